@@ -79,13 +79,10 @@ export function createMatcher(endpoints: readonly Endpoint[]) {
       if (ok) hits.push({ endpoint, params, query, score });
     }
     if (hits.length === 0) return [];
-    // Keep only the most literal template for each method: lexicographic on segment scores.
-    const best = new Map<string, (typeof hits)[number]>();
-    for (const h of hits) {
-      const cur = best.get(h.endpoint.method);
-      if (!cur || compareScore(h.score, cur.score) > 0) best.set(h.endpoint.method, h);
-    }
-    return [...best.values()].map(({ endpoint, params, query: q }) => ({ endpoint, params, query: q }));
+    // Only the most literal templates survive: lexicographic on segment scores, so
+    // `/v1/user/files/folders` is the folders endpoints (GET and POST), not `DELETE /v1/user/files/{file_id}`.
+    const best = hits.reduce((a, h) => (compareScore(h.score, a.score) > 0 ? h : a));
+    return hits.filter((h) => compareScore(h.score, best.score) === 0).map(({ endpoint, params, query: q }) => ({ endpoint, params, query: q }));
   };
 }
 

@@ -13,7 +13,7 @@ export const TokenResponse = z
     expires_in: z.number().int().positive().describe("Seconds until the access token expires"),
     user: AuthUser,
   })
-  .describe("TokenResponse");
+  .meta({ title: "TokenResponse" });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
 export const tokenResponseExample: TokenResponse = {
@@ -30,7 +30,7 @@ export const VerificationRequiredResponse = z
     message: z.string(),
     verification_required: z.literal(true),
   })
-  .describe("VerificationRequiredResponse");
+  .meta({ title: "VerificationRequiredResponse" });
 
 export const RegisterRequest = z.object({
   email: email().describe("The user's email address"),
@@ -64,4 +64,4 @@ export const OAuthProvider = z.object({
   provider: z.string().describe("Provider id, e.g. google"),
   name: z.string().describe("Display name, e.g. Google"),
 });
-export const ProvidersResponse = z.object({ providers: z.array(OAuthProvider) }).describe("ProvidersResponse");
+export const ProvidersResponse = z.object({ providers: z.array(OAuthProvider) }).meta({ title: "ProvidersResponse" });

@@ -22,7 +22,7 @@ export const Plan = z
     created_at: datetime(),
     updated_at: datetime(),
   })
-  .describe("Plan");
+  .meta({ title: "Plan" });
 export type Plan = z.infer<typeof Plan>;
 
 export const planExample: Plan = {
@@ -71,4 +71,14 @@ export const PlanPage = z
     has_next: z.boolean(),
     has_prev: z.boolean(),
   })
-  .describe("PlanPage");
+  .meta({ title: "PlanPage" });
+export type PlanPage = z.infer<typeof PlanPage>;
+
+export const planPageExample: PlanPage = {
+  plans: [planExample, freePlanExample],
+  total: 2,
+  page: 1,
+  per_page: 100,
+  has_next: false,
+  has_prev: false,
+};

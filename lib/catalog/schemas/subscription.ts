@@ -25,7 +25,7 @@ export const Subscription = z
     created_at: datetime(),
     updated_at: datetime(),
   })
-  .describe("Subscription");
+  .meta({ title: "Subscription" });
 export type Subscription = z.infer<typeof Subscription>;
 
 export const subscriptionExample: Subscription = {
@@ -49,5 +49,35 @@ export const subscriptionExample: Subscription = {
 };
 
 /** Subscription with its plan embedded (SubscriptionWithPlanResponse). */
-export const SubscriptionWithPlan = Subscription.extend({ plan: Plan }).describe("SubscriptionWithPlan");
+export const SubscriptionWithPlan = Subscription.extend({ plan: Plan }).meta({ title: "SubscriptionWithPlan" });
 export const subscriptionWithPlanExample = { ...subscriptionExample, plan: planExample };
+
+/** Body of POST /v1/subscriptions/subscriptions. */
+export const CreateSubscriptionRequest = z.object({
+  plan_id: uuid().describe("Plan to subscribe to"),
+  organization_id: uuid().describe("Organization that owns the subscription"),
+  billing_cycle: billingCycle().default("monthly").describe("monthly or yearly (default monthly)"),
+  subscription_metadata: jsonObject().optional().describe("Custom metadata stored with the subscription"),
+});
+
+/** Body of a subscription update: every field optional, only the fields sent change. */
+export const UpdateSubscriptionRequest = z.object({
+  plan_id: uuid().optional().describe("Move the subscription to this plan"),
+  billing_cycle: billingCycle().optional().describe("monthly or yearly"),
+  subscription_metadata: jsonObject().optional().describe("Replaces the custom metadata"),
+});
+
+/** A subscription flagged to end when the current period ends (access continues until then). */
+export const subscriptionCancelAtPeriodEndExample: Subscription = {
+  ...subscriptionExample,
+  cancel_at_period_end: true,
+  updated_at: "2024-01-20T09:00:00Z",
+};
+
+/** A subscription cancelled immediately. */
+export const subscriptionCancelledExample: Subscription = {
+  ...subscriptionExample,
+  status: "cancelled",
+  canceled_at: "2024-01-20T09:00:00Z",
+  updated_at: "2024-01-20T09:00:00Z",
+};

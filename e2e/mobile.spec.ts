@@ -1,0 +1,14 @@
+import { expect, test } from "./fixtures";
+
+test("an endpoint page fits a phone screen and the reference menu opens", async ({ page, consoleErrors }) => {
+  await page.goto("/reference/entities/search-records");
+  await expect(page.getByTestId("endpoint-path")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByText("Browse the reference").click();
+  const menu = page.getByRole("navigation", { name: "API reference (menu)" });
+  await menu.getByText("Authentication", { exact: true }).click();
+  await menu.getByRole("link", { name: /Login with email and password/ }).click();
+  await expect(page.getByTestId("endpoint-path")).toHaveText("/v1/auth/login");
+  expect(consoleErrors).toEqual([]);
+});

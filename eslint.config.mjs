@@ -1,0 +1,16 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "lib/catalog/testdata/*.js", "test-results/**", "playwright-report/**"],
+  },
+  {
+    files: ["lib/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "error" },
+  },
+];
+
+export default config;

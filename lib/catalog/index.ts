@@ -5,6 +5,7 @@ import type { CategoryId, Endpoint } from "./types";
 
 export { categories, findCategory, getCategory };
 export type * from "./types";
+export { CATEGORY_IDS, HTTP_METHODS } from "./types";
 
 /** All endpoints in the seed's order (category by category). */
 export const endpoints: readonly Endpoint[] = categories.flatMap((c) => endpointsByCategory[c.id]);

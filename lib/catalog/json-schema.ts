@@ -30,6 +30,8 @@ export interface JsonSchema {
   [key: string]: unknown;
 }
 
+const FORMATS_WITHOUT_PATTERN = new Set(["uuid", "date-time", "email", "uri", "date", "time"]);
+
 export type SchemaIo = "input" | "output";
 
 const cache: Record<SchemaIo, WeakMap<z.ZodType, JsonSchema>> = { input: new WeakMap(), output: new WeakMap() };
@@ -41,7 +43,15 @@ const cache: Record<SchemaIo, WeakMap<z.ZodType, JsonSchema>> = { input: new Wea
 export function toJsonSchema(schema: z.ZodType, io: SchemaIo): JsonSchema {
   const hit = cache[io].get(schema);
   if (hit) return hit;
-  const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as JsonSchema;
+  const json = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: "any",
+    target: "draft-2020-12",
+    // zod adds its validation regex beside well-known formats; the format says it, the regex only adds bulk.
+    override: ({ jsonSchema }) => {
+      if (typeof jsonSchema.format === "string" && FORMATS_WITHOUT_PATTERN.has(jsonSchema.format)) delete jsonSchema.pattern;
+    },
+  }) as JsonSchema;
   delete json.$schema;
   cache[io].set(schema, json);
   return json;

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// stdio entry of the portal's MCP server: `npm run mcp:stdio`, or the `saas-api-mcp` bin.
+// Runs the TypeScript sources through tsx; stdout carries JSON-RPC only, so nothing else may print there.
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { register } from "tsx/esm/api";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+process.env.PORTAL_ROOT ??= root;
+register({ tsconfig: join(root, "tsconfig.json") });
+const { serveStdio } = await import("../lib/mcp/stdio.ts");
+await serveStdio();

@@ -1,0 +1,91 @@
+import { createMcpHandler } from "mcp-handler";
+import { MCP_SERVER_INFO, portalUrl } from "./config";
+import { registerPortal } from "./register";
+
+/** Largest JSON-RPC request body accepted (bytes); MCP_MAX_BODY_BYTES overrides. */
+const maxBodyBytes = () => Number(process.env.MCP_MAX_BODY_BYTES) || 256 * 1024;
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function hostnameOf(host: string): string {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return "";
+  }
+}
+
+/** Hosts the endpoint answers for: loopback, the portal's own host, MCP_ALLOWED_HOSTS. Guards against DNS rebinding. */
+function hostAllowed(host: string | null): boolean {
+  if (!host) return false;
+  const name = hostnameOf(host);
+  if (LOCAL_HOSTS.has(name)) return true;
+  if (name === hostnameOf(new URL(portalUrl()).host)) return true;
+  return list(process.env.MCP_ALLOWED_HOSTS).some((h) => hostnameOf(h) === name);
+}
+
+/** Browsers send Origin: only the portal's own origin and MCP_ALLOWED_ORIGINS may call. CLI and IDE clients send none. */
+function originAllowed(origin: string | null, req: Request): boolean {
+  if (origin === null) return true;
+  // The request's own origin, from its Host header (already checked by hostAllowed) and scheme.
+  const scheme = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
+  const self = `${scheme}://${req.headers.get("host")}`;
+  const own = new Set([new URL(portalUrl()).origin, self, ...list(process.env.MCP_ALLOWED_ORIGINS)]);
+  return own.has(origin);
+}
+
+const rpcError = (status: number, code: number, message: string, headers: Record<string, string> = {}) =>
+  Response.json({ jsonrpc: "2.0", id: null, error: { code, message } }, { status, headers });
+
+/** Reads the body up to the cap; null when it is larger. */
+async function readCapped(req: Request, cap: number): Promise<string | null> {
+  const declared = Number(req.headers.get("content-length"));
+  if (declared > cap) return null;
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const mcpHandler = createMcpHandler(registerPortal, {
+  serverInfo: MCP_SERVER_INFO,
+  telemetry: false,
+  instructions:
+    "Documentation of the Multi-tenant SaaS API for building end-user frontends. Start with get_api_overview; find endpoints with search_endpoints; get everything about one with get_endpoint_details.",
+});
+
+/** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap. */
+export async function handleMcpPost(req: Request): Promise<Response> {
+  if (!hostAllowed(req.headers.get("host"))) return rpcError(403, -32000, "Forbidden: host not allowed");
+  if (!originAllowed(req.headers.get("origin"), req)) return rpcError(403, -32000, "Forbidden: origin not allowed");
+  const body = await readCapped(req, maxBodyBytes());
+  if (body === null) return rpcError(413, -32600, `Request body larger than ${maxBodyBytes()} bytes`);
+  try {
+    JSON.parse(body);
+  } catch {
+    return rpcError(400, -32700, "Parse error: the body is not valid JSON");
+  }
+  return mcpHandler(new Request(req.url, { method: "POST", headers: req.headers, body }));
+}
+
+/** GET and DELETE: no sessions or server-initiated streams in stateless mode. */
+export function handleMcpMethodNotAllowed(): Response {
+  return rpcError(405, -32000, "Method not allowed: this MCP endpoint is stateless; use POST", { Allow: "POST" });
+}

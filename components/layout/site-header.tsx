@@ -4,6 +4,7 @@ import { ThemeToggle } from "./theme-toggle";
 
 const links = [
   { href: "/reference", label: "Reference" },
+  { href: "/mcp", label: "MCP" },
 ];
 
 export function SiteHeader() {

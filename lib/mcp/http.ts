@@ -1,5 +1,5 @@
 import { createMcpHandler } from "mcp-handler";
-import { MCP_SERVER_INFO, portalUrl } from "./config";
+import { MCP_SERVER_INFO, portalUrl, requestOrigin } from "./config";
 import { registerPortal } from "./register";
 
 /** Largest JSON-RPC request body accepted (bytes); MCP_MAX_BODY_BYTES overrides. */
@@ -30,13 +30,16 @@ function hostAllowed(host: string | null): boolean {
   return list(process.env.MCP_ALLOWED_HOSTS).some((h) => hostnameOf(h) === name);
 }
 
+/** The request's own origin, from its Host header (checked by hostAllowed) and scheme. */
+function selfOrigin(req: Request): string {
+  const scheme = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
+  return `${scheme}://${req.headers.get("host")}`;
+}
+
 /** Browsers send Origin: only the portal's own origin and MCP_ALLOWED_ORIGINS may call. CLI and IDE clients send none. */
 function originAllowed(origin: string | null, req: Request): boolean {
   if (origin === null) return true;
-  // The request's own origin, from its Host header (already checked by hostAllowed) and scheme.
-  const scheme = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
-  const self = `${scheme}://${req.headers.get("host")}`;
-  const own = new Set([new URL(portalUrl()).origin, self, ...list(process.env.MCP_ALLOWED_ORIGINS)]);
+  const own = new Set([new URL(process.env.PORTAL_URL ?? "http://localhost:3000").origin, selfOrigin(req), ...list(process.env.MCP_ALLOWED_ORIGINS)]);
   return own.has(origin);
 }
 
@@ -82,7 +85,8 @@ export async function handleMcpPost(req: Request): Promise<Response> {
   } catch {
     return rpcError(400, -32700, "Parse error: the body is not valid JSON");
   }
-  return mcpHandler(new Request(req.url, { method: "POST", headers: req.headers, body }));
+  const forwarded = new Request(req.url, { method: "POST", headers: req.headers, body });
+  return requestOrigin.run(selfOrigin(req), () => mcpHandler(forwarded));
 }
 
 /** GET and DELETE: no sessions or server-initiated streams in stateless mode. */

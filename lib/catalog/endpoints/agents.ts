@@ -205,7 +205,7 @@ export const agentsEndpoints = [
       },
     ],
     errors: [agentNotFound],
-    keywords: ["threads", "chat sessions", "saved chats", "sidebar", "inbox"],
+    keywords: ["conversations", "list conversations", "my conversations", "threads", "chat sessions", "saved chats", "sidebar", "inbox"],
   }),
   defineEndpoint({
     category,

@@ -134,7 +134,7 @@ export const billingEndpoints = [
       "After a downgrade cancel_at_period_end is true: show the user that the current plan stays until the period ends.",
       SERVER_ONLY_NOTE,
     ],
-    keywords: ["switch plan", "proration", "prorate", "scheduled change", "move to another plan"],
+    keywords: ["change plan", "upgrade", "downgrade", "switch plan", "proration", "prorate", "scheduled change", "move to another plan"],
   }),
   defineEndpoint({
     category,
@@ -168,7 +168,7 @@ export const billingEndpoints = [
       "Parameters are query parameters even though this is a POST: /v1/billing/cancel-subscription?subscription_id=...&cancel_at_period_end=true.",
       SERVER_ONLY_NOTE,
     ],
-    keywords: ["cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "churn"],
+    keywords: ["server side", "secret key", "by subscription id", "cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "churn"],
   }),
   defineEndpoint({
     category,

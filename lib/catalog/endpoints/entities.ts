@@ -378,7 +378,7 @@ export const entitiesEndpoints = [
       "There is no separate list-records endpoint: listing a schema's records is a search with only schema_id.",
       orgNote,
     ],
-    keywords: ["filter records", "query records", "list records", "sort", "order by", "where clause"],
+    keywords: ["records", "all records", "find records", "list records", "filter records", "query records", "list records", "sort", "order by", "where clause"],
     conflicts: [
       {
         topic: "Accepted keys",

@@ -133,7 +133,7 @@ export const filesEndpoints = [
       "The seed describes folder_id as 'null = root files' without saying whether omitting it lists root files only or every file; check the answer's folder_id values.",
       ownNote,
     ],
-    keywords: ["my files", "drive", "browse files", "folder contents", "pagination", "storage"],
+    keywords: ["list files", "all files", "files in folder", "my files", "drive", "browse files", "folder contents", "pagination", "storage"],
   }),
   defineEndpoint({
     category,

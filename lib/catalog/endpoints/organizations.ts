@@ -212,7 +212,7 @@ export const organizationsEndpoints = [
       },
     ],
     errors: [notMember("The signed-in user does not belong to this organization.", "implied"), orgNotFound],
-    keywords: ["team members", "users in organisation", "roster", "who is in my team", "roles"],
+    keywords: ["organization members", "list members", "member list", "team members", "users in organisation", "roster", "who is in my team", "roles"],
   }),
   defineEndpoint({
     category,
@@ -575,7 +575,7 @@ export const organizationsEndpoints = [
       "This answers 200 with a JSON body, not 204.",
       "A server-side variant exists for secret keys: DELETE /v1/subscriptions/organizations/{organization_id}/subscription.",
     ],
-    keywords: ["cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "downgrade to free"],
+    keywords: ["from the browser", "jwt", "organization subscription", "cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "downgrade to free"],
   }),
   defineEndpoint({
     category,

@@ -320,7 +320,7 @@ export const subscriptionsEndpoints = [
       { status: 404, detail: "Subscription not found", when: "No subscription with this id exists in the tenant.", source: "implied" },
     ],
     notes: ["Returns 403 if the user doesn't own the subscription.", SUBSCRIPTION_RESPONSE_NOTE],
-    keywords: ["cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "cancel immediately"],
+    keywords: ["my subscription", "personal subscription", "cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "cancel immediately"],
   }),
   defineEndpoint({
     category,
@@ -530,7 +530,7 @@ export const subscriptionsEndpoints = [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",
       "From a browser with the user's JWT, use DELETE /v1/organizations/{organization_id}/subscription instead.",
     ],
-    keywords: ["cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "organisation"],
+    keywords: ["backend", "secret key", "cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "organisation"],
     conflicts: [
       ASSERTED_USER_CONFLICT,
       QUICK_REFERENCE_JWT_CONFLICT,

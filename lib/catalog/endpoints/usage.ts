@@ -131,7 +131,7 @@ export const usageEndpoints = [
     ],
     errors: [notMember],
     notes: ["The seed names only schemas count and records count (\"etc.\"); other counters may be returned too."],
-    keywords: ["records count", "schemas count", "custom data usage", "storage used", "entity limits"],
+    keywords: ["how many records", "record count", "number of schemas", "records count", "schemas count", "custom data usage", "storage used", "entity limits"],
     conflicts: [orgHeaderConflict("query parameter")],
   }),
   defineEndpoint({
@@ -228,7 +228,7 @@ export const usageEndpoints = [
       "user_id must match the authenticated user.",
       "Agent chats are tracked by the API itself; consume is for usage your own code meters.",
     ],
-    keywords: ["record usage", "meter", "deduct", "spend quota", "payment required", "increment counter"],
+    keywords: ["402", "usage limit exceeded", "limit exceeded", "record usage", "meter", "deduct", "spend quota", "payment required", "increment counter"],
     conflicts: [orgHeaderConflict("body field"), tokenLimitConflict],
   }),
 ];

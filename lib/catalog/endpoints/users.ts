@@ -126,7 +126,7 @@ export const usersEndpoints = [
         examples: [{ name: "ok", value: { total_users: 150, active_users: 142, inactive_users: 8 } }],
       },
     ],
-    keywords: ["user count", "how many users", "active users", "metrics", "dashboard", "analytics"],
+    keywords: ["number of users", "total users", "user count", "how many users", "active users", "metrics", "dashboard", "analytics"],
   }),
   defineEndpoint({
     category,

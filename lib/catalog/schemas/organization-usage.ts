@@ -93,7 +93,7 @@ export const UsageCheckResult = z
     would_exceed: z.boolean().describe("Whether the additional usage would exceed a limit"),
     limits: OrganizationUsageLimits.describe("Current limit details"),
   })
-  .meta({ title: "UsageCheckResult" });
+  .meta({ title: "OrganizationUsageCheckResult" });
 export type UsageCheckResult = z.infer<typeof UsageCheckResult>;
 
 export const usageCheckResultExample: UsageCheckResult = {

@@ -38,7 +38,7 @@ export const getRequestHeaders = defineTool({
   title: "Request headers",
   description: "Which HTTP headers each request needs (X-API-Key, Authorization: Bearer, X-Organization-Id, Content-Type) and when to leave them out, with curl and fetch examples.",
   input: noArgs,
-  run: () => ({ text: guideMarkdown("request-headers") }),
+  run: () => ({ text: guideMarkdown("api-keys-and-headers") }),
 });
 
 export const getAuthenticationFlow = defineTool({

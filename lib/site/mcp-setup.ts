@@ -1,0 +1,47 @@
+import { portalUrl } from "@/lib/mcp/config";
+
+/** Copy-paste client configurations for the portal's MCP server; the /mcp page and its .md twin read these. */
+export function mcpSetups(base = portalUrl()) {
+  const url = `${base}/api/mcp`;
+  const stdioPath = "/path/to/saas-api-portal/bin/mcp-stdio.mjs";
+  return {
+    url,
+    clients: [
+      {
+        id: "claude-code",
+        title: "Claude Code",
+        note: "Adds the server over Streamable HTTP for the current project (use --scope user for every project).",
+        lang: "bash" as const,
+        code: `claude mcp add --transport http saas-api ${url}`,
+      },
+      {
+        id: "cursor",
+        title: "Cursor",
+        note: "In .cursor/mcp.json of your project, or ~/.cursor/mcp.json for every project.",
+        lang: "json" as const,
+        code: JSON.stringify({ mcpServers: { "saas-api": { url } } }, null, 2),
+      },
+      {
+        id: "vscode",
+        title: "VS Code",
+        note: "In .vscode/mcp.json of your workspace (GitHub Copilot agent mode), or run “MCP: Add Server…”.",
+        lang: "json" as const,
+        code: JSON.stringify({ servers: { "saas-api": { type: "http", url } } }, null, 2),
+      },
+      {
+        id: "stdio",
+        title: "stdio (any client, configured the seed's way)",
+        note: "From a checkout of this portal (after npm ci): the same tools over stdio, no server needed.",
+        lang: "json" as const,
+        code: JSON.stringify({ mcpServers: { "saas-api": { command: "node", args: [stdioPath] } } }, null, 2),
+      },
+      {
+        id: "claude-code-stdio",
+        title: "Claude Code over stdio",
+        note: "The stdio entry registered with Claude Code.",
+        lang: "bash" as const,
+        code: `claude mcp add saas-api -- node ${stdioPath}`,
+      },
+    ],
+  };
+}

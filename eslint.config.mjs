@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "lib/catalog/testdata/*.js", "test-results/**", "playwright-report/**"],
+    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "lib/catalog/testdata/*.js", "bench/.cache/**", "test-results/**", "playwright-report/**"],
   },
   {
     // Playwright fixtures call `use`, which is not React's hook.

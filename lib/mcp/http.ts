@@ -1,6 +1,5 @@
-import { createMcpHandler } from "mcp-handler";
 import { MCP_SERVER_INFO, portalUrl, requestOrigin } from "./config";
-import { registerPortal } from "./register";
+import { createPooledMcpHandler } from "./pool";
 
 /** Largest JSON-RPC request body accepted (bytes); MCP_MAX_BODY_BYTES overrides. */
 const maxBodyBytes = () => Number(process.env.MCP_MAX_BODY_BYTES) || 256 * 1024;
@@ -67,12 +66,7 @@ async function readCapped(req: Request, cap: number): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-const mcpHandler = createMcpHandler(registerPortal, {
-  serverInfo: MCP_SERVER_INFO,
-  telemetry: false,
-  instructions:
-    "Documentation of the Multi-tenant SaaS API for building end-user frontends. Start with get_api_overview; find endpoints with search_endpoints; get everything about one with get_endpoint_details.",
-});
+const mcpHandler = createPooledMcpHandler();
 
 /** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap. */
 export async function handleMcpPost(req: Request): Promise<Response> {
@@ -80,13 +74,13 @@ export async function handleMcpPost(req: Request): Promise<Response> {
   if (!originAllowed(req.headers.get("origin"), req)) return rpcError(403, -32000, "Forbidden: origin not allowed");
   const body = await readCapped(req, maxBodyBytes());
   if (body === null) return rpcError(413, -32600, `Request body larger than ${maxBodyBytes()} bytes`);
+  let parsed: unknown;
   try {
-    JSON.parse(body);
+    parsed = JSON.parse(body);
   } catch {
     return rpcError(400, -32700, "Parse error: the body is not valid JSON");
   }
-  const forwarded = new Request(req.url, { method: "POST", headers: req.headers, body });
-  return requestOrigin.run(selfOrigin(req), () => mcpHandler(forwarded));
+  return requestOrigin.run(selfOrigin(req), () => mcpHandler(req, parsed));
 }
 
 /** GET and DELETE: no sessions or server-initiated streams in stateless mode. */

@@ -1,0 +1,331 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: tools/call throughput and latency of our MCP endpoint (POST /api/mcp under `next start`)
+ * next to the seed's original server (bench/seed-http-server.mjs: SDK 1.x, Streamable HTTP on node:http),
+ * on the same machine in the same run. Prints figures only: no thresholds, no pass/fail.
+ *
+ * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds of warm-up per target, default 2),
+ *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows.
+ * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,50").split(",").map(Number).filter((n) => n > 0);
+const HEADERS = {
+  "content-type": "application/json",
+  accept: "application/json, text/event-stream",
+  "mcp-protocol-version": "2025-06-18",
+};
+
+const CALLS = [
+  { label: "get_endpoint_details", name: "get_endpoint_details", arguments: { path: "/v1/auth/login", method: "POST" }, servers: ["ours", "seed"] },
+  { label: 'search_endpoints "login"', name: "search_endpoints", arguments: { query: "login" }, servers: ["ours", "seed"] },
+  { label: 'search_endpoints "upload a file"', name: "search_endpoints", arguments: { query: "upload a file" }, servers: ["ours"] },
+];
+const bodyOf = (call) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: call.name, arguments: call.arguments } });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Child processes: each in its own process group, killed by group id at the end, on failure and on signals.
+
+const children = [];
+function killChildren(signal = "SIGTERM") {
+  for (const c of children) {
+    if (c.exitCode !== null || c.signalCode !== null) continue;
+    try {
+      process.kill(-c.pid, signal);
+    } catch {
+      try {
+        c.kill(signal);
+      } catch {
+        /* gone */
+      }
+    }
+  }
+}
+async function stopChildren() {
+  killChildren("SIGTERM");
+  const alive = () => children.filter((c) => c.exitCode === null && c.signalCode === null);
+  for (let i = 0; i < 30 && alive().length; i++) await sleep(100);
+  if (alive().length) killChildren("SIGKILL");
+}
+process.on("exit", () => killChildren("SIGKILL"));
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, () => {
+    killChildren("SIGTERM");
+    process.exit(130);
+  });
+}
+
+function start(label, cmd, args, env = {}) {
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  child.output = "";
+  const keep = (d) => {
+    child.output = (child.output + d).slice(-20_000);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  child.label = label;
+  return child;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+class Abort extends Error {}
+
+async function waitFor(child, check, what, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Abort(`${child.label} exited (${child.exitCode ?? child.signalCode}) before ${what}:\n${child.output}`);
+    if (await check().catch(() => false)) return;
+    await sleep(200);
+  }
+  throw new Abort(`timed out after ${timeoutMs / 1000} s waiting for ${what}:\n${child.output}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One request: check it is a successful tools/call result; note the response size.
+
+function parseRpc(text, contentType) {
+  if (contentType.includes("text/event-stream")) {
+    const data = text
+      .split(/\r?\n/)
+      .filter((l) => l.startsWith("data:"))
+      .map((l) => l.slice(5).trim());
+    return JSON.parse(data.at(-1) ?? "null");
+  }
+  return JSON.parse(text);
+}
+
+async function verify(server, call) {
+  const res = await fetch(server.url, { method: "POST", headers: HEADERS, body: bodyOf(call) });
+  const text = await res.text();
+  const contentType = res.headers.get("content-type") ?? "";
+  let rpc;
+  try {
+    rpc = parseRpc(text, contentType);
+  } catch {
+    rpc = null;
+  }
+  const result = rpc?.result;
+  const ok = res.ok && rpc && !rpc.error && result && !result.isError && Array.isArray(result.content) && result.content.length > 0;
+  if (!ok) throw new Abort(`${server.name} ${call.label}: not a successful tools/call result (HTTP ${res.status}, ${contentType}):\n${text.slice(0, 4000)}`);
+  const textChars = result.content.filter((c) => c.type === "text").reduce((n, c) => n + c.text.length, 0);
+  return {
+    status: res.status,
+    contentType: contentType.split(";")[0],
+    bodyBytes: Buffer.byteLength(text),
+    textChars,
+    structured: result.structuredContent !== undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Server CPU time (Linux /proc): user+system seconds of every process in a child's process group. CPU per request is
+// far less skewed by other work on the machine than wall-clock figures are.
+
+const CLK_TCK = (() => {
+  const r = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
+  return Number(r.stdout) || 100;
+})();
+function groupCpuSeconds(pgid) {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      } catch {
+        continue;
+      }
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // f[0] = state (field 3)
+      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]); // pgrp (5), utime (14), stime (15)
+    }
+  } catch {
+    return NaN;
+  }
+  return ticks / CLK_TCK;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Load: autocannon, with exact (sub-millisecond) latency percentiles from every 2xx response time.
+
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+async function load(url, body, connections, seconds, collect, pgid) {
+  const times = [];
+  const cpu0 = pgid ? groupCpuSeconds(pgid) : NaN;
+  const request = body === undefined ? { method: "GET" } : { method: "POST", headers: HEADERS, body };
+  const instance = autocannon({ url, ...request, connections, duration: seconds, pipelining: 1, timeout: 10 });
+  if (collect) {
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) times.push(ms);
+    });
+  }
+  const r = await instance;
+  const cpu = pgid ? groupCpuSeconds(pgid) - cpu0 : NaN;
+  times.sort((a, b) => a - b);
+  return {
+    rps: r.requests.average,
+    total2xx: r["2xx"],
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    bytesPerReq: r.requests.total ? r.throughput.total / r.requests.total : NaN,
+    cpuMsPerReq: r["2xx"] ? (cpu * 1000) / r["2xx"] : NaN,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const fmtInt = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "-");
+const fmtMs = (n) => (!Number.isFinite(n) ? "-" : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+
+function table(headers, rows, right) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (right.includes(i) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+async function main() {
+  const t0 = Date.now();
+  if (!existsSync(join(root, ".next", "BUILD_ID"))) {
+    console.log("No production build (.next/BUILD_ID missing): running `npx next build` first (about a minute)…");
+    const b = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+    if (b.status !== 0) throw new Abort(`next build failed (exit ${b.status ?? b.signal})`);
+  }
+
+  const nextPort = await freePort();
+  const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
+  const next = start("next start", process.execPath, [nextBin, "start", "-p", String(nextPort), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1" });
+  const seed = start("seed server", process.execPath, [join(root, "bench", "seed-http-server.mjs"), "0"]);
+
+  let seedPort = 0;
+  await waitFor(
+    seed,
+    async () => {
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(seed.output);
+      if (m) seedPort = Number(m[1]);
+      return Boolean(m);
+    },
+    "the seed server to listen",
+    20_000,
+  );
+  await waitFor(next, async () => (await fetch(`http://127.0.0.1:${nextPort}/api/health`)).ok, "/api/health", 60_000);
+
+  const servers = {
+    ours: { name: "ours", pgid: next.pid, url: `http://127.0.0.1:${nextPort}/api/mcp`, desc: `next start :${nextPort} POST /api/mcp` },
+    seed: { name: "seed", pgid: seed.pid, url: `http://127.0.0.1:${seedPort}/mcp`, desc: `seed 2.2.0 on SDK 1.x + node:http :${seedPort} POST /mcp` },
+  };
+  console.log(`ours: ${servers.ours.desc}\nseed: ${servers.seed.desc}`);
+  console.log(`${SECONDS} s per measurement after ${WARMUP} s warm-up; connections ${CONNECTIONS.join(", ")}; node ${process.version}; load generator in this process`);
+  console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews every figure)\n`);
+
+  // One checked request per server and call before any load.
+  const sizes = [];
+  for (const call of CALLS) {
+    for (const s of call.servers) sizes.push({ server: s, call: call.label, ...(await verify(servers[s], call)) });
+  }
+
+  const rows = [];
+  // Reference: the same `next start` answering its cheapest route, no MCP at all (the framework's own floor).
+  if (!/^(0|false|no)$/i.test(process.env.BENCH_FLOOR ?? "")) {
+    const url = `http://127.0.0.1:${nextPort}/api/health`;
+    for (const c of CONNECTIONS) {
+      if (WARMUP > 0) await load(url, undefined, c, WARMUP, false);
+      const m = await load(url, undefined, c, Math.min(SECONDS, 5), true, next.pid);
+      rows.push({ server: "next", call: "GET /api/health (floor, no MCP)", connections: c, ...m });
+      console.log(`  next GET /api/health (floor)          @${String(c).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
+    }
+  }
+  for (const call of CALLS) {
+    const body = bodyOf(call);
+    for (const c of CONNECTIONS) {
+      for (const s of call.servers) {
+        const { url, pgid } = servers[s];
+        if (WARMUP > 0) await load(url, body, c, WARMUP, false);
+        const m = await load(url, body, c, SECONDS, true, pgid);
+        rows.push({ server: s, call: call.label, connections: c, ...m });
+        console.log(`  ${s.padEnd(4)} ${call.label.padEnd(32)} @${String(c).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
+      }
+    }
+  }
+
+  console.log("\nResults (req/s = autocannon per-second mean; p50/p99 = exact percentiles of 2xx response times;");
+  console.log("server CPU ms/req = user+system CPU of the server's processes during the run / 2xx responses)\n");
+  console.log(
+    table(
+      ["server", "call", "connections", "req/s", "p50 ms", "p99 ms", "errors/non-2xx", "server CPU ms/req"],
+      rows.map((r) => [r.server, r.call, r.connections, fmtInt(r.rps), fmtMs(r.p50), fmtMs(r.p99), `${r.errors + r.timeouts}/${r.non2xx}`, fmtMs(r.cpuMsPerReq)]),
+      [2, 3, 4, 5, 6, 7],
+    ),
+  );
+
+  console.log("\nResponse sizes (one request each; HTTP bytes/request from autocannon includes headers)\n");
+  const perReq = (s, label) => rows.find((r) => r.server === s && r.call === label)?.bytesPerReq;
+  console.log(
+    table(
+      ["server", "call", "content-type", "body bytes", "text chars", "structuredContent", "HTTP bytes/req"],
+      sizes.map((z) => [z.server, z.call, z.contentType, fmtInt(z.bodyBytes), fmtInt(z.textChars), z.structured ? "yes" : "no", fmtInt(perReq(z.server, z.call))]),
+      [3, 4, 6],
+    ),
+  );
+
+  console.log("\nGoal (issue): ≥1,500 req/s at 50 connections with p99 ≤50 ms; p50 ≤2 ms on one connection; not slower than the seed's server\n");
+  const get = (s, label, c) => rows.find((r) => r.server === s && r.call === label && r.connections === c);
+  const ratio = (a, b) => (a && b ? `${(a.rps / b.rps).toFixed(2)}× the seed's req/s` : "");
+  for (const call of CALLS) {
+    const hi = Math.max(...CONNECTIONS);
+    const lo = Math.min(...CONNECTIONS);
+    const o50 = get("ours", call.label, hi);
+    const s50 = get("seed", call.label, hi);
+    const o1 = get("ours", call.label, lo);
+    const s1 = get("seed", call.label, lo);
+    if (o50) {
+      const vs = s50 ? `; seed ${fmtInt(s50.rps)} req/s, p99 ${fmtMs(s50.p99)} ms (${ratio(o50, s50)})` : "";
+      console.log(`ours ${call.label} @${hi}: ${fmtInt(o50.rps)} req/s, p99 ${fmtMs(o50.p99)} ms (goal ≥1,500 req/s, p99 ≤50 ms)${vs}`);
+    }
+    if (o1) {
+      const vs = s1 ? `; seed p50 ${fmtMs(s1.p50)} ms, ${fmtInt(s1.rps)} req/s (${ratio(o1, s1)})` : "";
+      console.log(`ours ${call.label} @${lo}: p50 ${fmtMs(o1.p50)} ms, ${fmtInt(o1.rps)} req/s (goal p50 ≤2 ms)${vs}`);
+    }
+  }
+  console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+}
+
+try {
+  await main();
+  await stopChildren();
+} catch (e) {
+  console.error(`\nbench aborted: ${e instanceof Abort ? e.message : e?.stack ?? e}`);
+  await stopChildren();
+  process.exitCode = 1;
+}

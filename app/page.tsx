@@ -1,25 +1,10 @@
 import Link from "next/link";
 import { CodeBlock } from "@/components/code-block";
-import { categories, endpoints, endpointsOf } from "@/lib/catalog";
-import { site } from "@/lib/site/config";
+import { InlineCode } from "@/components/inline-code";
+import { categories, endpointsOf } from "@/lib/catalog";
+import { guideGroups, guideHref } from "@/lib/content/guide-pages";
+import { overview } from "@/lib/site/overview";
 import { categoryHref } from "@/lib/site/nav";
-
-const quickStart = `# 1. Register an end-user (public key, from your frontend)
-curl -X POST https://api.example.com/v1/auth/register \\
-  -H "X-API-Key: pk_live_your_public_key" \\
-  -H "Content-Type: application/json" \\
-  -d '{"email":"user@example.com","password":"SecurePass123"}'
-
-# 2. Log in and keep the access token
-curl -X POST https://api.example.com/v1/auth/login \\
-  -H "X-API-Key: pk_live_your_public_key" \\
-  -H "Content-Type: application/json" \\
-  -d '{"email":"user@example.com","password":"SecurePass123"}'
-
-# 3. Call an authenticated endpoint
-curl https://api.example.com/v1/auth/me \\
-  -H "X-API-Key: pk_live_your_public_key" \\
-  -H "Authorization: Bearer <access_token>"`;
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -36,13 +21,11 @@ export default function Home() {
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-12 sm:px-8">
       <p className="text-sm font-medium text-blue-700 dark:text-blue-400">
-        {site.apiName} · v{site.apiVersion}
+        {overview.eyebrow}
       </p>
-      <h1 className="mt-2 text-4xl font-bold tracking-tight text-zinc-900 sm:text-5xl dark:text-white">Build your SaaS frontend on one API</h1>
+      <h1 className="mt-2 text-4xl font-bold tracking-tight text-zinc-900 sm:text-5xl dark:text-white">{overview.title}</h1>
       <p className="mt-4 max-w-3xl text-lg text-zinc-600 dark:text-zinc-400">
-        A Backend-as-a-Service for multi-tenant apps: your end-users register and log in, join organizations, subscribe to plans
-        through Stripe, chat with AI agents, store custom entities and keep files in a Drive. This portal documents all{" "}
-        {endpoints.length} end-user endpoints.
+        {overview.lead}
       </p>
       <div className="mt-6 flex flex-wrap gap-3">
         <Link href="/reference" className="rounded-lg bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700">
@@ -56,66 +39,72 @@ export default function Home() {
         </a>
       </div>
 
-      <Section id="auth-contexts" title="Two authentication contexts">
+      <Section id="auth-contexts" title={overview.authContexts.title}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
-            <h3 className="font-semibold text-zinc-900 dark:text-white">End-user context: this portal</h3>
-            <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-              For the people who use the app you build. Every request sends the tenant&apos;s API key in <code className="font-mono">X-API-Key</code>;
-              after login, the user&apos;s access token goes in <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>. Organization-scoped
-              endpoints also take <code className="font-mono">X-Organization-Id</code>.
-            </p>
-          </div>
-          <div className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
-            <h3 className="font-semibold text-zinc-900 dark:text-white">Tenant context: the dashboard</h3>
-            <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-              For you, the tenant: API keys, team, analytics and settings, signed in through <code className="font-mono">/v1/tenant-auth/login</code>.
-              Those <code className="font-mono">/v1/tenant-auth/*</code> and <code className="font-mono">/v1/dashboard/*</code> endpoints are not for end-user apps and are not listed here.
-            </p>
-          </div>
+          {overview.authContexts.items.map((c) => (
+            <div key={c.title} className="rounded-xl border border-zinc-200 p-5 dark:border-zinc-800">
+              <h3 className="font-semibold text-zinc-900 dark:text-white">{c.title}</h3>
+              <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
+                <InlineCode text={c.text} />
+              </p>
+            </div>
+          ))}
         </div>
       </Section>
 
-      <Section id="api-keys" title="API keys">
+      <Section id="api-keys" title={overview.apiKeys.title}>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-xs text-zinc-500 uppercase">
               <tr>
-                <th className="py-2 pr-4">Key</th>
-                <th className="py-2 pr-4">Where</th>
-                <th className="py-2">What it may do</th>
+                <th className="py-2 pr-4">{overview.apiKeys.columns[0]}</th>
+                <th className="py-2 pr-4">{overview.apiKeys.columns[1]}</th>
+                <th className="py-2">{overview.apiKeys.columns[2]}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-              <tr>
-                <td className="py-2 pr-4 font-mono">pk_live_…</td>
-                <td className="py-2 pr-4">Browser and mobile code</td>
-                <td className="py-2 text-zinc-600 dark:text-zinc-400">
-                  Public: safe to ship. Requests must come from an origin the tenant allowed for the key, so a copied key is useless elsewhere.
-                  Accepted by the auth endpoints and, per each endpoint&apos;s rule, most end-user endpoints together with the user&apos;s JWT.
-                </td>
-              </tr>
-              <tr>
-                <td className="py-2 pr-4 font-mono">sk_live_…</td>
-                <td className="py-2 pr-4">Your servers only</td>
-                <td className="py-2 text-zinc-600 dark:text-zinc-400">
-                  Secret: full access for the tenant, required by billing, user administration and entity schemas. Never put it in a browser.
-                </td>
-              </tr>
+              {overview.apiKeys.rows.map((r) => (
+                <tr key={r.key}>
+                  <td className="py-2 pr-4 font-mono">{r.key}</td>
+                  <td className="py-2 pr-4">{r.where}</td>
+                  <td className="py-2 text-zinc-600 dark:text-zinc-400">{r.what}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
-        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
-          Each endpoint page shows exactly which keys it accepts, whether it needs a JWT, and its rate limit. Where the original documentation
-          contradicts itself, the page says so.
+        <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">{overview.apiKeys.footnote}</p>
+      </Section>
+
+      <Section id="quick-start" title={overview.quickStart.title}>
+        <CodeBlock code={overview.quickStart.code} lang="bash" title="Terminal" />
+      </Section>
+
+      <Section id="guides" title="Guides">
+        <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+          {guideGroups().map((group) => (
+            <div key={group.title}>
+              <h3 className="text-sm font-semibold text-zinc-900 dark:text-white">{group.title}</h3>
+              <ul className="mt-2 space-y-1.5 text-sm" aria-label={`Guides: ${group.title}`}>
+                {group.guides.map((g) => (
+                  <li key={g.id}>
+                    <Link href={guideHref(g.id)} className="text-blue-700 hover:underline dark:text-blue-400">
+                      {g.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+        <p className="mt-4 text-sm">
+          <Link href="/guides" className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+            All guides, with summaries →
+          </Link>
         </p>
       </Section>
 
-      <Section id="quick-start" title="Quick start">
-        <CodeBlock code={quickStart} lang="bash" title="Terminal" />
-      </Section>
-
-      <Section id="categories" title="Categories">
+      <Section id="categories" title={overview.categoriesTitle}>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {categories.map((c) => (
             <li key={c.id}>

@@ -29,6 +29,7 @@ test.describe("reference pages", () => {
   const batches = Array.from({ length: Math.ceil(endpoints.length / 10) }, (_, i) => endpoints.slice(i * 10, i * 10 + 10));
   batches.forEach((batch, i) => {
     test(`endpoint pages ${i * 10 + 1}-${i * 10 + batch.length} answer 200 and show method and path`, async ({ page, consoleErrors }) => {
+      test.setTimeout(180_000);
       for (const e of batch) {
         const res = await page.goto(endpointUrl(e));
         expect(res?.status(), e.id).toBe(200);

@@ -2,7 +2,8 @@ import "server-only";
 import { createHighlighter, type BundledLanguage, type Highlighter } from "shiki";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 
-export const HIGHLIGHT_LANGS = ["json", "bash", "typescript", "javascript", "python", "go", "http", "tsx", "markdown"] as const;
+/** "text" is shiki's plain-text language: no grammar, just escaped lines (the fallback for unknown fences). */
+export const HIGHLIGHT_LANGS = ["json", "bash", "typescript", "javascript", "python", "go", "http", "tsx", "markdown", "dotenv", "text", "php", "ruby"] as const;
 export type HighlightLang = (typeof HIGHLIGHT_LANGS)[number];
 
 let highlighter: Promise<Highlighter> | undefined;

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageActions } from "@/components/page-actions";
 import { categories, endpoints, endpointsOf } from "@/lib/catalog";
+import { twinPath } from "@/lib/markdown/paths";
 import { categoryHref } from "@/lib/site/nav";
 
 export const metadata: Metadata = {
@@ -11,6 +13,9 @@ export const metadata: Metadata = {
 export default function ReferenceIndex() {
   return (
     <div className="max-w-5xl">
+      <div className="flex justify-end">
+        <PageActions twinPath={twinPath("/reference")} subject="this API" />
+      </div>
       <h1 className="text-3xl font-bold text-zinc-900 dark:text-white">API reference</h1>
       <p className="mt-3 max-w-3xl text-zinc-600 dark:text-zinc-400">
         {endpoints.length} end-user endpoints in {categories.length} categories. Every request carries an API key in

@@ -12,56 +12,93 @@ const methodColor: Record<string, string> = {
   DELETE: "text-red-700 dark:text-red-400",
 };
 
-/** Categories and endpoints; the current category opens and the current page is marked. */
-export function Sidebar({ nav, label = "API reference" }: { nav: NavCategory[]; label?: string }) {
+export interface NavTreeLink {
+  id: string;
+  href: string;
+  title: string;
+  /** An HTTP method shown as a badge before the title (reference endpoints). */
+  method?: string;
+  /** Tooltip text. */
+  hint?: string;
+}
+
+export interface NavTreeGroup {
+  id: string;
+  title: string;
+  /**
+   * The group's own page. A group with one collapses: it opens while a page of it is shown and lists its page
+   * first as "Overview". A group without one is a plain heading over its links.
+   */
+  href?: string;
+  links: NavTreeLink[];
+}
+
+const linkClass =
+  "rounded px-2 py-1 text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-100";
+
+function TreeLinks({ group, pathname }: { group: NavTreeGroup; pathname: string }) {
+  return (
+    <ul className="mt-1 mb-2 ml-2 space-y-0.5 border-l border-zinc-200 pl-2 dark:border-zinc-800">
+      {group.href && (
+        <li>
+          <Link
+            href={group.href}
+            aria-current={pathname === group.href ? "page" : undefined}
+            className="block rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-200"
+          >
+            Overview
+          </Link>
+        </li>
+      )}
+      {group.links.map((l) => (
+        <li key={l.id}>
+          <Link href={l.href} title={l.hint} aria-current={pathname === l.href ? "page" : undefined} className={`${l.method ? "flex gap-2" : "block"} ${linkClass}`}>
+            {l.method && (
+              <span className={`w-11 shrink-0 font-mono text-[11px] leading-5 font-semibold ${methodColor[l.method] ?? ""}`}>
+                {l.method === "DELETE" ? "DEL" : l.method}
+              </span>
+            )}
+            <span className="leading-5">{l.title}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A section's navigation: a home link, then groups of links; the current page is marked. */
+export function NavTree({ groups, home, label }: { groups: NavTreeGroup[]; home: { href: string; label: string }; label: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="text-sm">
       <Link
-        href="/reference"
-        aria-current={pathname === "/reference" ? "page" : undefined}
+        href={home.href}
+        aria-current={pathname === home.href ? "page" : undefined}
         className="mb-2 block rounded px-2 py-1 font-semibold text-zinc-900 hover:bg-zinc-100 aria-[current=page]:bg-blue-50 dark:text-white dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-blue-950"
       >
-        All categories
+        {home.label}
       </Link>
       <ul className="space-y-1">
-        {nav.map((c) => {
-          const inCategory = pathname === c.href || pathname.startsWith(`${c.href}/`);
+        {groups.map((g) => {
+          if (!g.href) {
+            return (
+              <li key={g.id}>
+                <p className="px-2 py-1 font-medium text-zinc-800 dark:text-zinc-200">{g.title}</p>
+                <TreeLinks group={g} pathname={pathname} />
+              </li>
+            );
+          }
+          const inGroup = pathname === g.href || pathname.startsWith(`${g.href}/`);
           return (
-            <li key={c.id}>
-              <details open={inCategory} className="group">
+            <li key={g.id}>
+              <details open={inGroup} className="group">
                 <summary className="flex cursor-pointer list-none items-center justify-between rounded px-2 py-1 font-medium text-zinc-800 select-none hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800">
-                  <span>{c.title}</span>
+                  <span>{g.title}</span>
                   <span aria-hidden="true" className="text-xs text-zinc-400 transition-transform group-open:rotate-90">
                     ▸
                   </span>
                 </summary>
-                <ul className="mt-1 mb-2 ml-2 space-y-0.5 border-l border-zinc-200 pl-2 dark:border-zinc-800">
-                  <li>
-                    <Link
-                      href={c.href}
-                      aria-current={pathname === c.href ? "page" : undefined}
-                      className="block rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-200"
-                    >
-                      Overview
-                    </Link>
-                  </li>
-                  {c.endpoints.map((e) => (
-                    <li key={e.id}>
-                      <Link
-                        href={e.href}
-                        title={`${e.method} ${e.path}`}
-                        aria-current={pathname === e.href ? "page" : undefined}
-                        className="flex gap-2 rounded px-2 py-1 text-zinc-700 hover:bg-zinc-100 aria-[current=page]:bg-blue-50 aria-[current=page]:text-blue-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:aria-[current=page]:bg-blue-950 dark:aria-[current=page]:text-blue-100"
-                      >
-                        <span className={`w-11 shrink-0 font-mono text-[11px] leading-5 font-semibold ${methodColor[e.method] ?? ""}`}>
-                          {e.method === "DELETE" ? "DEL" : e.method}
-                        </span>
-                        <span className="leading-5">{e.title}</span>
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
+                <TreeLinks group={g} pathname={pathname} />
               </details>
             </li>
           );
@@ -69,4 +106,15 @@ export function Sidebar({ nav, label = "API reference" }: { nav: NavCategory[]; 
       </ul>
     </nav>
   );
+}
+
+/** The API reference's navigation: categories and endpoints; the current category opens. */
+export function Sidebar({ nav, label = "API reference" }: { nav: NavCategory[]; label?: string }) {
+  const groups = nav.map((c) => ({
+    id: c.id,
+    title: c.title,
+    href: c.href,
+    links: c.endpoints.map((e) => ({ id: e.id, href: e.href, title: e.title, method: e.method, hint: `${e.method} ${e.path}` })),
+  }));
+  return <NavTree groups={groups} home={{ href: "/reference", label: "All categories" }} label={label} />;
 }

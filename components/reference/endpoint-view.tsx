@@ -1,16 +1,20 @@
 import Link from "next/link";
 import { CodeBlock } from "@/components/code-block";
 import { CopyButton } from "@/components/copy-button";
+import { PageActions } from "@/components/page-actions";
 import { type Endpoint, endpoints, getCategory, neighbours } from "@/lib/catalog";
 import { describeRateLimit, formatDuration } from "@/lib/catalog/errors";
 import { exampleText } from "@/lib/catalog/examples";
 import { fieldRows, parameterRows } from "@/lib/catalog/fields";
 import { requestHeaders } from "@/lib/catalog/headers";
 import { relatedEndpoints } from "@/lib/catalog/related";
+import { docsPath } from "@/lib/catalog/serialize";
+import { twinPath } from "@/lib/markdown/paths";
 import { categoryHref } from "@/lib/site/nav";
 import { AnchorHeading } from "./anchor-heading";
 import { AuthBadges } from "./auth-badges";
 import { Breadcrumbs } from "./breadcrumbs";
+import { CodeSamples } from "./code-samples";
 import { EndpointRow, endpointUrl } from "./endpoint-card";
 import { FieldTable } from "./field-table";
 import { MethodBadge } from "./method-badge";
@@ -43,6 +47,7 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
     ...(e.pathParams ? [["path-parameters", "Path parameters"] as [string, string]] : []),
     ...(e.query ? [["query-parameters", "Query parameters"] as [string, string]] : []),
     ...(e.body ? [["request-body", "Request body"] as [string, string]] : []),
+    ["code-samples", "Code samples"],
     ["responses", "Responses"],
     ["errors", "Errors"],
     ...(e.rateLimit ? [["rate-limit", "Rate limit"] as [string, string]] : []),
@@ -52,7 +57,10 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
 
   return (
     <article className="max-w-4xl" data-endpoint-id={e.id}>
-      <Breadcrumbs items={[{ href: "/reference", label: "Reference" }, { href: categoryHref(category.slug), label: category.title }, { label: e.summary }]} />
+      <div className="flex flex-wrap items-start justify-between gap-x-4">
+        <Breadcrumbs items={[{ href: "/reference", label: "Reference" }, { href: categoryHref(category.slug), label: category.title }, { label: e.summary }]} />
+        <PageActions twinPath={twinPath(docsPath(e))} />
+      </div>
       <h1 className="text-2xl font-bold text-zinc-900 sm:text-3xl dark:text-white">{e.summary}</h1>
       <div className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900">
         <MethodBadge method={e.method} />
@@ -147,6 +155,9 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
           </div>
         </>
       )}
+
+      <AnchorHeading id="code-samples">Code samples</AnchorHeading>
+      <CodeSamples endpoint={e} />
 
       <AnchorHeading id="responses">Responses</AnchorHeading>
       {e.responses.map((r, i) => (

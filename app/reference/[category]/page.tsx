@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PageActions } from "@/components/page-actions";
 import { AnchorHeading } from "@/components/reference/anchor-heading";
 import { Breadcrumbs } from "@/components/reference/breadcrumbs";
 import { EndpointRow } from "@/components/reference/endpoint-card";
 import { categories, endpointsOf, findCategory } from "@/lib/catalog";
+import { twinPath } from "@/lib/markdown/paths";
+import { categoryHref } from "@/lib/site/nav";
 
 export const dynamicParams = false;
 
@@ -24,7 +27,10 @@ export default async function CategoryPage({ params }: Props) {
   const list = endpointsOf(category.id);
   return (
     <div className="max-w-5xl">
-      <Breadcrumbs items={[{ href: "/reference", label: "Reference" }, { label: category.title }]} />
+      <div className="flex flex-wrap items-start justify-between gap-x-4">
+        <Breadcrumbs items={[{ href: "/reference", label: "Reference" }, { label: category.title }]} />
+        <PageActions twinPath={twinPath(categoryHref(category.slug))} subject={`the ${category.title} endpoints of this API`} />
+      </div>
       <h1 className="text-3xl font-bold text-zinc-900 dark:text-white">{category.title}</h1>
       <p className="mt-3 max-w-3xl text-zinc-600 dark:text-zinc-400">{category.description}</p>
       {category.notes.length > 0 && (

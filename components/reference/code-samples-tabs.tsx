@@ -1,0 +1,113 @@
+"use client";
+
+import { type KeyboardEvent, useId, useRef, useSyncExternalStore } from "react";
+import { CopyButton } from "@/components/copy-button";
+
+export interface SampleTab {
+  id: string;
+  label: string;
+  client: string;
+  code: string;
+  /** Server-highlighted HTML of `code`. */
+  html: string;
+}
+
+/** The chosen language, shared by every tab group and remembered across pages. */
+const STORAGE_KEY = "sample-lang";
+const listeners = new Set<() => void>();
+// Fallback when storage is blocked (some private modes): the choice lasts until reload.
+let unstored: string | null = null;
+
+function readChoice(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY) ?? unstored;
+  } catch {
+    return unstored;
+  }
+}
+
+function saveChoice(id: string): void {
+  unstored = id;
+  try {
+    localStorage.setItem(STORAGE_KEY, id);
+  } catch {
+    // Storage blocked: keep it in memory.
+  }
+  for (const l of listeners) l();
+}
+
+function subscribe(listener: () => void): () => void {
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === STORAGE_KEY) listener();
+  };
+  listeners.add(listener);
+  window.addEventListener("storage", onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("storage", onStorage);
+  };
+}
+
+// The server and the hydrating client render the default tab; the stored choice applies right after.
+const serverChoice = () => null;
+
+/** Accessible language tabs (arrow keys, Home/End); each panel has its own copy button. */
+export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
+  const base = useId();
+  const choice = useSyncExternalStore(subscribe, readChoice, serverChoice);
+  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+  const active = samples.find((s) => s.id === choice)?.id ?? samples[0]?.id;
+
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const last = samples.length - 1;
+    const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[e.key];
+    if (target === undefined) return;
+    e.preventDefault();
+    const next = samples[target];
+    if (!next) return;
+    saveChoice(next.id);
+    tabs.current[target]?.focus();
+  };
+
+  return (
+    <div className="overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" data-testid="code-samples">
+      <div role="tablist" aria-label="Code sample language" className="flex overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
+        {samples.map((s, i) => {
+          const selected = s.id === active;
+          return (
+            <button
+              key={s.id}
+              ref={(el) => {
+                tabs.current[i] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`${base}-tab-${s.id}`}
+              aria-selected={selected}
+              aria-controls={`${base}-panel-${s.id}`}
+              tabIndex={selected ? 0 : -1}
+              onClick={() => saveChoice(s.id)}
+              onKeyDown={(e) => onKeyDown(e, i)}
+              className={`shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${
+                selected
+                  ? "border-blue-600 font-medium text-zinc-900 dark:border-blue-400 dark:text-white"
+                  : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+              }`}
+            >
+              {s.label}
+            </button>
+          );
+        })}
+      </div>
+      {samples.map((s) => (
+        <div key={s.id} role="tabpanel" id={`${base}-panel-${s.id}`} aria-labelledby={`${base}-tab-${s.id}`} hidden={s.id !== active} data-sample-lang={s.id}>
+          <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+            <span>{s.client}</span>
+            <CopyButton value={s.code} />
+          </div>
+          <div dangerouslySetInnerHTML={{ __html: s.html }} />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { GUIDES } from "@/lib/content/guides";
+import { portalTools } from "@/lib/mcp/tools";
+import { mcpSetups } from "@/lib/site/mcp-setup";
+
+/**
+ * The /mcp page as Markdown (/mcp.md): its data (client setups, tools) comes from the same modules as
+ * app/mcp/page.tsx; the few sentences around it restate the page's.
+ */
+export function mcpMarkdown(baseUrl: string): string {
+  const setup = mcpSetups(baseUrl);
+  return [
+    "# Connect an assistant (MCP)",
+    "",
+    "The portal is also a Model Context Protocol server: assistants ask it about endpoints, auth flows and patterns, and get answers " +
+      `generated from the same catalog as the reference. It speaks Streamable HTTP at ${setup.url} (stateless) and stdio.`,
+    "",
+    `- Page: ${baseUrl}/mcp`,
+    "",
+    "## Set up your client",
+    "",
+    ...setup.clients.flatMap((c) => [`### ${c.title}`, "", c.note, "", "```" + c.lang, c.code, "```", ""]),
+    "## Tools",
+    "",
+    "The nine tools of the original server, with the same names and arguments, all read-only.",
+    "",
+    ...portalTools.map((t) => `- \`${t.name}\` (${t.title}): ${(t.description.split("\n\n")[0] ?? "").replace(/\s*\n\s*/g, " ")}`),
+    "",
+    "## Resources and prompts",
+    "",
+    "- `saas-api://endpoints/{id}`: every endpoint's reference in Markdown (e.g. `authentication.login`).",
+    `- \`saas-api://guides/{id}\`: the ${GUIDES.length} guides.`,
+    "- `saas-api://openapi.json`: the OpenAPI 3.1 document.",
+    "- Prompts `build-auth-ui` (build the auth UI for this API) and `integrate-endpoint` (integrate one endpoint, by id or `METHOD /path`).",
+    "",
+  ].join("\n");
+}

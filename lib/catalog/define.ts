@@ -19,6 +19,7 @@ export function defineEndpoint(input: EndpointInput): Endpoint {
   const documented: ErrorSpec[] = (input.errors ?? []).map((e) => ({ ...e, source: e.source ?? "documented" }));
   const implied = impliedErrors({
     auth: input.auth,
+    path: input.path,
     rateLimit: input.rateLimit,
     hasPathParams: input.pathParams !== undefined,
     validatesInput: input.body !== undefined || input.query !== undefined || input.pathParams !== undefined,

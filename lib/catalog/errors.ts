@@ -35,13 +35,14 @@ export function describeRateLimit(r: RateLimit): string {
 
 interface ImplyInput {
   auth: AuthRule;
+  path: string;
   rateLimit?: RateLimit;
   hasPathParams: boolean;
   validatesInput: boolean;
 }
 
 /** The errors that follow from an endpoint's auth rule, parameters and rate limit. */
-export function impliedErrors({ auth, rateLimit, hasPathParams, validatesInput }: ImplyInput): ErrorSpec[] {
+export function impliedErrors({ auth, path, rateLimit, hasPathParams, validatesInput }: ImplyInput): ErrorSpec[] {
   const out: ErrorSpec[] = [];
   const add = (status: number, detail: string, when: string) => out.push({ status, detail, when, source: "implied" });
   if (auth.keys.length > 0) {
@@ -54,9 +55,12 @@ export function impliedErrors({ auth, rateLimit, hasPathParams, validatesInput }
   if (auth.keys.includes("public")) {
     add(403, "Origin not allowed for this API key", "A public key was used from an origin the tenant did not allow.");
   }
-  if (auth.jwt === "required") {
-    add(401, "Not authenticated", "The Authorization: Bearer <access_token> header is missing.");
+  if (auth.jwt === "required") add(401, "Not authenticated", "The Authorization: Bearer <access_token> header is missing.");
+  if (auth.jwt !== "none") {
     add(401, "Could not validate credentials", "The access token is malformed, expired (1 hour lifetime) or revoked: refresh it and retry once.");
+  }
+  if (auth.jwt === "required" && path.includes("{organization_id}")) {
+    add(403, "Not a member of this organization", "The signed-in user is not an active member of the organization in the path.");
   }
   if (auth.organizationHeader) {
     add(422, "X-Organization-Id header is required", "The X-Organization-Id header is missing or not a UUID.");

@@ -66,11 +66,12 @@ const GENERIC_ERRORS = new Set(
   [
     impliedErrors({
       auth: { keys: ["public", "secret"], jwt: "required", organizationHeader: true, permission: "ANY" },
+      path: "/v1/organizations/{organization_id}",
       rateLimit: { count: 1, windowSeconds: 60, scope: "ip" },
       hasPathParams: true,
       validatesInput: true,
     }),
-    impliedErrors({ auth: { keys: ["secret"], jwt: "none" }, hasPathParams: false, validatesInput: false }),
+    impliedErrors({ auth: { keys: ["secret"], jwt: "none" }, path: "/", hasPathParams: false, validatesInput: false }),
   ]
     .flat()
     .map((e) => e.detail),

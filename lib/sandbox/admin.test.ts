@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { POST as resetTenant } from "@/app/sandbox/tenants/reset/route";
+import { GET as outbox } from "@/app/sandbox/outbox/route";
+import { POST as createTenant } from "@/app/sandbox/tenants/route";
+import { getStore } from "./store";
+import { sendMail } from "./outbox";
+import { getDemoTenant } from "./tenants";
+import { setupTempDatabase } from "./testing/database";
+import { sandboxClient } from "./testing/client";
+
+setupTempDatabase();
+
+const url = (path: string) => `http://sandbox.test${path}`;
+const post = (path: string, init: { body?: string; headers?: Record<string, string> } = {}) =>
+  new Request(url(path), { method: "POST", body: init.body, headers: { "x-forwarded-for": "192.0.2.50", ...init.headers } });
+
+describe("POST /sandbox/tenants", () => {
+  it("creates a tenant and answers its keys once", async () => {
+    const res = await createTenant(post("/sandbox/tenants", { body: JSON.stringify({ email_verification: true }) }));
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ public_key: expect.stringMatching(/^pk_live_/), secret_key: expect.stringMatching(/^sk_live_/), email_verification: true });
+    const providers = await sandboxClient(null).call("GET", "/v1/auth/providers", { key: body.public_key as string });
+    expect(providers.status).toBe(200);
+  });
+
+  it("takes an empty body, and validates a given one", async () => {
+    const empty = await createTenant(post("/sandbox/tenants"));
+    expect(((await empty.json()) as { email_verification: boolean }).email_verification).toBe(false);
+    const bad = await createTenant(post("/sandbox/tenants", { body: JSON.stringify({ email_verification: "yes" }) }));
+    expect([bad.status, await bad.json()]).toEqual([
+      422,
+      { detail: [{ loc: ["body", "email_verification"], msg: "Input should be a valid boolean", type: "bool_type" }] },
+    ]);
+  });
+});
+
+describe("POST /sandbox/tenants/reset", () => {
+  it("needs the secret key, then resets", async () => {
+    const res = await createTenant(post("/sandbox/tenants"));
+    const keys = (await res.json()) as { tenant_id: string; public_key: string; secret_key: string };
+    const tenant = getStore().get<{ id: string }>(`SELECT * FROM tenants WHERE id = ?`, [keys.tenant_id])!;
+    expect(tenant).toBeDefined();
+    const none = await resetTenant(post("/sandbox/tenants/reset"));
+    expect([none.status, await none.json()]).toEqual([401, { detail: "API key required" }]);
+    const pub = await resetTenant(post("/sandbox/tenants/reset", { headers: { "x-api-key": keys.public_key } }));
+    expect(pub.status).toBe(403);
+    const ok = await resetTenant(post("/sandbox/tenants/reset", { headers: { "x-api-key": keys.secret_key } }));
+    expect([ok.status, await ok.json()]).toEqual([200, { message: "Tenant reset", tenant_id: keys.tenant_id }]);
+  });
+});
+
+describe("GET /sandbox/outbox", () => {
+  it("JSON needs the secret key and lists the tenant's mail, newest first", async () => {
+    const demo = getDemoTenant(getStore())!;
+    sendMail(getStore(), demo.id, { to: "a@example.com", kind: "verification", subject: "First", body: "1", token: "t1", link: "https://x.test/?token=t1" }, new Date(1_000));
+    sendMail(getStore(), demo.id, { to: "b@example.com", kind: "password_reset", subject: "Second <b>", body: "2" }, new Date(2_000));
+    const accept = { accept: "application/json" };
+    const pub = await outbox(new Request(url("/sandbox/outbox"), { headers: { ...accept, "x-api-key": demo.public_key } }));
+    expect([pub.status, await pub.json()]).toEqual([403, { detail: "This endpoint requires a secret API key (sk_live_*)" }]);
+    const res = await outbox(new Request(url("/sandbox/outbox"), { headers: { ...accept, "x-api-key": demo.secret_key } }));
+    const { messages } = (await res.json()) as { messages: Array<Record<string, unknown>> };
+    expect(messages.map((m) => m.subject)).toEqual(["Second <b>", "First"]);
+    expect(messages[1]).toEqual({
+      to: "a@example.com",
+      kind: "verification",
+      subject: "First",
+      body: "1",
+      token: "t1",
+      link: "https://x.test/?token=t1",
+      created_at: new Date(1_000).toISOString(),
+    });
+  });
+
+  it("HTML shows the demo tenant's mail, escaped, or the tenant of ?key=", async () => {
+    const html = await (await outbox(new Request(url("/sandbox/outbox")))).text();
+    expect(html).toContain("Second &#60;b&#62;");
+    expect(html).not.toContain("Second <b>");
+    const unknown = await outbox(new Request(url("/sandbox/outbox?key=pk_live_nope")));
+    expect(unknown.status).toBe(404);
+    const t = await createTenant(post("/sandbox/tenants"));
+    const keys = (await t.json()) as { tenant_id: string; public_key: string };
+    const mine = await (await outbox(new Request(url(`/sandbox/outbox?key=${keys.public_key}`)))).text();
+    expect(mine).toContain(`tenant ${keys.tenant_id}`);
+    expect(mine).toContain("No mail yet");
+  });
+});

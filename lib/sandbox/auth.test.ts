@@ -1,0 +1,331 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TokenResponse } from "@/lib/catalog/schemas/auth";
+import { approveConsent, consentContinueResponse, denyConsent } from "./oauth-consent";
+import { listMail } from "./outbox";
+import { closeStore, getStore } from "./store";
+import type { TenantRow } from "./tenants";
+import { expectMatchesCatalog } from "./testing/catalog";
+import { sandboxClient, type SandboxClient } from "./testing/client";
+import { setupTempDatabase } from "./testing/database";
+import { newTenant, newUser, TEST_PASSWORD } from "./testing/fixtures";
+
+setupTempDatabase();
+
+type Detail = { detail: string };
+type Message = { message: string };
+
+let ips = 0;
+/** Registers from a fresh IP: registration allows 3 per hour per IP. */
+function register(client: SandboxClient, email: string, password = TEST_PASSWORD, extra: Record<string, unknown> = {}) {
+  ips += 1;
+  return client.call("POST", "/v1/auth/register", { body: { email, password, ...extra }, ip: `192.0.2.${ips}` });
+}
+
+const lastMail = (tenant: TenantRow, kind: string) => listMail(getStore(), tenant.id).find((m) => m.kind === kind);
+
+describe("the email-verification story", () => {
+  let tenant: TenantRow;
+  let client: SandboxClient;
+  beforeAll(() => {
+    tenant = newTenant({ emailVerification: true });
+    client = sandboxClient(tenant);
+  });
+
+  it("register → verify → login → me → refresh → logout → refresh fails", async () => {
+    const registered = await register(client, "Ada@Example.com", TEST_PASSWORD, { display_name: "Ada", return_to: "https://app.example.com/verify" });
+    expect(registered.status).toBe(201);
+    expect(await expectMatchesCatalog("authentication.register", registered)).toEqual({
+      message: "Registration successful. Please check your email to verify your account.",
+      verification_required: true,
+    });
+
+    const early = await client.call("POST", "/v1/auth/login", { body: { email: "ada@example.com", password: TEST_PASSWORD } });
+    expect([early.status, (await expectMatchesCatalog<Detail>("authentication.login", early)).detail]).toEqual([403, "Email not verified"]);
+
+    const mail = lastMail(tenant, "verification");
+    expect(mail).toMatchObject({ to: "ada@example.com", subject: "Verify your email address" });
+    expect(mail!.link).toBe(`https://app.example.com/verify?token=${mail!.token}`);
+
+    const verified = await client.call("POST", "/v1/auth/verify-email", { body: { token: mail!.token } });
+    expect(await expectMatchesCatalog<Message>("authentication.verify-email", verified)).toEqual({ message: "Email verified successfully" });
+    const again = await client.call("POST", "/v1/auth/verify-email", { body: { token: mail!.token } });
+    expect([again.status, (await expectMatchesCatalog<Detail>("authentication.verify-email", again)).detail]).toEqual([
+      400,
+      "Invalid or expired verification token",
+    ]);
+
+    const login = await client.call("POST", "/v1/auth/login", { body: { email: "ADA@example.com", password: TEST_PASSWORD } });
+    expect(login.status).toBe(200);
+    const session = await expectMatchesCatalog<TokenResponse>("authentication.login", login);
+    expect(session).toMatchObject({ token_type: "Bearer", expires_in: 3600, user: { email: "ada@example.com", display_name: "Ada", is_active: true } });
+
+    const me = await client.call("GET", "/v1/auth/me", { token: session.access_token });
+    expect(await expectMatchesCatalog("authentication.me", me)).toEqual(session.user);
+
+    const refreshed = await client.call("POST", "/v1/auth/refresh", { body: { refresh_token: session.refresh_token } });
+    const renewed = await expectMatchesCatalog<TokenResponse>("authentication.refresh", refreshed);
+    expect(renewed.refresh_token).toBe(session.refresh_token);
+    expect(renewed.access_token).not.toBe(session.access_token);
+
+    const logout = await client.call("POST", "/v1/auth/logout", { token: renewed.access_token });
+    expect(await expectMatchesCatalog("authentication.logout", logout)).toEqual({ message: "Successfully logged out" });
+
+    const dead = await client.call("POST", "/v1/auth/refresh", { body: { refresh_token: session.refresh_token } });
+    expect([dead.status, (await expectMatchesCatalog<Detail>("authentication.refresh", dead)).detail]).toEqual([401, "Invalid refresh token"]);
+    const gone = await client.call("GET", "/v1/auth/me", { token: session.access_token });
+    expect([gone.status, (await expectMatchesCatalog<Detail>("authentication.me", gone)).detail]).toEqual([401, "Could not validate credentials"]);
+  });
+
+  it("verify-email-with-token needs no API key: the token names the tenant", async () => {
+    await register(client, "grace@example.com");
+    const token = lastMail(tenant, "verification")!.token!;
+    expect(lastMail(tenant, "verification")!.link).toBe(`http://sandbox.test/sandbox/verify-email?token=${token}`);
+    const res = await client.call("POST", "/v1/auth/verify-email-with-token", { key: null, body: { token } });
+    expect(await expectMatchesCatalog("authentication.verify-email-with-token", res)).toEqual({ message: "Email verified successfully" });
+    const login = await client.call("POST", "/v1/auth/login", { body: { email: "grace@example.com", password: TEST_PASSWORD } });
+    expect(login.status).toBe(200);
+  });
+
+  it("resend-verification mails a new token, and answers the same for unknown emails", async () => {
+    await register(client, "linus@example.com");
+    const first = lastMail(tenant, "verification")!.token;
+    const res = await client.call("POST", "/v1/auth/resend-verification", { body: { email: "linus@example.com" } });
+    expect(await expectMatchesCatalog("authentication.resend-verification", res)).toEqual({ message: "Verification email sent" });
+    const second = lastMail(tenant, "verification")!;
+    expect([second.to, second.token === first]).toEqual(["linus@example.com", false]);
+    const unknown = await client.call("POST", "/v1/auth/resend-verification", { body: { email: "nobody@example.com" } });
+    expect([unknown.status, lastMail(tenant, "verification")!.id]).toEqual([200, second.id]);
+  });
+});
+
+describe("registration", () => {
+  let tenant: TenantRow;
+  let client: SandboxClient;
+  beforeAll(() => {
+    tenant = newTenant();
+    client = sandboxClient(tenant);
+  });
+
+  it("without verification signs the user in at once", async () => {
+    const res = await register(client, "alan@example.com", TEST_PASSWORD, { display_name: "Alan" });
+    expect(res.status).toBe(201);
+    const body = await expectMatchesCatalog<TokenResponse>("authentication.register", res);
+    expect(body.user).toMatchObject({ email: "alan@example.com", display_name: "Alan", avatar_url: null, is_active: true });
+    const me = await client.call("GET", "/v1/auth/me", { token: body.access_token });
+    expect(me.status).toBe(200);
+    expect(listMail(getStore(), tenant.id)).toEqual([]);
+  });
+
+  it("enforces the password rule with loc body.password", async () => {
+    for (const password of ["short1A", "alllowercase1", "NoDigitsHere"]) {
+      const res = await register(client, "weak@example.com", password);
+      expect(res.status).toBe(422);
+      const body = await expectMatchesCatalog<{ detail: Array<{ loc: unknown[] }> }>("authentication.register", res);
+      expect(body.detail.length).toBeGreaterThan(0);
+      for (const issue of body.detail) expect(issue.loc).toEqual(["body", "password"]);
+    }
+  });
+
+  it("refuses a second account with the same email, whatever its case (409)", async () => {
+    await register(client, "dup@example.com");
+    const res = await register(client, "DUP@example.com");
+    expect([res.status, (await expectMatchesCatalog<Detail>("authentication.register", res)).detail]).toEqual([409, "User already exists"]);
+  });
+
+  it("allows 3 registrations per hour per IP, then 429 for 30 minutes", async () => {
+    const ip = "198.51.100.7";
+    for (let i = 0; i < 3; i++) {
+      const ok = await client.call("POST", "/v1/auth/register", { ip, body: { email: `burst${i}@example.com`, password: TEST_PASSWORD } });
+      expect(ok.status).toBe(201);
+    }
+    const res = await client.call("POST", "/v1/auth/register", { ip, body: { email: "burst3@example.com", password: TEST_PASSWORD } });
+    expect(res.status).toBe(429);
+    expect(await expectMatchesCatalog("authentication.register", res)).toEqual({ detail: "Too many requests" });
+    expect(res.headers.get("retry-after")).toBe("1800");
+  });
+});
+
+describe("login", () => {
+  let tenant: TenantRow;
+  let client: SandboxClient;
+  beforeAll(() => {
+    tenant = newTenant();
+    client = sandboxClient(tenant);
+    newUser(tenant, { email: "login@example.com" });
+  });
+
+  it("401 for an unknown email or a wrong password, with one message", async () => {
+    for (const body of [
+      { email: "nobody@example.com", password: TEST_PASSWORD },
+      { email: "login@example.com", password: "WrongPass123" },
+    ]) {
+      const res = await client.call("POST", "/v1/auth/login", { body, ip: "203.0.113.1" });
+      expect([res.status, (await expectMatchesCatalog<Detail>("authentication.login", res)).detail]).toEqual([401, "Invalid email or password"]);
+    }
+  });
+
+  it("403 for a deactivated user", async () => {
+    const { user } = newUser(tenant, { email: "inactive@example.com" });
+    getStore().run(`UPDATE users SET is_active = 0 WHERE id = ?`, [user.id]);
+    const res = await client.call("POST", "/v1/auth/login", { body: { email: "inactive@example.com", password: TEST_PASSWORD } });
+    expect([res.status, (await expectMatchesCatalog<Detail>("authentication.login", res)).detail]).toEqual([403, "User account is inactive"]);
+  });
+
+  it("the 11th attempt in 15 minutes from one IP answers 429 with Retry-After 900", async () => {
+    const ip = "203.0.113.99";
+    for (let i = 0; i < 10; i++) {
+      const res = await client.call("POST", "/v1/auth/login", { ip, body: { email: "login@example.com", password: "WrongPass123" } });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await client.call("POST", "/v1/auth/login", { ip, body: { email: "login@example.com", password: TEST_PASSWORD } });
+    expect(blocked.status).toBe(429);
+    await expectMatchesCatalog("authentication.login", blocked);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThanOrEqual(899);
+    expect(Number(blocked.headers.get("retry-after"))).toBeLessThanOrEqual(900);
+    const otherIp = await client.call("POST", "/v1/auth/login", { ip: "203.0.113.100", body: { email: "login@example.com", password: TEST_PASSWORD } });
+    expect(otherIp.status).toBe(200);
+    const later = sandboxClient(tenant, { now: () => new Date(Date.now() + 901_000) });
+    const after = await later.call("POST", "/v1/auth/login", { ip, body: { email: "login@example.com", password: TEST_PASSWORD } });
+    expect(after.status).toBe(200);
+  });
+
+  it("tenant B's key cannot log in tenant A's user", async () => {
+    const b = sandboxClient(newTenant());
+    const res = await b.call("POST", "/v1/auth/login", { body: { email: "login@example.com", password: TEST_PASSWORD } });
+    expect([res.status, (await expectMatchesCatalog<Detail>("authentication.login", res)).detail]).toEqual([401, "Invalid email or password"]);
+    const { tokens } = newUser(tenant);
+    const foreignRefresh = await b.call("POST", "/v1/auth/refresh", { body: { refresh_token: tokens.refresh_token } });
+    expect(foreignRefresh.status).toBe(401);
+  });
+
+  it("users and sessions survive a restart of the store", async () => {
+    const res = await client.call("POST", "/v1/auth/login", { body: { email: "login@example.com", password: TEST_PASSWORD } });
+    const { access_token } = await expectMatchesCatalog<TokenResponse>("authentication.login", res);
+    closeStore();
+    const me = await client.call("GET", "/v1/auth/me", { token: access_token });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ email: "login@example.com" });
+  });
+});
+
+describe("passwords", () => {
+  let tenant: TenantRow;
+  let client: SandboxClient;
+  beforeAll(() => {
+    tenant = newTenant();
+    client = sandboxClient(tenant);
+  });
+  const login = (email: string, password: string) => client.call("POST", "/v1/auth/login", { body: { email, password } });
+
+  it("forgot → reset mail with link and token → reset → old password fails, sessions end", async () => {
+    const { tokens } = newUser(tenant, { email: "forgot@example.com" });
+    const res = await client.call("POST", "/v1/auth/forgot-password", { body: { email: "forgot@example.com" } });
+    expect(await expectMatchesCatalog("authentication.forgot-password", res)).toEqual({ message: "Password reset email sent" });
+    const mail = lastMail(tenant, "password_reset")!;
+    expect(mail.link).toBe(`http://sandbox.test/sandbox/reset-password?token=${mail.token}`);
+
+    const reset = await client.call("POST", "/v1/auth/reset-password", { body: { token: mail.token, new_password: "BrandNew456" } });
+    expect(await expectMatchesCatalog("authentication.reset-password", reset)).toEqual({ message: "Password reset successfully" });
+    expect((await login("forgot@example.com", TEST_PASSWORD)).status).toBe(401);
+    expect((await login("forgot@example.com", "BrandNew456")).status).toBe(200);
+    expect((await client.call("GET", "/v1/auth/me", { token: tokens.access_token })).status).toBe(401);
+
+    const reused = await client.call("POST", "/v1/auth/reset-password", { body: { token: mail.token, new_password: "Another789" } });
+    expect([reused.status, (await expectMatchesCatalog<Detail>("authentication.reset-password", reused)).detail]).toEqual([
+      400,
+      "Invalid or expired reset token",
+    ]);
+  });
+
+  it("forgot-password answers the same for unknown emails and sends nothing", async () => {
+    const before = listMail(getStore(), tenant.id).length;
+    const res = await client.call("POST", "/v1/auth/forgot-password", { body: { email: "ghost@example.com" } });
+    expect(await expectMatchesCatalog("authentication.forgot-password", res)).toEqual({ message: "Password reset email sent" });
+    expect(listMail(getStore(), tenant.id).length).toBe(before);
+  });
+
+  it("change-password checks the current password", async () => {
+    const { tokens } = newUser(tenant, { email: "change@example.com" });
+    const wrong = await client.call("POST", "/v1/auth/change-password", {
+      token: tokens.access_token,
+      body: { current_password: "Nope12345", new_password: "Changed123" },
+    });
+    expect([wrong.status, (await expectMatchesCatalog<Detail>("authentication.change-password", wrong)).detail]).toEqual([
+      400,
+      "Current password is incorrect",
+    ]);
+    const right = await client.call("POST", "/v1/auth/change-password", {
+      token: tokens.access_token,
+      body: { current_password: TEST_PASSWORD, new_password: "Changed123" },
+    });
+    expect(await expectMatchesCatalog("authentication.change-password", right)).toEqual({ message: "Password changed successfully" });
+    expect((await login("change@example.com", "Changed123")).status).toBe(200);
+  });
+});
+
+describe("Google sign-in through the sandbox consent page", () => {
+  let tenant: TenantRow;
+  let client: SandboxClient;
+  beforeAll(() => {
+    tenant = newTenant();
+    client = sandboxClient(tenant);
+  });
+  const redirectUri = "https://app.example.com/oauth/callback";
+
+  async function authorizationState() {
+    const res = await client.call("GET", "/v1/auth/google/url", { query: { redirect_uri: redirectUri } });
+    const { authorization_url } = await expectMatchesCatalog<{ authorization_url: string }>("authentication.google-url", res);
+    const url = new URL(authorization_url);
+    expect(`${url.origin}${url.pathname}`).toBe("http://sandbox.test/sandbox/oauth/google");
+    return url.searchParams.get("state")!;
+  }
+
+  it("lists Google as a provider", async () => {
+    const res = await client.call("GET", "/v1/auth/providers");
+    expect(await expectMatchesCatalog("authentication.providers", res)).toEqual({ providers: [{ provider: "google", name: "Google" }] });
+  });
+
+  it("continue → callback → 302 to redirect_uri with the tokens in the fragment", async () => {
+    const state = await authorizationState();
+    const callback = new URL(approveConsent(state, "Oauth.User@example.com", "OAuth User")!, "http://sandbox.test");
+    const res = await client.call("GET", callback.pathname.replace(/^\/sandbox/, ""), {
+      key: null,
+      query: Object.fromEntries(callback.searchParams),
+    });
+    expect(res.status).toBe(302);
+    await expectMatchesCatalog("authentication.google-callback", res);
+    const location = new URL(res.headers.get("location")!);
+    expect(`${location.origin}${location.pathname}${location.search}`).toBe(redirectUri);
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    expect(fragment.get("expires_in")).toBe("3600");
+    const me = await client.call("GET", "/v1/auth/me", { token: fragment.get("access_token")! });
+    expect(await expectMatchesCatalog("authentication.me", me)).toMatchObject({ email: "oauth.user@example.com", display_name: "OAuth User" });
+    const refresh = await client.call("POST", "/v1/auth/refresh", { body: { refresh_token: fragment.get("refresh_token") } });
+    expect(refresh.status).toBe(200);
+  });
+
+  it("the consent form posts to /sandbox/oauth/google/continue, which sends the browser on to the callback", async () => {
+    const state = await authorizationState();
+    const form = new FormData();
+    form.set("state", state);
+    form.set("email", "form.user@example.com");
+    form.set("name", "Form User");
+    const res = await consentContinueResponse(new Request("http://sandbox.test/sandbox/oauth/google/continue", { method: "POST", body: form }));
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get("location")!);
+    expect(`${location.origin}${location.pathname}`).toBe("http://sandbox.test/sandbox/v1/auth/google/callback");
+    form.set("email", "not an email");
+    const invalid = await consentContinueResponse(new Request("http://sandbox.test/sandbox/oauth/google/continue", { method: "POST", body: form }));
+    expect(new URL(invalid.headers.get("location")!).searchParams.get("invalid")).toBe("email");
+  });
+
+  it("cancel → redirect_uri?error=oauth_failed; a forged state → 422", async () => {
+    const state = await authorizationState();
+    const denied = new URL(denyConsent(state)!);
+    expect(denied.searchParams.get("error")).toBe("oauth_failed");
+    expect(denied.searchParams.get("error_description")).toBeTruthy();
+    const forged = await client.call("GET", "/v1/auth/google/callback", { key: null, query: { code: "x", state: `${state}x` } });
+    expect(forged.status).toBe(422);
+    await expectMatchesCatalog("authentication.google-callback", forged);
+  });
+});

@@ -1,0 +1,178 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { POST as complete } from "@/app/sandbox/checkout/[session]/complete/route";
+import type { BillingCheckoutSession, CheckoutSession } from "@/lib/catalog/schemas/billing";
+import type { Subscription } from "@/lib/catalog/schemas/subscription";
+import { CHECKOUT_NOT_FOUND, readCheckout, successRedirect } from "./checkout";
+import { insertOrgSubscription } from "./resources/org-subscription";
+import { insertOrganization } from "./resources/organization";
+import { getStore } from "./store";
+import type { TenantRow } from "./tenants";
+import { expectMatchesCatalog } from "./testing/catalog";
+import { sandboxClient, type SandboxClient } from "./testing/client";
+import { setupTempDatabase } from "./testing/database";
+import { newTenant, newUser } from "./testing/fixtures";
+
+setupTempDatabase();
+
+interface World {
+  tenant: TenantRow;
+  client: SandboxClient;
+  userId: string;
+  email: string;
+  orgId: string;
+  orgName: string;
+  plans: { free: string; pro: string; business: string };
+}
+
+let worlds = 0;
+function setUp(): World {
+  worlds += 1;
+  const tenant = newTenant();
+  const email = `payer${worlds}@example.com`;
+  const { user } = newUser(tenant, { email });
+  const org = insertOrganization(getStore(), tenant.id, user.id, { name: `Acme ${worlds}`, slug: `acme-${worlds}` }, new Date());
+  const ids = getStore().all<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? ORDER BY sort_order`, [tenant.id]).map((p) => p.id);
+  return { tenant, client: sandboxClient(tenant), userId: user.id, email, orgId: org.id, orgName: org.name, plans: { free: ids[0]!, pro: ids[1]!, business: ids[2]! } };
+}
+
+async function openCheckout(w: World, planId = w.plans.pro, successUrl = "https://app.example.com/billing/success?from=checkout"): Promise<string> {
+  const res = await w.client.call("POST", "/v1/billing/create-checkout-session", {
+    key: "secret",
+    body: { user_id: w.userId, organization_id: w.orgId, plan_id: planId, success_url: successUrl, cancel_url: "https://app.example.com/billing/cancel" },
+  });
+  return (await expectMatchesCatalog<BillingCheckoutSession>("billing.create-checkout-session", res)).session_id;
+}
+
+/** The checkout form's POST, as the browser sends it, to the route export. */
+function submit(sessionId: string, action?: string): Promise<Response> {
+  const form = new FormData();
+  if (action) form.set("action", action);
+  const req = new Request(`http://sandbox.test/sandbox/checkout/${sessionId}/complete`, { method: "POST", body: form });
+  return complete(req, { params: Promise.resolve({ session: sessionId }) });
+}
+
+const orgSubscriptions = (w: World) => getStore().all<Record<string, unknown>>(`SELECT * FROM subscriptions WHERE tenant_id = ? AND organization_id = ?`, [w.tenant.id, w.orgId]);
+const orgInvoices = (w: World) => getStore().all<Record<string, unknown>>(`SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ?`, [w.tenant.id, w.orgId]);
+const sessionRow = (id: string) => getStore().get<Record<string, unknown>>(`SELECT * FROM checkout_sessions WHERE id = ?`, [id]);
+
+async function expectNotFound(res: Response) {
+  expect(res.status).toBe(404);
+  expect(res.headers.get("content-type")).toContain("text/html");
+  expect(await res.text()).toContain(CHECKOUT_NOT_FOUND);
+}
+
+describe("the checkout page's data", () => {
+  it("shows plan, price, organization and customer of an open session; null for an unknown one", async () => {
+    const w = setUp();
+    const id = await openCheckout(w);
+    expect(readCheckout(id)).toEqual({
+      sessionId: id,
+      tenantName: w.tenant.name,
+      planName: "Pro Plan",
+      planDescription: "For growing teams",
+      price: "$29.99",
+      billingCycle: "monthly",
+      organizationName: w.orgName,
+      customerEmail: w.email,
+      features: ["API Access", "Priority Support", "Advanced Analytics"],
+    });
+    expect(readCheckout("cs_sandbox_unknown")).toBeNull();
+  });
+});
+
+describe("POST /sandbox/checkout/{session}/complete", () => {
+  let w: World;
+  beforeAll(() => {
+    w = setUp();
+  });
+
+  it("Pay: activates the organization's subscription for a month, records a paid invoice, 303 to success_url with the session id", async () => {
+    const id = await openCheckout(w);
+    const before = Date.now();
+    const res = await submit(id, "pay");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`https://app.example.com/billing/success?from=checkout&session_id=${id}`);
+
+    const [sub] = orgSubscriptions(w);
+    expect(orgSubscriptions(w)).toHaveLength(1);
+    expect(sub).toMatchObject({ plan_id: w.plans.pro, status: "active", billing_cycle: "monthly", cancel_at_period_end: 0, user_id: w.userId });
+    const start = new Date(sub!.current_period_start as string);
+    const end = new Date(sub!.current_period_end as string);
+    expect(start.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect((end.getUTCMonth() - start.getUTCMonth() + 12) % 12).toBe(1);
+    expect(sub!.stripe_subscription_id).toMatch(/^sub_sandbox_/);
+    expect(orgInvoices(w)).toEqual([
+      expect.objectContaining({ status: "paid", amount_due: 2999, amount_paid: 2999, currency: "usd", subscription_id: sub!.id, period_start: Math.floor(start.getTime() / 1000) }),
+    ]);
+    expect(sessionRow(id)).toMatchObject({ status: "complete", subscription_id: sub!.id });
+
+    // The API sees it: the organization's invoices and subscription.
+    const invoices = await w.client.call("GET", `/v1/billing/billing-history-org/${w.orgId}`, { key: "secret" });
+    expect(((await invoices.json()) as { total_invoices: number }).total_invoices).toBe(1);
+    const cancelled = await w.client.call("DELETE", `/v1/subscriptions/organizations/${w.orgId}/subscription`, { key: "secret", query: { user_id: w.userId } });
+    expect((await expectMatchesCatalog<Subscription>("subscriptions.cancel-organization-subscription", cancelled)).id).toBe(sub!.id);
+  });
+
+  it("a used session: 404 page, nothing paid twice", async () => {
+    const id = await openCheckout(w, w.plans.business);
+    expect((await submit(id, "pay")).status).toBe(303);
+    const invoices = orgInvoices(w).length;
+    await expectNotFound(await submit(id, "pay"));
+    await expectNotFound(await submit(id, "cancel"));
+    expect(readCheckout(id)).toBeNull();
+    expect(orgInvoices(w)).toHaveLength(invoices);
+  });
+
+  it("Pay on an organization already subscribed moves that subscription to the plan (a pending cancellation is dropped)", async () => {
+    const v = setUp();
+    const existing = insertOrgSubscription(getStore(), v.tenant.id, { organizationId: v.orgId, userId: v.userId, planId: v.plans.free }, new Date());
+    getStore().run(`UPDATE subscriptions SET cancel_at_period_end = 1 WHERE id = ?`, [existing.id]);
+    const id = await openCheckout(v, v.plans.business, "https://app.example.com/done/{CHECKOUT_SESSION_ID}");
+    const res = await submit(id, "pay");
+    expect(res.headers.get("location")).toBe(`https://app.example.com/done/${id}`);
+    expect(orgSubscriptions(v)).toEqual([expect.objectContaining({ id: existing.id, plan_id: v.plans.business, status: "active", cancel_at_period_end: 0 })]);
+    expect(orgInvoices(v)).toEqual([expect.objectContaining({ amount_paid: 9999 })]);
+  });
+
+  it("Cancel: 303 to cancel_url, nothing changes, the session is used up", async () => {
+    const v = setUp();
+    const id = await openCheckout(v);
+    const res = await submit(id, "cancel");
+    expect([res.status, res.headers.get("location")]).toEqual([303, "https://app.example.com/billing/cancel"]);
+    expect(orgSubscriptions(v)).toEqual([]);
+    expect(sessionRow(id)).toMatchObject({ status: "cancelled" });
+    await expectNotFound(await submit(id, "pay"));
+  });
+
+  it("unknown and expired sessions: 404; no action: back to the page", async () => {
+    await expectNotFound(await submit("cs_sandbox_0000", "pay"));
+    const v = setUp();
+    const id = await openCheckout(v);
+    const back = await submit(id);
+    expect([back.status, back.headers.get("location")]).toEqual([303, `http://sandbox.test/sandbox/checkout/${id}`]);
+    getStore().run(`UPDATE checkout_sessions SET created_at = ? WHERE id = ?`, [new Date(Date.now() - 25 * 3600_000).toISOString(), id]);
+    expect(readCheckout(id)).toBeNull();
+    await expectNotFound(await submit(id, "pay"));
+    expect(orgSubscriptions(v)).toEqual([]);
+  });
+
+  it("a personal checkout (user without organization) sets the user's plan", async () => {
+    const v = setUp();
+    const { user, tokens } = newUser(v.tenant);
+    const res = await v.client.call("POST", "/v1/subscriptions/checkout", {
+      token: tokens.access_token,
+      body: { plan_id: v.plans.pro, success_url: "https://app.example.com/ok", cancel_url: "https://app.example.com/no" },
+    });
+    const { session_id } = await expectMatchesCatalog<CheckoutSession>("subscriptions.create-checkout", res);
+    expect(readCheckout(session_id)).toMatchObject({ organizationName: null, planName: "Pro Plan" });
+    expect((await submit(session_id, "pay")).status).toBe(303);
+    expect(getStore().get(`SELECT current_plan_id FROM users WHERE id = ?`, [user.id])).toEqual({ current_plan_id: v.plans.pro });
+  });
+});
+
+describe("successRedirect", () => {
+  it("fills Stripe's placeholder or appends session_id", () => {
+    expect(successRedirect("https://a.test/x?y=1", "cs_1")).toBe("https://a.test/x?y=1&session_id=cs_1");
+    expect(successRedirect("https://a.test/s/{CHECKOUT_SESSION_ID}", "cs_1")).toBe("https://a.test/s/cs_1");
+  });
+});

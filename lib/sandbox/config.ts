@@ -1,0 +1,17 @@
+import { join } from "node:path";
+
+/** Sandbox settings from the environment, read on use so tests can point them elsewhere. Defaults work as is. */
+
+const positive = (name: string, fallback: number): number => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+/** SQLite file; its directory is created. Default ./data/sandbox.db (gitignored). */
+export const dbPath = (): string => process.env.SANDBOX_DB_PATH || join(process.cwd(), "data", "sandbox.db");
+/** Lifetime of tenants made with POST /sandbox/tenants; the demo tenant never expires. */
+export const tenantTtlHours = (): number => positive("SANDBOX_TENANT_TTL_HOURS", 24);
+/** Largest accepted request body for multipart uploads (413 above). */
+export const maxUploadBytes = (): number => positive("SANDBOX_MAX_UPLOAD_BYTES", 5 * 1024 * 1024);
+/** Total file bytes a tenant may store. */
+export const tenantStorageBytes = (): number => positive("SANDBOX_TENANT_STORAGE_BYTES", 50 * 1024 * 1024);

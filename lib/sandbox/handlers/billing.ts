@@ -1,0 +1,112 @@
+import type { ChangePlanRequest, CreateCheckoutSessionRequest } from "@/lib/catalog/schemas/billing";
+import { requirePayablePlan, startCheckout } from "../checkout";
+import { ApiError } from "../errors";
+import { insertPaidInvoice, listOrganizationInvoices, toInvoice } from "../resources/invoice";
+import { cancelSubscription, findSubscription } from "../resources/org-subscription";
+import { findOrganization } from "../resources/organization";
+import { findActivePlan, findPlan, listActivePlans, planPrice, toBillingPlan } from "../resources/plan";
+import { changePlanNow, hasEnded, prorationCents, scheduleDowngrade } from "../resources/subscription-lifecycle";
+import { findUserById } from "../resources/user";
+import { ok } from "./helpers";
+import type { Handler, HandlerMap, Input } from "./types";
+
+/** Server-side billing: secret key, no JWT; the backend names users, organizations and subscriptions. */
+
+const availablePlans: Handler = (ctx) => ok({ success: true, plans: listActivePlans(ctx.sql, ctx.tenant.id).map(toBillingPlan) });
+
+/** The user is taken on trust (the backend asserts it): it must exist, membership is not checked. */
+const createCheckoutSession: Handler<Input<typeof CreateCheckoutSessionRequest>> = (ctx) => {
+  const { body, sql, tenant } = ctx;
+  const plan = requirePayablePlan(sql, tenant.id, body.plan_id);
+  if (!findOrganization(sql, tenant.id, body.organization_id)) throw new ApiError(404, "Organization not found");
+  if (!findUserById(sql, tenant.id, body.user_id)) throw new ApiError(404, "User not found");
+  const session = startCheckout(
+    sql,
+    tenant.id,
+    ctx.origin,
+    { userId: body.user_id, organizationId: body.organization_id, plan, successUrl: body.success_url, cancelUrl: body.cancel_url },
+    ctx.now(),
+  );
+  return ok({ ...session, plan_name: plan.name, message: null });
+};
+
+/**
+ * A dearer plan (for the subscription's billing cycle) is an upgrade: it applies now and the price
+ * difference for the rest of the period is invoiced (paid). A cheaper one is a downgrade: the
+ * current plan runs to the period end (cancel_at_period_end), the new one is pending_plan_id.
+ */
+const changePlan: Handler<Input<typeof ChangePlanRequest>> = (ctx) => {
+  const { body, sql, tenant } = ctx;
+  const now = ctx.now();
+  const sub = findSubscription(sql, tenant.id, body.subscription_id);
+  if (!sub) throw new ApiError(404, "Subscription not found");
+  const target = findActivePlan(sql, tenant.id, body.new_plan_id);
+  if (!target) throw new ApiError(404, "Plan not found");
+  if (sub.plan_id === target.id) throw new ApiError(400, "Subscription is already on this plan");
+  if (hasEnded(sub, now) || sub.status === "cancelled") throw new ApiError(400, "Subscription is already cancelled");
+  const current = findPlan(sql, tenant.id, sub.plan_id)!;
+  const downgrade = planPrice(target, sub.billing_cycle) < planPrice(current, sub.billing_cycle);
+  const row = sql.tx(() => {
+    if (downgrade) return scheduleDowngrade(sql, tenant.id, sub.id, target.id, now);
+    const cents = prorationCents(sub, current, target, now);
+    if (cents > 0) {
+      insertPaidInvoice(
+        sql,
+        tenant.id,
+        {
+          organizationId: sub.organization_id,
+          subscriptionId: sub.id,
+          amountCents: cents,
+          currency: target.currency,
+          periodStart: now,
+          periodEnd: new Date(sub.current_period_end),
+        },
+        now,
+      );
+    }
+    return changePlanNow(sql, tenant.id, sub.id, target.id, now);
+  });
+  const upgrade = planPrice(target, sub.billing_cycle) > planPrice(current, sub.billing_cycle);
+  return ok({
+    success: true,
+    message: downgrade
+      ? `Downgrade to ${target.name} scheduled for the end of the current billing period`
+      : upgrade
+        ? `Plan upgraded to ${target.name}`
+        : `Plan changed to ${target.name}`,
+    plan_name: target.name,
+    subscription_id: row.id,
+    stripe_subscription_id: row.stripe_subscription_id,
+    status: row.status,
+    cancel_at_period_end: row.cancel_at_period_end === 1,
+  });
+};
+
+const cancel: Handler<unknown, { subscription_id: string; cancel_at_period_end: boolean }> = (ctx) => {
+  const { query, sql, tenant } = ctx;
+  const sub = findSubscription(sql, tenant.id, query.subscription_id);
+  if (!sub) throw new ApiError(404, "Subscription not found");
+  if (sub.status === "cancelled" || hasEnded(sub, ctx.now())) throw new ApiError(400, "Subscription is already cancelled");
+  cancelSubscription(sql, tenant.id, sub.id, query.cancel_at_period_end, ctx.now());
+  return ok({
+    success: true,
+    message: query.cancel_at_period_end ? "Subscription will be cancelled at the end of the current billing period" : "Subscription cancelled",
+    cancel_at_period_end: query.cancel_at_period_end,
+  });
+};
+
+const billingHistory: Handler<unknown, { limit: number }, { organization_id: string }> = (ctx) => {
+  const orgId = ctx.params.organization_id;
+  if (!findOrganization(ctx.sql, ctx.tenant.id, orgId)) throw new ApiError(404, "Organization not found");
+  const invoices = listOrganizationInvoices(ctx.sql, ctx.tenant.id, orgId, ctx.query.limit).map(toInvoice);
+  return ok({ success: true, organization_id: orgId, invoices, total_invoices: invoices.length });
+};
+
+/** Handlers of the /v1/billing endpoints. */
+export const billingHandlers: HandlerMap = {
+  "billing.list-available-plans": availablePlans,
+  "billing.create-checkout-session": createCheckoutSession,
+  "billing.change-plan": changePlan,
+  "billing.cancel-subscription": cancel,
+  "billing.billing-history": billingHistory,
+};

@@ -1,0 +1,223 @@
+import type { CreateFolderRequest, RenameFolderRequest } from "@/lib/catalog/schemas/folder";
+import type { MoveFileRequest, UploadFileRequest } from "@/lib/catalog/schemas/user-file";
+import { tenantStorageBytes } from "../config";
+import { ApiError } from "../errors";
+import {
+  deleteUserFile,
+  type FileContentRow,
+  findSharedFileContent,
+  findUserFile,
+  findUserFileContent,
+  insertUserFile,
+  listSharedFiles,
+  listUserFiles,
+  moveUserFile,
+  tenantStorageUsed,
+  toSharedFile,
+  toUserFile,
+} from "../resources/file";
+import {
+  deleteUserFolder,
+  findUserFolder,
+  findUserFolderByPath,
+  folderHasContents,
+  folderPath,
+  type FolderRow,
+  insertFolder,
+  listUserFolders,
+  renamedPath,
+  renameFolder,
+  toFolder,
+} from "../resources/folder";
+import { created, noContent, ok, requireUser } from "./helpers";
+import type { Handler, HandlerContext, HandlerMap, Input, Query } from "./types";
+
+type FileParams = { file_id: string };
+type FolderParams = { folder_id: string };
+type Paging = { skip: number; limit: number };
+
+const fileNotFound = () => new ApiError(404, "File not found");
+const folderNotFound = () => new ApiError(404, "Folder not found");
+
+/** The signed-in user's folder `id`, or 404 (another user's or tenant's folder looks the same as none). */
+function ownFolder(ctx: HandlerContext<unknown, unknown, unknown>, id: string): FolderRow {
+  const folder = findUserFolder(ctx.sql, ctx.tenant.id, requireUser(ctx).id, id);
+  if (!folder) throw folderNotFound();
+  return folder;
+}
+
+/** Names become path segments, so "/" would make paths ambiguous. */
+function checkFolderName(name: string): void {
+  if (name.includes("/")) throw new ApiError(422, [{ loc: ["body", "name"], msg: "Folder names cannot contain '/'", type: "value_error" }]);
+}
+
+// Lone UTF-16 surrogates cannot be percent-encoded; control characters and path separators never belong in a name.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+/** The uploaded file's own name, without any directory part a client may have sent. */
+function cleanFilename(name: string): string {
+  const base = name.split(/[/\\]/).pop() ?? "";
+  const clean = base.replace(LONE_SURROGATE, "\uFFFD").replace(CONTROL, "").trim().slice(0, 255);
+  return clean === "" || clean === "." || clean === ".." ? "file" : clean;
+}
+
+/** A MIME type safe to send back as Content-Type, else application/octet-stream. */
+function cleanContentType(type: string): string {
+  return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(\s*;[\x20-\x7e]*)?$/i.test(type) ? type : "application/octet-stream";
+}
+
+/** `attachment; filename="..."` with an ASCII fallback (quotes and backslashes replaced) plus RFC 5987 filename* for the exact name. */
+export function contentDisposition(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+function download(row: FileContentRow): Response {
+  const bytes = new Uint8Array(row.bytes);
+  return new Response(bytes, {
+    status: 200,
+    headers: {
+      "Content-Type": cleanContentType(row.content_type),
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": contentDisposition(row.original_filename),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+const uploadFile: Handler<Input<typeof UploadFileRequest>, { description?: string; folder_id?: string }> = async (ctx) => {
+  const user = requireUser(ctx);
+  const folderId = ctx.query.folder_id ?? null;
+  if (folderId !== null) ownFolder(ctx, folderId);
+  const file = ctx.body.file;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const row = ctx.sql.tx(() => {
+    // The tenant's storage quota, checked with the insert so concurrent uploads cannot both slip under it.
+    if (tenantStorageUsed(ctx.sql, ctx.tenant.id) + bytes.byteLength > tenantStorageBytes()) throw new ApiError(413, "File too large");
+    return insertUserFile(
+      ctx.sql,
+      ctx.tenant.id,
+      user.id,
+      {
+        folderId,
+        originalFilename: cleanFilename(file.name),
+        contentType: cleanContentType(file.type),
+        description: ctx.query.description ?? null,
+        bytes,
+      },
+      ctx.now(),
+    );
+  });
+  return created({ message: "File uploaded successfully", file: toUserFile(row) });
+};
+
+const listFiles: Handler<unknown, Paging & { folder_id?: string }> = (ctx) => {
+  const user = requireUser(ctx);
+  const { skip, limit, folder_id } = ctx.query;
+  if (folder_id !== undefined) ownFolder(ctx, folder_id);
+  const { rows, total } = listUserFiles(ctx.sql, ctx.tenant.id, user.id, { skip, limit, folderId: folder_id });
+  return ok({ files: rows.map(toUserFile), total, skip, limit });
+};
+
+const listShared: Handler<unknown, Paging> = (ctx) => {
+  const { skip, limit } = ctx.query;
+  const { rows, total } = listSharedFiles(ctx.sql, ctx.tenant.id, { skip, limit });
+  return ok({ files: rows.map(toSharedFile), total, skip, limit });
+};
+
+const downloadShared: Handler<unknown, Query, FileParams> = (ctx) => {
+  const row = findSharedFileContent(ctx.sql, ctx.tenant.id, ctx.params.file_id);
+  if (!row) throw fileNotFound();
+  return download(row);
+};
+
+const getFile: Handler<unknown, Query, FileParams> = (ctx) => {
+  const row = findUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
+  if (!row) throw fileNotFound();
+  return ok(toUserFile(row));
+};
+
+const downloadFile: Handler<unknown, Query, FileParams> = (ctx) => {
+  const row = findUserFileContent(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
+  if (!row) throw fileNotFound();
+  return download(row);
+};
+
+const deleteFile: Handler<unknown, Query, FileParams> = (ctx) => {
+  if (!deleteUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id)) throw fileNotFound();
+  return noContent();
+};
+
+const moveFile: Handler<Input<typeof MoveFileRequest>, Query, FileParams> = (ctx) => {
+  const user = requireUser(ctx);
+  if (!findUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id)) throw fileNotFound();
+  const folderId = ctx.body.folder_id;
+  if (folderId !== null) ownFolder(ctx, folderId);
+  const row = moveUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id, folderId, ctx.now());
+  if (!row) throw fileNotFound();
+  return ok(toUserFile(row));
+};
+
+const createFolder: Handler<Input<typeof CreateFolderRequest>> = (ctx) => {
+  const user = requireUser(ctx);
+  const { name, parent_id } = ctx.body;
+  checkFolderName(name);
+  const row = ctx.sql.tx(() => {
+    const parent = parent_id === undefined ? null : ownFolder(ctx, parent_id);
+    if (findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, folderPath(parent, name))) {
+      throw new ApiError(409, "A folder with this name already exists here");
+    }
+    return insertFolder(ctx.sql, ctx.tenant.id, user.id, parent, name, ctx.now());
+  });
+  return created(toFolder(row));
+};
+
+const listFolders: Handler<unknown, { parent_id?: string }> = (ctx) => {
+  const user = requireUser(ctx);
+  const parentId = ctx.query.parent_id ?? null;
+  if (parentId !== null) ownFolder(ctx, parentId);
+  return ok({ folders: listUserFolders(ctx.sql, ctx.tenant.id, user.id, parentId).map(toFolder) });
+};
+
+const renameFolderHandler: Handler<Input<typeof RenameFolderRequest>, Query, FolderParams> = (ctx) => {
+  const user = requireUser(ctx);
+  const { name } = ctx.body;
+  checkFolderName(name);
+  const row = ctx.sql.tx(() => {
+    const folder = ownFolder(ctx, ctx.params.folder_id);
+    if (folder.name === name) return folder;
+    const taken = findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, renamedPath(folder, name));
+    if (taken) throw new ApiError(409, "A folder with this name already exists here");
+    return renameFolder(ctx.sql, folder, name, ctx.now());
+  });
+  return ok(toFolder(row));
+};
+
+const deleteFolder: Handler<unknown, Query, FolderParams> = (ctx) => {
+  const user = requireUser(ctx);
+  ctx.sql.tx(() => {
+    const folder = ownFolder(ctx, ctx.params.folder_id);
+    if (folderHasContents(ctx.sql, ctx.tenant.id, user.id, folder.id)) throw new ApiError(409, "Folder is not empty");
+    deleteUserFolder(ctx.sql, ctx.tenant.id, user.id, folder.id);
+  });
+  return noContent();
+};
+
+/** Handlers of the files endpoints (the signed-in user's Drive and the tenant's shared files), keyed by endpoint id. */
+export const filesHandlers: HandlerMap = {
+  "files.upload-file": uploadFile,
+  "files.list-files": listFiles,
+  "files.list-shared-files": listShared,
+  "files.download-shared-file": downloadShared,
+  "files.get-file": getFile,
+  "files.download-file": downloadFile,
+  "files.delete-file": deleteFile,
+  "files.move-file": moveFile,
+  "files.create-folder": createFolder,
+  "files.list-folders": listFolders,
+  "files.rename-folder": renameFolderHandler,
+  "files.delete-folder": deleteFolder,
+};

@@ -1,0 +1,143 @@
+import type { CreateUserRequest, UpdateUserRequest, UserSettings } from "@/lib/catalog/schemas/user";
+import { revokeUserSessions } from "../auth/sessions";
+import { ApiError } from "../errors";
+import {
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  findUserBySub,
+  insertUser,
+  listUsers,
+  setUserActive,
+  setUserSettings,
+  toUser,
+  updateUserProfile,
+  type UserRow,
+} from "../resources/user";
+import { created, noContent, ok } from "./helpers";
+import type { Handler, HandlerContext, HandlerMap, Input } from "./types";
+
+type UserParams = { user_id: string };
+type UserHandler<B = unknown, Q = Record<string, unknown>> = Handler<B, Q, UserParams>;
+
+const notFound = () => new ApiError(404, "User not found");
+
+/**
+ * The user a self-service endpoint acts on: any user of the tenant with sk_live_*, only the
+ * JWT's own user with pk_live_* (another user_id answers 403 before any lookup, revealing nothing).
+ */
+function selfServiceTarget(ctx: HandlerContext<unknown, unknown, UserParams>): UserRow {
+  if (ctx.keyKind === "public" && ctx.params.user_id !== ctx.userId) throw new ApiError(403, "Not enough permissions");
+  const user = findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
+  if (!user) throw notFound();
+  return user;
+}
+
+const createUser: Handler<Input<typeof CreateUserRequest>> = (ctx) => {
+  const { sql, tenant, body } = ctx;
+  if (body.tenant_id !== undefined && body.tenant_id !== tenant.id) {
+    throw new ApiError(422, [{ loc: ["body", "tenant_id"], msg: "tenant_id must be the API key's tenant", type: "value_error" }]);
+  }
+  const user = sql.tx(() => {
+    if (findUserBySub(sql, tenant.id, body.sub) || (body.email && findUserByEmail(sql, tenant.id, body.email))) {
+      throw new ApiError(409, "User already exists");
+    }
+    return insertUser(
+      sql,
+      tenant.id,
+      {
+        email: body.email ?? null,
+        sub: body.sub,
+        displayName: body.display_name,
+        avatarUrl: body.avatar_url,
+        locale: body.locale,
+        isEmailVerified: body.is_email_verified,
+        status: body.status,
+        isActive: body.is_active,
+      },
+      ctx.now(),
+    );
+  });
+  return created(toUser(user));
+};
+
+const listUsersHandler: Handler<unknown, { page: number; per_page: number; include_inactive: boolean }> = (ctx) => {
+  const { page, per_page, include_inactive } = ctx.query;
+  const { rows, total } = listUsers(ctx.sql, ctx.tenant.id, { page, perPage: per_page, includeInactive: include_inactive });
+  return ok({
+    users: rows.map((row) => toUser(row)),
+    total,
+    page,
+    per_page,
+    has_next: page * per_page < total,
+    has_prev: page > 1,
+  });
+};
+
+const userStats: Handler = (ctx) => {
+  const { total, active, inactive } = countUsers(ctx.sql, ctx.tenant.id);
+  return ok({ total_users: total, active_users: active, inactive_users: inactive });
+};
+
+// With pk_live_* another user answers 404, as documented, so that user's existence is not revealed.
+const getUser: UserHandler<unknown, { include_settings: boolean }> = (ctx) => {
+  if (ctx.keyKind === "public" && ctx.params.user_id !== ctx.userId) throw notFound();
+  const user = findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
+  if (!user) throw notFound();
+  return ok(toUser(user, { includeSettings: ctx.query.include_settings }));
+};
+
+const updateUser: UserHandler<Input<typeof UpdateUserRequest>> = (ctx) => {
+  const target = selfServiceTarget(ctx);
+  const { display_name, avatar_url, locale } = ctx.body;
+  const user = updateUserProfile(ctx.sql, ctx.tenant.id, target.id, { displayName: display_name, avatarUrl: avatar_url, locale }, ctx.now());
+  if (!user) throw notFound();
+  return ok(toUser(user));
+};
+
+const updateSettings: UserHandler<Input<typeof UserSettings>> = (ctx) => {
+  const target = selfServiceTarget(ctx);
+  const user = setUserSettings(ctx.sql, ctx.tenant.id, target.id, ctx.body, ctx.now());
+  if (!user) throw notFound();
+  return ok(toUser(user, { includeSettings: true }));
+};
+
+/** Deactivation ends the user's sessions: a reactivated user signs in again. */
+function deactivate(ctx: HandlerContext<unknown, unknown, UserParams>, target: UserRow): UserRow {
+  const now = ctx.now();
+  return ctx.sql.tx(() => {
+    const user = setUserActive(ctx.sql, ctx.tenant.id, target.id, false, now);
+    if (!user) throw notFound();
+    revokeUserSessions(ctx.sql, ctx.tenant.id, target.id, now);
+    return user;
+  });
+}
+
+const deactivateUser: UserHandler = (ctx) => ok(toUser(deactivate(ctx, selfServiceTarget(ctx))));
+
+const activateUser: UserHandler = (ctx) => {
+  const user = setUserActive(ctx.sql, ctx.tenant.id, ctx.params.user_id, true, ctx.now());
+  if (!user) throw notFound();
+  return ok(toUser(user));
+};
+
+// Soft delete: the record is deactivated, not erased, and can be activated again.
+const deleteUser: UserHandler = (ctx) => {
+  const target = findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
+  if (!target) throw notFound();
+  deactivate(ctx, target);
+  return noContent();
+};
+
+/** Handlers of the users endpoints, keyed by endpoint id. */
+export const usersHandlers: HandlerMap = {
+  "users.create-user": createUser,
+  "users.list-users": listUsersHandler,
+  "users.user-stats": userStats,
+  "users.get-user": getUser,
+  "users.update-user": updateUser,
+  "users.update-user-settings": updateSettings,
+  "users.deactivate-user": deactivateUser,
+  "users.activate-user": activateUser,
+  "users.delete-user": deleteUser,
+};

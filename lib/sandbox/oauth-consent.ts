@@ -1,0 +1,52 @@
+import "server-only";
+import { z } from "zod";
+import { createOAuthCode, errorRedirect, verifyOAuthState } from "./auth/oauth";
+import { getStore } from "./store";
+import { getTenant, isExpired } from "./tenants";
+
+/** The sandbox's Google consent screen (app/sandbox/oauth/google): what it shows and where its buttons lead. */
+
+export interface Consent {
+  tenantName: string;
+  redirectUri: string;
+}
+
+export function readConsent(state: string, now = new Date()): Consent | null {
+  const sql = getStore();
+  const s = verifyOAuthState(sql, state, now);
+  const tenant = s && getTenant(sql, s.tenantId);
+  return s && tenant && !isExpired(tenant, now) ? { tenantName: tenant.name, redirectUri: s.redirectUri } : null;
+}
+
+const Email = z.email().max(320);
+
+/**
+ * "Continue": the callback URL (relative) Google would send the browser to, with a code naming
+ * the chosen email; null when the state or the email is not valid.
+ */
+export function approveConsent(state: string, email: string, displayName: string | null, now = new Date()): string | null {
+  const sql = getStore();
+  const s = verifyOAuthState(sql, state, now);
+  const parsed = Email.safeParse(email.trim());
+  if (!s || !parsed.success) return null;
+  const code = createOAuthCode(sql, s.tenantId, { email: parsed.data, displayName: displayName?.trim() || null }, now);
+  return `/sandbox/v1/auth/google/callback?${new URLSearchParams({ code, state })}`;
+}
+
+/** "Cancel": back to redirect_uri with ?error=oauth_failed. */
+export function denyConsent(state: string, now = new Date()): string | null {
+  const s = verifyOAuthState(getStore(), state, now);
+  return s ? errorRedirect(s.redirectUri, "The user cancelled Google sign-in") : null;
+}
+
+/** POST of the consent form (state, email, name) → 303 to the callback, or back to the page when the email is not valid. */
+export async function consentContinueResponse(req: Request): Promise<Response> {
+  const form = await req.formData().catch(() => new FormData());
+  const field = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const state = field("state");
+  const target = approveConsent(state, field("email"), field("name")) ?? `/sandbox/oauth/google?${new URLSearchParams({ state, invalid: "email" })}`;
+  return new Response(null, { status: 303, headers: { Location: new URL(target, req.url).toString() } });
+}

@@ -1,0 +1,166 @@
+import type { EntitySchema } from "@/lib/catalog/schemas/entity-schema";
+import { bool, isoTime, isTrue, newId, toJson, type Sql } from "../db/sql";
+import { ApiError } from "../errors";
+import type { FieldsDefinition, RecordSchemaRef } from "../entities/record-validator";
+
+/** A row of `entity_schemas`: an organization's custom data type. */
+export interface EntitySchemaRow {
+  id: string;
+  tenant_id: string;
+  organization_id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  fields_definition: string;
+  version: number;
+  is_active: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Bumped by every write to the schema's records (keys cached search counts). */
+  records_revision: number;
+}
+
+/** Tenant and organization: every query of the entities endpoints is scoped by both. */
+export interface OrgScope {
+  tenantId: string;
+  organizationId: string;
+}
+
+export const fieldsOf = (row: Pick<EntitySchemaRow, "fields_definition">): FieldsDefinition => JSON.parse(row.fields_definition) as FieldsDefinition;
+
+export const recordSchemaRef = (row: EntitySchemaRow): RecordSchemaRef => ({ id: row.id, version: row.version, fields: fieldsOf(row) });
+
+export function toEntitySchema(row: EntitySchemaRow): EntitySchema {
+  return {
+    id: row.id,
+    tenant_id: row.tenant_id,
+    organization_id: row.organization_id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    fields_definition: fieldsOf(row),
+    version: row.version,
+    is_active: isTrue(row.is_active),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+export const findEntitySchema = (sql: Sql, scope: OrgScope, id: string): EntitySchemaRow | undefined =>
+  sql.get<EntitySchemaRow>(`SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
+    scope.tenantId,
+    scope.organizationId,
+    id,
+  ]);
+
+/** Every schema of the organization (record search without schema_id reads all their fields). */
+export const listAllEntitySchemas = (sql: Sql, scope: OrgScope): EntitySchemaRow[] =>
+  sql.all<EntitySchemaRow>(`SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? ORDER BY id`, [scope.tenantId, scope.organizationId]);
+
+/** One page of the organization's schemas, newest first, and how many there are. */
+export function listEntitySchemas(sql: Sql, scope: OrgScope, page: number, size: number): { rows: EntitySchemaRow[]; total: number } {
+  const params = [scope.tenantId, scope.organizationId];
+  const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_schemas WHERE tenant_id = ? AND organization_id = ?`, params)?.n ?? 0;
+  const rows = sql.all<EntitySchemaRow>(
+    `SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+    [...params, size, (page - 1) * size],
+  );
+  return { rows, total };
+}
+
+/** 409 with the catalog's detail when another schema of the organization has the name or the slug. */
+function assertUnique(sql: Sql, scope: OrgScope, names: { name?: string; slug?: string }, exceptId: string | null): void {
+  const clash = (column: "name" | "slug", value: string) =>
+    sql.get<{ id: string }>(`SELECT id FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND ${column} = ? AND id <> ?`, [
+      scope.tenantId,
+      scope.organizationId,
+      value,
+      exceptId ?? "",
+    ]);
+  if (names.name !== undefined && clash("name", names.name)) throw new ApiError(409, "Entity schema with this name already exists");
+  if (names.slug !== undefined && clash("slug", names.slug)) throw new ApiError(409, "Entity schema with this slug already exists");
+}
+
+export interface NewEntitySchema {
+  name: string;
+  slug: string;
+  description?: string;
+  fields: FieldsDefinition;
+  createdBy: string | null;
+}
+
+export function insertEntitySchema(sql: Sql, scope: OrgScope, s: NewEntitySchema, now: Date): EntitySchemaRow {
+  const id = newId();
+  const at = isoTime(now);
+  return sql.tx(() => {
+    assertUnique(sql, scope, s, null);
+    sql.run(
+      `INSERT INTO entity_schemas (id, tenant_id, organization_id, name, slug, description, fields_definition, version, is_active, created_by, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
+      [id, scope.tenantId, scope.organizationId, s.name, s.slug, s.description ?? null, toJson(s.fields), s.createdBy, at, at],
+    );
+    return findEntitySchema(sql, scope, id)!;
+  });
+}
+
+export interface EntitySchemaChanges {
+  name?: string;
+  slug?: string;
+  description?: string;
+  fields?: FieldsDefinition;
+  isActive?: boolean;
+}
+
+/** JSON with sorted keys, so two definitions that differ only in key order compare equal. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Applies the changes; the version goes up by one when fields_definition actually changes. */
+export function updateEntitySchema(sql: Sql, scope: OrgScope, row: EntitySchemaRow, c: EntitySchemaChanges, now: Date): EntitySchemaRow {
+  const fieldsChanged = c.fields !== undefined && canonical(c.fields) !== canonical(fieldsOf(row));
+  return sql.tx(() => {
+    assertUnique(sql, scope, { name: c.name, slug: c.slug }, row.id);
+    sql.run(
+      `UPDATE entity_schemas SET name = ?, slug = ?, description = ?, fields_definition = ?, version = ?, is_active = ?, updated_at = ?
+       WHERE tenant_id = ? AND organization_id = ? AND id = ?`,
+      [
+        c.name ?? row.name,
+        c.slug ?? row.slug,
+        c.description ?? row.description,
+        fieldsChanged ? toJson(c.fields) : row.fields_definition,
+        fieldsChanged ? row.version + 1 : row.version,
+        c.isActive === undefined ? row.is_active : bool(c.isActive),
+        isoTime(now),
+        scope.tenantId,
+        scope.organizationId,
+        row.id,
+      ],
+    );
+    return findEntitySchema(sql, scope, row.id)!;
+  });
+}
+
+/** Deletes the schema, or 409 while it has records (checked in the same transaction). */
+export function deleteEntitySchema(sql: Sql, scope: OrgScope, id: string): void {
+  sql.tx(() => {
+    const hasRecords = sql.get(`SELECT 1 AS one FROM entity_records WHERE tenant_id = ? AND schema_id = ? LIMIT 1`, [scope.tenantId, id]);
+    if (hasRecords) throw new ApiError(409, "Cannot delete entity schema with existing records");
+    sql.run(`DELETE FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [scope.tenantId, scope.organizationId, id]);
+  });
+}
+
+/** Every write to a schema's records calls this inside its transaction: cached search counts key on it. */
+export const bumpRecordsRevision = (sql: Sql, scope: OrgScope, schemaId: string): void => {
+  sql.run(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
+    scope.tenantId,
+    scope.organizationId,
+    schemaId,
+  ]);
+};

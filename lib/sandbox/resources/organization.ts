@@ -1,0 +1,208 @@
+import type { OrgRole } from "@/lib/catalog";
+import type { MyOrganization, Organization, OrganizationMember } from "@/lib/catalog/schemas/organization";
+import { isoTime, newId, type Sql, type SqlValue } from "../db/sql";
+import { insertDefaultDepartment } from "./department";
+import type { MembershipRow } from "./membership";
+import { normalizeEmail } from "./user";
+
+/** A row of `organizations`. */
+export interface OrganizationRow {
+  id: string;
+  tenant_id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  logo_url: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    logo_url: row.logo_url,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}
+
+/** The organization with the caller's role in it (my-organizations, accept-invitation). */
+export function toMyOrganization(row: OrganizationRow, role: OrgRole): MyOrganization {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    logo_url: row.logo_url,
+    role,
+    created_at: row.created_at,
+  };
+}
+
+export const findOrganization = (sql: Sql, tenantId: string, id: string): OrganizationRow | undefined =>
+  sql.get<OrganizationRow>(`SELECT * FROM organizations WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
+
+export const findOrganizationBySlug = (sql: Sql, tenantId: string, slug: string): OrganizationRow | undefined =>
+  sql.get<OrganizationRow>(`SELECT * FROM organizations WHERE tenant_id = ? AND slug = ?`, [tenantId, slug]);
+
+export interface NewOrganization {
+  name: string;
+  slug: string;
+  description?: string | null;
+}
+
+/**
+ * Creates an organization with its owner and its default "General" department, atomically.
+ * The caller checks the slug first; the UNIQUE (tenant_id, slug) constraint still guards a race.
+ */
+export function insertOrganization(sql: Sql, tenantId: string, ownerId: string, o: NewOrganization, now: Date): OrganizationRow {
+  const id = newId();
+  const at = isoTime(now);
+  sql.tx(() => {
+    sql.run(
+      `INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+      [id, tenantId, o.name, o.slug, o.description ?? null, ownerId, at, at],
+    );
+    insertMembership(sql, tenantId, id, ownerId, "owner", now);
+    insertDefaultDepartment(sql, tenantId, id, now);
+  });
+  return findOrganization(sql, tenantId, id)!;
+}
+
+export interface OrganizationChanges {
+  name?: string;
+  description?: string;
+  logo_url?: string;
+}
+
+/** Changes only the fields given. */
+export function updateOrganization(sql: Sql, tenantId: string, id: string, changes: OrganizationChanges, now: Date): OrganizationRow | undefined {
+  const sets: string[] = [];
+  const params: SqlValue[] = [];
+  for (const key of ["name", "description", "logo_url"] as const) {
+    const value = changes[key];
+    if (value === undefined) continue;
+    sets.push(`${key} = ?`);
+    params.push(value);
+  }
+  sets.push("updated_at = ?");
+  params.push(isoTime(now), tenantId, id);
+  sql.run(`UPDATE organizations SET ${sets.join(", ")} WHERE tenant_id = ? AND id = ?`, params);
+  return findOrganization(sql, tenantId, id);
+}
+
+/** The user's organizations (active memberships) with their role, oldest membership first. */
+export function listMyOrganizations(sql: Sql, tenantId: string, userId: string): MyOrganization[] {
+  const rows = sql.all<OrganizationRow & { role: OrgRole }>(
+    `SELECT o.*, m.role AS role FROM memberships m JOIN organizations o ON o.id = m.organization_id AND o.tenant_id = m.tenant_id
+     WHERE m.tenant_id = ? AND m.user_id = ? AND m.is_active = 1 ORDER BY m.joined_at, o.id`,
+    [tenantId, userId],
+  );
+  return rows.map((r) => toMyOrganization(r, r.role));
+}
+
+// ---- members ----
+
+interface MemberRow {
+  user_id: string;
+  email: string | null;
+  display_name: string | null;
+  role: OrgRole;
+  joined_at: string;
+}
+
+function toMember(row: MemberRow): OrganizationMember {
+  return { user_id: row.user_id, email: row.email ?? "", display_name: row.display_name, role: row.role, joined_at: row.joined_at };
+}
+
+const MEMBER_COLUMNS = `m.user_id, u.email, u.display_name, m.role, m.joined_at`;
+
+/** Active members, in the order they joined. */
+export const listMembers = (sql: Sql, tenantId: string, organizationId: string): OrganizationMember[] =>
+  sql
+    .all<MemberRow>(
+      `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
+       WHERE m.tenant_id = ? AND m.organization_id = ? AND m.is_active = 1 ORDER BY m.joined_at, m.user_id`,
+      [tenantId, organizationId],
+    )
+    .map(toMember);
+
+export function findMember(sql: Sql, tenantId: string, organizationId: string, userId: string): OrganizationMember | undefined {
+  const row = sql.get<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
+     WHERE m.tenant_id = ? AND m.organization_id = ? AND m.user_id = ? AND m.is_active = 1`,
+    [tenantId, organizationId, userId],
+  );
+  return row && toMember(row);
+}
+
+/** Whether a user with this email is an active member of the organization. */
+export const isActiveMemberEmail = (sql: Sql, tenantId: string, organizationId: string, email: string): boolean =>
+  sql.get<{ id: string }>(
+    `SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
+     WHERE m.tenant_id = ? AND m.organization_id = ? AND u.email = ? AND m.is_active = 1`,
+    [tenantId, organizationId, normalizeEmail(email)],
+  ) !== undefined;
+
+/** The membership whatever its state (active or deactivated). */
+export const findAnyMembership = (sql: Sql, tenantId: string, organizationId: string, userId: string): MembershipRow | undefined =>
+  sql.get<MembershipRow>(`SELECT * FROM memberships WHERE tenant_id = ? AND organization_id = ? AND user_id = ?`, [tenantId, organizationId, userId]);
+
+export function insertMembership(sql: Sql, tenantId: string, organizationId: string, userId: string, role: OrgRole, now: Date): void {
+  const at = isoTime(now);
+  sql.run(
+    `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+    [newId(), tenantId, organizationId, userId, role, at, at],
+  );
+}
+
+/** Joins (or re-joins a deactivated member) with `role`. */
+export function activateMembership(sql: Sql, tenantId: string, organizationId: string, userId: string, role: OrgRole, now: Date): void {
+  const existing = findAnyMembership(sql, tenantId, organizationId, userId);
+  if (!existing) return insertMembership(sql, tenantId, organizationId, userId, role, now);
+  const at = isoTime(now);
+  sql.run(`UPDATE memberships SET role = ?, is_active = 1, joined_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+    role,
+    at,
+    at,
+    tenantId,
+    existing.id,
+  ]);
+}
+
+export const setMemberRole = (sql: Sql, tenantId: string, membershipId: string, role: OrgRole, now: Date): void => {
+  sql.run(`UPDATE memberships SET role = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [role, isoTime(now), tenantId, membershipId]);
+};
+
+export const deactivateMembership = (sql: Sql, tenantId: string, membershipId: string, now: Date): void => {
+  sql.run(`UPDATE memberships SET is_active = 0, updated_at = ? WHERE tenant_id = ? AND id = ?`, [isoTime(now), tenantId, membershipId]);
+};
+
+/** Deletes the membership; the user's default organization is cleared when it was this one. */
+export function deleteMembership(sql: Sql, tenantId: string, membership: MembershipRow, now: Date): void {
+  sql.tx(() => {
+    sql.run(`DELETE FROM memberships WHERE tenant_id = ? AND id = ?`, [tenantId, membership.id]);
+    clearDefaultOrganization(sql, tenantId, membership.user_id, membership.organization_id, now);
+  });
+}
+
+export function clearDefaultOrganization(sql: Sql, tenantId: string, userId: string, organizationId: string, now: Date): void {
+  sql.run(`UPDATE users SET default_organization_id = NULL, updated_at = ? WHERE tenant_id = ? AND id = ? AND default_organization_id = ?`, [
+    isoTime(now),
+    tenantId,
+    userId,
+    organizationId,
+  ]);
+}
+
+/** Sets users.default_organization_id; `onlyIfUnset` leaves an existing default alone. */
+export function setDefaultOrganization(sql: Sql, tenantId: string, userId: string, organizationId: string, now: Date, onlyIfUnset = false): void {
+  sql.run(
+    `UPDATE users SET default_organization_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?${onlyIfUnset ? " AND default_organization_id IS NULL" : ""}`,
+    [organizationId, isoTime(now), tenantId, userId],
+  );
+}

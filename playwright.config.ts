@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -32,6 +34,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
+    // A fresh sandbox database for every run, so runs never see each other's tenants or rate limits.
+    env: { SANDBOX_DB_PATH: process.env.SANDBOX_DB_PATH ?? join(tmpdir(), `portal-e2e-${process.pid}-${Date.now()}.db`) },
     stdout: "ignore",
     stderr: "pipe",
   },

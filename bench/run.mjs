@@ -8,15 +8,11 @@
  *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows.
  * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import autocannon from "autocannon";
+import { Abort, ensureBuild, fmtInt, fmtMs, freePort, groupCpuSeconds, percentile, root, start, stopChildren, table, waitFor } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,50").split(",").map(Number).filter((n) => n > 0);
@@ -32,77 +28,6 @@ const CALLS = [
   { label: 'search_endpoints "upload a file"', name: "search_endpoints", arguments: { query: "upload a file" }, servers: ["ours"] },
 ];
 const bodyOf = (call) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: call.name, arguments: call.arguments } });
-
-// ---------------------------------------------------------------------------------------------------------------
-// Child processes: each in its own process group, killed by group id at the end, on failure and on signals.
-
-const children = [];
-function killChildren(signal = "SIGTERM") {
-  for (const c of children) {
-    if (c.exitCode !== null || c.signalCode !== null) continue;
-    try {
-      process.kill(-c.pid, signal);
-    } catch {
-      try {
-        c.kill(signal);
-      } catch {
-        /* gone */
-      }
-    }
-  }
-}
-async function stopChildren() {
-  killChildren("SIGTERM");
-  const alive = () => children.filter((c) => c.exitCode === null && c.signalCode === null);
-  for (let i = 0; i < 30 && alive().length; i++) await sleep(100);
-  if (alive().length) killChildren("SIGKILL");
-}
-process.on("exit", () => killChildren("SIGKILL"));
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(sig, () => {
-    killChildren("SIGTERM");
-    process.exit(130);
-  });
-}
-
-function start(label, cmd, args, env = {}) {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  child.output = "";
-  const keep = (d) => {
-    child.output = (child.output + d).slice(-20_000);
-  };
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  child.label = label;
-  return child;
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-class Abort extends Error {}
-
-async function waitFor(child, check, what, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Abort(`${child.label} exited (${child.exitCode ?? child.signalCode}) before ${what}:\n${child.output}`);
-    if (await check().catch(() => false)) return;
-    await sleep(200);
-  }
-  throw new Abort(`timed out after ${timeoutMs / 1000} s waiting for ${what}:\n${child.output}`);
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // One request: check it is a successful tools/call result; note the response size.
@@ -142,41 +67,7 @@ async function verify(server, call) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Server CPU time (Linux /proc): user+system seconds of every process in a child's process group. CPU per request is
-// far less skewed by other work on the machine than wall-clock figures are.
-
-const CLK_TCK = (() => {
-  const r = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
-  return Number(r.stdout) || 100;
-})();
-function groupCpuSeconds(pgid) {
-  let ticks = 0;
-  try {
-    for (const pid of readdirSync("/proc")) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat;
-      try {
-        stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      } catch {
-        continue;
-      }
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // f[0] = state (field 3)
-      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]); // pgrp (5), utime (14), stime (15)
-    }
-  } catch {
-    return NaN;
-  }
-  return ticks / CLK_TCK;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Load: autocannon, with exact (sub-millisecond) latency percentiles from every 2xx response time.
-
-function percentile(sorted, p) {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
-}
 
 async function load(url, body, connections, seconds, collect, pgid) {
   const times = [];
@@ -206,22 +97,9 @@ async function load(url, body, connections, seconds, collect, pgid) {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const fmtInt = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString("en-US") : "-");
-const fmtMs = (n) => (!Number.isFinite(n) ? "-" : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
-
-function table(headers, rows, right) {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (right.includes(i) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ");
-  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
-}
-
 async function main() {
   const t0 = Date.now();
-  if (!existsSync(join(root, ".next", "BUILD_ID"))) {
-    console.log("No production build (.next/BUILD_ID missing): running `npx next build` first (about a minute)…");
-    const b = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-    if (b.status !== 0) throw new Abort(`next build failed (exit ${b.status ?? b.signal})`);
-  }
+  ensureBuild();
 
   const nextPort = await freePort();
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");

@@ -7,6 +7,7 @@ const links = [
   { href: "/reference", label: "Reference" },
   { href: "/sdk", label: "SDK" },
   { href: "/mcp", label: "MCP" },
+  { href: "/sandbox", label: "Sandbox" },
 ];
 
 export function SiteHeader() {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserPlanUsage } from "./plan-usage";
 import { datetime, EXAMPLE_IDS, EXAMPLE_TIME, jsonObject, uuid } from "../primitives";
 
 /** A limit or what is left of it: a number, or the string "unlimited" when the plan sets no limit. */
@@ -60,22 +61,8 @@ export const currentUsageExample: CurrentUsage = {
   error: null,
 };
 
-/** One usage period record (GET /v1/api/usage/history). */
-export const UsageHistoryRecord = z
-  .object({
-    id: uuid(),
-    organization_id: uuid(),
-    user_id: uuid(),
-    plan_id: uuid().nullable().describe("Plan in force during the period, if any"),
-    period_start: datetime(),
-    period_end: datetime(),
-    messages_count: z.number().int().min(0).describe("AI requests made in the period"),
-    tokens_count: z.number().int().min(0).describe("Tokens used in the period"),
-    usage_metadata: jsonObject().describe("Extra counters and details recorded for the period (e.g. cost)"),
-    created_at: datetime(),
-    updated_at: datetime(),
-  })
-  .meta({ title: "UsageHistoryRecord" });
+/** One period's usage record: the same record as GET /v1/subscriptions/users/{user_id}/usage answers. */
+export const UsageHistoryRecord = UserPlanUsage;
 export type UsageHistoryRecord = z.infer<typeof UsageHistoryRecord>;
 
 export const usageHistoryRecordExample: UsageHistoryRecord = {

@@ -1,4 +1,4 @@
-import { MCP_SERVER_INFO, portalUrl, requestOrigin } from "./config";
+import { portalUrl, requestOrigin } from "./config";
 import { createPooledMcpHandler } from "./pool";
 
 /** Largest JSON-RPC request body accepted (bytes); MCP_MAX_BODY_BYTES overrides. */

@@ -12,3 +12,12 @@ test("an endpoint page fits a phone screen and the reference menu opens", async 
   await expect(page.getByTestId("endpoint-path")).toHaveText("/v1/auth/login");
   expect(consoleErrors).toEqual([]);
 });
+
+test("on a narrow phone the header scrolls its links instead of pushing the page wider", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const path of ["/", "/sandbox", "/reference/authentication/login"]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+    await expect(page.getByTestId("theme-toggle")).toBeInViewport();
+  }
+});

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Completion, CompletionChunk } from "@/lib/catalog/schemas/completion";
 import type { CurrentUsage } from "@/lib/catalog/schemas/usage";
@@ -7,7 +6,7 @@ import type { TenantRow } from "../tenants";
 import { expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
-import { newTenant, newUser } from "../testing/fixtures";
+import { addOrganization, newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
@@ -19,20 +18,6 @@ const MESSAGES = [
   { role: "system", content: "You are a helpful assistant." },
   { role: "user", content: "Write a one-line welcome message for new users." },
 ];
-
-function addOrganization(tenant: TenantRow, ownerId: string): string {
-  const id = randomUUID();
-  const at = new Date().toISOString();
-  getStore().run(
-    `INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)`,
-    [id, tenant.id, "Acme", `acme-${id.slice(0, 8)}`, ownerId, at, at],
-  );
-  getStore().run(
-    `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'owner', 1, ?, ?)`,
-    [randomUUID(), tenant.id, id, ownerId, at, at],
-  );
-  return id;
-}
 
 async function expectError(res: Response, status: number, detail: string) {
   expect(res.status).toBe(status);

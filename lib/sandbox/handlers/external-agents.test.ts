@@ -7,26 +7,12 @@ import type { TenantRow } from "../tenants";
 import { expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
-import { newTenant, newUser } from "../testing/fixtures";
+import { addOrganization, newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
 type Detail = { detail: string };
 const ENDPOINT = "external_agents.register-call";
-
-function addOrganization(tenant: TenantRow, ownerId: string): string {
-  const id = randomUUID();
-  const at = new Date().toISOString();
-  getStore().run(
-    `INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)`,
-    [id, tenant.id, "Acme", `acme-${id.slice(0, 8)}`, ownerId, at, at],
-  );
-  getStore().run(
-    `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'owner', 1, ?, ?)`,
-    [randomUUID(), tenant.id, id, ownerId, at, at],
-  );
-  return id;
-}
 
 const seededAgent = (tenant: TenantRow) => getStore().get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ?`, [tenant.id])!.id;
 

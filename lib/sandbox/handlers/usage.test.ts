@@ -7,31 +7,13 @@ import type { TenantRow } from "../tenants";
 import { expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
-import { newTenant, newUser } from "../testing/fixtures";
+import { addMember, addOrganization, newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
 type Detail = { detail: string };
 
 /** An organization owned by the user, written directly (the organizations endpoints are another category). */
-function addOrganization(tenant: TenantRow, ownerId: string): string {
-  const id = randomUUID();
-  const at = new Date().toISOString();
-  getStore().run(
-    `INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)`,
-    [id, tenant.id, "Acme", `acme-${id.slice(0, 8)}`, ownerId, at, at],
-  );
-  addMember(tenant, id, ownerId, "owner");
-  return id;
-}
-
-function addMember(tenant: TenantRow, organizationId: string, userId: string, role = "member") {
-  const at = new Date().toISOString();
-  getStore().run(
-    `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-    [randomUUID(), tenant.id, organizationId, userId, role, at, at],
-  );
-}
 
 const planId = (tenant: TenantRow, name: string) =>
   getStore().get<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? AND name = ?`, [tenant.id, name])!.id;

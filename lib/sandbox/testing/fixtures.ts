@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { hashPasswordSync } from "../auth/passwords";
 import { issueSession, type IssuedTokens } from "../auth/sessions";
 import { insertUser, type UserRow } from "../resources/user";
@@ -35,4 +36,25 @@ export function newUser(
     now,
   );
   return { user, tokens: issueSession(getStore(), tenant.id, user.id, now) };
+}
+
+/** An organization owned by `ownerId`, written straight to the database. */
+export function addOrganization(tenant: TenantRow, ownerId: string): string {
+  const id = randomUUID();
+  const at = new Date().toISOString();
+  getStore().run(
+    `INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)`,
+    [id, tenant.id, "Acme", `acme-${id.slice(0, 8)}`, ownerId, at, at],
+  );
+  addMember(tenant, id, ownerId, "owner");
+  return id;
+}
+
+/** An active membership with `role`. */
+export function addMember(tenant: TenantRow, organizationId: string, userId: string, role = "member"): void {
+  const at = new Date().toISOString();
+  getStore().run(
+    `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
+    [randomUUID(), tenant.id, organizationId, userId, role, at, at],
+  );
 }

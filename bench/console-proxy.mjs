@@ -6,8 +6,9 @@
  * 1. Sequential: BENCH_PROXY_REQUESTS (default 200) calls each way, alternating, one at a time: latency percentiles.
  * 2. Load: autocannon, BENCH_SECONDS (default 5) each way at BENCH_PROXY_CONNECTIONS (default 10): requests/s.
  *
- * Assumes `npm run build` ran (builds when .next/BUILD_ID is missing). BENCH_PROXY_ORIGIN=http://host:port measures
- * a server already running instead; it must have SAAS_API_URL=<that origin>/sandbox.
+ * Assumes `npm run build` ran (builds when .next/BUILD_ID is missing); BENCH_PROXY_PORT picks the port (default: a
+ * free one). BENCH_PROXY_ORIGIN=http://host:port measures a server already running instead; it must have
+ * SAAS_API_URL=<that origin>/sandbox.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -32,7 +33,7 @@ async function main() {
     ensureBuild();
     dir = mkdtempSync(join(os.tmpdir(), "bench-proxy-"));
     // The port must be known before the start, since SAAS_API_URL names it (lib's startNext picks its own).
-    const port = await freePort();
+    const port = Number(process.env.BENCH_PROXY_PORT) || (await freePort());
     origin = `http://127.0.0.1:${port}`;
     const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
     const env = { NEXT_TELEMETRY_DISABLED: "1", SANDBOX_DB_PATH: join(dir, "sandbox.db"), SAAS_API_URL: `${origin}/sandbox` };

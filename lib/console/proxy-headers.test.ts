@@ -40,7 +40,7 @@ describe("forwardRequestHeaders", () => {
 });
 
 describe("forwardResponseHeaders", () => {
-  it("passes the API's headers except cookies, hop-by-hop and undone framing, and marks the answer", () => {
+  it("passes the API's headers except cookies, CORS, origin-wide policies, hop-by-hop and undone framing, and marks the answer", () => {
     const upstream = new Headers({
       "Content-Type": "text/event-stream",
       "Content-Disposition": 'attachment; filename="a.pdf"',
@@ -54,6 +54,11 @@ describe("forwardResponseHeaders", () => {
       "Transfer-Encoding": "chunked",
       "Content-Encoding": "gzip",
       "Content-Length": "12",
+      "Access-Control-Allow-Origin": "*",
+      "Access-Control-Expose-Headers": "X-RateLimit-Remaining",
+      "Strict-Transport-Security": "max-age=63072000",
+      "Alt-Svc": 'h3=":443"',
+      "Clear-Site-Data": '"*"',
     });
     upstream.append("Set-Cookie", "a=1");
     upstream.append("Set-Cookie", "b=2");

@@ -25,11 +25,22 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /**
- * Never passed back to the browser: cookies (the API's cookies must not land on the portal's origin), and
- * the body's framing and encoding, which fetch has already undone (it decompresses, so the upstream's
- * Content-Encoding and Content-Length would describe bytes the browser no longer gets).
+ * Never passed back to the browser. Headers that would act on the portal's origin instead of describing the
+ * API's answer: cookies, CORS grants (the proxy's CORS policy is the portal's: same origin only), HSTS,
+ * Alt-Svc, Clear-Site-Data. And the body's framing and encoding, which fetch has already undone (it
+ * decompresses, so the upstream's Content-Encoding and Content-Length would describe bytes the browser no
+ * longer gets).
  */
-const DROPPED_RESPONSE_HEADERS = new Set(["set-cookie", "set-cookie2", "content-encoding", "content-length"]);
+const DROPPED_RESPONSE_HEADERS = new Set([
+  "set-cookie",
+  "set-cookie2",
+  "strict-transport-security",
+  "alt-svc",
+  "clear-site-data",
+  "content-encoding",
+  "content-length",
+]);
+const dropped = (name: string) => DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith("access-control-");
 
 /** Header names a Connection header lists are hop-by-hop too. */
 function connectionListed(headers: Headers): Set<string> {
@@ -52,12 +63,12 @@ export function forwardRequestHeaders(incoming: Headers): Headers {
   return out;
 }
 
-/** The API's response headers for the browser: everything but cookies, hop-by-hop and fetch-undone framing, plus the proxy's marks. */
+/** The API's response headers for the browser: all but the dropped and hop-by-hop ones, plus the proxy's marks. */
 export function forwardResponseHeaders(upstream: Headers): Headers {
   const listed = connectionListed(upstream);
   const out = new Headers();
   upstream.forEach((value, name) => {
-    if (HOP_BY_HOP.has(name) || listed.has(name) || DROPPED_RESPONSE_HEADERS.has(name)) return;
+    if (HOP_BY_HOP.has(name) || listed.has(name) || dropped(name)) return;
     out.append(name, value);
   });
   out.set("X-Console-Proxy", "1");

@@ -21,7 +21,7 @@ function under(url: URL, api: LiveApi): boolean {
  * the serialised URL is parsed and checked again so what is fetched is exactly what was checked.
  */
 export function checkTarget(raw: string | null, api: LiveApi | null): TargetCheck {
-  if (!api) return fail(404, "The console proxy is off: SAAS_API_URL is not configured on this portal");
+  if (!api) return fail(404, "The console proxy is off: SAAS_API_URL is not set to a valid http(s) URL on this portal");
   if (!raw) return fail(400, "The url query parameter is required (an absolute URL under the live API)");
   let url: URL;
   try {

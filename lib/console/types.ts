@@ -1,5 +1,3 @@
-/** Client-safe console types: the browser imports these, never the server-only environments module. */
-
 export type ConsoleEnvironmentId = "sandbox" | "live";
 
 export interface ConsoleEnvironment {

@@ -235,6 +235,20 @@ describe("refusals", () => {
     expect(hits.length).toBe(before);
   });
 
+  it("403 for a request another site's page made; the portal's own pages and typed-in addresses pass", async () => {
+    const before = hits.length;
+    const from = (site: string) =>
+      handleConsoleProxy(new Request(`http://portal.test/api/console/proxy?url=${encodeURIComponent(`${ORIGIN}/api/echo`)}`, { headers: { "Sec-Fetch-Site": site } }), settings);
+    for (const site of ["cross-site", "same-site"]) {
+      const res = await from(site);
+      expect(res.status).toBe(403);
+      expect(await detail(res)).toBe("The console proxy only answers the portal's own pages");
+    }
+    expect(hits.length).toBe(before);
+    expect((await from("same-origin")).status).toBe(200);
+    expect((await from("none")).status).toBe(200);
+  });
+
   it("404 when no live API is configured, 400 without a usable url", async () => {
     const off = await call(`${ORIGIN}/api/echo`, {}, { ...settings, live: null });
     expect(off.status).toBe(404);

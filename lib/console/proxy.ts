@@ -59,6 +59,10 @@ async function readBody(req: Request, cap: number): Promise<Uint8Array<ArrayBuff
 
 /** GET|POST|PUT|PATCH|DELETE /api/console/proxy?url=... */
 export async function handleConsoleProxy(req: Request, settings: ProxySettings = proxySettings()): Promise<Response> {
+  // Browsers say where a request comes from: only the portal's own pages (or a typed-in address) may use it,
+  // so another site cannot make its visitors' browsers spend the portal's IP on the API.
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== null && site !== "same-origin" && site !== "none") return problem(403, "The console proxy only answers the portal's own pages");
   const check = checkTarget(new URL(req.url).searchParams.get("url"), settings.live);
   if (!check.ok) return problem(check.status, check.detail);
   const target = check.url;

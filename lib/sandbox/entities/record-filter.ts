@@ -156,6 +156,7 @@ export type IndexAccess = "eq" | "range" | "scan";
 /** A condition on one data field. */
 export interface FilterCondition extends SqlFragment {
   field: string;
+  kind: FieldKind;
   access: IndexAccess;
 }
 
@@ -191,7 +192,7 @@ export function compileFilters(
       filter !== null && typeof filter === "object"
         ? condition(dialect, field, kind, filter.operator, filter.value, [...loc, "value"], issues)
         : condition(dialect, field, kind, "eq", filter, loc, issues);
-    if (c) out.push({ ...c, field, access: accessOf(filter) });
+    if (c) out.push({ ...c, field, kind, access: accessOf(filter) });
   }
   return out;
 }

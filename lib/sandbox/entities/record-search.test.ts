@@ -268,6 +268,12 @@ describe("record search plans (EXPLAIN QUERY PLAN over the real database)", () =
     expect(readsRecords(count!)).toBe(false);
   });
 
+  it("counts an equality on a boolean (two values) after the other field's in list", () => {
+    const [count] = runSearch({ in_stock: true, category: { operator: "in", value: ["books", "toys"] } });
+    expect(plan(count!)).toContain(`USING INDEX ${indexOf("category")} (tenant_id=? AND organization_id=? AND <expr>=?)`);
+    expect(readsRecords(count!)).toBe(false);
+  });
+
   it("counts a range alone by seeking the field's index", () => {
     const [count] = runSearch({ price: { operator: "lte", value: 3 } });
     expect(plan(count!)).toMatch(new RegExp(`USING (COVERING )?INDEX ${indexOf("price")} \\(tenant_id=\\? AND organization_id=\\? AND <expr><\\?\\)`));

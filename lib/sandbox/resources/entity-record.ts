@@ -108,7 +108,8 @@ function indexesOf(sql: Sql, schema: EntitySchemaRow): ReadonlyMap<string, strin
   return map;
 }
 
-const ACCESS_RANK = { eq: 0, range: 1, scan: 2 } as const;
+/** Which condition's index the COUNT seeks: equality first, then a range (an equality on a boolean, with two values, after ranges), then a scan. */
+const seekRank = (f: FilterCondition): number => (f.access === "eq" ? (f.kind === "boolean" ? 1.5 : 0) : f.access === "range" ? 1 : 2);
 
 /**
  * One page of matching records and the total, both in SQL. With schema_id, the plan is chosen here rather than
@@ -154,7 +155,7 @@ function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecor
     return n;
   };
 
-  const best = [...s.filters].filter((f) => indexes.has(f.field)).sort((a, b) => ACCESS_RANK[a.access] - ACCESS_RANK[b.access])[0];
+  const best = [...s.filters].filter((f) => indexes.has(f.field)).sort((a, b) => seekRank(a) - seekRank(b))[0];
   const filterIndex = best ? indexes.get(best.field) : undefined;
   const createdIndex = `entity_records_search_${s.orderBy === "updated_at" ? "updated" : "created"}`;
   const dataOrder = s.orderBy !== "created_at" && s.orderBy !== "updated_at";
@@ -179,10 +180,6 @@ function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecor
   // A record index covers the conditions and the order: the page's ids from it, then just those rows.
   const ids = sql.all<{ id: string }>(`SELECT id ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [...params, ...orderParams]);
   if (ids.length === 0) return { rows: [], total };
-  const found = sql.all<EntityRecordRow>(
-    `SELECT * FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id IN (${ids.map(() => "?").join(", ")})`,
-    [scope.tenantId, scope.organizationId, ...ids.map((r) => r.id)],
-  );
-  const byId = new Map(found.map((r) => [r.id, r]));
-  return { rows: ids.flatMap((r) => byId.get(r.id) ?? []), total };
+  // One primary-key lookup each (an `id IN (...)` list lets SQLite prefer the (tenant_id, organization_id) index).
+  return { rows: ids.flatMap((r) => findEntityRecord(sql, scope, r.id) ?? []), total };
 }

@@ -279,12 +279,15 @@ describe("record search plans (EXPLAIN QUERY PLAN over the real database)", () =
     expect(plan(count!)).toMatch(new RegExp(`USING (COVERING )?INDEX ${indexOf("price")} \\(tenant_id=\\? AND organization_id=\\? AND <expr><\\?\\)`));
   });
 
-  it("counts ilike and not_in by scanning a covering index, not the records' JSON", () => {
+  it("answers ilike and not_in with fewer than 1,000 matches from one scan of a covering index, then the page by primary key", () => {
     const queries: Record<string, FilterValue>[] = [{ note: { operator: "ilike", value: "%red%" } }, { category: { operator: "not_in", value: ["books"] } }];
     for (const query of queries) {
-      const [count] = runSearch(query);
-      expect(plan(count!)).toContain(`USING INDEX ${indexOf(Object.keys(query)[0]!)}`);
-      expect(readsRecords(count!)).toBe(false);
+      const selects = runSearch(query);
+      expect(selects.filter((q) => /COUNT/.test(q.text))).toEqual([]);
+      const [probe, page] = selects;
+      expect(plan(probe!)).toContain(`USING INDEX ${indexOf(Object.keys(query)[0]!)}`);
+      expect(readsRecords(probe!)).toBe(false);
+      expect(plan(page!)).toMatch(/USING INDEX sqlite_autoindex_entity_records_1 \(id=\?\)/);
     }
   });
 
@@ -341,5 +344,39 @@ describe("record indexes follow the schema", () => {
     expect(indexNames(tags.id)).toHaveLength(1);
     resetTenant(getStore(), t, new Date());
     expect(indexNames(tags.id)).toEqual([]);
+  });
+});
+
+describe("a search without a seekable condition over more than 1,000 matches", () => {
+  it("counts them by scanning a covering index, and pages by walking the created_at index", async () => {
+    const sql = getStore();
+    const many = insertEntitySchema(sql, scope, { name: "Many", slug: "many", fields: { tag: { type: "string", required: true } }, createdBy: null }, new Date(START));
+    const ids: string[] = [];
+    sql.tx(() => {
+      for (let i = 0; i < 1_200; i++) {
+        const at = new Date(START + i * 1000).toISOString();
+        const id = crypto.randomUUID();
+        ids.push(id);
+        sql.run(
+          `INSERT INTO entity_records (id, tenant_id, organization_id, schema_id, data, created_by_id, updated_by_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'u', NULL, ?, ?)`,
+          [id, scope.tenantId, scope.organizationId, many.id, JSON.stringify({ tag: i % 2 ? "odd" : "even" }), at, at],
+        );
+      }
+      sql.run(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE id = ?`, [many.id]);
+    });
+    const fields = searchableFields([fieldsOf(many)]);
+    const issues: ValidationIssue[] = [];
+    const filters = compileFilters("sqlite", { tag: { operator: "ne", value: "none" } }, fields, issues);
+    const order = compileOrder("sqlite", "created_at", "desc", fields, issues);
+    const rec = recording(sql);
+    const current = findEntitySchema(sql, scope, many.id)!;
+    const result = searchEntityRecords(rec.sql, scope, { schemas: [current], schemaId: many.id, filters, orderBy: "created_at", order, page: 2, size: 20 });
+    expect(result.total).toBe(1_200);
+    expect(result.rows.map((r) => r.id)).toEqual([...ids].reverse().slice(20, 40));
+    const tagIndex = recordIndexesFor("sqlite", many.id, indexedFieldsOf(fieldsOf(many)))[0]!.name;
+    const count = rec.selects.find((q) => /^SELECT COUNT/.test(q.text) && q.text.includes(tagIndex))!;
+    expect(plan(count)).toContain(`USING INDEX ${tagIndex}`);
+    expect(readsRecords(count)).toBe(false);
+    expect(plan(rec.selects.at(-1)!)).toContain("USING INDEX entity_records_search_created");
   });
 });

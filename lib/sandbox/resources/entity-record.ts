@@ -92,6 +92,8 @@ export interface RecordSearch {
 const WALK_ROWS = 2_000;
 /** The same for a data field's index: covering, so a step costs no JSON parsing and no row lookup. */
 const WALK_ENTRIES = 20_000;
+/** Matches of a search without a seekable condition that one scan collects before counting them instead. */
+const PROBE = 1_000;
 
 const MAX_CACHED_INDEX_MAPS = 256;
 const indexMaps = new Map<string, ReadonlyMap<string, string>>();
@@ -145,12 +147,13 @@ function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecor
   const revisions = s.schemas.map((r) => `${r.id}@${r.records_revision}`).join(",");
   const from = (index: string | undefined) => `FROM entity_records ${indexHint(sql.dialect, index)}`;
 
+  const countSqlOf = (whereText: string, index: string | undefined) => `SELECT COUNT(*) AS n ${from(index)} WHERE ${whereText}`;
+  const countKey = (whereText: string, values: SqlValue[], index: string | undefined) => `${revisions}|${countSqlOf(whereText, index)}|${toJson(values)}`;
   const count = (whereText: string, values: SqlValue[], index: string | undefined): number => {
-    const countSql = `SELECT COUNT(*) AS n ${from(index)} WHERE ${whereText}`;
-    const key = `${revisions}|${countSql}|${toJson(values)}`;
+    const key = countKey(whereText, values, index);
     const known = cachedCount(key);
     if (known !== undefined) return known;
-    const n = sql.get<{ n: number }>(countSql, values)?.n ?? 0;
+    const n = sql.get<{ n: number }>(countSqlOf(whereText, index), values)?.n ?? 0;
     rememberCount(key, n);
     return n;
   };
@@ -161,8 +164,24 @@ function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecor
   const dataOrder = s.orderBy !== "created_at" && s.orderBy !== "updated_at";
   const orderIndex = one ? (dataOrder ? indexes.get(s.orderBy) : createdIndex) : undefined;
 
-  const total = count(where, params, filterIndex ?? (one && s.filters.length === 0 ? createdIndex : undefined));
   const offset = (s.page - 1) * s.size;
+  const countIndex = filterIndex ?? (one && s.filters.length === 0 ? createdIndex : undefined);
+  if (best?.access === "scan" && filterIndex && cachedCount(countKey(where, params, filterIndex)) === undefined) {
+    // No condition can seek (like, ilike, ne, not_in…): the COUNT and the page would each scan the whole index. One
+    // scan collecting up to PROBE matches (it stops early when matches are dense) settles it when there are fewer:
+    // their number is the total, and the page is sorted out of just those records.
+    const probe = sql.all<{ id: string }>(`SELECT id ${from(filterIndex)} WHERE ${where} LIMIT ?`, [...params, PROBE + 1]);
+    if (probe.length <= PROBE) {
+      rememberCount(countKey(where, params, filterIndex), probe.length);
+      if (offset >= probe.length) return { rows: [], total: probe.length };
+      const ids = sql.all<{ id: string }>(
+        `SELECT id FROM entity_records WHERE id IN (${probe.map(() => "?").join(", ")}) ORDER BY ${s.order.text} LIMIT ? OFFSET ?`,
+        [...probe.map((r) => r.id), ...s.order.params, s.size, offset],
+      );
+      return { rows: ids.flatMap((r) => findEntityRecord(sql, scope, r.id) ?? []), total: probe.length };
+    }
+  }
+  const total = count(where, params, countIndex);
   if (offset >= total) return { rows: [], total };
 
   let pageIndex = orderIndex;

@@ -64,7 +64,7 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
 }
 
 /** Names of the existing record indexes, of one schema or of all. */
-function existingIndexes(sql: Sql, schemaId?: string): string[] {
+export function existingIndexes(sql: Sql, schemaId?: string): string[] {
   const prefix = schemaId ? prefixOf(schemaId) : PREFIX;
   const pattern = `${prefix.replaceAll("_", "\\_")}%`;
   const query =
@@ -74,11 +74,15 @@ function existingIndexes(sql: Sql, schemaId?: string): string[] {
   return sql.all<{ name: string }>(query, [pattern]).map((r) => r.name);
 }
 
-/** Makes the schema's indexes match its fields: drops the stale ones, creates the missing ones. Run it inside a transaction. */
-export function syncRecordIndexes(sql: Sql, schemaId: string, fields: readonly IndexedField[]): void {
+/**
+ * Makes the schema's indexes match its fields: drops the stale ones, creates the missing ones. Run it inside a
+ * transaction. `existing`: every record index's name, when the caller has listed them already.
+ */
+export function syncRecordIndexes(sql: Sql, schemaId: string, fields: readonly IndexedField[], existing?: readonly string[]): void {
   const want = recordIndexesFor(sql.dialect, schemaId, fields);
   const wanted = new Set(want.map((i) => i.name));
-  const have = new Set(existingIndexes(sql, schemaId));
+  const prefix = prefixOf(schemaId);
+  const have = new Set(existing ? existing.filter((n) => n.startsWith(prefix)) : existingIndexes(sql, schemaId));
   for (const name of have) if (!wanted.has(name)) sql.run(`DROP INDEX IF EXISTS ${name}`);
   for (const index of want) if (!have.has(index.name)) sql.run(index.create);
 }

@@ -5,7 +5,7 @@ import { recordIndexesFor } from "../db/record-indexes";
 import type { Sql, SqlParams } from "../db/sql";
 import { insertEntityRecord, searchEntityRecords } from "../resources/entity-record";
 import { fieldsOf, findEntitySchema, insertEntitySchema, type EntitySchemaRow, type OrgScope } from "../resources/entity-schema";
-import { getStore } from "../store";
+import { closeStore, getStore } from "../store";
 import { resetTenant, type TenantRow } from "../tenants";
 import { sandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
@@ -344,6 +344,35 @@ describe("record indexes follow the schema", () => {
     expect(indexNames(tags.id)).toHaveLength(1);
     resetTenant(getStore(), t, new Date());
     expect(indexNames(tags.id)).toEqual([]);
+  });
+});
+
+describe("record indexes of a database written without them", () => {
+  const named = (schemaId: string) =>
+    getStore()
+      .all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE ?`, [`erx_${schemaId.replaceAll("-", "")}_%`])
+      .map((r) => r.name);
+
+  it("are created when the store opens, and those of schemas that are gone are dropped", () => {
+    const sql = getStore();
+    const lone = insertEntitySchema(sql, scope, { name: "Lone", slug: "lone", fields: { a: { type: "string", required: false } }, createdBy: null }, new Date());
+    const want = named(lone.id);
+    expect(want).toHaveLength(1);
+    for (const name of want) sql.run(`DROP INDEX ${name}`);
+    // An index left behind by a schema deleted behind the API's back.
+    const gone = "00000000-0000-4000-8000-000000000000";
+    sql.run(`CREATE INDEX erx_${gone.replaceAll("-", "")}_0123456789abcdef ON entity_records (tenant_id) WHERE schema_id = '${gone}'`);
+
+    closeStore();
+    expect(named(lone.id)).toEqual(want);
+    expect(named(gone)).toEqual([]);
+  });
+
+  it("are made by the first search that misses them", async () => {
+    for (const name of named(schema.id)) getStore().run(`DROP INDEX ${name}`);
+    const page = await search({ price: { operator: "gt", value: 99 } }, "created_at", "desc", 1, 5);
+    expect(page.total).toBe(expected({ price: { operator: "gt", value: 99 } }, "created_at", "desc").length);
+    expect(named(schema.id)).toHaveLength(Object.keys(FIELDS).length);
   });
 });
 

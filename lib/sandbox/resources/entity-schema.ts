@@ -1,5 +1,5 @@
 import type { EntitySchema } from "@/lib/catalog/schemas/entity-schema";
-import { dropOrphanRecordIndexes, syncRecordIndexes } from "../db/record-indexes";
+import { dropOrphanRecordIndexes, existingIndexes, syncRecordIndexes } from "../db/record-indexes";
 import { bool, isoTime, isTrue, newId, toJson, type Sql } from "../db/sql";
 import { indexedFieldsOf } from "../entities/record-filter";
 import { ApiError } from "../errors";
@@ -177,8 +177,9 @@ export const bumpRecordsRevision = (sql: Sql, scope: OrgScope, schemaId: string)
  */
 export function reconcileRecordIndexes(sql: Sql): void {
   sql.tx(() => {
+    const existing = existingIndexes(sql);
     for (const row of sql.all<Pick<EntitySchemaRow, "id" | "fields_definition">>(`SELECT id, fields_definition FROM entity_schemas`)) {
-      syncRecordIndexes(sql, row.id, indexedFieldsOf(fieldsOf(row)));
+      syncRecordIndexes(sql, row.id, indexedFieldsOf(fieldsOf(row)), existing);
     }
     dropOrphanRecordIndexes(sql);
   });

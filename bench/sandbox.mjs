@@ -5,11 +5,12 @@
  *
  * Set-up through the API (tenant, register + login, organization, schema), then the records written straight
  * into the sandbox's SQLite file (SANDBOX_DB_PATH, a temp file for this run) in one transaction.
- * Search is measured twice: the same filter every time (its COUNT is cached until the records change, as when
- * a client pages through results) and a new price threshold on every request (a COUNT over every record each time).
+ * Search is measured with the same filter every time (its COUNT is cached until the records change, as when a client
+ * pages through results), and with a new filter on every request, so every request counts afresh: a new price threshold
+ * (gt on a number, with eq on a string), a new ilike pattern on a string, and ordering by price with a random page.
  *
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds, default 2), BENCH_SANDBOX_CONNECTIONS (default 10),
- *      BENCH_RECORDS (default 100000). Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
+ *      BENCH_RECORDS (default 100000), BENCH_PORT (of `next start`; default any free port). Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  *      BENCH_SANDBOX_ORIGIN=http://host:port measures a server already running instead, with SANDBOX_DB_PATH set to
  *      its SQLite file (a fresh one: the run registers bench@example.com).
  */
@@ -29,11 +30,15 @@ const PASSWORD = "BenchPass123";
 
 /** One API call that must answer `status`; returns the JSON body. */
 async function call(origin, method, path, { headers = {}, body, status = 200 } = {}) {
-  const res = await fetch(`${origin}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const send = () =>
+    fetch(`${origin}${path}`, {
+      method,
+      headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // A kept-alive connection the server closed meanwhile (its keep-alive timeout ran out while the records were
+  // being written) fails before the request is sent: try once more on a new one.
+  const res = await send().catch((e) => (e?.cause?.code === "UND_ERR_SOCKET" ? send() : Promise.reject(e)));
   const text = await res.text();
   if (res.status !== status) {
     const hint = res.status === 404 && path === "/sandbox/tenants" ? " (does this build predate the sandbox? run `npm run build`)" : "";
@@ -88,7 +93,9 @@ async function load(target, connections, seconds, collect, pgid) {
   const cpu0 = pgid ? groupCpuSeconds(pgid) : NaN;
   const request = { method: target.method, path: target.path, headers: target.headers };
   if (target.body) request.body = target.body;
-  if (target.nextBody) request.setupRequest = (req) => ({ ...req, body: target.nextBody() });
+  if (target.nextBody || target.nextPath) {
+    request.setupRequest = (req) => ({ ...req, ...(target.nextBody ? { body: target.nextBody() } : {}), ...(target.nextPath ? { path: target.nextPath() } : {}) });
+  }
   const instance = autocannon({ url: target.origin, requests: [request], connections, duration: seconds, pipelining: 1, timeout: 10 });
   if (collect) {
     instance.on("response", (_client, status, _bytes, ms) => {
@@ -159,7 +166,13 @@ async function main() {
     const random = prng(7);
     const newThreshold = () =>
       JSON.stringify({ ...filter, query: { ...filter.query, price: { operator: "gt", value: Math.round(random() * 100_000) / 100 } } });
+    // "product 1234%": names of 11 records (Product 1234, 12340…12349), matched case-insensitively.
+    const newPattern = () => JSON.stringify({ schema_id: schema.id, query: { name: { operator: "ilike", value: `product ${1000 + Math.floor(random() * 9000)}%` } } });
+    const inStock = JSON.stringify({ schema_id: schema.id, query: { in_stock: true, category: { operator: "in", value: ["books", "toys"] } } });
+    const orderedPath = () => `/sandbox/v1/entity/records/search?size=20&order_by=price&order_dir=asc&page=${1 + Math.floor(random() * 200)}`;
     const targets = [
+      // The floor: a Next.js route handler that touches no database (what any request costs before the sandbox's work).
+      { label: "GET /api/health (no database)", method: "GET", path: "/api/health", headers: {} },
       { label: "GET /sandbox/v1/auth/me", method: "GET", path: "/sandbox/v1/auth/me", headers: { ...pk, ...bearer } },
       {
         label: "POST search, same filter (count cached)",
@@ -168,9 +181,11 @@ async function main() {
         headers: entityHeaders,
         body: JSON.stringify(filter),
       },
-      { label: "POST search, new price threshold each time", method: "POST", path: searchPath, headers: entityHeaders, nextBody: newThreshold },
-      // One at a time: what a COUNT over every record of the schema costs, without queueing behind the other connections.
-      { label: "POST search, new price threshold each time", method: "POST", path: searchPath, headers: entityHeaders, nextBody: newThreshold, connections: 1 },
+      { label: "POST search, new price gt threshold + eq each time", method: "POST", path: searchPath, headers: entityHeaders, nextBody: newThreshold },
+      { label: "POST search, new name ilike pattern each time", method: "POST", path: searchPath, headers: entityHeaders, nextBody: newPattern },
+      { label: "POST search, eq + in, order_by price, random page ≤200", method: "POST", path: searchPath, headers: entityHeaders, body: inStock, nextPath: orderedPath },
+      // One at a time: the cost of one request, without queueing behind the other connections.
+      { label: "POST search, new price gt threshold + eq each time", method: "POST", path: searchPath, headers: entityHeaders, nextBody: newThreshold, connections: 1 },
     ];
     const rows = [];
     for (const target of targets) {
@@ -178,17 +193,17 @@ async function main() {
       const connections = target.connections ?? CONNECTIONS;
       if (WARMUP > 0) await load(t, connections, WARMUP, false);
       const m = await load(t, connections, SECONDS, true, child?.pid);
-      rows.push({ label: target.label, connections, ...m });
-      console.log(`  ${target.label.padEnd(44)} @${String(connections).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
+      rows.push({ label: target.label, connections, ...m, load: os.loadavg()[0] });
+      console.log(`  ${target.label.padEnd(54)} @${String(connections).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
     }
 
     console.log("\nResults (req/s = autocannon per-second mean; p50/p99 = exact percentiles of 2xx response times;");
     console.log("server CPU ms/req = user+system CPU of the server's processes during the run / 2xx responses)\n");
     console.log(
       table(
-        ["call", "connections", "req/s", "p50 ms", "p99 ms", "errors/non-2xx", "server CPU ms/req"],
-        rows.map((r) => [r.label, r.connections, fmtInt(r.rps), fmtMs(r.p50), fmtMs(r.p99), `${r.errors}/${r.non2xx}`, fmtMs(r.cpuMsPerReq)]),
-        [1, 2, 3, 4, 5, 6],
+        ["call", "connections", "req/s", "p50 ms", "p99 ms", "errors/non-2xx", "server CPU ms/req", "load (1 min)"],
+        rows.map((r) => [r.label, r.connections, fmtInt(r.rps), fmtMs(r.p50), fmtMs(r.p99), `${r.errors}/${r.non2xx}`, fmtMs(r.cpuMsPerReq), r.load.toFixed(2)]),
+        [1, 2, 3, 4, 5, 6, 7],
       ),
     );
     console.log(`\nGoal (issue): search p99 ≤30 ms at ${CONNECTIONS} connections over ${fmtInt(RECORDS)} records of one schema`);
@@ -202,6 +217,6 @@ async function main() {
 try {
   await main();
 } catch (e) {
-  console.error(`\nbench aborted: ${e instanceof Abort ? e.message : (e?.stack ?? e)}`);
+  console.error(`\nbench aborted: ${e instanceof Abort ? e.message : (e?.stack ?? e)}${e?.cause ? `\ncause: ${e.cause.stack ?? e.cause}` : ""}`);
   process.exitCode = 1;
 }

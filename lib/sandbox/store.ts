@@ -3,6 +3,7 @@ import { dbPath } from "./config";
 import { migrate } from "./db/migrations";
 import type { SqlDatabase } from "./db/sql";
 import { openSqlite } from "./db/sqlite";
+import { reconcileRecordIndexes } from "./resources/entity-schema";
 import { ensureDemoTenant, purgeExpiredTenants } from "./tenants";
 
 // On globalThis so that Next's dev reloads share one connection per database file.
@@ -19,6 +20,7 @@ export function getStore(): SqlDatabase {
   migrate(db, undefined, now);
   ensureDemoTenant(db, now);
   purgeExpiredTenants(db, now);
+  reconcileRecordIndexes(db);
   holder.__sandboxStore = db;
   return db;
 }

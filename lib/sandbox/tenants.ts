@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { tenantTtlHours } from "./config";
 import { TENANT_TABLES } from "./db/migrations";
+import { dropOrphanRecordIndexes } from "./db/record-indexes";
 import { bool, isoTime, newId, type Sql } from "./db/sql";
 import { seedTenant } from "./seed";
 
@@ -58,16 +59,24 @@ export function resetTenant(sql: Sql, tenant: TenantRow, now: Date): void {
   sql.tx(() => {
     for (const table of TENANT_TABLES) sql.run(`DELETE FROM ${table} WHERE tenant_id = ?`, [tenant.id]);
     seedTenant(sql, tenant, now);
+    dropOrphanRecordIndexes(sql);
   });
 }
 
 /** Removes expired tenants with all their data (every table cascades from tenants). */
 export function purgeExpiredTenants(sql: Sql, now: Date): number {
-  return sql.run(`DELETE FROM tenants WHERE expires_at IS NOT NULL AND expires_at <= ?`, [isoTime(now)]).changes;
+  return sql.tx(() => {
+    const { changes } = sql.run(`DELETE FROM tenants WHERE expires_at IS NOT NULL AND expires_at <= ?`, [isoTime(now)]);
+    if (changes > 0) dropOrphanRecordIndexes(sql);
+    return changes;
+  });
 }
 
 export function deleteTenant(sql: Sql, tenantId: string): void {
-  sql.run(`DELETE FROM tenants WHERE id = ?`, [tenantId]);
+  sql.tx(() => {
+    sql.run(`DELETE FROM tenants WHERE id = ?`, [tenantId]);
+    dropOrphanRecordIndexes(sql);
+  });
 }
 
 /** The demo tenant, created with random keys at first start and kept across restarts. */

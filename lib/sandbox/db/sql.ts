@@ -32,17 +32,42 @@ export interface SqlFragment {
   params: SqlValue[];
 }
 
+/** A SQL string literal: `'...'` with every `'` doubled. Only for text that must be part of the statement itself. */
+export function sqlString(value: string): string {
+  if (value.includes("\0")) throw new Error("NUL in a SQL literal");
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** How a JSON field's values compare: numbers numerically, booleans as 1/0, everything else as text. */
+export type ValueKind = "number" | "boolean" | "text";
+
 /**
  * The text value of a top-level key of a JSON column, for entity search and sorting:
- * sqlite `json_extract(col, '$."key"')`, postgres `(col::jsonb ->> 'key')`. The key is bound, never spliced.
+ * sqlite `json_extract(col, '$."key"')`, postgres `(col::jsonb ->> 'key')`. The key is a literal of the SQL
+ * text (escaped by sqlString), not a parameter: an expression index is used only for the very same text.
  */
 export function json(dialect: Dialect, column: string, key: string): SqlFragment {
   if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(column)) throw new Error(`unsafe column name: ${column}`);
-  if (dialect === "postgres") return { text: `(${column}::jsonb ->> ?)`, params: [key] };
+  if (dialect === "postgres") return { text: `(${column}::jsonb ->> ${sqlString(key)})`, params: [] };
   // SQLite's JSON path quotes a label with "...", which cannot itself contain a double quote.
   if (key.includes('"')) throw new Error('JSON keys with " are not supported');
-  return { text: `json_extract(${column}, ?)`, params: [`$."${key}"`] };
+  return { text: `json_extract(${column}, ${sqlString(`$."${key}"`)})`, params: [] };
 }
+
+/**
+ * A JSON field's value as SQL compares it, and as the per-schema record indexes (record-indexes.ts) store it:
+ * numbers CAST to floating point, booleans 1/0, everything else as text.
+ */
+export function jsonValue(dialect: Dialect, column: string, key: string, kind: ValueKind): SqlFragment {
+  const raw = json(dialect, column, key);
+  if (kind === "number") return { text: `CAST(${raw.text} AS ${dialect === "postgres" ? "DOUBLE PRECISION" : "REAL"})`, params: raw.params };
+  // SQLite's json_extract already answers 1/0 for true/false; PostgreSQL's ->> answers 'true'/'false'.
+  if (kind === "boolean" && dialect === "postgres") return { text: `CAST(CAST(${raw.text} AS BOOLEAN) AS INTEGER)`, params: raw.params };
+  return raw;
+}
+
+/** `FROM table <hint>`: SQLite's INDEXED BY, to pin a plan the planner cannot cost without statistics; PostgreSQL plans on its own. */
+export const indexHint = (dialect: Dialect, index: string | undefined): string => (index && dialect === "sqlite" ? `INDEXED BY ${index}` : "");
 
 export const newId = (): string => randomUUID();
 export const isoTime = (d: Date): string => d.toISOString();

@@ -1,17 +1,17 @@
 import type { FilterOperator } from "@/lib/catalog/schemas/entity-record";
 import type { FieldType } from "@/lib/catalog/schemas/entity-schema";
-import { bool, json, type Dialect, type SqlFragment, type SqlValue } from "../db/sql";
+import { bool, json, jsonValue, type Dialect, type SqlFragment, type SqlValue, type ValueKind } from "../db/sql";
 import type { ValidationIssue } from "../validation";
 import type { FieldsDefinition } from "./record-validator";
 
 /**
  * Record search → SQL: every filter and data-field ordering becomes a condition on the `data` JSON
- * column through the dialect's json() helper, with the field name bound as a JSON path and every
- * value bound as a parameter. Field names are checked against the schemas' fields first.
+ * column through the dialect's json() helper, with the field name a literal of the SQL text (so the schema's
+ * expression indexes apply) and every value bound as a parameter. Field names are checked against the schemas' fields first.
  */
 
 /** How a field's values compare: numbers numerically, booleans as 1/0, everything else as text. */
-export type FieldKind = "number" | "boolean" | "text";
+export type FieldKind = ValueKind;
 /** Field name → kind; "mixed" when the organization's schemas give one field different kinds. */
 export type SearchableFields = ReadonlyMap<string, FieldKind | "mixed">;
 
@@ -21,6 +21,10 @@ export type OrderDir = "asc" | "desc";
 
 export const fieldKind = (type: FieldType): FieldKind =>
   type === "integer" || type === "float" ? "number" : type === "boolean" ? "boolean" : "text";
+
+/** A schema's fields as its record indexes (db/record-indexes.ts) take them. */
+export const indexedFieldsOf = (fields: FieldsDefinition): { name: string; kind: FieldKind }[] =>
+  Object.entries(fields).map(([name, def]) => ({ name, kind: fieldKind(def.type) }));
 
 /** The fields a search may use: those of one schema, or of all the organization's schemas. */
 export function searchableFields(definitions: readonly FieldsDefinition[]): SearchableFields {
@@ -42,14 +46,8 @@ const frag = (text: string, ...parts: (SqlFragment | SqlValue)[]): SqlFragment =
   params: parts.flatMap((p) => (p !== null && typeof p === "object" && "text" in p ? p.params : [p])),
 });
 
-/** The field's value as SQL compares it: numbers CAST to floating point, booleans 1/0, text as is. */
-function valueExpr(dialect: Dialect, field: string, kind: FieldKind): SqlFragment {
-  const raw = json(dialect, "data", field);
-  if (kind === "number") return { text: `CAST(${raw.text} AS ${dialect === "postgres" ? "DOUBLE PRECISION" : "REAL"})`, params: raw.params };
-  // SQLite's json_extract already answers 1/0 for true/false; PostgreSQL's ->> answers 'true'/'false'.
-  if (kind === "boolean" && dialect === "postgres") return { text: `CAST(CAST(${raw.text} AS BOOLEAN) AS INTEGER)`, params: raw.params };
-  return raw;
-}
+/** The field's value as SQL compares it (the very expression the schema's record indexes hold). */
+const valueExpr = (dialect: Dialect, field: string, kind: FieldKind): SqlFragment => jsonValue(dialect, "data", field, kind);
 
 /** A LIKE pattern (% and _ wildcards, \ escapes) as the case-sensitive GLOB pattern SQLite needs (its LIKE ignores ASCII case). */
 export function likeToGlob(pattern: string): string {
@@ -150,6 +148,27 @@ function fieldProblem(dialect: Dialect, field: string, kind: FieldKind | "mixed"
 }
 
 /**
+ * How an index on the field can serve a condition: `eq` seeks one value (or a list), `range` seeks an interval,
+ * `scan` reads every entry (ne, not_in, like, ilike, null tests): from an index that holds the value, never the JSON.
+ */
+export type IndexAccess = "eq" | "range" | "scan";
+
+/** A condition on one data field. */
+export interface FilterCondition extends SqlFragment {
+  field: string;
+  kind: FieldKind;
+  access: IndexAccess;
+}
+
+function accessOf(filter: FilterValue): IndexAccess {
+  if (filter === null || typeof filter !== "object") return filter === null ? "scan" : "eq";
+  const { operator, value } = filter;
+  if (operator === "eq") return value === null ? "scan" : "eq";
+  if (operator === "in") return Array.isArray(value) && value.length > 0 && !value.includes(null) ? "eq" : "scan";
+  return operator === "gt" || operator === "gte" || operator === "lt" || operator === "lte" ? "range" : "scan";
+}
+
+/**
  * The search's `query` as SQL conditions (to AND together). `{field: value}` is equality;
  * `{field: {operator, value}}` any of the catalog's operators. Problems are pushed to `issues`
  * with loc ["body", "query", field, ...].
@@ -159,8 +178,8 @@ export function compileFilters(
   query: Record<string, FilterValue>,
   fields: SearchableFields,
   issues: ValidationIssue[],
-): SqlFragment[] {
-  const out: SqlFragment[] = [];
+): FilterCondition[] {
+  const out: FilterCondition[] = [];
   for (const [field, filter] of Object.entries(query)) {
     const loc = ["body", "query", field];
     const kind = fields.get(field);
@@ -173,7 +192,7 @@ export function compileFilters(
       filter !== null && typeof filter === "object"
         ? condition(dialect, field, kind, filter.operator, filter.value, [...loc, "value"], issues)
         : condition(dialect, field, kind, "eq", filter, loc, issues);
-    if (c) out.push(c);
+    if (c) out.push({ ...c, field, kind, access: accessOf(filter) });
   }
   return out;
 }

@@ -128,7 +128,7 @@ const searchRecords: Handler<Input<typeof RecordSearchRequest>, SearchQuery> = (
   const filters = compileFilters(ctx.sql.dialect, body.query ?? {}, fields, issues);
   const order = compileOrder(ctx.sql.dialect, query.order_by, query.order_dir, fields, issues);
   if (issues.length > 0) throw new ApiError(422, issues);
-  const { rows, total } = searchEntityRecords(ctx.sql, scope, { schemas, schemaId, filters, order, page: query.page, size: query.size });
+  const { rows, total } = searchEntityRecords(ctx.sql, scope, { schemas, schemaId, filters, orderBy: query.order_by, order, page: query.page, size: query.size });
   return ok(pageOf(rows.map(toEntityRecord), total, query));
 };
 

@@ -1,7 +1,9 @@
 import type { EntityRecord } from "@/lib/catalog/schemas/entity-record";
-import { isoTime, newId, toJson, type Sql, type SqlFragment } from "../db/sql";
+import { recordIndexesFor, schemaLiteral, syncRecordIndexes } from "../db/record-indexes";
+import { indexHint, isoTime, newId, toJson, type Sql, type SqlFragment, type SqlValue } from "../db/sql";
 import { cachedCount, rememberCount } from "../entities/count-cache";
-import { bumpRecordsRevision, type EntitySchemaRow, type OrgScope } from "./entity-schema";
+import { indexedFieldsOf, type FilterCondition } from "../entities/record-filter";
+import { bumpRecordsRevision, fieldsOf, type EntitySchemaRow, type OrgScope } from "./entity-schema";
 
 /** A row of `entity_records`: one item of an entity schema, its data a JSON object. */
 export interface EntityRecordRow {
@@ -78,35 +80,125 @@ export interface RecordSearch {
   schemas: readonly EntitySchemaRow[];
   schemaId?: string;
   /** Conditions on data, ANDed (record-filter.ts). */
-  filters: readonly SqlFragment[];
+  filters: readonly FilterCondition[];
+  /** created_at, updated_at or a data field; `order` is its ORDER BY. */
+  orderBy: string;
   order: SqlFragment;
   page: number;
   size: number;
 }
 
+/** Below this many index entries to step through, walking the ordering index beats sorting the matches of a filter index. */
+const WALK_ROWS = 2_000;
+/** The same for a data field's index: covering, so a step costs no JSON parsing and no row lookup. */
+const WALK_ENTRIES = 20_000;
+/** Matches of a search without a seekable condition that one scan collects before counting them instead. */
+const PROBE = 1_000;
+
+const MAX_CACHED_INDEX_MAPS = 256;
+const indexMaps = new Map<string, ReadonlyMap<string, string>>();
+
+/** Field → name of its record index (db/record-indexes.ts), per schema version. */
+function indexesOf(sql: Sql, schema: EntitySchemaRow): ReadonlyMap<string, string> {
+  const key = `${sql.dialect}:${schema.id}:${schema.version}:${schema.fields_definition}`;
+  let map = indexMaps.get(key);
+  if (!map) {
+    map = new Map(recordIndexesFor(sql.dialect, schema.id, indexedFieldsOf(fieldsOf(schema))).map((i) => [i.field, i.name]));
+    if (indexMaps.size >= MAX_CACHED_INDEX_MAPS) indexMaps.delete(indexMaps.keys().next().value!);
+    indexMaps.set(key, map);
+  }
+  return map;
+}
+
+/** Which condition's index the COUNT seeks: equality first, then a range (an equality on a boolean, with two values, after ranges), then a scan. */
+const seekRank = (f: FilterCondition): number => (f.access === "eq" ? (f.kind === "boolean" ? 1.5 : 0) : f.access === "range" ? 1 : 2);
+
 /**
- * One page of matching records and the total, both in SQL: the page by the
- * (tenant, organization, schema, created_at|updated_at) indexes; the total from the page itself when
- * it is the last one, else by a COUNT, cached until a write to the schemas' records bumps a records_revision.
+ * One page of matching records and the total, both in SQL. With schema_id, the plan is chosen here rather than
+ * left to a planner without statistics:
+ * - the total: COUNT through the record index of the most selective filter (eq, then a range, then any filtered
+ *   field, whose covering index is scanned without reading a record); cached until a write to the schemas' records
+ *   bumps a records_revision;
+ * - the page: walking the ordering index (created_at / updated_at, or the ordered field's index) while matches are
+ *   dense enough, else the matching entries of the filter's index sorted (ids first, then those rows).
+ * Without schema_id the conditions run over every schema's records of the organization (no per-schema index applies).
  */
 export function searchEntityRecords(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecordRow[]; total: number } {
-  const where = ["tenant_id = ?", "organization_id = ?", ...(s.schemaId ? ["schema_id = ?"] : []), ...s.filters.map((f) => f.text)].join(" AND ");
-  const params = [scope.tenantId, scope.organizationId, ...(s.schemaId ? [s.schemaId] : []), ...s.filters.flatMap((f) => f.params)];
-  const countSql = `SELECT COUNT(*) AS n FROM entity_records WHERE ${where}`;
-  const key = `${s.schemas.map((r) => `${r.id}@${r.records_revision}`).join(",")}|${countSql}|${toJson(params)}`;
+  try {
+    return search(sql, scope, s);
+  } catch (e) {
+    // A schema written behind the API's back (no indexes yet): give it its indexes and plan again.
+    const one = s.schemaId ? s.schemas.find((r) => r.id === s.schemaId) : undefined;
+    if (!one || !(e instanceof Error) || !/no such index/.test(e.message)) throw e;
+    sql.tx(() => syncRecordIndexes(sql, one.id, indexedFieldsOf(fieldsOf(one))));
+    return search(sql, scope, s);
+  }
+}
+
+function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecordRow[]; total: number } {
+  const one = s.schemaId ? s.schemas.find((r) => r.id === s.schemaId) : undefined;
+  const indexes = one ? indexesOf(sql, one) : new Map<string, string>();
+  // The schema id is spliced (a uuid of our own): a partial index applies only when the query names its literal.
+  const schemaCond = one ? [`schema_id = ${schemaLiteral(one.id)}`] : s.schemaId ? ["schema_id = ?"] : [];
+  const baseWhere = ["tenant_id = ?", "organization_id = ?", ...schemaCond];
+  const baseParams: SqlValue[] = [scope.tenantId, scope.organizationId, ...(one || !s.schemaId ? [] : [s.schemaId])];
+  const where = [...baseWhere, ...s.filters.map((f) => f.text)].join(" AND ");
+  const params = [...baseParams, ...s.filters.flatMap((f) => f.params)];
+  const revisions = s.schemas.map((r) => `${r.id}@${r.records_revision}`).join(",");
+  const from = (index: string | undefined) => `FROM entity_records ${indexHint(sql.dialect, index)}`;
+
+  const countSqlOf = (whereText: string, index: string | undefined) => `SELECT COUNT(*) AS n ${from(index)} WHERE ${whereText}`;
+  const countKey = (whereText: string, values: SqlValue[], index: string | undefined) => `${revisions}|${countSqlOf(whereText, index)}|${toJson(values)}`;
+  const count = (whereText: string, values: SqlValue[], index: string | undefined): number => {
+    const key = countKey(whereText, values, index);
+    const known = cachedCount(key);
+    if (known !== undefined) return known;
+    const n = sql.get<{ n: number }>(countSqlOf(whereText, index), values)?.n ?? 0;
+    rememberCount(key, n);
+    return n;
+  };
+
+  const best = [...s.filters].filter((f) => indexes.has(f.field)).sort((a, b) => seekRank(a) - seekRank(b))[0];
+  const filterIndex = best ? indexes.get(best.field) : undefined;
+  const createdIndex = `entity_records_search_${s.orderBy === "updated_at" ? "updated" : "created"}`;
+  const dataOrder = s.orderBy !== "created_at" && s.orderBy !== "updated_at";
+  const orderIndex = one ? (dataOrder ? indexes.get(s.orderBy) : createdIndex) : undefined;
+
   const offset = (s.page - 1) * s.size;
-  const known = cachedCount(key);
-  if (known !== undefined && offset >= known) return { rows: [], total: known };
-  const rows = sql.all<EntityRecordRow>(`SELECT * FROM entity_records WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [
-    ...params,
-    ...s.order.params,
-    s.size,
-    offset,
-  ]);
-  if (known !== undefined) return { rows, total: known };
-  // A short page that is not past the end is the last one: it tells the total without counting.
-  const lastPage = rows.length < s.size && (rows.length > 0 || offset === 0);
-  const total = lastPage ? offset + rows.length : (sql.get<{ n: number }>(countSql, params)?.n ?? 0);
-  rememberCount(key, total);
-  return { rows, total };
+  const countIndex = filterIndex ?? (one && s.filters.length === 0 ? createdIndex : undefined);
+  if (best?.access === "scan" && filterIndex && cachedCount(countKey(where, params, filterIndex)) === undefined) {
+    // No condition can seek (like, ilike, ne, not_in…): the COUNT and the page would each scan the whole index. One
+    // scan collecting up to PROBE matches (it stops early when matches are dense) settles it when there are fewer:
+    // their number is the total, and the page is sorted out of just those records.
+    const probe = sql.all<{ id: string }>(`SELECT id ${from(filterIndex)} WHERE ${where} LIMIT ?`, [...params, PROBE + 1]);
+    if (probe.length <= PROBE) {
+      rememberCount(countKey(where, params, filterIndex), probe.length);
+      if (offset >= probe.length) return { rows: [], total: probe.length };
+      const ids = sql.all<{ id: string }>(
+        `SELECT id FROM entity_records WHERE id IN (${probe.map(() => "?").join(", ")}) ORDER BY ${s.order.text} LIMIT ? OFFSET ?`,
+        [...probe.map((r) => r.id), ...s.order.params, s.size, offset],
+      );
+      return { rows: ids.flatMap((r) => findEntityRecord(sql, scope, r.id) ?? []), total: probe.length };
+    }
+  }
+  const total = count(where, params, countIndex);
+  if (offset >= total) return { rows: [], total };
+
+  let pageIndex = orderIndex;
+  if (one && filterIndex && filterIndex !== orderIndex) {
+    // Entries the walk steps through to collect offset + size matches, were matches spread evenly.
+    const schemaRows = count(baseWhere.join(" AND "), baseParams, createdIndex);
+    const walk = ((offset + s.size) * schemaRows) / total;
+    if (orderIndex === undefined || walk > (dataOrder ? WALK_ENTRIES : WALK_ROWS)) pageIndex = filterIndex;
+  }
+  const orderParams = [...s.order.params, s.size, offset];
+  if (pageIndex === undefined || pageIndex === createdIndex) {
+    const rows = sql.all<EntityRecordRow>(`SELECT * ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [...params, ...orderParams]);
+    return { rows, total };
+  }
+  // A record index covers the conditions and the order: the page's ids from it, then just those rows.
+  const ids = sql.all<{ id: string }>(`SELECT id ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [...params, ...orderParams]);
+  if (ids.length === 0) return { rows: [], total };
+  // One primary-key lookup each (an `id IN (...)` list lets SQLite prefer the (tenant_id, organization_id) index).
+  return { rows: ids.flatMap((r) => findEntityRecord(sql, scope, r.id) ?? []), total };
 }

@@ -1,5 +1,7 @@
 import type { EntitySchema } from "@/lib/catalog/schemas/entity-schema";
+import { dropOrphanRecordIndexes, existingIndexes, syncRecordIndexes } from "../db/record-indexes";
 import { bool, isoTime, isTrue, newId, toJson, type Sql } from "../db/sql";
+import { indexedFieldsOf } from "../entities/record-filter";
 import { ApiError } from "../errors";
 import type { FieldsDefinition, RecordSchemaRef } from "../entities/record-validator";
 
@@ -100,6 +102,7 @@ export function insertEntitySchema(sql: Sql, scope: OrgScope, s: NewEntitySchema
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
       [id, scope.tenantId, scope.organizationId, s.name, s.slug, s.description ?? null, toJson(s.fields), s.createdBy, at, at],
     );
+    syncRecordIndexes(sql, id, indexedFieldsOf(s.fields));
     return findEntitySchema(sql, scope, id)!;
   });
 }
@@ -143,6 +146,8 @@ export function updateEntitySchema(sql: Sql, scope: OrgScope, row: EntitySchemaR
         row.id,
       ],
     );
+    // The indexes hold the fields' values as compared: a new field or a changed type rebuilds them (a full pass over the schema's records).
+    if (fieldsChanged) syncRecordIndexes(sql, row.id, indexedFieldsOf(c.fields!));
     return findEntitySchema(sql, scope, row.id)!;
   });
 }
@@ -152,7 +157,8 @@ export function deleteEntitySchema(sql: Sql, scope: OrgScope, id: string): void 
   sql.tx(() => {
     const hasRecords = sql.get(`SELECT 1 AS one FROM entity_records WHERE tenant_id = ? AND schema_id = ? LIMIT 1`, [scope.tenantId, id]);
     if (hasRecords) throw new ApiError(409, "Cannot delete entity schema with existing records");
-    sql.run(`DELETE FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [scope.tenantId, scope.organizationId, id]);
+    const { changes } = sql.run(`DELETE FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [scope.tenantId, scope.organizationId, id]);
+    if (changes > 0) syncRecordIndexes(sql, id, []);
   });
 }
 
@@ -164,3 +170,17 @@ export const bumpRecordsRevision = (sql: Sql, scope: OrgScope, schemaId: string)
     schemaId,
   ]);
 };
+
+/**
+ * Every schema's record indexes as its fields_definition wants them, and none for schemas that are gone: run when the
+ * database opens, so schemas written before the indexes existed (or under another index layout) get theirs.
+ */
+export function reconcileRecordIndexes(sql: Sql): void {
+  sql.tx(() => {
+    const existing = existingIndexes(sql);
+    for (const row of sql.all<Pick<EntitySchemaRow, "id" | "fields_definition">>(`SELECT id, fields_definition FROM entity_schemas`)) {
+      syncRecordIndexes(sql, row.id, indexedFieldsOf(fieldsOf(row)), existing);
+    }
+    dropOrphanRecordIndexes(sql);
+  });
+}

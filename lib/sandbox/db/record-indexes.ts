@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import { jsonValue, sqlString, type Dialect, type Sql, type ValueKind } from "./sql";
+
+/**
+ * Per-schema expression indexes on entity_records, so record search and its COUNT read an index instead of
+ * parsing every record's JSON.
+ *
+ * Each searchable field of a schema gets one partial index (`WHERE schema_id = '<id>'`: only that schema's rows):
+ *
+ *   (tenant_id, organization_id, <field>, created_at, id, updated_at, <every other indexed field>)
+ *
+ * where <field> is exactly the expression the search compiles (`jsonValue`, e.g. `CAST(json_extract(data, '$."price"') AS REAL)`).
+ * The leading field serves eq / in seeks, gt / gte / lt / lte ranges and ORDER BY <field>, created_at, id; the trailing
+ * columns make the index covering: the other conditions of a search, and like / ilike / ne / not_in scans, are
+ * evaluated from the index entries (SQLite reads indexed expressions from the index), never by loading the rows.
+ *
+ * Index names carry the schema id and a hash of the columns, so a changed fields_definition yields new names:
+ * `syncRecordIndexes` drops the schema's indexes it no longer wants and creates the missing ones, in the caller's
+ * transaction. PostgreSQL takes the same statements (expression indexes on jsonb, partial with WHERE); only the
+ * listing of existing indexes differs (pg_indexes instead of sqlite_master).
+ */
+
+/** At most this many fields of a schema are indexed (each index holds them all: n fields → n indexes of n values). */
+export const MAX_INDEXED_FIELDS = 16;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PREFIX = "erx_";
+
+export interface IndexedField {
+  name: string;
+  kind: ValueKind;
+}
+
+/** The schema id as spliced into index and search SQL; only uuids (our own ids) qualify. */
+export function schemaLiteral(schemaId: string): string {
+  if (!UUID.test(schemaId)) throw new Error(`not a schema id: ${schemaId}`);
+  return sqlString(schemaId);
+}
+
+const prefixOf = (schemaId: string): string => `${PREFIX}${schemaId.replaceAll("-", "").toLowerCase()}_`;
+
+/** The fields that get an index: searchable names (SQLite's JSON path cannot hold `"`), first MAX_INDEXED_FIELDS. */
+export function indexableFields(fields: readonly IndexedField[]): IndexedField[] {
+  return fields.filter((f) => !f.name.includes('"') && !f.name.includes("\0")).slice(0, MAX_INDEXED_FIELDS);
+}
+
+export interface RecordIndex {
+  name: string;
+  field: string;
+  create: string;
+}
+
+/** The indexes a schema with these fields should have (pure: the same fields always give the same names and statements). */
+export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: readonly IndexedField[]): RecordIndex[] {
+  const where = `schema_id = ${schemaLiteral(schemaId)}`;
+  const indexed = indexableFields(fields);
+  const exprs = indexed.map((f) => jsonValue(dialect, "data", f.name, f.kind).text);
+  return indexed.map((f, i) => {
+    const columns = ["tenant_id", "organization_id", exprs[i]!, "created_at", "id", "updated_at", ...exprs.filter((_, j) => j !== i)];
+    const hash = createHash("sha256").update(JSON.stringify([dialect, where, columns])).digest("hex").slice(0, 16);
+    const name = `${prefixOf(schemaId)}${hash}`;
+    return { name, field: f.name, create: `CREATE INDEX IF NOT EXISTS ${name} ON entity_records (${columns.join(", ")}) WHERE ${where}` };
+  });
+}
+
+/** Names of the existing record indexes, of one schema or of all. */
+export function existingIndexes(sql: Sql, schemaId?: string): string[] {
+  const prefix = schemaId ? prefixOf(schemaId) : PREFIX;
+  const pattern = `${prefix.replaceAll("_", "\\_")}%`;
+  const query =
+    sql.dialect === "postgres"
+      ? `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'entity_records' AND indexname LIKE ? ESCAPE '\\'`
+      : `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entity_records' AND name LIKE ? ESCAPE '\\'`;
+  return sql.all<{ name: string }>(query, [pattern]).map((r) => r.name);
+}
+
+/**
+ * Makes the schema's indexes match its fields: drops the stale ones, creates the missing ones. Run it inside a
+ * transaction. `existing`: every record index's name, when the caller has listed them already.
+ */
+export function syncRecordIndexes(sql: Sql, schemaId: string, fields: readonly IndexedField[], existing?: readonly string[]): void {
+  const want = recordIndexesFor(sql.dialect, schemaId, fields);
+  const wanted = new Set(want.map((i) => i.name));
+  const prefix = prefixOf(schemaId);
+  const have = new Set(existing ? existing.filter((n) => n.startsWith(prefix)) : existingIndexes(sql, schemaId));
+  for (const name of have) if (!wanted.has(name)) sql.run(`DROP INDEX IF EXISTS ${name}`);
+  for (const index of want) if (!have.has(index.name)) sql.run(index.create);
+}
+
+/** Drops the record indexes of schemas that no longer exist (schema, tenant or organization deleted, tenant reset). */
+export function dropOrphanRecordIndexes(sql: Sql): number {
+  const live = new Set(sql.all<{ id: string }>(`SELECT id FROM entity_schemas`).map((r) => prefixOf(r.id)));
+  let dropped = 0;
+  for (const name of existingIndexes(sql)) {
+    const prefix = name.slice(0, PREFIX.length + 33);
+    if (!live.has(prefix)) {
+      sql.run(`DROP INDEX IF EXISTS ${name}`);
+      dropped += 1;
+    }
+  }
+  return dropped;
+}

@@ -31,6 +31,9 @@ export interface RequestDraft {
   sendToken: boolean;
 }
 
+/** The editor's state: `key` null means "the default for the credentials entered" (see defaultKey). */
+export type EditorDraft = Omit<RequestDraft, "key"> & { key: KeyChoice | null };
+
 export type SentBody =
   | { kind: "json"; text: string; value: unknown }
   | { kind: "multipart"; fields: Array<{ name: string; value: string } | { name: string; file: File }> };

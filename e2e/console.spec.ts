@@ -267,6 +267,35 @@ test.describe("the API console", () => {
   });
 });
 
+test("an expired access token: the 401 is explained and one click refreshes it", async ({ page }) => {
+  const ui = new ConsoleUi(page);
+  const email = `expiry-${Date.now()}@example.com`;
+  await ui.open("authentication.register");
+  await ui.panel.getByLabel("Require email verification").uncheck();
+  await ui.panel.getByRole("button", { name: "Get sandbox keys" }).click();
+  await expect(ui.panel.getByText(/email verification off/)).toBeVisible();
+  await ui.setBody({ email, password: PASSWORD });
+  await ui.send(201);
+  await ui.panel.getByRole("button", { name: "Use this token" }).click();
+  await expect(ui.panel.getByTestId("token-expiry")).toHaveText(/^Token expires in/);
+
+  // A token whose exp lies in the past, as one an hour old would be (the sandbox's own last an hour).
+  const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const expired = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ sub: "someone", exp: Math.floor(Date.now() / 1000) - 120 })}.c2ln`;
+  await ui.panel.getByLabel("Access token (JWT)").fill(expired);
+  await expect(ui.panel.getByTestId("token-expiry")).toHaveText(/^Token expired 2 min \d+ s ago/);
+
+  await ui.pick("/v1/auth/me", "Get current authenticated user info");
+  await ui.send(401);
+  const explanation = ui.panel.getByTestId("response-explanation");
+  await expect(explanation).toContainText("Your access token has expired.");
+  await explanation.getByRole("button", { name: "Refresh token" }).click();
+  await expect(ui.panel.getByText("Access token refreshed.")).toBeVisible();
+  await expect(ui.panel.getByTestId("token-expiry")).toHaveText(/^Token expires in/);
+  await ui.send(200);
+  expect(await ui.json()).toMatchObject({ email });
+});
+
 test.describe("console accessibility", () => {
   for (const theme of ["light", "dark"] as const) {
     test(`axe finds no violations on /console (${theme})`, async ({ page }) => {

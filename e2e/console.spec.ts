@@ -193,15 +193,21 @@ test.describe("the API console", () => {
   test("a secret key pasted with the live API selected gets a clear warning", async ({ page }) => {
     const ui = new ConsoleUi(page);
     await ui.open();
-    await ui.panel.getByLabel("Secret key").fill("sk_live_0123456789abcdef");
+    await ui.panel.getByLabel("Secret key").fill("sk_live_sandbox0123456789");
     await expect(ui.panel.getByRole("alert").filter({ hasText: "This is a secret key" })).toHaveCount(0);
+    // The live API has its own credentials: keys entered for the sandbox are not sent there.
     await ui.panel.getByLabel("Environment").selectOption({ label: "Live API" });
+    await expect(ui.panel.getByLabel("Secret key")).toHaveValue("");
+    await expect(ui.panel.getByRole("button", { name: "Get sandbox keys" })).toHaveCount(0);
+    await ui.panel.getByLabel("Secret key").fill("sk_live_0123456789abcdef");
     const warning = ui.panel.getByRole("alert").filter({ hasText: "This is a secret key, and it is now in a browser." });
     await expect(warning).toBeVisible();
     await expect(warning).toContainText("Live API");
     await ui.panel.getByRole("button", { name: "Forget credentials" }).click();
     await expect(warning).toHaveCount(0);
     await expect(ui.panel.getByLabel("Secret key")).toHaveValue("");
+    await ui.panel.getByLabel("Environment").selectOption({ label: "Sandbox" });
+    await expect(ui.panel.getByLabel("Secret key")).toHaveValue("sk_live_sandbox0123456789");
   });
 
   test("credentials survive a reload only when remembered; history replays with the current credentials", async ({ page }) => {

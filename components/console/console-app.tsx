@@ -3,7 +3,8 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useState } from "react";
 import type { ConsoleEnvironment } from "@/lib/console/types";
-import { EndpointPicker, type PickerEndpoint } from "./endpoint-picker";
+import type { PickerEndpoint } from "@/lib/console/picker";
+import { EndpointPicker } from "./endpoint-picker";
 
 const ConsolePanel = dynamic(() => import("./console-panel"), {
   ssr: false,

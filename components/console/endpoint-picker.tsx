@@ -2,26 +2,8 @@
 
 import { useId, useMemo, useState } from "react";
 import { MethodBadge } from "@/components/reference/method-badge";
-import type { HttpMethod } from "@/lib/catalog";
+import { filterEndpoints, type PickerEndpoint } from "@/lib/console/picker";
 import { inputClass, focusRing } from "./ui";
-
-export interface PickerEndpoint {
-  id: string;
-  method: HttpMethod;
-  path: string;
-  summary: string;
-  category: string;
-}
-
-/** Every word of the filter must appear in the id, method, path, summary or category. */
-export function filterEndpoints(list: PickerEndpoint[], filter: string): PickerEndpoint[] {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return list;
-  return list.filter((e) => {
-    const hay = `${e.id} ${e.method} ${e.path} ${e.summary} ${e.category}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
-  });
-}
 
 /** A searchable list of endpoints; each is a link (/console?endpoint=id), so it works with the keyboard and in new tabs. */
 export function EndpointPicker({ endpoints, current, onPick }: { endpoints: PickerEndpoint[]; current: string; onPick: (id: string) => void }) {

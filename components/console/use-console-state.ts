@@ -28,9 +28,11 @@ export function useConsoleState(initialEnvironments: ConsoleEnvironment[] | unde
     const saved = safe(() => window.sessionStorage.getItem(ENV_KEY));
     return saved === "live" ? "live" : "sandbox";
   });
-  const [initial] = useState(() => loadCredentials(stores()));
-  const [credentials, setCredentialsState] = useState<Credentials>(initial.credentials);
-  const [remember, setRememberState] = useState(initial.remember);
+  // Each environment has its own credentials (sandbox keys never go to the live API).
+  const [byEnvironment, setByEnvironment] = useState<Record<ConsoleEnvironmentId, { credentials: Credentials; remember: boolean }>>(() => ({
+    sandbox: loadCredentials(stores(), "sandbox"),
+    live: loadCredentials(stores(), "live"),
+  }));
   const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory(stores().local));
 
   // Reference pages are static: they ask the server which environments exist (SAAS_API_URL is runtime config).
@@ -55,30 +57,34 @@ export function useConsoleState(initialEnvironments: ConsoleEnvironment[] | unde
     safe(() => window.sessionStorage.setItem(ENV_KEY, id));
   }, []);
 
+  const envId = environment.id;
+  const { credentials, remember } = byEnvironment[envId];
+
   const setCredentials = useCallback(
     (update: (c: Credentials) => Credentials) => {
-      setCredentialsState((c) => {
-        const next = update(c);
-        saveCredentials(stores(), next, remember);
-        return next;
+      setByEnvironment((all) => {
+        const next = update(all[envId].credentials);
+        saveCredentials(stores(), envId, next, all[envId].remember);
+        return { ...all, [envId]: { ...all[envId], credentials: next } };
       });
     },
-    [remember],
+    [envId],
   );
 
   const setRemember = useCallback(
     (value: boolean) => {
-      setRememberState(value);
-      saveCredentials(stores(), credentials, value);
+      setByEnvironment((all) => {
+        saveCredentials(stores(), envId, all[envId].credentials, value);
+        return { ...all, [envId]: { ...all[envId], remember: value } };
+      });
     },
-    [credentials],
+    [envId],
   );
 
   const forget = useCallback(() => {
-    forgetCredentials(stores());
-    setCredentialsState(EMPTY_CREDENTIALS);
-    setRememberState(false);
-  }, []);
+    forgetCredentials(stores(), envId);
+    setByEnvironment((all) => ({ ...all, [envId]: { credentials: EMPTY_CREDENTIALS, remember: false } }));
+  }, [envId]);
 
   const addHistory = useCallback((entry: HistoryEntry) => setHistory(pushHistory(stores().local, entry)), []);
   const clear = useCallback(() => {

@@ -273,6 +273,30 @@ test.describe("the API console", () => {
   });
 });
 
+test("a rate limit says when to retry; a request that gets no answer is told apart from an API error", async ({ page }) => {
+  const ui = new ConsoleUi(page);
+  await ui.open("authentication.register");
+  await ui.panel.getByLabel("Require email verification").uncheck();
+  await ui.panel.getByRole("button", { name: "Get sandbox keys" }).click();
+  await expect(ui.panel.getByLabel("Public key")).toHaveValue(/^pk_live_/);
+  await ui.setBody({ email: `limit-${Date.now()}@example.com`, password: PASSWORD });
+  // Register allows 3 requests an hour per client, then blocks for 30 minutes.
+  await ui.send(201);
+  await ui.send(409);
+  await ui.send(409);
+  await ui.send(429);
+  const explanation = ui.panel.getByTestId("response-explanation");
+  await expect(explanation).toContainText("429 Too Many Requests");
+  await expect(explanation).toContainText(/Rate limit reached\. Retry in \d+ s \(at /);
+
+  await page.route("**/sandbox/v1/auth/register", (route) => route.abort("connectionrefused"));
+  await ui.panel.getByRole("button", { name: "Send request" }).click();
+  await expect(ui.panel.getByTestId("response-status")).toHaveText("No answer: the request failed before reaching the API.");
+  await expect(explanation).toContainText("The request did not get an answer");
+  await expect(explanation).toContainText("not an API error");
+  await expect(ui.panel.getByRole("list", { name: "Request history" }).getByTestId("history-status").first()).toHaveText("failed");
+});
+
 test("an expired access token: the 401 is explained and one click refreshes it", async ({ page }) => {
   const ui = new ConsoleUi(page);
   const email = `expiry-${Date.now()}@example.com`;

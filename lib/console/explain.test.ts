@@ -20,7 +20,8 @@ describe("explain", () => {
     expect(e.action).toBe("refresh-token");
     const fresh = explain(http({ status: 401, body: { detail: "Could not validate credentials" }, sentToken: token(5000) }));
     expect(fresh.action).toBeUndefined();
-    expect(fresh.text).toMatch(/not accepted/);
+    expect(fresh.text).toMatch(/access token was not accepted/);
+    expect(explain(http({ status: 401, body: { detail: "Invalid email or password" } })).text).toBe("Authentication failed: the API key or the credentials in the body were refused. The API says: “Invalid email or password”.");
     expect(explain(http({ status: 401, body: { detail: "Not authenticated" } })).text).toMatch(/No access token was sent/);
   });
 

@@ -110,7 +110,8 @@ export function explain(o: Outcome): Explanation {
         return { tone: "error", title, text: `Your access token has expired.${detail} Refresh it with the refresh token, or log in again.`, fieldErrors: [], action: "refresh-token" };
       }
       if (text === "Not authenticated") return { tone: "error", title, text: `No access token was sent.${detail} Log in, then choose “Use this token”.`, fieldErrors: [] };
-      return { tone: "error", title, text: `The API key or token was not accepted (revoked, logged out, or from another tenant).${detail}`, fieldErrors: [] };
+      if (o.sentToken) return { tone: "error", title, text: `The access token was not accepted (logged out, revoked, or issued for another tenant).${detail}`, fieldErrors: [] };
+      return { tone: "error", title, text: `Authentication failed: the API key or the credentials in the body were refused.${detail}`, fieldErrors: [] };
     case 403:
       return { tone: "error", title, text: `Authenticated, but not allowed: wrong key kind, role or organization.${detail}`, fieldErrors: [] };
     case 404:

@@ -35,10 +35,10 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     // A fresh sandbox database for every run, so runs never see each other's tenants or rate limits.
-    // SAAS_API_URL: the console's "Live API" environment, pointed at this server's own sandbox (through the console proxy).
+    // SAAS_API_URL: the console's "Live API" is this server's own sandbox, a real upstream behind the proxy.
     env: {
       SANDBOX_DB_PATH: process.env.SANDBOX_DB_PATH ?? join(tmpdir(), `portal-e2e-${process.pid}-${Date.now()}.db`),
-      SAAS_API_URL: process.env.SAAS_API_URL ?? `${baseURL}/sandbox`,
+      SAAS_API_URL: `${baseURL}/sandbox`,
     },
     stdout: "ignore",
     stderr: "pipe",

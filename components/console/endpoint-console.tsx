@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Endpoint } from "@/lib/catalog";
 import { exampleText } from "@/lib/catalog/examples";
 import { type HistoryEntry, historyEntry } from "@/lib/console/history";
-import { buildRequest, type Credentials, defaultKey, type EditorDraft, type FieldError, fetchInit, type KeyChoice, type SentRequest } from "@/lib/console/request";
+import { buildRequest, type Credentials, defaultKey, type EditorDraft, type FieldError, fetchInit, headerPreview, type KeyChoice, type SentRequest } from "@/lib/console/request";
 import { readResponse } from "@/lib/console/response";
 import { displayUrl, requestUrl } from "@/lib/console/target";
 import { CopyAs } from "./copy-as";
@@ -136,6 +136,7 @@ export function EndpointConsole({
         forced={forced}
         busy={result.kind === "sending" || (result.kind === "response" && !result.view.done)}
         hasToken={credentials.accessToken.trim() !== ""}
+        headers={headerPreview(e, draft, credentials)}
         url={url}
         notice={notice}
         onSend={(force) => void send(force)}

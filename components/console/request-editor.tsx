@@ -4,7 +4,7 @@ import { type FormEvent, type KeyboardEvent, useId } from "react";
 import { MethodBadge } from "@/components/reference/method-badge";
 import type { Endpoint } from "@/lib/catalog";
 import { parameterRows, type FieldRow } from "@/lib/catalog/fields";
-import type { EditorDraft, FieldError, KeyChoice } from "@/lib/console/request";
+import type { EditorDraft, FieldError, HeaderPreview, KeyChoice } from "@/lib/console/request";
 import { isFileField, shapeKeys } from "@/lib/console/request";
 import type { z } from "zod";
 import { buttonClass, hintClass, inputClass, labelClass, primaryButtonClass, sectionTitle } from "./ui";
@@ -56,6 +56,7 @@ export function RequestEditor({
   forced,
   busy,
   hasToken,
+  headers,
   url,
   notice,
   onSend,
@@ -70,6 +71,7 @@ export function RequestEditor({
   forced: boolean;
   busy: boolean;
   hasToken: boolean;
+  headers: HeaderPreview[];
   url: string;
   notice: string | null;
   onSend: (force: boolean) => void;
@@ -133,6 +135,18 @@ export function RequestEditor({
             </div>
           )}
         </div>
+        {headers.length > 0 && (
+          <div className="mt-3">
+            <p className="text-sm font-semibold">Headers</p>
+            <ul aria-label="Headers to send" className="mt-1 space-y-0.5 font-mono text-xs">
+              {headers.map((h) => (
+                <li key={h.name} className="break-all">
+                  <span className="font-semibold">{h.name}:</span> <span className={h.ok ? "" : "text-red-700 dark:text-red-400"}>{h.value}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <p id={`${id}-keys`} className="sr-only">
           Press Control or Command plus Enter to send.
         </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getEndpoint, type Endpoint } from "@/lib/catalog";
-import { buildRequest, defaultKey, EMPTY_CREDENTIALS, fetchInit, type RequestDraft } from "./request";
+import { buildRequest, defaultKey, EMPTY_CREDENTIALS, fetchInit, headerPreview, type RequestDraft } from "./request";
 
 const endpoint = (id: string): Endpoint => {
   const e = getEndpoint(id);
@@ -110,5 +110,23 @@ describe("defaultKey", () => {
     expect(defaultKey(endpoint("authentication.login"), { ...creds, publicKey: "" })).toBe("secret");
     expect(defaultKey(endpoint("entities.list-schemas"), creds)).toBe("secret");
     expect(defaultKey(endpoint("authentication.verify-email-with-token"), creds)).toBe("none");
+  });
+});
+
+describe("headerPreview", () => {
+  it("lists what each needed header will carry, secrets shortened, and flags what is missing", () => {
+    const e = endpoint("entities.create-schema");
+    const d = { ...draft({ key: "secret" }), key: null };
+    expect(headerPreview(e, d, { ...creds, secretKey: "sk_live_0123456789abcdef" })).toEqual([
+      { name: "X-API-Key", value: "sk_live_0123…", ok: true },
+      { name: "Authorization", value: "Bearer tok.en.x", ok: true },
+      { name: "X-Organization-Id", value: creds.organizationId, ok: true },
+      { name: "Content-Type", value: "application/json", ok: true },
+    ]);
+    expect(headerPreview(endpoint("authentication.me"), d, EMPTY_CREDENTIALS)).toEqual([
+      { name: "X-API-Key", value: "no public key entered", ok: false },
+      { name: "Authorization", value: "no access token yet", ok: false },
+    ]);
+    expect(headerPreview(endpoint("users.get-user"), { ...d, sendToken: false }, creds)[1]).toEqual({ name: "Authorization", value: "not sent (optional)", ok: true });
   });
 });

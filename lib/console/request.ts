@@ -229,3 +229,39 @@ export function fetchInit(r: SentRequest, signal?: AbortSignal): RequestInit {
   }
   return init;
 }
+
+/** One header the endpoint needs, as the editor previews it before sending (secrets shortened). */
+export interface HeaderPreview {
+  name: string;
+  value: string;
+  /** False when a required header has no value yet. */
+  ok: boolean;
+}
+
+const shorten = (v: string) => (v.length > 16 ? `${v.slice(0, 12)}…` : v);
+
+/** The headers the endpoint's auth rule and body call for, with what the console will put in them. */
+export function headerPreview(e: Endpoint, draft: EditorDraft, c: Credentials): HeaderPreview[] {
+  const key = draft.key ?? defaultKey(e, c);
+  const out: HeaderPreview[] = [];
+  if (e.auth.keys.length > 0) {
+    const kind = key === "none" ? null : key;
+    const value = kind === "public" ? c.publicKey.trim() : kind === "secret" ? c.secretKey.trim() : "";
+    out.push({ name: "X-API-Key", value: value ? shorten(value) : `no ${kind ?? "API"} key entered`, ok: value !== "" });
+  }
+  if (e.auth.jwt !== "none") {
+    const token = c.accessToken.trim();
+    const send = draft.sendToken && token !== "";
+    out.push({
+      name: "Authorization",
+      value: send ? `Bearer ${shorten(token)}` : e.auth.jwt === "required" ? "no access token yet" : "not sent (optional)",
+      ok: send || e.auth.jwt === "optional",
+    });
+  }
+  if (e.auth.organizationHeader) {
+    const org = c.organizationId.trim();
+    out.push({ name: "X-Organization-Id", value: org || "no organization chosen", ok: org !== "" });
+  }
+  if (e.body) out.push({ name: "Content-Type", value: e.body.contentType === "multipart/form-data" ? "multipart/form-data (boundary set by the browser)" : "application/json", ok: true });
+  return out;
+}

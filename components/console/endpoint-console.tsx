@@ -81,6 +81,8 @@ export function EndpointConsole({
         ms = Math.round(performance.now() - started);
         const message = ac.signal.aborted ? "cancelled" : err instanceof Error ? err.message : String(err);
         if (status === null) setResult({ kind: "network", message, ms });
+        // Cancelled or cut off while the body streamed in: keep what arrived, marked as ended.
+        else setResult((prev) => (prev.kind === "response" ? { kind: "response", view: { ...prev.view, done: true, totalMs: ms } } : prev));
       } finally {
         if (abortRef.current === ac) abortRef.current = null;
       }

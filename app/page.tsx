@@ -31,6 +31,9 @@ export default function Home() {
         <Link href="/reference" className="rounded-lg bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700">
           Browse the reference
         </Link>
+        <Link href="/console" className="rounded-lg border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900">
+          Try it in the console
+        </Link>
         <Link href="/mcp" className="rounded-lg border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900">
           Connect your assistant (MCP)
         </Link>

@@ -103,6 +103,13 @@ export default async function SandboxPage() {
       <h2 id="try" className={h2}>
         Try it
       </h2>
+      <p className={p}>
+        In the browser: the{" "}
+        <Link href="/console" className="text-blue-700 underline dark:text-blue-400">
+          API console
+        </Link>{" "}
+        gets keys, reads the outbox and sends any endpoint&apos;s request to this sandbox, checked against the reference first. From a terminal:
+      </p>
       <div className="mt-3 space-y-4">
         <CodeBlock code={login} lang="bash" title="Log in as the demo user" />
         <CodeBlock code={me} lang="bash" title="Who am I" />

@@ -5,6 +5,7 @@ import { ThemeToggle } from "./theme-toggle";
 const links = [
   { href: "/guides", label: "Guides" },
   { href: "/reference", label: "Reference" },
+  { href: "/console", label: "Console" },
   { href: "/sdk", label: "SDK" },
   { href: "/mcp", label: "MCP" },
   { href: "/sandbox", label: "Sandbox" },

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CodeBlock } from "@/components/code-block";
 import { CopyButton } from "@/components/copy-button";
+import { TryIt } from "@/components/console/try-it";
 import { PageActions } from "@/components/page-actions";
 import { type Endpoint, endpoints, getCategory, neighbours } from "@/lib/catalog";
 import { describeRateLimit, formatDuration } from "@/lib/catalog/errors";
@@ -48,6 +49,7 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
     ...(e.query ? [["query-parameters", "Query parameters"] as [string, string]] : []),
     ...(e.body ? [["request-body", "Request body"] as [string, string]] : []),
     ["code-samples", "Code samples"],
+    ["try-it", "Try it"],
     ["responses", "Responses"],
     ["errors", "Errors"],
     ...(e.rateLimit ? [["rate-limit", "Rate limit"] as [string, string]] : []),
@@ -158,6 +160,9 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
 
       <AnchorHeading id="code-samples">Code samples</AnchorHeading>
       <CodeSamples endpoint={e} />
+
+      <AnchorHeading id="try-it">Try it</AnchorHeading>
+      <TryIt endpointId={e.id} />
 
       <AnchorHeading id="responses">Responses</AnchorHeading>
       {e.responses.map((r, i) => (

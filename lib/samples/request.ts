@@ -57,7 +57,8 @@ function sampleHeaders(e: Endpoint, key: KeyKind | null): SampleRequest["headers
   });
 }
 
-function answerKind(e: Endpoint): AnswerKind {
+/** What a successful answer of the endpoint is: JSON, a download, nothing, or something else. */
+export function answerKind(e: Endpoint): AnswerKind {
   const plan = planEndpoint(e);
   if (plan.results.length > 0) return "json";
   if (plan.plainResults.includes("Blob")) return "binary";

@@ -8,8 +8,8 @@ const header = (r: SampleRequest, name: string) => r.headers.find((h) => h.name 
 
 /** `new ApiClient({...})` with what this endpoint needs: the key kind, a token, an organization. */
 function clientOptions(r: SampleRequest): Record<string, unknown> {
-  // The client always wants a key, even for the few endpoints that send none.
-  const options: Record<string, unknown> = { apiKey: SAMPLE_API_KEYS[r.key ?? "public"], baseUrl: r.baseUrl };
+  // The client always wants a key, even for the few endpoints that send none; the console's copies carry the key actually sent.
+  const options: Record<string, unknown> = { apiKey: header(r, "X-API-Key") ?? SAMPLE_API_KEYS[r.key ?? "public"], baseUrl: r.baseUrl };
   const authorization = header(r, "Authorization");
   if (authorization) options.accessToken = authorization.replace(/^Bearer /, "");
   const organization = header(r, "X-Organization-Id");

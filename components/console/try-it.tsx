@@ -1,0 +1,38 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useState } from "react";
+import { primaryButtonClass } from "./ui";
+
+// The console brings the catalog's zod schemas (validation before sending): it loads only when opened.
+const ConsolePanel = dynamic(() => import("./console-panel"), {
+  ssr: false,
+  loading: () => (
+    <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+      Loading the console…
+    </p>
+  ),
+});
+
+/** "Try it" on an endpoint page: a button until opened, then the console for this endpoint. */
+export function TryIt({ endpointId }: { endpointId: string }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="button" className={primaryButtonClass} onClick={() => setOpen(true)}>
+          Try it
+        </button>
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">
+          Send this request to the sandbox from here, or open it in the{" "}
+          <Link href={`/console?endpoint=${encodeURIComponent(endpointId)}`} className="text-blue-700 underline dark:text-blue-400">
+            console
+          </Link>
+          .
+        </span>
+      </div>
+    );
+  }
+  return <ConsolePanel endpointId={endpointId} />;
+}

@@ -259,6 +259,22 @@ test.describe("the API console", () => {
     await expect(panel.getByLabel("Response body")).toContainText('"providers"');
   });
 
+  test("the demo tenant: its keys in one click, its ready-made user logs in and the token works", async ({ page }) => {
+    const ui = new ConsoleUi(page);
+    await ui.open();
+    await ui.panel.getByRole("button", { name: "Use the demo tenant" }).click();
+    await expect(ui.panel.getByText(/Demo tenant keys filled in .* demo@example\.com \/ SandboxPass123/)).toBeVisible();
+    await expect(ui.panel.getByLabel("Public key")).toHaveValue(/^pk_live_/);
+    await expect(ui.panel.getByLabel("Secret key")).toHaveValue(/^sk_live_/);
+    await ui.setBody({ email: "demo@example.com", password: "SandboxPass123" });
+    await ui.send(200);
+    await ui.panel.getByRole("button", { name: "Use this token" }).click();
+    await expect(ui.panel.getByTestId("token-expiry")).toContainText(/^Token expires in/);
+    await ui.pick("current authenticated", "Get current authenticated user info");
+    await ui.send(200);
+    expect(await ui.json()).toMatchObject({ email: "demo@example.com" });
+  });
+
   test("an API error is explained: 401 without a token", async ({ page }) => {
     const ui = new ConsoleUi(page);
     await ui.open("authentication.me");

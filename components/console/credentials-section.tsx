@@ -80,6 +80,25 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
     }
   };
 
+  const fillDemo = async () => {
+    setBusy("demo");
+    setStatus(null);
+    try {
+      const res = await fetch("/sandbox/demo", { cache: "no-store" });
+      const body = (await res.json()) as { public_key?: string; secret_key?: string; email?: string; password?: string; detail?: string };
+      if (!res.ok || !body.public_key || !body.secret_key) throw new Error(body.detail ?? `HTTP ${res.status}`);
+      const { public_key, secret_key } = body;
+      setCredentials(() => ({ publicKey: public_key, secretKey: secret_key, accessToken: "", refreshToken: "", organizationId: "" }));
+      setOrganizations([]);
+      setOutbox(null);
+      setStatus(`Demo tenant keys filled in (shared with every visitor). Its ready-made user: ${body.email ?? "demo@example.com"} / ${body.password ?? ""}.`);
+    } catch (e) {
+      setStatus(`Could not read the demo tenant: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const loadOrganizations = async () => {
     setBusy("orgs");
     const r = await callApi(env, c, "organizations.my-organizations");
@@ -145,6 +164,9 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
         <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
           <button type="button" className={buttonClass} onClick={getKeys} disabled={busy !== null}>
             {busy === "keys" ? "Creating…" : "Get sandbox keys"}
+          </button>
+          <button type="button" className={buttonClass} onClick={fillDemo} disabled={busy !== null}>
+            {busy === "demo" ? "Reading…" : "Use the demo tenant"}
           </button>
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={verification} onChange={(e) => setVerification(e.target.checked)} />

@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { CodeBlock } from "@/components/code-block";
 import { CopyButton } from "@/components/copy-button";
+import { PageActions } from "@/components/page-actions";
 import { GetKeysButton } from "@/components/sandbox/get-keys-button";
+import { twinPath } from "@/lib/markdown/paths";
 import { sandboxOverview } from "@/lib/sandbox/portal";
 
 export const dynamic = "force-dynamic";
@@ -50,6 +52,9 @@ export default async function SandboxPage() {
 
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-8">
+      <div className="flex justify-end">
+        <PageActions twinPath={twinPath("/sandbox")} subject="this API's sandbox" />
+      </div>
       <h1 className="text-3xl font-bold text-zinc-900 dark:text-white">Sandbox</h1>
       <p className="mt-3 text-zinc-600 dark:text-zinc-400">
         A working copy of the API, kept in a local database: every documented endpoint answers under the same path, with the same API-key and
@@ -144,13 +149,7 @@ export default async function SandboxPage() {
         <li>
           Uploads are limited to {mib(maxUploadBytes)} per file and {mib(tenantStorageBytes)} per tenant.
         </li>
-        <li>
-          Endpoints not implemented yet answer <code className="font-mono">501 Not implemented in the sandbox</code>. See the{" "}
-          <Link href="/reference" className="text-blue-700 underline dark:text-blue-400">
-            reference
-          </Link>{" "}
-          for what each endpoint does.
-        </li>
+        <li>Checkout URLs lead to a local page (pay or cancel) instead of Stripe.</li>
       </ul>
     </main>
   );

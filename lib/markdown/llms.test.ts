@@ -53,7 +53,7 @@ describe("llms.txt", () => {
 
   it("links only twins that exist", () => {
     const twins = links.filter((l) => l.endsWith(".md")).map((l) => l.slice(BASE.length));
-    expect(twins.length).toBe(endpoints.length + GUIDES.length + categories.length + 5);
+    expect(twins.length).toBe(endpoints.length + GUIDES.length + categories.length + 7);
     for (const t of twins) expect(findMarkdownPage(t.slice(1, -3).split("/")), t).toBeDefined();
   });
 });

@@ -44,6 +44,8 @@ export function llmsTxt(baseUrl: string): string {
     linkLine("TypeScript SDK guide", `${baseUrl}/sdk.md`, "how to use the client, and its namespaces"),
     linkLine("MCP endpoint", `${baseUrl}/api/mcp`, "a Model Context Protocol server (Streamable HTTP) to search and read this reference"),
     linkLine("MCP setup", `${baseUrl}/mcp.md`, "how to connect Claude Code, Cursor, VS Code or any MCP client, and the server's tools"),
+    linkLine("Sandbox", `${baseUrl}/sandbox.md`, "a stateful copy of the API to call without an account: keys, demo tenant, outbox"),
+    linkLine("API console", `${baseUrl}/console.md`, "send requests from the browser, checked against the reference"),
     "",
     "## Optional",
     "",

@@ -28,7 +28,7 @@ describe("markdownPages", () => {
   const pages = markdownPages();
 
   it("has one twin per page: home, reference index, categories, endpoints, guides index, guides, SDK, MCP", () => {
-    expect(pages).toHaveLength(5 + categories.length + endpoints.length + GUIDES.length);
+    expect(pages).toHaveLength(7 + categories.length + endpoints.length + GUIDES.length);
     expect(new Set(pages.map((p) => p.twin)).size).toBe(pages.length);
     for (const p of pages) expect(p.twin).toBe(twinPath(p.page));
   });

@@ -9,6 +9,7 @@ import { mcpMarkdown } from "./mcp";
 import { overviewMarkdown } from "./overview";
 import { twinPath } from "./paths";
 import { categoryMarkdown, referenceMarkdown } from "./reference";
+import { consoleMarkdown, sandboxMarkdown } from "./sandbox";
 import { sdkMarkdown } from "./sdk";
 
 /** A page that has a Markdown twin at its URL plus `.md`. */
@@ -22,7 +23,7 @@ export interface MarkdownPage {
 
 const entry = (page: string, render: (baseUrl: string) => string): MarkdownPage => ({ page, twin: twinPath(page), render });
 
-/** Every page with a twin: overview, reference index, categories, endpoints, guides index, guides, SDK, MCP. */
+/** Every page with a twin: overview, reference index, categories, endpoints, guides index, guides, SDK, MCP, console, sandbox. */
 export function markdownPages(): MarkdownPage[] {
   return [
     entry("/", overviewMarkdown),
@@ -33,6 +34,8 @@ export function markdownPages(): MarkdownPage[] {
     ...GUIDES.map((g) => entry(guideHref(g.id), () => guideMarkdown(g.id))),
     entry("/sdk", sdkMarkdown),
     entry("/mcp", mcpMarkdown),
+    entry("/console", consoleMarkdown),
+    entry("/sandbox", sandboxMarkdown),
   ];
 }
 

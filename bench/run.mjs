@@ -5,7 +5,8 @@
  * on the same machine in the same run. Prints figures only: no thresholds, no pass/fail.
  *
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds of warm-up per target, default 2),
- *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows.
+ *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows,
+ *      BENCH_NEXT_PORT / BENCH_SEED_PORT (default: free ports picked by the system).
  * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  */
 import os from "node:os";
@@ -101,10 +102,10 @@ async function main() {
   const t0 = Date.now();
   ensureBuild();
 
-  const nextPort = await freePort();
+  const nextPort = Number(process.env.BENCH_NEXT_PORT) || (await freePort());
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
   const next = start("next start", process.execPath, [nextBin, "start", "-p", String(nextPort), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1" });
-  const seed = start("seed server", process.execPath, [join(root, "bench", "seed-http-server.mjs"), "0"]);
+  const seed = start("seed server", process.execPath, [join(root, "bench", "seed-http-server.mjs"), String(Number(process.env.BENCH_SEED_PORT) || 0)]);
 
   let seedPort = 0;
   await waitFor(

@@ -6,6 +6,7 @@ import { endpointLine, endpointMarkdown } from "@/lib/markdown/endpoint";
 import { buildOpenApi } from "@/lib/openapi/build";
 import { AnswerCache } from "./answer-cache";
 import { portalUrl } from "./config";
+import { sdkSchema } from "./schema";
 import type { PortalTool } from "./tool";
 import { portalTools } from "./tools";
 
@@ -17,7 +18,13 @@ const answers = new AnswerCache();
 function registerTool(server: McpServer, tool: PortalTool) {
   server.registerTool(
     tool.name,
-    { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: tool.output, annotations: { title: tool.title, ...READ_ONLY } },
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: sdkSchema(tool.input),
+      outputSchema: tool.output && sdkSchema(tool.output),
+      annotations: { title: tool.title, ...READ_ONLY },
+    },
     async (args: unknown) => {
       const answer = answers.answer(tool, args);
       return {

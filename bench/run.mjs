@@ -7,9 +7,11 @@
  *
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds of warm-up per target, default 2),
  *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows,
- *      BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system).
+ *      BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system),
+ *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.mts).
  * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  */
+import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -66,6 +68,19 @@ async function verify(server, call) {
     textChars,
     structured: result.structuredContent !== undefined,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Our handler in-process (no HTTP server): CPU per call, the figure least moved by other work on the machine.
+
+function handlerCost() {
+  const calls = [...CALLS.map((c) => ({ label: c.label, body: bodyOf(c) })), { label: "tools/list", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }) }];
+  const r = spawnSync(process.execPath, ["--import", "tsx/esm", join(root, "bench", "mcp-handler.mts"), JSON.stringify(calls)], { cwd: root, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+  if (r.status !== 0) throw new Abort(`bench/mcp-handler.mts failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  return r.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -148,6 +163,8 @@ async function main() {
     for (const s of call.servers) sizes.push({ server: s, call: call.label, ...(await verify(servers[s], call)) });
   }
 
+  const handler = /^(0|false|no)$/i.test(process.env.BENCH_HANDLER ?? "") ? [] : handlerCost();
+
   const rows = [];
   // Reference: the same `next start` answering its cheapest route, no MCP at all (the framework's own floor).
   if (!/^(0|false|no)$/i.test(process.env.BENCH_FLOOR ?? "")) {
@@ -181,6 +198,11 @@ async function main() {
       [2, 3, 4, 5, 6, 7],
     ),
   );
+
+  if (handler.length) {
+    console.log("\nOur handler in-process (handleMcpPost from a web Request, no HTTP server; CPU ms per call, min and median of 7 rounds of 500)\n");
+    console.log(table(["call", "CPU ms/call (min)", "CPU ms/call (median)"], handler.map((h) => [h.label, fmtMs(h.minMs), fmtMs(h.medianMs)]), [1, 2]));
+  }
 
   console.log("\nResponse sizes (one request each; HTTP bytes/request from autocannon includes headers)\n");
   const perReq = (s, label) => rows.find((r) => r.server === s && r.call === label)?.bytesPerReq;

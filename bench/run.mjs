@@ -8,7 +8,7 @@
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds of warm-up per target, default 2),
  *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows,
  *      BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system),
- *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.mts).
+ *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.ts).
  * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  */
 import { spawnSync } from "node:child_process";
@@ -75,8 +75,8 @@ async function verify(server, call) {
 
 function handlerCost() {
   const calls = [...CALLS.map((c) => ({ label: c.label, body: bodyOf(c) })), { label: "tools/list", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }) }];
-  const r = spawnSync(process.execPath, ["--import", "tsx/esm", join(root, "bench", "mcp-handler.mts"), JSON.stringify(calls)], { cwd: root, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
-  if (r.status !== 0) throw new Abort(`bench/mcp-handler.mts failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  const r = spawnSync(process.execPath, ["--import", "tsx/esm", join(root, "bench", "mcp-handler.ts"), JSON.stringify(calls)], { cwd: root, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+  if (r.status !== 0) throw new Abort(`bench/mcp-handler.ts failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
   return r.stdout
     .split("\n")
     .filter((l) => l.startsWith("{"))

@@ -3,7 +3,7 @@
  * lib/mcp/http.ts's handleMcpPost from a web Request, as the Next route hands it over (the Request is built
  * inside the timed loop, as a server would). Run by bench/run.mjs through tsx; prints one JSON line per call.
  *
- * Usage: node --import tsx/esm bench/mcp-handler.mts '<calls JSON>' [iterations per round] [rounds]
+ * Usage: node --import tsx/esm bench/mcp-handler.ts '<calls JSON>' [iterations per round] [rounds]
  */
 import { handleMcpPost } from "@/lib/mcp/http";
 

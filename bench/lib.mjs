@@ -93,9 +93,9 @@ export function ensureBuild() {
   if (b.status !== 0) throw new Abort(`next build failed (exit ${b.status ?? b.signal})`);
 }
 
-/** `next start` on 127.0.0.1 (BENCH_PORT, else a free port), ready once GET /api/health answers. */
+/** `next start` on 127.0.0.1 (BENCH_NEXT_PORT, else a free port), ready once GET /api/health answers. */
 export async function startNext(env = {}) {
-  const port = Number(process.env.BENCH_PORT) || (await freePort());
+  const port = Number(process.env.BENCH_NEXT_PORT) || (await freePort());
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
   const child = start("next start", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1", ...env });
   await waitFor(child, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, "/api/health", 60_000);

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 /**
  * npm run bench: tools/call throughput and latency of our MCP endpoint (POST /api/mcp under `next start`)
- * next to the seed's original server (bench/seed-http-server.mjs: SDK 1.x, Streamable HTTP on node:http),
- * on the same machine in the same run. Prints figures only: no thresholds, no pass/fail.
+ * next to the same endpoint on its own (bin/mcp-http.mjs: the same lib/mcp on plain node:http) and the seed's
+ * original server (bench/seed-http-server.mjs: SDK 1.x, Streamable HTTP on node:http), on the same machine in
+ * the same run. Prints figures only: no thresholds, no pass/fail.
  *
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds of warm-up per target, default 2),
- *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows.
+ *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows,
+ *      BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system),
+ *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.ts).
  * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  */
+import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -23,9 +27,9 @@ const HEADERS = {
 };
 
 const CALLS = [
-  { label: "get_endpoint_details", name: "get_endpoint_details", arguments: { path: "/v1/auth/login", method: "POST" }, servers: ["ours", "seed"] },
-  { label: 'search_endpoints "login"', name: "search_endpoints", arguments: { query: "login" }, servers: ["ours", "seed"] },
-  { label: 'search_endpoints "upload a file"', name: "search_endpoints", arguments: { query: "upload a file" }, servers: ["ours"] },
+  { label: "get_endpoint_details", name: "get_endpoint_details", arguments: { path: "/v1/auth/login", method: "POST" }, servers: ["ours", "http", "seed"] },
+  { label: 'search_endpoints "login"', name: "search_endpoints", arguments: { query: "login" }, servers: ["ours", "http", "seed"] },
+  { label: 'search_endpoints "upload a file"', name: "search_endpoints", arguments: { query: "upload a file" }, servers: ["ours", "http"] },
 ];
 const bodyOf = (call) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: call.name, arguments: call.arguments } });
 
@@ -67,6 +71,19 @@ async function verify(server, call) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Our handler in-process (no HTTP server): CPU per call, the figure least moved by other work on the machine.
+
+function handlerCost() {
+  const calls = [...CALLS.map((c) => ({ label: c.label, body: bodyOf(c) })), { label: "tools/list", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }) }];
+  const r = spawnSync(process.execPath, ["--import", "tsx/esm", join(root, "bench", "mcp-handler.ts"), JSON.stringify(calls)], { cwd: root, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+  if (r.status !== 0) throw new Abort(`bench/mcp-handler.ts failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
+  return r.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Load: autocannon, with exact (sub-millisecond) latency percentiles from every 2xx response time.
 
 async function load(url, body, connections, seconds, collect, pgid) {
@@ -101,10 +118,11 @@ async function main() {
   const t0 = Date.now();
   ensureBuild();
 
-  const nextPort = await freePort();
+  const nextPort = Number(process.env.BENCH_NEXT_PORT) || (await freePort());
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
   const next = start("next start", process.execPath, [nextBin, "start", "-p", String(nextPort), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1" });
-  const seed = start("seed server", process.execPath, [join(root, "bench", "seed-http-server.mjs"), "0"]);
+  const seed = start("seed server", process.execPath, [join(root, "bench", "seed-http-server.mjs"), String(Number(process.env.BENCH_SEED_PORT) || 0)]);
+  const http = start("mcp-http", process.execPath, [join(root, "bin", "mcp-http.mjs")], { MCP_HTTP_PORT: String(Number(process.env.BENCH_HTTP_PORT) || 0), MCP_HTTP_HOST: "127.0.0.1" });
 
   let seedPort = 0;
   await waitFor(
@@ -117,13 +135,25 @@ async function main() {
     "the seed server to listen",
     20_000,
   );
+  let httpUrl = "";
+  await waitFor(
+    http,
+    async () => {
+      const m = /listening on (http:\/\/\S+)/.exec(http.output);
+      if (m) httpUrl = m[1];
+      return Boolean(m);
+    },
+    "bin/mcp-http.mjs to listen",
+    30_000,
+  );
   await waitFor(next, async () => (await fetch(`http://127.0.0.1:${nextPort}/api/health`)).ok, "/api/health", 60_000);
 
   const servers = {
     ours: { name: "ours", pgid: next.pid, url: `http://127.0.0.1:${nextPort}/api/mcp`, desc: `next start :${nextPort} POST /api/mcp` },
+    http: { name: "http", pgid: http.pid, url: httpUrl, desc: `the same lib/mcp on node:http (bin/mcp-http.mjs) POST ${httpUrl}` },
     seed: { name: "seed", pgid: seed.pid, url: `http://127.0.0.1:${seedPort}/mcp`, desc: `seed 2.2.0 on SDK 1.x + node:http :${seedPort} POST /mcp` },
   };
-  console.log(`ours: ${servers.ours.desc}\nseed: ${servers.seed.desc}`);
+  console.log(`ours: ${servers.ours.desc}\nhttp: ${servers.http.desc}\nseed: ${servers.seed.desc}`);
   console.log(`${SECONDS} s per measurement after ${WARMUP} s warm-up; connections ${CONNECTIONS.join(", ")}; node ${process.version}; load generator in this process`);
   console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews every figure)\n`);
 
@@ -132,6 +162,8 @@ async function main() {
   for (const call of CALLS) {
     for (const s of call.servers) sizes.push({ server: s, call: call.label, ...(await verify(servers[s], call)) });
   }
+
+  const handler = /^(0|false|no)$/i.test(process.env.BENCH_HANDLER ?? "") ? [] : handlerCost();
 
   const rows = [];
   // Reference: the same `next start` answering its cheapest route, no MCP at all (the framework's own floor).
@@ -167,6 +199,11 @@ async function main() {
     ),
   );
 
+  if (handler.length) {
+    console.log("\nOur handler in-process (handleMcpPost from a web Request, no HTTP server; CPU ms per call, min and median of 7 rounds of 500)\n");
+    console.log(table(["call", "CPU ms/call (min)", "CPU ms/call (median)"], handler.map((h) => [h.label, fmtMs(h.minMs), fmtMs(h.medianMs)]), [1, 2]));
+  }
+
   console.log("\nResponse sizes (one request each; HTTP bytes/request from autocannon includes headers)\n");
   const perReq = (s, label) => rows.find((r) => r.server === s && r.call === label)?.bytesPerReq;
   console.log(
@@ -177,23 +214,26 @@ async function main() {
     ),
   );
 
-  console.log("\nGoal (issue): ≥1,500 req/s at 50 connections with p99 ≤50 ms; p50 ≤2 ms on one connection; not slower than the seed's server\n");
+  console.log("\nGoal (issue): ≥1,500 req/s at 50 connections with p99 ≤50 ms; p50 ≤2 ms on one connection; not slower than the seed's server");
+  console.log("(ours = the portal's /api/mcp under next start; http = the same lib/mcp on node:http, bin/mcp-http.mjs)\n");
   const get = (s, label, c) => rows.find((r) => r.server === s && r.call === label && r.connections === c);
   const ratio = (a, b) => (a && b ? `${(a.rps / b.rps).toFixed(2)}× the seed's req/s` : "");
+  const hi = Math.max(...CONNECTIONS);
+  const lo = Math.min(...CONNECTIONS);
   for (const call of CALLS) {
-    const hi = Math.max(...CONNECTIONS);
-    const lo = Math.min(...CONNECTIONS);
-    const o50 = get("ours", call.label, hi);
     const s50 = get("seed", call.label, hi);
-    const o1 = get("ours", call.label, lo);
     const s1 = get("seed", call.label, lo);
-    if (o50) {
-      const vs = s50 ? `; seed ${fmtInt(s50.rps)} req/s, p99 ${fmtMs(s50.p99)} ms (${ratio(o50, s50)})` : "";
-      console.log(`ours ${call.label} @${hi}: ${fmtInt(o50.rps)} req/s, p99 ${fmtMs(o50.p99)} ms (goal ≥1,500 req/s, p99 ≤50 ms)${vs}`);
-    }
-    if (o1) {
-      const vs = s1 ? `; seed p50 ${fmtMs(s1.p50)} ms, ${fmtInt(s1.rps)} req/s (${ratio(o1, s1)})` : "";
-      console.log(`ours ${call.label} @${lo}: p50 ${fmtMs(o1.p50)} ms, ${fmtInt(o1.rps)} req/s (goal p50 ≤2 ms)${vs}`);
+    for (const who of ["ours", "http"]) {
+      const o50 = get(who, call.label, hi);
+      const o1 = get(who, call.label, lo);
+      if (o50) {
+        const vs = s50 ? `; seed ${fmtInt(s50.rps)} req/s, p99 ${fmtMs(s50.p99)} ms (${ratio(o50, s50)})` : "";
+        console.log(`${who.padEnd(4)} ${call.label} @${hi}: ${fmtInt(o50.rps)} req/s, p99 ${fmtMs(o50.p99)} ms (goal ≥1,500 req/s, p99 ≤50 ms)${vs}`);
+      }
+      if (o1) {
+        const vs = s1 ? `; seed p50 ${fmtMs(s1.p50)} ms, ${fmtInt(s1.rps)} req/s (${ratio(o1, s1)})` : "";
+        console.log(`${who.padEnd(4)} ${call.label} @${lo}: p50 ${fmtMs(o1.p50)} ms, ${fmtInt(o1.rps)} req/s (goal p50 ≤2 ms)${vs}`);
+      }
     }
   }
   console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);

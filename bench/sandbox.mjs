@@ -10,7 +10,7 @@
  * (gt on a number, with eq on a string), a new ilike pattern on a string, and ordering by price with a random page.
  *
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds, default 2), BENCH_SANDBOX_CONNECTIONS (default 10),
- *      BENCH_RECORDS (default 100000), BENCH_PORT (of `next start`; default any free port). Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
+ *      BENCH_RECORDS (default 100000), BENCH_NEXT_PORT (of `next start`; default any free port). Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  *      BENCH_SANDBOX_ORIGIN=http://host:port measures a server already running instead, with SANDBOX_DB_PATH set to
  *      its SQLite file (a fresh one: the run registers bench@example.com).
  */

@@ -68,11 +68,14 @@ async function readCapped(req: Request, cap: number): Promise<string | null> {
 
 const mcpHandler = createPooledMcpHandler();
 
-/** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap. */
-export async function handleMcpPost(req: Request): Promise<Response> {
+/**
+ * Host/origin checks, body cap, JSON parse errors, then the MCP handler. `readBody` reads the body up to
+ * `cap` bytes (null when it is larger); `origin` is where answers link to (the portal's origin), else PORTAL_URL.
+ */
+export async function answerMcpPost(req: Request, readBody: (cap: number) => Promise<string | null>, origin: string | undefined): Promise<Response> {
   if (!hostAllowed(req.headers.get("host"))) return rpcError(403, -32000, "Forbidden: host not allowed");
   if (!originAllowed(req.headers.get("origin"), req)) return rpcError(403, -32000, "Forbidden: origin not allowed");
-  const body = await readCapped(req, maxBodyBytes());
+  const body = await readBody(maxBodyBytes());
   if (body === null) return rpcError(413, -32600, `Request body larger than ${maxBodyBytes()} bytes`);
   let parsed: unknown;
   try {
@@ -80,7 +83,12 @@ export async function handleMcpPost(req: Request): Promise<Response> {
   } catch {
     return rpcError(400, -32700, "Parse error: the body is not valid JSON");
   }
-  return requestOrigin.run(selfOrigin(req), () => mcpHandler(req, parsed));
+  return origin === undefined ? mcpHandler(req, parsed) : requestOrigin.run(origin, () => mcpHandler(req, parsed));
+}
+
+/** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap; answers link to the portal it was asked at. */
+export function handleMcpPost(req: Request): Promise<Response> {
+  return answerMcpPost(req, (cap) => readCapped(req, cap), selfOrigin(req));
 }
 
 /** GET and DELETE: no sessions or server-initiated streams in stateless mode. */

@@ -4,18 +4,29 @@ import { endpoints, getEndpoint, matchPath, type HttpMethod } from "@/lib/catalo
 import { GUIDES, guideMarkdown } from "@/lib/content/guides";
 import { endpointLine, endpointMarkdown } from "@/lib/markdown/endpoint";
 import { buildOpenApi } from "@/lib/openapi/build";
+import { AnswerCache } from "./answer-cache";
 import { portalUrl } from "./config";
+import { sdkSchema } from "./schema";
 import type { PortalTool } from "./tool";
 import { portalTools } from "./tools";
 
 const READ_ONLY = { readOnlyHint: true, openWorldHint: false, idempotentHint: true, destructiveHint: false } as const;
 
+/** One cache for every server of the process: pooled HTTP servers share answers. */
+const answers = new AnswerCache();
+
 function registerTool(server: McpServer, tool: PortalTool) {
   server.registerTool(
     tool.name,
-    { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: tool.output, annotations: { title: tool.title, ...READ_ONLY } },
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: sdkSchema(tool.input),
+      outputSchema: tool.output && sdkSchema(tool.output),
+      annotations: { title: tool.title, ...READ_ONLY },
+    },
     async (args: unknown) => {
-      const answer = tool.run(args as never);
+      const answer = answers.answer(tool, args);
       return {
         content: [{ type: "text" as const, text: answer.text }],
         ...(answer.structured !== undefined && !answer.isError ? { structuredContent: answer.structured as Record<string, unknown> } : {}),

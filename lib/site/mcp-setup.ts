@@ -42,6 +42,13 @@ export function mcpSetups(base = portalUrl()) {
         lang: "bash" as const,
         code: `claude mcp add saas-api -- node ${stdioPath}`,
       },
+      {
+        id: "self-hosted-http",
+        title: "Self-hosted over HTTP, without the portal",
+        note: "From a checkout of this portal (after npm ci): the same endpoint and checks on plain node:http, at http://127.0.0.1:3001/api/mcp by default (MCP_HTTP_HOST, MCP_HTTP_PORT; links in answers point to PORTAL_URL). Then add that URL to your client as above.",
+        lang: "bash" as const,
+        code: `PORTAL_URL=${base} npm run mcp:http`,
+      },
     ],
   };
 }

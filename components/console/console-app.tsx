@@ -1,19 +1,10 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useCallback, useEffect, useState } from "react";
 import type { ConsoleEnvironment } from "@/lib/console/types";
 import type { PickerEndpoint } from "@/lib/console/picker";
 import { EndpointPicker } from "./endpoint-picker";
-
-const ConsolePanel = dynamic(() => import("./console-panel"), {
-  ssr: false,
-  loading: () => (
-    <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-      Loading the console…
-    </p>
-  ),
-});
+import { LazyConsolePanel } from "./lazy-console-panel";
 
 /** /console: the endpoint picker and the panel; the chosen endpoint lives in the URL (?endpoint=id). */
 export function ConsoleApp({ endpoints, initialEndpoint, environments }: { endpoints: PickerEndpoint[]; initialEndpoint: string; environments: ConsoleEnvironment[] }) {
@@ -43,7 +34,7 @@ export function ConsoleApp({ endpoints, initialEndpoint, environments }: { endpo
             {endpoint.summary}
           </h2>
         )}
-        <ConsolePanel endpointId={current} environments={environments} onEndpointChange={pick} />
+        <LazyConsolePanel endpointId={current} environments={environments} onEndpointChange={pick} />
       </div>
     </div>
   );

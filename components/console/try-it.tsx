@@ -1,19 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
+import { LazyConsolePanel } from "./lazy-console-panel";
 import { primaryButtonClass } from "./ui";
-
-// The console brings the catalog's zod schemas (validation before sending): it loads only when opened.
-const ConsolePanel = dynamic(() => import("./console-panel"), {
-  ssr: false,
-  loading: () => (
-    <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-      Loading the console…
-    </p>
-  ),
-});
 
 /** "Try it" on an endpoint page: a button until opened, then the console for this endpoint. */
 export function TryIt({ endpointId }: { endpointId: string }) {
@@ -34,5 +24,5 @@ export function TryIt({ endpointId }: { endpointId: string }) {
       </div>
     );
   }
-  return <ConsolePanel endpointId={endpointId} />;
+  return <LazyConsolePanel endpointId={endpointId} />;
 }

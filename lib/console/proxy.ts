@@ -1,4 +1,5 @@
 import "server-only";
+import { readCappedBytes } from "@/lib/http/read-capped";
 import { liveApi, proxyMaxBodyBytes, proxyTimeoutMs, type LiveApi } from "./config";
 import { forwardRequestHeaders, forwardResponseHeaders } from "./proxy-headers";
 import { checkTarget } from "./proxy-target";
@@ -32,28 +33,9 @@ class TooLarge extends Error {}
  */
 async function readBody(req: Request, cap: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (req.method === "GET" || req.method === "HEAD" || !req.body) return undefined;
-  const declared = req.headers.get("content-length");
-  if (declared !== null && Number(declared) > cap) throw new TooLarge();
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel().catch(() => undefined);
-      throw new TooLarge();
-    }
-    chunks.push(value);
-  }
-  if (size === 0 && declared === null) return undefined;
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  const bytes = await readCappedBytes(req, cap);
+  if (bytes === null) throw new TooLarge();
+  if (bytes.byteLength === 0 && req.headers.get("content-length") === null) return undefined;
   return bytes;
 }
 

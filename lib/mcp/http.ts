@@ -1,3 +1,4 @@
+import { readCappedBytes } from "@/lib/http/read-capped";
 import { portalUrl, requestOrigin } from "./config";
 import { createPooledMcpHandler } from "./pool";
 
@@ -45,25 +46,10 @@ function originAllowed(origin: string | null, req: Request): boolean {
 const rpcError = (status: number, code: number, message: string, headers: Record<string, string> = {}) =>
   Response.json({ jsonrpc: "2.0", id: null, error: { code, message } }, { status, headers });
 
-/** Reads the body up to the cap; null when it is larger. */
+/** Reads the body up to the cap as UTF-8; null when it is larger. */
 async function readCapped(req: Request, cap: number): Promise<string | null> {
-  const declared = Number(req.headers.get("content-length"));
-  if (declared > cap) return null;
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = await readCappedBytes(req, cap);
+  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
 }
 
 const mcpHandler = createPooledMcpHandler();

@@ -6,24 +6,19 @@ import type { AgentExecution } from "@/lib/catalog/schemas/execution";
 import type { CurrentUsage } from "@/lib/catalog/schemas/usage";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { addOrganization, newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
-type Detail = { detail: string };
-
 /** The sandbox's token count: about four characters a token. */
 const tokens = (...texts: string[]) => texts.reduce((sum, t) => sum + Math.ceil(t.length / 4), 0);
 
 /** An organization owned by the user, written directly (the organizations endpoints are another category). */
 
-async function expectError(id: string, res: Response, status: number, detail: string) {
-  expect(res.status, id).toBe(status);
-  expect((await expectMatchesCatalog<Detail>(id, res)).detail).toBe(detail);
-}
+const expectError = expectCatalogError;
 
 interface Setting {
   tenant: TenantRow;

@@ -3,14 +3,12 @@ import { type Completion, CompletionChunk } from "@/lib/catalog/schemas/completi
 import type { CurrentUsage } from "@/lib/catalog/schemas/usage";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { addOrganization, newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
-
-type Detail = { detail: string };
 
 const ENDPOINT = "ai.create-completion";
 const tokens = (...texts: string[]) => texts.reduce((sum, t) => sum + Math.ceil(t.length / 4), 0);
@@ -20,9 +18,8 @@ const MESSAGES = [
 ];
 
 async function expectError(res: Response, status: number, detail: string) {
-  expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toContain("application/json");
-  expect((await expectMatchesCatalog<Detail>(ENDPOINT, res)).detail).toBe(detail);
+  await expectCatalogError(ENDPOINT, res, status, detail);
 }
 
 /** Reads the event stream read by read, the way a browser client does, splitting events on blank lines. */

@@ -5,19 +5,15 @@ import { insertOrgSubscription, type SubscriptionRow } from "../resources/org-su
 import { insertOrganization } from "../resources/organization";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, TEST_ORIGIN, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
-type Detail = { detail: string };
-
-async function expectError(endpointId: string, res: Response, status: number, detail: string, anyDetail = false) {
-  const body = await expectMatchesCatalog<Detail>(endpointId, res, { anyDetail });
-  expect([res.status, body.detail]).toEqual([status, detail]);
-}
+const expectError = (endpointId: string, res: Response, status: number, detail: string, anyDetail = false) =>
+  expectCatalogError(endpointId, res, status, detail, { anyDetail });
 
 interface World {
   tenant: TenantRow;

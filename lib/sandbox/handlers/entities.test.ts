@@ -7,14 +7,13 @@ import type { ValidationIssue } from "../validation";
 import { insertMembership, insertOrganization } from "../resources/organization";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type CallOptions, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
-type Detail = { detail: string };
 type EntityRecordPage = z.infer<typeof RecordPageSchema>;
 type EntitySchemaPage = z.infer<typeof SchemaPageSchema>;
 type Issues = { detail: ValidationIssue[] };
@@ -86,10 +85,7 @@ async function createRecord(a: Actor, schemaId: string, data: Record<string, unk
   return expectMatchesCatalog<EntityRecord>("entities.create-record", res);
 }
 
-async function expectError(id: string, res: Response, status: number, detail: string) {
-  expect(res.status, id).toBe(status);
-  expect((await expectMatchesCatalog<Detail>(id, res)).detail).toBe(detail);
-}
+const expectError = expectCatalogError;
 
 async function search(a: Actor, body: Record<string, unknown>, query: Record<string, string> = {}): Promise<EntityRecordPage> {
   const res = await a.call("POST", "/v1/entity/records/search", { body, query });

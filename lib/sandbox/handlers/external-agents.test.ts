@@ -4,21 +4,19 @@ import type { ExternalAgentCall } from "@/lib/catalog/schemas/external-agent-cal
 import type { CurrentUsage } from "@/lib/catalog/schemas/usage";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { addOrganization, newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
-type Detail = { detail: string };
 const ENDPOINT = "external_agents.register-call";
 
 const seededAgent = (tenant: TenantRow) => getStore().get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ?`, [tenant.id])!.id;
 
 async function expectError(res: Response, status: number, detail: string) {
-  expect(res.status).toBe(status);
-  expect((await expectMatchesCatalog<Detail>(ENDPOINT, res)).detail).toBe(detail);
+  await expectCatalogError(ENDPOINT, res, status, detail);
 }
 
 describe("registering external agent calls", () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Folder } from "@/lib/catalog/schemas/folder";
 import type { SharedFile, UserFile } from "@/lib/catalog/schemas/user-file";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { newTenant, newUser } from "../testing/fixtures";
@@ -11,7 +11,6 @@ import { contentDisposition } from "./files";
 
 setupTempDatabase();
 
-type Detail = { detail: string };
 type Upload = { message: string; file: UserFile };
 type FilePage<T> = { files: T[]; total: number; skip: number; limit: number };
 
@@ -43,10 +42,7 @@ async function mkdir(c: SandboxClient, t: string, name: string, parentId?: strin
   return expectMatchesCatalog<Folder>("files.create-folder", res);
 }
 
-async function expectError(id: string, res: Response, status: number, detail: string) {
-  expect(res.status, id).toBe(status);
-  expect((await expectMatchesCatalog<Detail>(id, res)).detail).toBe(detail);
-}
+const expectError = expectCatalogError;
 
 describe("upload and download", () => {
   it("gives back the very bytes uploaded, with the file's type, name and length", async () => {

@@ -10,14 +10,13 @@ import { listMail } from "../outbox";
 import { findUserById } from "../resources/user";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog, type CatalogCheckOptions } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog, type CatalogCheckOptions } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
-type Detail = { detail: string };
 type Message = { message: string };
 type Actor = { id: string; email: string; token: string };
 
@@ -34,11 +33,8 @@ function actor(tenant: TenantRow, email: string): Actor {
   return { id: user.id, email, token: tokens.access_token };
 }
 
-/** Asserts a documented error: status and detail, validated against the catalog. */
-async function expectError(endpointId: string, res: Response, status: number, detail: string, anyDetail = false) {
-  const body = await check<Detail>(endpointId, res, { anyDetail });
-  expect([res.status, body.detail]).toEqual([status, detail]);
-}
+const expectError = (endpointId: string, res: Response, status: number, detail: string, anyDetail = false) =>
+  expectCatalogError(endpointId, res, status, detail, { anyDetail });
 
 interface World {
   tenant: TenantRow;

@@ -10,20 +10,17 @@ import { insertMembership, insertOrganization, setDefaultOrganization } from "..
 import { addUsage } from "../resources/usage";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, TEST_ORIGIN, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
-type Detail = { detail: string };
 type Actor = { id: string; token: string };
 
-async function expectError(endpointId: string, res: Response, status: number, detail: string, anyDetail = false) {
-  const body = await expectMatchesCatalog<Detail>(endpointId, res, { anyDetail });
-  expect([res.status, body.detail]).toEqual([status, detail]);
-}
+const expectError = (endpointId: string, res: Response, status: number, detail: string, anyDetail = false) =>
+  expectCatalogError(endpointId, res, status, detail, { anyDetail });
 
 interface World {
   tenant: TenantRow;

@@ -4,24 +4,19 @@ import type { CurrentUsage, EntityUsage, UsageCheckResult, UsageConsumeResult, U
 import { issueSession } from "../auth/sessions";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { addMember, addOrganization, newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
 
-type Detail = { detail: string };
-
 /** An organization owned by the user, written directly (the organizations endpoints are another category). */
 
 const planId = (tenant: TenantRow, name: string) =>
   getStore().get<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? AND name = ?`, [tenant.id, name])!.id;
 
-async function expectError(id: string, res: Response, status: number, detail: string) {
-  expect(res.status, id).toBe(status);
-  expect((await expectMatchesCatalog<Detail>(id, res)).detail).toBe(detail);
-}
+const expectError = expectCatalogError;
 
 /** A tenant with a user who owns an organization, and a client for them. */
 function setting() {

@@ -2,14 +2,12 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User, UserPage, UserStats, UserWithSettings } from "@/lib/catalog/schemas/user";
 import type { TenantRow } from "../tenants";
-import { expectMatchesCatalog } from "../testing/catalog";
+import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
 import { setupTempDatabase } from "../testing/database";
 import { newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
-
-type Detail = { detail: string };
 
 let tenant: TenantRow;
 let client: SandboxClient;
@@ -24,10 +22,7 @@ beforeAll(() => {
   adminToken = newUser(tenant).tokens.access_token;
 });
 
-async function expectError(id: string, res: Response, status: number, detail: string) {
-  expect(res.status, id).toBe(status);
-  expect((await expectMatchesCatalog<Detail>(id, res)).detail).toBe(detail);
-}
+const expectError = expectCatalogError;
 
 describe("POST /v1/users", () => {
   it("creates a user from the backend with defaults for what is left out", async () => {

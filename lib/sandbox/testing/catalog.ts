@@ -54,3 +54,10 @@ export async function expectMatchesCatalog<T = unknown>(endpointId: string, res:
   }
   return body as T;
 }
+
+/** Asserts a documented error answer: its status, its `detail`, and that the catalog documents it for the endpoint. */
+export async function expectCatalogError(endpointId: string, res: Response, status: number, detail: string, options: CatalogCheckOptions = {}): Promise<void> {
+  expect(res.status, endpointId).toBe(status);
+  const body = await expectMatchesCatalog<{ detail: unknown }>(endpointId, res, options);
+  expect(body.detail).toBe(detail);
+}

@@ -1,13 +1,14 @@
 /**
  * Shared by the benchmarks (bench/run.mjs, bench/sandbox.mjs): child servers in their own process groups
  * (killed by group id at the end, on failure and on signals), waiting for them, free ports, a production
- * build check, server CPU time, exact percentiles and plain-text tables.
+ * build check, server CPU time, autocannon runs with exact percentiles, and plain-text tables.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -146,4 +147,37 @@ export function table(headers, rows, right) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
   const line = (cells) => cells.map((c, i) => (right.includes(i) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Load
+
+/**
+ * One autocannon run (`options` as autocannon takes them): requests/s, exact p50/p99 of every 2xx response time
+ * (sub-millisecond, when `collect`), failures, bytes per request and, given the server's process group, its CPU
+ * time per 2xx response.
+ */
+export async function measureLoad(options, { collect = true, pgid } = {}) {
+  const times = [];
+  const cpu0 = pgid ? groupCpuSeconds(pgid) : NaN;
+  const instance = autocannon({ pipelining: 1, timeout: 10, ...options });
+  if (collect) {
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) times.push(ms);
+    });
+  }
+  const r = await instance;
+  const cpu = pgid ? groupCpuSeconds(pgid) - cpu0 : NaN;
+  times.sort((a, b) => a - b);
+  return {
+    rps: r.requests.average,
+    total2xx: r["2xx"],
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+    errors: r.errors,
+    timeouts: r.timeouts,
+    non2xx: r.non2xx,
+    bytesPerReq: r.requests.total ? r.throughput.total / r.requests.total : NaN,
+    cpuMsPerReq: r["2xx"] ? (cpu * 1000) / r["2xx"] : NaN,
+  };
 }

@@ -14,8 +14,7 @@
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { join } from "node:path";
-import autocannon from "autocannon";
-import { Abort, ensureBuild, fmtInt, fmtMs, freePort, groupCpuSeconds, percentile, root, start, stopChildren, table, waitFor } from "./lib.mjs";
+import { Abort, ensureBuild, fmtInt, fmtMs, freePort, measureLoad, root, start, stopChildren, table, waitFor } from "./lib.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -86,30 +85,9 @@ function handlerCost() {
 // ---------------------------------------------------------------------------------------------------------------
 // Load: autocannon, with exact (sub-millisecond) latency percentiles from every 2xx response time.
 
-async function load(url, body, connections, seconds, collect, pgid) {
-  const times = [];
-  const cpu0 = pgid ? groupCpuSeconds(pgid) : NaN;
+function load(url, body, connections, seconds, collect, pgid) {
   const request = body === undefined ? { method: "GET" } : { method: "POST", headers: HEADERS, body };
-  const instance = autocannon({ url, ...request, connections, duration: seconds, pipelining: 1, timeout: 10 });
-  if (collect) {
-    instance.on("response", (_client, status, _bytes, ms) => {
-      if (status >= 200 && status < 300) times.push(ms);
-    });
-  }
-  const r = await instance;
-  const cpu = pgid ? groupCpuSeconds(pgid) - cpu0 : NaN;
-  times.sort((a, b) => a - b);
-  return {
-    rps: r.requests.average,
-    total2xx: r["2xx"],
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    errors: r.errors,
-    timeouts: r.timeouts,
-    non2xx: r.non2xx,
-    bytesPerReq: r.requests.total ? r.throughput.total / r.requests.total : NaN,
-    cpuMsPerReq: r["2xx"] ? (cpu * 1000) / r["2xx"] : NaN,
-  };
+  return measureLoad({ url, ...request, connections, duration: seconds }, { collect, pgid });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -17,9 +17,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { Abort, ensureBuild, fmtInt, fmtMs, groupCpuSeconds, percentile, startNext, stopChildren, table } from "./lib.mjs";
+import { Abort, ensureBuild, fmtInt, fmtMs, measureLoad, startNext, stopChildren, table } from "./lib.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -89,30 +88,13 @@ function insertRecords(dbPath, { tenantId, organizationId, schemaId, userId }) {
 
 /** autocannon at `connections`; p50/p99 are exact percentiles of every 2xx response time. */
 async function load(target, connections, seconds, collect, pgid) {
-  const times = [];
-  const cpu0 = pgid ? groupCpuSeconds(pgid) : NaN;
   const request = { method: target.method, path: target.path, headers: target.headers };
   if (target.body) request.body = target.body;
   if (target.nextBody || target.nextPath) {
     request.setupRequest = (req) => ({ ...req, ...(target.nextBody ? { body: target.nextBody() } : {}), ...(target.nextPath ? { path: target.nextPath() } : {}) });
   }
-  const instance = autocannon({ url: target.origin, requests: [request], connections, duration: seconds, pipelining: 1, timeout: 10 });
-  if (collect) {
-    instance.on("response", (_client, status, _bytes, ms) => {
-      if (status >= 200 && status < 300) times.push(ms);
-    });
-  }
-  const r = await instance;
-  const cpu = pgid ? groupCpuSeconds(pgid) - cpu0 : NaN;
-  times.sort((a, b) => a - b);
-  return {
-    rps: r.requests.average,
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
-    cpuMsPerReq: r["2xx"] ? (cpu * 1000) / r["2xx"] : NaN,
-  };
+  const m = await measureLoad({ url: target.origin, requests: [request], connections, duration: seconds }, { collect, pgid });
+  return { ...m, errors: m.errors + m.timeouts };
 }
 
 async function main() {

@@ -6,6 +6,7 @@ import { CopyButton } from "@/components/copy-button";
 import { PageActions } from "@/components/page-actions";
 import { GetKeysButton } from "@/components/sandbox/get-keys-button";
 import { twinPath } from "@/lib/markdown/paths";
+import { sandboxCommands, sandboxDifferences } from "@/lib/sandbox/examples";
 import { sandboxOverview } from "@/lib/sandbox/portal";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,6 @@ export const metadata: Metadata = {
 
 const h2 = "mt-10 text-xl font-semibold text-zinc-900 dark:text-white";
 const p = "mt-2 text-sm text-zinc-700 dark:text-zinc-300";
-const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
 
 async function requestOrigin(): Promise<string> {
   const h = await headers();
@@ -41,14 +41,7 @@ export default async function SandboxPage() {
   const origin = await requestOrigin();
   const base = `${origin}/sandbox/v1`;
   const { demo, tenantTtlHours, maxUploadBytes, tenantStorageBytes } = sandboxOverview();
-  const login = `curl -s ${base}/auth/login \\
-  -H "X-API-Key: ${demo?.publicKey ?? "pk_live_…"}" \\
-  -H "Content-Type: application/json" \\
-  -d '{"email": "${demo?.email ?? "demo@example.com"}", "password": "${demo?.password ?? "…"}"}'`;
-  const me = `curl -s ${base}/auth/me \\
-  -H "X-API-Key: ${demo?.publicKey ?? "pk_live_…"}" \\
-  -H "Authorization: Bearer <access_token>"`;
-  const reset = `curl -s -X POST ${origin}/sandbox/tenants/reset -H "X-API-Key: sk_live_…"`;
+  const { login, me, reset } = sandboxCommands(origin, demo);
 
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-8">
@@ -143,13 +136,9 @@ export default async function SandboxPage() {
         Differences from the real API
       </h2>
       <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
-        <li>Public keys are accepted from any origin (the real API checks the tenant&apos;s allowed origins).</li>
-        <li>Google sign-in accepts any http(s) redirect_uri and asks you which email to sign in as; nothing is sent to Google.</li>
-        <li>Agents and completions answer deterministically; usage is counted as documented.</li>
-        <li>
-          Uploads are limited to {mib(maxUploadBytes)} per file and {mib(tenantStorageBytes)} per tenant.
-        </li>
-        <li>Checkout URLs lead to a local page (pay or cancel) instead of Stripe.</li>
+        {sandboxDifferences({ maxUploadBytes, tenantStorageBytes }).map((d) => (
+          <li key={d}>{d}</li>
+        ))}
       </ul>
     </main>
   );

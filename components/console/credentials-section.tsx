@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
+import { createSandboxTenant } from "@/components/sandbox/create-tenant";
 import { describeExpiry, decodeToken } from "@/lib/console/jwt";
 import type { ConsoleEnvironment } from "@/lib/console/types";
 import { callApi, detailText } from "./call-api";
@@ -65,9 +66,7 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
     setBusy("keys");
     setStatus(null);
     try {
-      const res = await fetch("/sandbox/tenants", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email_verification: verification }) });
-      const body = (await res.json()) as { public_key?: string; secret_key?: string; expires_at?: string; detail?: string };
-      if (!res.ok || !body.public_key || !body.secret_key) throw new Error(body.detail ?? `HTTP ${res.status}`);
+      const body = await createSandboxTenant(verification);
       const { public_key, secret_key } = body;
       setCredentials(() => ({ publicKey: public_key, secretKey: secret_key, accessToken: "", refreshToken: "", organizationId: "" }));
       setOrganizations([]);

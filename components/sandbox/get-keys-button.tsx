@@ -2,19 +2,12 @@
 
 import { useState } from "react";
 import { CopyButton } from "@/components/copy-button";
-
-interface Keys {
-  tenant_id: string;
-  public_key: string;
-  secret_key: string;
-  email_verification: boolean;
-  expires_at: string;
-}
+import { createSandboxTenant, type SandboxKeys } from "./create-tenant";
 
 /** Creates a private sandbox tenant (POST /sandbox/tenants) and shows its keys once. */
 export function GetKeysButton() {
   const [verification, setVerification] = useState(false);
-  const [keys, setKeys] = useState<Keys | null>(null);
+  const [keys, setKeys] = useState<SandboxKeys | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,14 +15,7 @@ export function GetKeysButton() {
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch("/sandbox/tenants", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email_verification: verification }),
-      });
-      const body = (await res.json()) as Keys | { detail?: unknown };
-      if (!res.ok || !("secret_key" in body)) throw new Error("detail" in body && typeof body.detail === "string" ? body.detail : `HTTP ${res.status}`);
-      setKeys(body);
+      setKeys(await createSandboxTenant(verification));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

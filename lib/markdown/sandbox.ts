@@ -1,8 +1,7 @@
 import { endpoints } from "@/lib/catalog";
 import { docsPath } from "@/lib/catalog/serialize";
 import { maxUploadBytes, tenantStorageBytes, tenantTtlHours } from "@/lib/sandbox/config";
-
-const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+import { sandboxCommands, sandboxDifferences } from "@/lib/sandbox/examples";
 
 /**
  * The /sandbox page as Markdown (/sandbox.md). The page shows the demo tenant's keys; the twin is prerendered,
@@ -10,6 +9,8 @@ const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} M
  */
 export function sandboxMarkdown(baseUrl: string): string {
   const base = `${baseUrl}/sandbox/v1`;
+  const cmd = sandboxCommands(baseUrl);
+  const bash = (code: string) => ["```bash", code, "```"];
   return [
     "# Sandbox",
     "",
@@ -26,9 +27,7 @@ export function sandboxMarkdown(baseUrl: string): string {
     "Shared by everyone, email verification off, seeded plans, agents and a shared file, and a ready-made user who owns an organization. " +
       "Its keys, user and organization id as JSON:",
     "",
-    "```bash",
-    `curl -s ${baseUrl}/sandbox/demo`,
-    "```",
+    ...bash(cmd.demo),
     "",
     '`{"public_key", "secret_key", "email", "password", "organization_id", "organization_name"}`',
     "",
@@ -36,45 +35,31 @@ export function sandboxMarkdown(baseUrl: string): string {
     "",
     `A private tenant with its own keys, seeded like the demo tenant but without users; it lasts ${tenantTtlHours()} hours.`,
     "",
-    "```bash",
-    `curl -s -X POST ${baseUrl}/sandbox/tenants -H "Content-Type: application/json" -d '{"email_verification": true}'`,
-    "```",
+    ...bash(cmd.createTenant),
     "",
     '201 `{"tenant_id", "public_key", "secret_key", "email_verification", "expires_at"}`. The body is optional (verification off by default).',
     "",
     "## Log in and call an endpoint",
     "",
-    "```bash",
-    `curl -s ${base}/auth/login -H "X-API-Key: pk_live_…" -H "Content-Type: application/json" \\`,
-    `  -d '{"email": "demo@example.com", "password": "…"}'`,
-    `curl -s ${base}/auth/me -H "X-API-Key: pk_live_…" -H "Authorization: Bearer <access_token>"`,
-    "```",
+    ...bash(`${cmd.login}\n${cmd.me}`),
     "",
     "## Outbox",
     "",
     "Verification, password-reset and invitation mails, with their links and tokens:",
     "",
-    "```bash",
-    `curl -s ${baseUrl}/sandbox/outbox -H "Accept: application/json" -H "X-API-Key: sk_live_…"`,
-    "```",
+    ...bash(cmd.outbox),
     "",
     '`{"messages": [{"to", "kind", "subject", "token", "link", "created_at"}]}`; the same as a page at ' + `${baseUrl}/sandbox/outbox.`,
     "",
     "## Start over",
     "",
-    "```bash",
-    `curl -s -X POST ${baseUrl}/sandbox/tenants/reset -H "X-API-Key: sk_live_…"`,
-    "```",
+    ...bash(cmd.reset),
     "",
     "Deletes every user, organization, file and record of the tenant and restores its seed; the keys stay the same.",
     "",
     "## Differences from the real API",
     "",
-    "- Public keys are accepted from any origin (the real API checks the tenant's allowed origins).",
-    "- Google sign-in accepts any http(s) redirect_uri and asks which email to sign in as; nothing is sent to Google.",
-    "- Checkout URLs lead to a local page (pay or cancel) instead of Stripe.",
-    "- Agents and completions answer deterministically; usage is counted as documented.",
-    `- Uploads are limited to ${mib(maxUploadBytes())} per file and ${mib(tenantStorageBytes())} per tenant.`,
+    ...sandboxDifferences({ maxUploadBytes: maxUploadBytes(), tenantStorageBytes: tenantStorageBytes() }).map((d) => `- ${d}`),
     "",
   ].join("\n");
 }

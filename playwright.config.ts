@@ -5,6 +5,10 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 
+// One fresh sandbox database per run, so runs never see each other's tenants or rate limits. On process.env so
+// that the tests (e2e/next-routes.spec.ts starts `next start` on the same file) know it too.
+const sandboxDbPath = (process.env.SANDBOX_DB_PATH ??= join(tmpdir(), `portal-e2e-${process.pid}-${Date.now()}.db`));
+
 /** Debian's Chromium: these machines cannot download Playwright's browsers. */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -29,15 +33,14 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /mobile\.spec\.ts/ },
   ],
   webServer: {
-    // A production server: `npm test` builds first (`next build`).
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    // The production server, as `npm start` runs it (bin/portal.mjs); `npm test` builds first (`next build`).
+    command: `npm start --silent -- -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
-    // A fresh sandbox database for every run, so runs never see each other's tenants or rate limits.
     // SAAS_API_URL: the console's "Live API" is this server's own sandbox, a real upstream behind the proxy.
     env: {
-      SANDBOX_DB_PATH: process.env.SANDBOX_DB_PATH ?? join(tmpdir(), `portal-e2e-${process.pid}-${Date.now()}.db`),
+      SANDBOX_DB_PATH: sandboxDbPath,
       SAAS_API_URL: `${baseURL}/sandbox`,
     },
     stdout: "ignore",

@@ -95,6 +95,17 @@ export function ensureBuild() {
 }
 
 /** `next start` on 127.0.0.1 (BENCH_NEXT_PORT, else a free port), ready once GET /api/health answers. */
+/**
+ * The portal as `npm start` runs it (bin/portal.mjs through npm, so the script's node flags count), on 127.0.0.1.
+ */
+export async function startPortal(env = {}, fixedPort) {
+  const port = fixedPort || (await freePort());
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const child = start("npm start", npm, ["start", "--silent", "--", "-p", String(port), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1", ...env });
+  await waitFor(child, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, "/api/health", 60_000);
+  return { child, port, origin: `http://127.0.0.1:${port}` };
+}
+
 export async function startNext(env = {}) {
   const port = Number(process.env.BENCH_NEXT_PORT) || (await freePort());
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");

@@ -1,20 +1,21 @@
 #!/usr/bin/env node
 /**
- * npm run bench: tools/call throughput and latency of our MCP endpoint (POST /api/mcp under `next start`)
- * next to the same endpoint on its own (bin/mcp-http.mjs: the same lib/mcp on plain node:http) and the seed's
- * original server (bench/seed-http-server.mjs: SDK 1.x, Streamable HTTP on node:http), on the same machine in
- * the same run. Prints figures only: no thresholds, no pass/fail.
+ * npm run bench: tools/call throughput and latency of our MCP endpoint, POST /api/mcp, as the portal serves it
+ * (`npm start`: bin/portal.mjs, where the endpoint's handler answers without Next's router), under plain
+ * `next start` (the App Router route, app/api/mcp/route.ts), on its own (bin/mcp-http.mjs: the same lib/mcp on
+ * node:http), and the seed's original server (bench/seed-http-server.mjs: SDK 1.x, Streamable HTTP on node:http),
+ * on the same machine in the same run. Prints figures only: no thresholds, no pass/fail.
  *
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds of warm-up per target, default 2),
  *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows,
- *      BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system),
+ *      BENCH_PORTAL_PORT / BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system),
  *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.ts).
  * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  */
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { join } from "node:path";
-import { Abort, ensureBuild, fmtInt, fmtMs, freePort, measureLoad, root, start, stopChildren, table, waitFor } from "./lib.mjs";
+import { Abort, ensureBuild, fmtInt, fmtMs, freePort, measureLoad, root, start, startPortal, stopChildren, table, waitFor } from "./lib.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -26,9 +27,9 @@ const HEADERS = {
 };
 
 const CALLS = [
-  { label: "get_endpoint_details", name: "get_endpoint_details", arguments: { path: "/v1/auth/login", method: "POST" }, servers: ["ours", "http", "seed"] },
-  { label: 'search_endpoints "login"', name: "search_endpoints", arguments: { query: "login" }, servers: ["ours", "http", "seed"] },
-  { label: 'search_endpoints "upload a file"', name: "search_endpoints", arguments: { query: "upload a file" }, servers: ["ours", "http"] },
+  { label: "get_endpoint_details", name: "get_endpoint_details", arguments: { path: "/v1/auth/login", method: "POST" }, servers: ["portal", "next", "http", "seed"] },
+  { label: 'search_endpoints "login"', name: "search_endpoints", arguments: { query: "login" }, servers: ["portal", "next", "http", "seed"] },
+  { label: 'search_endpoints "upload a file"', name: "search_endpoints", arguments: { query: "upload a file" }, servers: ["portal", "next", "http"] },
 ];
 const bodyOf = (call) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: call.name, arguments: call.arguments } });
 
@@ -125,13 +126,15 @@ async function main() {
     30_000,
   );
   await waitFor(next, async () => (await fetch(`http://127.0.0.1:${nextPort}/api/health`)).ok, "/api/health", 60_000);
+  const portal = await startPortal({}, Number(process.env.BENCH_PORTAL_PORT) || undefined);
 
   const servers = {
-    ours: { name: "ours", pgid: next.pid, url: `http://127.0.0.1:${nextPort}/api/mcp`, desc: `next start :${nextPort} POST /api/mcp` },
+    portal: { name: "portal", pgid: portal.child.pid, url: `${portal.origin}/api/mcp`, desc: `npm start (bin/portal.mjs) :${portal.port} POST /api/mcp` },
+    next: { name: "next", pgid: next.pid, url: `http://127.0.0.1:${nextPort}/api/mcp`, desc: `next start :${nextPort} POST /api/mcp (app/api/mcp/route.ts)` },
     http: { name: "http", pgid: http.pid, url: httpUrl, desc: `the same lib/mcp on node:http (bin/mcp-http.mjs) POST ${httpUrl}` },
     seed: { name: "seed", pgid: seed.pid, url: `http://127.0.0.1:${seedPort}/mcp`, desc: `seed 2.2.0 on SDK 1.x + node:http :${seedPort} POST /mcp` },
   };
-  console.log(`ours: ${servers.ours.desc}\nhttp: ${servers.http.desc}\nseed: ${servers.seed.desc}`);
+  for (const s of Object.values(servers)) console.log(`${s.name.padEnd(6)} ${s.desc}`);
   console.log(`${SECONDS} s per measurement after ${WARMUP} s warm-up; connections ${CONNECTIONS.join(", ")}; node ${process.version}; load generator in this process`);
   console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews every figure)\n`);
 
@@ -162,7 +165,7 @@ async function main() {
         if (WARMUP > 0) await load(url, body, c, WARMUP, false);
         const m = await load(url, body, c, SECONDS, true, pgid);
         rows.push({ server: s, call: call.label, connections: c, ...m });
-        console.log(`  ${s.padEnd(4)} ${call.label.padEnd(32)} @${String(c).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
+        console.log(`  ${s.padEnd(6)} ${call.label.padEnd(32)} @${String(c).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
       }
     }
   }
@@ -193,7 +196,7 @@ async function main() {
   );
 
   console.log("\nGoal (issue): ≥1,500 req/s at 50 connections with p99 ≤50 ms; p50 ≤2 ms on one connection; not slower than the seed's server");
-  console.log("(ours = the portal's /api/mcp under next start; http = the same lib/mcp on node:http, bin/mcp-http.mjs)\n");
+  console.log("(portal = /api/mcp as `npm start` serves it; next = the App Router route under next start; http = bin/mcp-http.mjs)\n");
   const get = (s, label, c) => rows.find((r) => r.server === s && r.call === label && r.connections === c);
   const ratio = (a, b) => (a && b ? `${(a.rps / b.rps).toFixed(2)}× the seed's req/s` : "");
   const hi = Math.max(...CONNECTIONS);
@@ -201,16 +204,16 @@ async function main() {
   for (const call of CALLS) {
     const s50 = get("seed", call.label, hi);
     const s1 = get("seed", call.label, lo);
-    for (const who of ["ours", "http"]) {
+    for (const who of ["portal", "next", "http"]) {
       const o50 = get(who, call.label, hi);
       const o1 = get(who, call.label, lo);
       if (o50) {
         const vs = s50 ? `; seed ${fmtInt(s50.rps)} req/s, p99 ${fmtMs(s50.p99)} ms (${ratio(o50, s50)})` : "";
-        console.log(`${who.padEnd(4)} ${call.label} @${hi}: ${fmtInt(o50.rps)} req/s, p99 ${fmtMs(o50.p99)} ms (goal ≥1,500 req/s, p99 ≤50 ms)${vs}`);
+        console.log(`${who.padEnd(6)} ${call.label} @${hi}: ${fmtInt(o50.rps)} req/s, p99 ${fmtMs(o50.p99)} ms (goal ≥1,500 req/s, p99 ≤50 ms)${vs}`);
       }
       if (o1) {
         const vs = s1 ? `; seed p50 ${fmtMs(s1.p50)} ms, ${fmtInt(s1.rps)} req/s (${ratio(o1, s1)})` : "";
-        console.log(`${who.padEnd(4)} ${call.label} @${lo}: p50 ${fmtMs(o1.p50)} ms, ${fmtInt(o1.rps)} req/s (goal p50 ≤2 ms)${vs}`);
+        console.log(`${who.padEnd(6)} ${call.label} @${lo}: p50 ${fmtMs(o1.p50)} ms, ${fmtInt(o1.rps)} req/s (goal p50 ≤2 ms)${vs}`);
       }
     }
   }

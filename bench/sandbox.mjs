@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /**
- * The sandbox under `next start`: GET /sandbox/v1/auth/me and POST /sandbox/v1/entity/records/search over
- * 100,000 records of one schema. Prints figures only: no thresholds, no pass/fail.
+ * The sandbox as the portal serves it (`npm start`: bin/portal.mjs, the sandbox API's handler without Next's
+ * router in front) and under plain `next start` (the App Router route), both on one SQLite file:
+ * GET /sandbox/v1/auth/me and POST /sandbox/v1/entity/records/search over 100,000 records of one schema.
+ * Prints figures only: no thresholds, no pass/fail.
  *
  * Set-up through the API (tenant, register + login, organization, schema), then the records written straight
  * into the sandbox's SQLite file (SANDBOX_DB_PATH, a temp file for this run) in one transaction.
@@ -18,7 +20,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { Abort, ensureBuild, fmtInt, fmtMs, measureLoad, startNext, stopChildren, table } from "./lib.mjs";
+import { Abort, ensureBuild, fmtInt, fmtMs, measureLoad, startNext, startPortal, stopChildren, table } from "./lib.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -105,8 +107,15 @@ async function main() {
   const dir = mkdtempSync(join(os.tmpdir(), "sandbox-bench-"));
   const dbPath = external ? process.env.SANDBOX_DB_PATH : join(dir, "sandbox.db");
   try {
-    const { child, origin } = external ? { child: null, origin: external } : await startNext({ SANDBOX_DB_PATH: dbPath });
-    console.log(`${external ? "server" : "next start"} at ${origin}, SANDBOX_DB_PATH=${dbPath}; node ${process.version}`);
+    const servers = external
+      ? [{ name: "server", child: null, origin: external }]
+      : [
+          { name: "portal", ...(await startPortal({ SANDBOX_DB_PATH: dbPath })) },
+          { name: "next", ...(await startNext({ SANDBOX_DB_PATH: dbPath })) },
+        ];
+    const origin = servers[0].origin;
+    for (const s of servers) console.log(`${s.name.padEnd(6)} ${s.name === "portal" ? "npm start (bin/portal.mjs)" : s.name === "next" ? "next start" : "server"} at ${s.origin}`);
+    console.log(`SANDBOX_DB_PATH=${dbPath}; node ${process.version}`);
     console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews every figure)\n`);
 
     const tenant = await call(origin, "POST", "/sandbox/tenants", { body: {}, status: 201 });
@@ -153,7 +162,7 @@ async function main() {
     const inStock = JSON.stringify({ schema_id: schema.id, query: { in_stock: true, category: { operator: "in", value: ["books", "toys"] } } });
     const orderedPath = () => `/sandbox/v1/entity/records/search?size=20&order_by=price&order_dir=asc&page=${1 + Math.floor(random() * 200)}`;
     const targets = [
-      // The floor: a Next.js route handler that touches no database (what any request costs before the sandbox's work).
+      // The floor: a Next.js route handler that touches no database (what a request through Next costs).
       { label: "GET /api/health (no database)", method: "GET", path: "/api/health", headers: {} },
       { label: "GET /sandbox/v1/auth/me", method: "GET", path: "/sandbox/v1/auth/me", headers: { ...pk, ...bearer } },
       {
@@ -170,24 +179,27 @@ async function main() {
       { label: "POST search, new price gt threshold + eq each time", method: "POST", path: searchPath, headers: entityHeaders, nextBody: newThreshold, connections: 1 },
     ];
     const rows = [];
-    for (const target of targets) {
-      const t = { ...target, origin };
-      const connections = target.connections ?? CONNECTIONS;
-      if (WARMUP > 0) await load(t, connections, WARMUP, false);
-      const m = await load(t, connections, SECONDS, true, child?.pid);
-      rows.push({ label: target.label, connections, ...m, load: os.loadavg()[0] });
-      console.log(`  ${target.label.padEnd(54)} @${String(connections).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
+    for (const server of servers) {
+      for (const target of targets) {
+        const t = { ...target, origin: server.origin };
+        const connections = target.connections ?? CONNECTIONS;
+        if (WARMUP > 0) await load(t, connections, WARMUP, false);
+        const m = await load(t, connections, SECONDS, true, server.child?.pid);
+        rows.push({ server: server.name, label: target.label, connections, ...m, load: os.loadavg()[0] });
+        console.log(`  ${server.name.padEnd(6)} ${target.label.padEnd(54)} @${String(connections).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
+      }
     }
 
     console.log("\nResults (req/s = autocannon per-second mean; p50/p99 = exact percentiles of 2xx response times;");
     console.log("server CPU ms/req = user+system CPU of the server's processes during the run / 2xx responses)\n");
     console.log(
       table(
-        ["call", "connections", "req/s", "p50 ms", "p99 ms", "errors/non-2xx", "server CPU ms/req", "load (1 min)"],
-        rows.map((r) => [r.label, r.connections, fmtInt(r.rps), fmtMs(r.p50), fmtMs(r.p99), `${r.errors}/${r.non2xx}`, fmtMs(r.cpuMsPerReq), r.load.toFixed(2)]),
-        [1, 2, 3, 4, 5, 6, 7],
+        ["server", "call", "connections", "req/s", "p50 ms", "p99 ms", "errors/non-2xx", "server CPU ms/req", "load (1 min)"],
+        rows.map((r) => [r.server, r.label, r.connections, fmtInt(r.rps), fmtMs(r.p50), fmtMs(r.p99), `${r.errors}/${r.non2xx}`, fmtMs(r.cpuMsPerReq), r.load.toFixed(2)]),
+        [2, 3, 4, 5, 6, 7, 8],
       ),
     );
+    console.log("(portal = `npm start`, the sandbox API answered without Next's router; next = the App Router route under `next start`)");
     console.log(`\nGoal (issue): search p99 ≤30 ms at ${CONNECTIONS} connections over ${fmtInt(RECORDS)} records of one schema`);
     console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   } finally {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 
 /**
- * The console's live-API proxy against `next start`, whose SAAS_API_URL is its own sandbox
+ * The console's live-API proxy against the portal server (`npm start`), whose SAAS_API_URL is its own sandbox
  * (playwright.config.ts): every "live" call below really crosses HTTP twice, browser → proxy → sandbox.
  */
 

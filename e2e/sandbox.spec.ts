@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 
-/** The sandbox over HTTP against `next start`, as a developer's first hour with the API goes. */
+/** The sandbox over HTTP against the portal server (`npm start`), as a developer's first hour with the API goes. */
 
 interface Tenant {
   tenant_id: string;

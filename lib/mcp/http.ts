@@ -31,7 +31,7 @@ function hostAllowed(host: string | null): boolean {
 }
 
 /** The request's own origin, from its Host header (checked by hostAllowed) and scheme. */
-function selfOrigin(req: Request): string {
+export function originOf(req: Request): string {
   const scheme = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
   return `${scheme}://${req.headers.get("host")}`;
 }
@@ -39,7 +39,7 @@ function selfOrigin(req: Request): string {
 /** Browsers send Origin: only the portal's own origin and MCP_ALLOWED_ORIGINS may call. CLI and IDE clients send none. */
 function originAllowed(origin: string | null, req: Request): boolean {
   if (origin === null) return true;
-  const own = new Set([new URL(process.env.PORTAL_URL ?? "http://localhost:3000").origin, selfOrigin(req), ...list(process.env.MCP_ALLOWED_ORIGINS)]);
+  const own = new Set([new URL(process.env.PORTAL_URL ?? "http://localhost:3000").origin, originOf(req), ...list(process.env.MCP_ALLOWED_ORIGINS)]);
   return own.has(origin);
 }
 
@@ -74,7 +74,7 @@ export async function answerMcpPost(req: Request, readBody: (cap: number) => Pro
 
 /** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap; answers link to the portal it was asked at. */
 export function handleMcpPost(req: Request): Promise<Response> {
-  return answerMcpPost(req, (cap) => readCapped(req, cap), selfOrigin(req));
+  return answerMcpPost(req, (cap) => readCapped(req, cap), originOf(req));
 }
 
 /** GET and DELETE: no sessions or server-initiated streams in stateless mode. */

@@ -1,0 +1,104 @@
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTempDatabase } from "@/lib/sandbox/testing/database";
+import { newTenant, newUser, TEST_PASSWORD } from "@/lib/sandbox/testing/fixtures";
+import { createPortalServer, routeOf } from "./portal-server";
+
+setupTempDatabase();
+
+describe("routeOf", () => {
+  it.each([
+    ["POST", "/api/mcp", "mcp"],
+    ["GET", "/api/mcp", "mcp"],
+    ["DELETE", "/api/mcp?x=1", "mcp"],
+    ["OPTIONS", "/api/mcp", "next"],
+    ["POST", "/api/mcp/", "next"],
+    ["POST", "/api/mcpx", "next"],
+    ["GET", "/sandbox/v1/auth/me", "sandbox"],
+    ["PATCH", "/sandbox/v1/entity/records/1?x=/", "sandbox"],
+    ["HEAD", "/sandbox/v1/auth/me", "next"],
+    ["OPTIONS", "/sandbox/v1/auth/me", "next"],
+    ["POST", "/sandbox/tenants", "next"],
+    ["GET", "/sandbox/v1", "next"],
+    ["GET", "/sandbox", "next"],
+    ["GET", "/", "next"],
+    ["GET", "/reference/authentication/login.md", "next"],
+  ] as const)("%s %s → %s", (method, url, route) => {
+    expect(routeOf(method, url)).toBe(route);
+  });
+});
+
+describe("createPortalServer", () => {
+  let origin = "";
+  const toNext: string[] = [];
+  const server = createPortalServer((req, res) => {
+    toNext.push(`${req.method} ${req.url}`);
+    res.writeHead(299, { "content-type": "text/plain" }).end("from next");
+  });
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const mcp = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${origin}/api/mcp`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+
+  it("answers MCP itself, with links to the origin it was asked at", async () => {
+    const res = await mcp({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "get_endpoint_details", arguments: { path: "/v1/auth/login" } } });
+    expect(res.status).toBe(200);
+    const rpc = (await res.json()) as { result: { structuredContent: unknown; content: { text: string }[] } };
+    expect(JSON.stringify(rpc.result.structuredContent)).toContain('"/v1/auth/login"');
+    expect(rpc.result.content[0]!.text).toContain(origin);
+    expect(toNext).toEqual([]);
+  });
+
+  it("keeps the endpoint's checks: 405 for GET, 403 for a foreign Origin, -32700 for bad JSON, 413 past the cap", async () => {
+    const get = await fetch(`${origin}/api/mcp`);
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    const foreign = await mcp({ jsonrpc: "2.0", id: 1, method: "ping" }, { origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+    const bad = await mcp("{not json");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: number } }).error.code).toBe(-32700);
+    const huge = await mcp(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "x".repeat(300 * 1024) } }));
+    expect(huge.status).toBe(413);
+    expect(toNext).toEqual([]);
+  });
+
+  it("answers the sandbox API itself: bodies in, JSON out, the client's address for per-IP limits", async () => {
+    const tenant = newTenant();
+    const { user } = newUser(tenant, { email: "portal-server@example.com" });
+    const login = await fetch(`${origin}/sandbox/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": tenant.public_key },
+      body: JSON.stringify({ email: user.email, password: TEST_PASSWORD }),
+    });
+    expect(login.status).toBe(200);
+    const { access_token } = (await login.json()) as { access_token: string };
+    const me = await fetch(`${origin}/sandbox/v1/auth/me`, { headers: { "x-api-key": tenant.public_key, authorization: `Bearer ${access_token}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { email: string }).email).toBe(user.email);
+    const invalid = await fetch(`${origin}/sandbox/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": tenant.public_key }, body: "{" });
+    expect(invalid.status).toBe(422);
+    expect(toNext).toEqual([]);
+  });
+
+  it("hands everything else to Next, untouched", async () => {
+    for (const [method, path] of [
+      ["GET", "/"],
+      ["POST", "/sandbox/tenants"],
+      ["HEAD", "/sandbox/v1/auth/me"],
+      ["OPTIONS", "/api/mcp"],
+    ] as const) {
+      const res = await fetch(`${origin}${path}`, { method });
+      expect(res.status, `${method} ${path}`).toBe(299);
+    }
+    expect(toNext).toEqual(["GET /", "POST /sandbox/tenants", "HEAD /sandbox/v1/auth/me", "OPTIONS /api/mcp"]);
+  });
+});

@@ -1,0 +1,58 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { clientGone, sendWebResponse, toWebRequest } from "@/lib/http/node";
+import { MCP_PATH, serveMcpNode } from "@/lib/mcp/node-server";
+import { handleSandboxRequest } from "@/lib/sandbox/engine";
+
+/**
+ * The portal's production server (`npm start`): Next renders the site, and the two machine-facing APIs, the MCP
+ * endpoint and the sandbox API, are answered by the same handlers their App Router routes call
+ * (app/api/mcp/route.ts, app/sandbox/v1/[...path]/route.ts), without Next's router in front. Next costs about
+ * 1 ms of CPU per request before a route handler runs; these are the paths that take many small requests from
+ * assistants, SDKs and load. `next dev` and `next start` still serve both through the routes.
+ */
+
+/** Who answers a request: one of the direct handlers, or Next. */
+export type Route = "mcp" | "sandbox" | "next";
+
+const SANDBOX_API = "/sandbox/v1/";
+/** What app/api/mcp/route.ts exports (POST; GET and DELETE answer 405); OPTIONS and HEAD get Next's automatic answers. */
+const MCP_METHODS = new Set(["POST", "GET", "DELETE"]);
+/** The methods app/sandbox/v1/[...path]/route.ts exports; HEAD and OPTIONS get Next's automatic answers. */
+const SANDBOX_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+
+export function routeOf(method: string | undefined, url: string | undefined): Route {
+  const raw = url ?? "/";
+  const q = raw.indexOf("?");
+  const path = q === -1 ? raw : raw.slice(0, q);
+  if (path === MCP_PATH && MCP_METHODS.has(method ?? "GET")) return "mcp";
+  if (path.startsWith(SANDBOX_API) && SANDBOX_METHODS.has(method ?? "GET")) return "sandbox";
+  return "next";
+}
+
+function serveSandbox(req: IncomingMessage, res: ServerResponse): void {
+  handleSandboxRequest(toWebRequest(req, { signal: clientGone(res), body: true }))
+    .then((response) => sendWebResponse(res, response))
+    .catch((error: unknown) => {
+      // handleSandboxRequest answers its own errors; this is a failure to write the answer.
+      console.error("Sandbox request failed:", error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ detail: "Internal server error" }));
+      else res.destroy();
+    });
+}
+
+/** The portal server; `next` answers everything that is not the MCP endpoint or the sandbox API. */
+export function createPortalServer(next: (req: IncomingMessage, res: ServerResponse) => unknown): Server {
+  const server = createServer((req, res) => {
+    switch (routeOf(req.method, req.url)) {
+      case "mcp":
+        return serveMcpNode(req, res, true);
+      case "sandbox":
+        return serveSandbox(req, res);
+      default:
+        return void next(req, res);
+    }
+  });
+  // Longer than the usual proxies' 60 s idle timeout, as Next's own server does.
+  server.keepAliveTimeout = 65_000;
+  return server;
+}

@@ -1,5 +1,5 @@
 import type { EntityRecord } from "@/lib/catalog/schemas/entity-record";
-import { recordIndexesFor, schemaLiteral, syncRecordIndexes } from "../db/record-indexes";
+import { recordIndexesFor, schemaLiteral, syncRecordIndexes, type RecordIndex } from "../db/record-indexes";
 import { indexHint, isoTime, newId, toJson, type Sql, type SqlFragment, type SqlValue } from "../db/sql";
 import { cachedCount, rememberCount } from "../entities/count-cache";
 import { indexedFieldsOf, type FilterCondition } from "../entities/record-filter";
@@ -95,19 +95,25 @@ const WALK_ENTRIES = 20_000;
 /** Matches of a search without a seekable condition that one scan collects before counting them instead. */
 const PROBE = 1_000;
 
-const MAX_CACHED_INDEX_MAPS = 256;
-const indexMaps = new Map<string, ReadonlyMap<string, string>>();
+/** A schema's record indexes (db/record-indexes.ts): field → index name, by what leads the index. */
+type SchemaIndexes = Readonly<Record<RecordIndex["key"], ReadonlyMap<string, string>>>;
 
-/** Field → name of its record index (db/record-indexes.ts), per schema version. */
-function indexesOf(sql: Sql, schema: EntitySchemaRow): ReadonlyMap<string, string> {
+const MAX_CACHED_INDEX_MAPS = 256;
+const indexMaps = new Map<string, SchemaIndexes>();
+const NO_INDEXES: SchemaIndexes = { value: new Map(), folded: new Map() };
+
+/** The schema's record indexes, per schema version. */
+function indexesOf(sql: Sql, schema: EntitySchemaRow): SchemaIndexes {
   const key = `${sql.dialect}:${schema.id}:${schema.version}:${schema.fields_definition}`;
-  let map = indexMaps.get(key);
-  if (!map) {
-    map = new Map(recordIndexesFor(sql.dialect, schema.id, indexedFieldsOf(fieldsOf(schema))).map((i) => [i.field, i.name]));
+  let maps = indexMaps.get(key);
+  if (!maps) {
+    const all = recordIndexesFor(sql.dialect, schema.id, indexedFieldsOf(fieldsOf(schema)));
+    const byKey = (k: RecordIndex["key"]) => new Map(all.filter((i) => i.key === k).map((i) => [i.field, i.name]));
+    maps = { value: byKey("value"), folded: byKey("folded") };
     if (indexMaps.size >= MAX_CACHED_INDEX_MAPS) indexMaps.delete(indexMaps.keys().next().value!);
-    indexMaps.set(key, map);
+    indexMaps.set(key, maps);
   }
-  return map;
+  return maps;
 }
 
 /** Which condition's index the COUNT seeks: equality first, then a range (an equality on a boolean, with two values, after ranges), then a scan. */
@@ -137,7 +143,7 @@ export function searchEntityRecords(sql: Sql, scope: OrgScope, s: RecordSearch):
 
 function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecordRow[]; total: number } {
   const one = s.schemaId ? s.schemas.find((r) => r.id === s.schemaId) : undefined;
-  const indexes = one ? indexesOf(sql, one) : new Map<string, string>();
+  const indexes = one ? indexesOf(sql, one) : NO_INDEXES;
   // The schema id is spliced (a uuid of our own): a partial index applies only when the query names its literal.
   const schemaCond = one ? [`schema_id = ${schemaLiteral(one.id)}`] : s.schemaId ? ["schema_id = ?"] : [];
   const baseWhere = ["tenant_id = ?", "organization_id = ?", ...schemaCond];
@@ -158,11 +164,12 @@ function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecor
     return n;
   };
 
-  const best = [...s.filters].filter((f) => indexes.has(f.field)).sort((a, b) => seekRank(a) - seekRank(b))[0];
-  const filterIndex = best ? indexes.get(best.field) : undefined;
+  const indexFor = (f: FilterCondition) => indexes[f.index].get(f.field);
+  const best = [...s.filters].filter((f) => indexFor(f) !== undefined).sort((a, b) => seekRank(a) - seekRank(b))[0];
+  const filterIndex = best ? indexFor(best) : undefined;
   const createdIndex = `entity_records_search_${s.orderBy === "updated_at" ? "updated" : "created"}`;
   const dataOrder = s.orderBy !== "created_at" && s.orderBy !== "updated_at";
-  const orderIndex = one ? (dataOrder ? indexes.get(s.orderBy) : createdIndex) : undefined;
+  const orderIndex = one ? (dataOrder ? indexes.value.get(s.orderBy) : createdIndex) : undefined;
 
   const offset = (s.page - 1) * s.size;
   const countIndex = filterIndex ?? (one && s.filters.length === 0 ? createdIndex : undefined);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { jsonValue, sqlString, type Dialect, type Sql, type ValueKind } from "./sql";
+import { jsonFolded, jsonValue, sqlString, type Dialect, type Sql, type ValueKind } from "./sql";
 
 /**
  * Per-schema expression indexes on entity_records, so record search and its COUNT read an index instead of
@@ -14,13 +14,20 @@ import { jsonValue, sqlString, type Dialect, type Sql, type ValueKind } from "./
  * columns make the index covering: the other conditions of a search, and like / ilike / ne / not_in scans, are
  * evaluated from the index entries (SQLite reads indexed expressions from the index), never by loading the rows.
  *
+ * On SQLite, each text field also gets a "folded" index led by its ASCII-lowercased text (`jsonFolded`), followed by
+ * the same columns and every indexed field (the field itself included): a like / ilike pattern with a literal prefix
+ * seeks the range of that prefix, lowercased, and its own GLOB / LIKE is checked on those entries only. Lowercasing
+ * serves both operators (the range holds every case variant, and numbers as their text), and a value index with
+ * NOCASE would not (numbers sort before all text). PostgreSQL gets none: a prefix range over its lower() is exact
+ * only under the C collation, and its planner handles LIKE on its own.
+ *
  * Index names carry the schema id and a hash of the columns, so a changed fields_definition yields new names:
  * `syncRecordIndexes` drops the schema's indexes it no longer wants and creates the missing ones, in the caller's
  * transaction. PostgreSQL takes the same statements (expression indexes on jsonb, partial with WHERE); only the
  * listing of existing indexes differs (pg_indexes instead of sqlite_master).
  */
 
-/** At most this many fields of a schema are indexed (each index holds them all: n fields → n indexes of n values). */
+/** At most this many fields of a schema are indexed (each index holds them all: n fields → n indexes, plus one per text field, of n values). */
 export const MAX_INDEXED_FIELDS = 16;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,6 +54,8 @@ export function indexableFields(fields: readonly IndexedField[]): IndexedField[]
 export interface RecordIndex {
   name: string;
   field: string;
+  /** What leads the index: the field's value (record-filter's seeks, ranges and ordering) or its folded text (like / ilike prefixes). */
+  key: "value" | "folded";
   create: string;
 }
 
@@ -55,12 +64,16 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
   const where = `schema_id = ${schemaLiteral(schemaId)}`;
   const indexed = indexableFields(fields);
   const exprs = indexed.map((f) => jsonValue(dialect, "data", f.name, f.kind).text);
-  return indexed.map((f, i) => {
-    const columns = ["tenant_id", "organization_id", exprs[i]!, "created_at", "id", "updated_at", ...exprs.filter((_, j) => j !== i)];
+  const index = (field: string, key: RecordIndex["key"], lead: string, rest: string[]): RecordIndex => {
+    const columns = ["tenant_id", "organization_id", lead, "created_at", "id", "updated_at", ...rest];
     const hash = createHash("sha256").update(JSON.stringify([dialect, where, columns])).digest("hex").slice(0, 16);
     const name = `${prefixOf(schemaId)}${hash}`;
-    return { name, field: f.name, create: `CREATE INDEX IF NOT EXISTS ${name} ON entity_records (${columns.join(", ")}) WHERE ${where}` };
-  });
+    return { name, field, key, create: `CREATE INDEX IF NOT EXISTS ${name} ON entity_records (${columns.join(", ")}) WHERE ${where}` };
+  };
+  const byValue = indexed.map((f, i) => index(f.name, "value", exprs[i]!, exprs.filter((_, j) => j !== i)));
+  if (dialect !== "sqlite") return byValue;
+  const folded = indexed.flatMap((f) => (f.kind === "text" ? [index(f.name, "folded", jsonFolded(dialect, "data", f.name).text, exprs)] : []));
+  return [...byValue, ...folded];
 }
 
 /** Names of the existing record indexes, of one schema or of all. */

@@ -66,6 +66,16 @@ export function jsonValue(dialect: Dialect, column: string, key: string, kind: V
   return raw;
 }
 
+/**
+ * A JSON field's text with ASCII A–Z lowercased, as the per-schema record indexes store it for like / ilike prefixes:
+ * `lower(<json>)`. SQLite's lower() (no ICU) folds exactly the letters its LIKE ignores the case of, and turns a number
+ * into the very text LIKE and GLOB match it as; PostgreSQL's lower() follows the database's locale.
+ */
+export function jsonFolded(dialect: Dialect, column: string, key: string): SqlFragment {
+  const raw = json(dialect, column, key);
+  return { text: `lower(${raw.text})`, params: raw.params };
+}
+
 /** `FROM table <hint>`: SQLite's INDEXED BY, to pin a plan the planner cannot cost without statistics; PostgreSQL plans on its own. */
 export const indexHint = (dialect: Dialect, index: string | undefined): string => (index && dialect === "sqlite" ? `INDEXED BY ${index}` : "");
 

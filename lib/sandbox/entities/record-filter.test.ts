@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ValidationIssue } from "../validation";
-import { compileFilters, compileOrder, likeToGlob, searchableFields, type FilterValue } from "./record-filter";
+import { compileFilters, compileOrder, foldAscii, likePrefix, likeToGlob, prefixEnd, searchableFields, type FilterValue } from "./record-filter";
 
 const fields = searchableFields([
   { name: { type: "string", required: true }, price: { type: "float", required: false }, ok: { type: "boolean", required: false } },
@@ -24,6 +24,47 @@ describe("likeToGlob", () => {
   ])("%s → %s", (like, glob) => expect(likeToGlob(like)).toBe(glob));
 });
 
+describe("likePrefix", () => {
+  it.each([
+    ["Blue%", "Blue"],
+    ["Product 12_4%", "Product 12"],
+    ["abc", "abc"],
+    ["%abc", ""],
+    ["_bc", ""],
+    ["", ""],
+    ["100\\% Cotton\\_%", "100% Cotton_"],
+    ["a\\\\b%", "a\\b"],
+    ["end\\", "end\\"],
+    ["*?[x]%", "*?[x]"],
+    ["😀 smile%", "😀 smile"],
+    ["\\😀x", "😀x"],
+    ["ab\0cd%", "ab"],
+    ["ab\ud800cd", "ab"],
+  ])("%j starts every match with %j", (pattern, prefix) => expect(likePrefix(pattern)).toBe(prefix));
+});
+
+describe("prefixEnd", () => {
+  it.each([
+    ["abc", "abd"],
+    ["a ", "a!"],
+    ["é", "ê"],
+    ["a😀", "a😁"],
+    ["a\ud7ff", "a\ue000"],
+    ["a\u{10ffff}", "b"],
+    ["\u{10ffff}\u{10ffff}", undefined],
+  ])("%j → %j", (prefix, end) => expect(prefixEnd(prefix)).toBe(end));
+
+  it("lies above every string with the prefix and below every greater one, in UTF-8 byte order", () => {
+    const utf8 = (s: string) => Buffer.from(s, "utf8");
+    for (const prefix of ["a", "Item 1", "日本", "a\u{10ffff}", "é\ud7ff"]) {
+      const end = utf8(prefixEnd(prefix)!);
+      for (const tail of ["", "\0", "z", "\u{10ffff}\u{10ffff}", "😀"]) expect(Buffer.compare(utf8(prefix + tail), end)).toBe(-1);
+    }
+  });
+});
+
+it("foldAscii lowercases A–Z only, like SQLite's lower()", () => expect(foldAscii("ÉLAN Straße ΩMEGA Item")).toBe("Élan straße Ωmega item"));
+
 describe("compileFilters", () => {
   it("binds every value; the field's JSON path is an escaped literal (index expressions match only literal text)", () => {
     const evil = "x'); DROP TABLE entity_records; --";
@@ -40,9 +81,31 @@ describe("compileFilters", () => {
   it("doubles a quote in a field name, so the name cannot end the literal", () => {
     const issues: ValidationIssue[] = [];
     const quoted = searchableFields([{ "it's": { type: "string", required: false } }]);
-    const [c] = compileFilters("sqlite", { "it's": { operator: "ilike", value: "a%" } }, quoted, issues);
+    const [c] = compileFilters("sqlite", { "it's": { operator: "ilike", value: "%a" } }, quoted, issues);
     expect(issues).toEqual([]);
-    expect(c).toMatchObject({ text: `json_extract(data, '$."it''s"') LIKE ? ESCAPE '\\'`, params: ["a%"], access: "scan" });
+    expect(c).toMatchObject({ text: `json_extract(data, '$."it''s"') LIKE ? ESCAPE '\\'`, params: ["%a"], access: "scan", index: "value" });
+  });
+
+  it("seeks a like / ilike prefix in the folded index: the lowercased prefix's range, and the match itself", () => {
+    const [ilike, like] = compile("sqlite", { name: { operator: "ilike", value: "Product 12_4%" }, price: { operator: "gt", value: 1 } });
+    const f = `lower(json_extract(data, '$."name"'))`;
+    expect(ilike).toMatchObject({
+      text: `${f} >= ? AND ${f} < ? AND json_extract(data, '$."name"') LIKE ? ESCAPE '\\'`,
+      params: ["product 12", "product 13", "Product 12_4%"],
+      access: "range",
+      index: "folded",
+    });
+    expect(like).toMatchObject({ access: "range", index: "value" });
+    const [glob] = compile("sqlite", { name: { operator: "like", value: "A\\%*%" } });
+    expect(glob).toMatchObject({ text: `${f} >= ? AND ${f} < ? AND json_extract(data, '$."name"') GLOB ?`, params: ["a%*", "a%+", "A%[*]*"], index: "folded" });
+  });
+
+  it("keeps a like on a number field, and a pattern longer than SQLite allows, a plain match", () => {
+    const [price] = compile("sqlite", { price: { operator: "like", value: "10%" } });
+    expect(price).toMatchObject({ text: `json_extract(data, '$."price"') GLOB ?`, params: ["10*"], access: "scan", index: "value" });
+    const long = `${"a".repeat(50_001)}%`;
+    const [name] = compile("sqlite", { name: { operator: "ilike", value: long } });
+    expect(name).toMatchObject({ text: `json_extract(data, '$."name"') LIKE ? ESCAPE '\\'`, access: "scan" });
   });
 
   it.each<[FilterValue, string]>([
@@ -54,7 +117,11 @@ describe("compileFilters", () => {
     [{ operator: "in", value: ["a", null] }, "scan"],
     [{ operator: "not_in", value: ["a"] }, "scan"],
     [{ operator: "lte", value: "m" }, "range"],
-    [{ operator: "like", value: "a%" }, "scan"],
+    [{ operator: "like", value: "a%" }, "range"],
+    [{ operator: "ilike", value: "abc" }, "range"],
+    [{ operator: "like", value: "%a" }, "scan"],
+    [{ operator: "ilike", value: "_a%" }, "scan"],
+    [{ operator: "ilike", value: "\\%a" }, "range"],
   ])("%o uses an index as %s", (filter, access) => {
     const [c] = compile("sqlite", { name: filter });
     expect(c?.access).toBe(access);
@@ -63,7 +130,7 @@ describe("compileFilters", () => {
   it("writes the PostgreSQL forms: ->> with casts, LIKE/ILIKE with an escape", () => {
     const [gt, like, ok] = compile("postgres", { price: { operator: "gt", value: 5 }, name: { operator: "ilike", value: "a%" }, ok: true });
     expect(gt).toMatchObject({ text: "CAST((data::jsonb ->> 'price') AS DOUBLE PRECISION) > ?", params: [5] });
-    expect(like).toMatchObject({ text: "(data::jsonb ->> 'name') ILIKE ? ESCAPE '\\'", params: ["a%"] });
+    expect(like).toMatchObject({ text: "(data::jsonb ->> 'name') ILIKE ? ESCAPE '\\'", params: ["a%"], access: "scan", index: "value" });
     expect(ok).toMatchObject({ text: "CAST(CAST((data::jsonb ->> 'ok') AS BOOLEAN) AS INTEGER) = ?", params: [1] });
   });
 

@@ -1,6 +1,7 @@
 import type { FilterOperator } from "@/lib/catalog/schemas/entity-record";
 import type { FieldType } from "@/lib/catalog/schemas/entity-schema";
-import { bool, json, jsonValue, type Dialect, type SqlFragment, type SqlValue, type ValueKind } from "../db/sql";
+import type { RecordIndex } from "../db/record-indexes";
+import { bool, json, jsonFolded, jsonValue, type Dialect, type SqlFragment, type SqlValue, type ValueKind } from "../db/sql";
 import type { ValidationIssue } from "../validation";
 import type { FieldsDefinition } from "./record-validator";
 
@@ -61,6 +62,62 @@ export function likeToGlob(pattern: string): string {
   return out;
 }
 
+/**
+ * The text every match of a LIKE pattern starts with: its characters up to the first unescaped % or _ (`\x` stands for
+ * x, a trailing `\` for itself, as likeToGlob reads them). It ends before a NUL (where SQLite's LIKE and GLOB end the
+ * pattern) and before a lone surrogate (bound as U+FFFD, so a range computed from it would miss the pattern's matches).
+ */
+export function likePrefix(pattern: string): string {
+  const chars = [...pattern];
+  let out = "";
+  for (let i = 0; i < chars.length; i++) {
+    let c = chars[i]!;
+    if (c === "%" || c === "_") break;
+    if (c === "\\" && i + 1 < chars.length) c = chars[++i]!;
+    if (c === "\0" || /^[\ud800-\udfff]$/.test(c)) break;
+    out += c;
+  }
+  return out;
+}
+
+/** Lowercases A–Z only, as SQLite's lower() and its LIKE do. */
+export const foldAscii = (text: string): string => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/**
+ * A string above every string that starts with `prefix` in SQLite's BINARY order (UTF-8 bytes, i.e. code points):
+ * the prefix with its last code point incremented (a last U+10FFFF dropped first); undefined when there is none.
+ */
+export function prefixEnd(prefix: string): string | undefined {
+  const chars = [...prefix];
+  while (chars.length > 0) {
+    const last = chars.pop()!.codePointAt(0)!;
+    // After U+D7FF comes U+E000: surrogates are no characters of their own.
+    if (last < 0x10ffff) return chars.join("") + String.fromCodePoint(last === 0xd7ff ? 0xe000 : last + 1);
+  }
+  return undefined;
+}
+
+/**
+ * SQLite's limit on a LIKE / GLOB pattern (SQLITE_MAX_LIKE_PATTERN_LENGTH, in bytes): a longer one is an error for every
+ * row it is tried on, so a range must not spare it the rows.
+ */
+const LIKE_PATTERN_BYTES = 50_000;
+
+/**
+ * A like / ilike with a literal prefix on a text field (SQLite): the range of that prefix, lowercased, in the field's
+ * folded index (db/record-indexes.ts), ANDed with the match itself. Every match's lowercased text starts with the
+ * lowercased prefix, so the range holds them all, numbers included (lower() gives their text); the match, checked on
+ * the range's entries only, keeps the answer what it was (case, `_`, the rest of the pattern).
+ */
+function prefixSeek(field: string, kind: FieldKind, pattern: string, match: SqlFragment, bound: string): Seekable | undefined {
+  if (kind !== "text" || Buffer.byteLength(bound) > LIKE_PATTERN_BYTES) return undefined;
+  const from = foldAscii(likePrefix(pattern));
+  const to = prefixEnd(from);
+  if (from === "" || to === undefined) return undefined;
+  const folded = jsonFolded("sqlite", "data", field);
+  return { ...frag(`${folded.text} >= ? AND ${folded.text} < ? AND ${match.text}`, folded, from, folded, to, match), access: "range", index: "folded" };
+}
+
 const TYPE_ERRORS: Record<FieldKind, { msg: string; type: string }> = {
   number: { msg: "Input should be a valid number", type: "float_type" },
   boolean: { msg: "Input should be a valid boolean", type: "bool_type" },
@@ -78,6 +135,9 @@ function bindValue(kind: FieldKind, value: Scalar, loc: (string | number)[], iss
 
 const COMPARISON: Partial<Record<FilterOperator, string>> = { eq: "=", gt: ">", gte: ">=", lt: "<", lte: "<=" };
 
+/** A condition that says which index serves it (otherwise accessOf and the field's value index tell). */
+type Seekable = SqlFragment & Pick<FilterCondition, "access" | "index">;
+
 function condition(
   dialect: Dialect,
   field: string,
@@ -86,7 +146,7 @@ function condition(
   value: Scalar | Scalar[],
   loc: (string | number)[],
   issues: ValidationIssue[],
-): SqlFragment | undefined {
+): SqlFragment | Seekable | undefined {
   const e = valueExpr(dialect, field, kind);
   if (operator === "in" || operator === "not_in") {
     const list = Array.isArray(value) ? value : [value];
@@ -120,7 +180,9 @@ function condition(
     // The pattern is matched against the value's text, numbers included.
     const raw = json(dialect, "data", field);
     if (dialect === "postgres") return frag(`${raw.text} ${operator === "like" ? "LIKE" : "ILIKE"} ? ESCAPE '\\'`, raw, value);
-    return operator === "like" ? frag(`${raw.text} GLOB ?`, raw, likeToGlob(value)) : frag(`${raw.text} LIKE ? ESCAPE '\\'`, raw, value);
+    const bound = operator === "like" ? likeToGlob(value) : value;
+    const match = operator === "like" ? frag(`${raw.text} GLOB ?`, raw, bound) : frag(`${raw.text} LIKE ? ESCAPE '\\'`, raw, bound);
+    return prefixSeek(field, kind, value, match, bound) ?? match;
   }
   if (value === null) {
     if (operator === "eq") return frag(`${e.text} IS NULL`, e);
@@ -148,8 +210,9 @@ function fieldProblem(dialect: Dialect, field: string, kind: FieldKind | "mixed"
 }
 
 /**
- * How an index on the field can serve a condition: `eq` seeks one value (or a list), `range` seeks an interval,
- * `scan` reads every entry (ne, not_in, like, ilike, null tests): from an index that holds the value, never the JSON.
+ * How an index on the field can serve a condition: `eq` seeks one value (or a list), `range` seeks an interval (a like /
+ * ilike prefix: in the folded index), `scan` reads every entry (ne, not_in, like / ilike without a literal prefix, null
+ * tests): from an index that holds the value, never the JSON.
  */
 export type IndexAccess = "eq" | "range" | "scan";
 
@@ -158,6 +221,8 @@ export interface FilterCondition extends SqlFragment {
   field: string;
   kind: FieldKind;
   access: IndexAccess;
+  /** Which of the field's record indexes serves `access`: the one led by its value, or by its folded text. */
+  index: RecordIndex["key"];
 }
 
 function accessOf(filter: FilterValue): IndexAccess {
@@ -192,7 +257,7 @@ export function compileFilters(
       filter !== null && typeof filter === "object"
         ? condition(dialect, field, kind, filter.operator, filter.value, [...loc, "value"], issues)
         : condition(dialect, field, kind, "eq", filter, loc, issues);
-    if (c) out.push({ ...c, field, kind, access: accessOf(filter) });
+    if (c) out.push({ access: accessOf(filter), index: "value", ...c, field, kind });
   }
   return out;
 }

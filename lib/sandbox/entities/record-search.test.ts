@@ -24,7 +24,7 @@ import { compileFilters, compileOrder, indexedFieldsOf, searchableFields, type F
 setupTempDatabase();
 
 type Page = z.infer<typeof EntityRecordPage>;
-type Data = { name: string; price: number; qty?: number | null; category?: string | null; in_stock: boolean; note?: string | null };
+type Data = { name: string | number; price: number; qty?: number | null; category?: string | null; in_stock: boolean; note?: string | null };
 
 const FIELDS: FieldsDefinition = {
   name: { type: "string", required: true },
@@ -36,6 +36,28 @@ const FIELDS: FieldsDefinition = {
 };
 
 const RECORDS = 240;
+/**
+ * Names of further records, for like / ilike: case variants, a literal % and _, letters outside A–Z (whose case no
+ * operator ignores), astral and last code points, and numbers where a string belongs (as a record written before its
+ * field became a string holds).
+ */
+const EXTRA_NAMES: (string | number)[] = [
+  "item 150",
+  "ITEM 1_4 b",
+  "Item 1% off",
+  "Item 1_b",
+  "Élan",
+  "élan vital",
+  "ÉLAN",
+  "Straße 5",
+  "straße 6",
+  "日本 1",
+  "😀 smile",
+  "a\u{10FFFF}z",
+  12345,
+  "12 monkeys",
+  1.5,
+];
 const START = Date.parse("2025-01-01T00:00:00Z");
 
 let tenant: TenantRow;
@@ -52,9 +74,9 @@ beforeAll(() => {
   const sql = getStore();
   schema = insertEntitySchema(sql, scope, { name: "Items", slug: "items", fields: FIELDS, createdBy: owner.user.id }, new Date(START));
   const notes = ["Red", "red wine", "BLUE", "green_tea", "50% off", null];
-  for (let i = 0; i < RECORDS; i++) {
+  for (let i = 0; i < RECORDS + EXTRA_NAMES.length; i++) {
     const data: Data = {
-      name: `Item ${i}`,
+      name: i < RECORDS ? `Item ${i}` : EXTRA_NAMES[i - RECORDS]!,
       price: (i * 37) % 100 + (i % 3) / 4, // 0..99.5, repeating: ties broken by created_at, id
       in_stock: i % 4 !== 0,
     };
@@ -73,20 +95,26 @@ beforeAll(() => {
 
 type Scalar = string | number | boolean | null;
 const norm = (v: unknown): Scalar => (v === undefined ? null : (v as Scalar));
+/** SQLite's order: numbers (booleans as 1/0) before text, text by its UTF-8 bytes. */
 const sqlCmp = (a: Scalar, b: Scalar): number => {
   const x = typeof a === "boolean" ? Number(a) : a;
   const y = typeof b === "boolean" ? Number(b) : b;
+  if (typeof x === "string" && typeof y === "string") return Buffer.compare(Buffer.from(x), Buffer.from(y));
+  if (typeof x === "string" || typeof y === "string") return typeof x === "string" ? 1 : -1;
   return x! < y! ? -1 : x! > y! ? 1 : 0;
 };
-function likeRegex(pattern: string, flags: string): RegExp {
+/** A LIKE pattern as a regular expression: `_` is one character (a code point), `%` any run of them, newlines included. */
+function likeRegex(pattern: string): RegExp {
   let out = "";
   for (let i = 0; i < pattern.length; i++) {
     let c = pattern[i]!;
     if (c === "\\" && i + 1 < pattern.length) c = `\\${pattern[++i]!}`; // \% and \_ are literal
     out += c === "%" ? ".*" : c === "_" ? "." : c.replace(/^\\/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
-  return new RegExp(`^${out}$`, flags);
+  return new RegExp(`^${out}$`, "su");
 }
+/** ilike ignores the case of A–Z only (SQLite's LIKE): É and é, ß and SS stay different. */
+const foldAscii = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 function matches(value: Scalar, filter: FilterValue): boolean {
   const { operator, value: want } = filter !== null && typeof filter === "object" ? filter : { operator: "eq" as const, value: filter };
@@ -109,9 +137,9 @@ function matches(value: Scalar, filter: FilterValue): boolean {
     case "not_in":
       return value === null ? !list.includes(null) : !list.some((w) => w !== null && sqlCmp(value, w) === 0);
     case "like":
-      return value !== null && likeRegex(want as string, "").test(String(value));
+      return value !== null && likeRegex(want as string).test(String(value));
     case "ilike":
-      return value !== null && likeRegex(want as string, "i").test(String(value));
+      return value !== null && likeRegex(foldAscii(want as string)).test(foldAscii(String(value)));
   }
 }
 
@@ -155,6 +183,27 @@ const FILTERS: Record<string, FilterValue>[] = [
   { category: { operator: "not_in", value: ["books"] } },
   { category: { operator: "not_in", value: ["books", null] } },
   { qty: { operator: "in", value: [] } },
+  // A literal prefix: a range of name's folded index, then the pattern itself on its entries.
+  { name: { operator: "like", value: "item 1%" } },
+  { name: { operator: "ilike", value: "ITEM 1_4%" } },
+  { name: { operator: "like", value: "Item 12" } },
+  { name: { operator: "ilike", value: "iTEM 12" } },
+  { name: { operator: "like", value: "Item 1\\%%" } },
+  { name: { operator: "ilike", value: "item 1\\_%" } },
+  { name: { operator: "ilike", value: "élan%" } },
+  { name: { operator: "like", value: "ÉLA%" } },
+  { name: { operator: "ilike", value: "STRAße _" } },
+  { name: { operator: "like", value: "日本%" } },
+  { name: { operator: "ilike", value: "😀_S%" } },
+  { name: { operator: "like", value: "a\u{10FFFF}%" } },
+  { name: { operator: "like", value: "1234%" } },
+  { name: { operator: "ilike", value: "1%" } },
+  { name: { operator: "ilike", value: "_TEM 1%" } }, // no prefix: a scan
+  { name: { operator: "ilike", value: "item 1%" }, category: "books" },
+  { name: { operator: "like", value: "Item 2%" }, price: { operator: "lt", value: 50 } },
+  { note: { operator: "like", value: "green\\_t%" } },
+  { note: { operator: "ilike", value: "50\\% OFF" } },
+  { price: { operator: "like", value: "1%" } }, // a number field: its text, a scan
   { price: { operator: "gt", value: 99 } }, // few matches: the page comes from price's index
   { name: "Item 7" },
   { name: { operator: "gte", value: "Item 5" }, price: { operator: "lt", value: 20 }, category: { operator: "ne", value: "garden" } },
@@ -250,15 +299,19 @@ function readsRecords(q: { text: string; params: SqlParams }): boolean {
   const tableCursors = new Set(ops.filter((o) => o.opcode === "OpenRead" && o.p2 === root).map((o) => o.p1));
   return ops.some((o) => (o.opcode === "Column" && tableCursors.has(o.p1)) || (/Func/.test(o.opcode) && /json_extract/.test(o.p4 ?? "")));
 }
-const indexOf = (field: string) => recordIndexesFor("sqlite", schema.id, indexedFieldsOf(fieldsOf(schema))).find((i) => i.field === field)!.name;
+const indexesNow = () => recordIndexesFor("sqlite", schema.id, indexedFieldsOf(fieldsOf(schema)));
+const indexOf = (field: string, key: "value" | "folded" = "value") => indexesNow().find((i) => i.field === field && i.key === key)!.name;
 
 describe("record search plans (EXPLAIN QUERY PLAN over the real database)", () => {
-  it("creates one index per field, each led by the very expression the search compiles", () => {
+  it("creates one index per field, each led by the very expression the search compiles, and one per text field led by its lowercased text", () => {
     const names = getStore()
       .all<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'erx\\_%' ESCAPE '\\'`)
       .filter((r) => r.name.includes(schema.id.replaceAll("-", "")));
-    expect(names.map((r) => r.name).sort()).toEqual(Object.keys(FIELDS).map(indexOf).sort());
+    const texts = ["name", "category", "note"];
+    expect(names.map((r) => r.name).sort()).toEqual([...Object.keys(FIELDS).map((f) => indexOf(f)), ...texts.map((f) => indexOf(f, "folded"))].sort());
     expect(names.find((r) => r.name === indexOf("price"))!.sql).toContain(`(tenant_id, organization_id, CAST(json_extract(data, '$."price"') AS REAL), created_at, id`);
+    const folded = names.find((r) => r.name === indexOf("name", "folded"))!.sql;
+    expect(folded).toContain(`(tenant_id, organization_id, lower(json_extract(data, '$."name"')), created_at, id, updated_at, json_extract(data, '$."name"'), `);
   });
 
   it("counts an equality and a range through the equality's index, without reading a record", () => {
@@ -301,6 +354,53 @@ describe("record search plans (EXPLAIN QUERY PLAN over the real database)", () =
     expect(plan(ids)).toContain(`USING INDEX ${indexOf("price")} (tenant_id=? AND organization_id=? AND <expr>>?)`);
   });
 
+  it("seeks a like / ilike with a literal prefix in the folded index, and checks the pattern on that range's entries only", () => {
+    const range = (field: string) =>
+      new RegExp(`SEARCH entity_records USING (COVERING )?INDEX ${indexOf(field, "folded")} \\(tenant_id=\\? AND organization_id=\\? AND <expr>>\\? AND <expr><\\?\\)`);
+    const queries: Record<string, FilterValue>[] = [
+      { name: { operator: "ilike", value: "item 1%" } },
+      { name: { operator: "like", value: "Item 12" } },
+      { name: { operator: "ilike", value: "ITEM 1_4%" } },
+      { name: { operator: "like", value: "1234%" } },
+      { name: { operator: "ilike", value: "élan%" } },
+      { note: { operator: "like", value: "green\\_t%" } },
+    ];
+    for (const query of queries) {
+      const field = Object.keys(query)[0]!;
+      const selects = runSearch(query);
+      const count = selects.find((q) => /^SELECT COUNT/.test(q.text) && q.text.includes(indexOf(field, "folded")));
+      expect(count, JSON.stringify(query)).toBeDefined();
+      expect(plan(count!)).toMatch(range(field));
+      expect(readsRecords(count!)).toBe(false);
+    }
+    // One match in 255: the page comes from the same range, sorted.
+    const ids = runSearch({ name: { operator: "like", value: "1234%" } }).find((q) => /^SELECT id /.test(q.text))!;
+    expect(plan(ids)).toMatch(range("name"));
+    expect(readsRecords(ids)).toBe(false);
+  });
+
+  it("keeps a like / ilike without a literal prefix a scan of the field's index", () => {
+    for (const value of ["_TEM 1%", "%tem 12"]) {
+      const [probe, ...rest] = runSearch({ name: { operator: "ilike", value } });
+      expect(rest.filter((q) => /COUNT/.test(q.text))).toEqual([]);
+      expect(plan(probe!)).toContain(`USING INDEX ${indexOf("name")} (tenant_id=? AND organization_id=?)`);
+    }
+  });
+
+  it("pages a range holding a tenth of the records through its index: sorting those beats walking ten rows for each", () => {
+    const selects = runSearch({ price: { operator: "gt", value: 90 } });
+    const ids = selects.find((q) => /^SELECT id /.test(q.text));
+    expect(ids).toBeDefined();
+    expect(plan(ids!)).toContain(`USING INDEX ${indexOf("price")} (tenant_id=? AND organization_id=? AND <expr>>?)`);
+  });
+
+  it("orders a few matches by sorting them out of the filter's index, not by walking the ordered field's index", () => {
+    const selects = runSearch({ name: { operator: "like", value: "1234%" } }, "price", "asc");
+    const ids = selects.find((q) => /^SELECT id /.test(q.text))!;
+    expect(plan(ids)).toContain(`USING INDEX ${indexOf("name", "folded")} (tenant_id=? AND organization_id=? AND <expr>>? AND <expr><?)`);
+    expect(plan(ids)).toContain("USE TEMP B-TREE FOR ORDER BY");
+  });
+
   it("orders by a field through its index, without a sort", () => {
     const selects = runSearch({}, "price", "desc", 3);
     const ids = selects.find((q) => /^SELECT id /.test(q.text))!;
@@ -327,13 +427,13 @@ describe("record indexes follow the schema", () => {
     });
     const { id } = (await created.json()) as { id: string };
     const before = indexNames(id);
-    expect(before).toHaveLength(2);
+    expect(before).toHaveLength(3); // title's two (its value, its lowercased text), stars' one
 
     // stars becomes a string: its values now compare as text, so the indexes are rebuilt.
     const put = await client.call("PUT", `/v1/entity/schemas/${id}`, { ...opts, body: { fields_definition: { title: { type: "string" }, stars: { type: "string" } } } });
     expect(put.status).toBe(200);
     const after = indexNames(id);
-    expect(after).toHaveLength(2);
+    expect(after).toHaveLength(4);
     expect(after.filter((n) => before.includes(n))).toEqual([]);
 
     expect((await client.call("DELETE", `/v1/entity/schemas/${id}`, opts)).status).toBe(204);
@@ -341,7 +441,7 @@ describe("record indexes follow the schema", () => {
 
     const again = await client.call("POST", "/v1/entity/schemas", { ...opts, body: { name: "Tags", slug: "tags", fields_definition: { tag: { type: "string" } } } });
     const tags = (await again.json()) as { id: string };
-    expect(indexNames(tags.id)).toHaveLength(1);
+    expect(indexNames(tags.id)).toHaveLength(2);
     resetTenant(getStore(), t, new Date());
     expect(indexNames(tags.id)).toEqual([]);
   });
@@ -357,7 +457,7 @@ describe("record indexes of a database written without them", () => {
     const sql = getStore();
     const lone = insertEntitySchema(sql, scope, { name: "Lone", slug: "lone", fields: { a: { type: "string", required: false } }, createdBy: null }, new Date());
     const want = named(lone.id);
-    expect(want).toHaveLength(1);
+    expect(want).toHaveLength(2);
     for (const name of want) sql.run(`DROP INDEX ${name}`);
     // An index left behind by a schema deleted behind the API's back.
     const gone = "00000000-0000-4000-8000-000000000000";
@@ -372,7 +472,7 @@ describe("record indexes of a database written without them", () => {
     for (const name of named(schema.id)) getStore().run(`DROP INDEX ${name}`);
     const page = await search({ price: { operator: "gt", value: 99 } }, "created_at", "desc", 1, 5);
     expect(page.total).toBe(expected({ price: { operator: "gt", value: 99 } }, "created_at", "desc").length);
-    expect(named(schema.id)).toHaveLength(Object.keys(FIELDS).length);
+    expect(named(schema.id).sort()).toEqual(indexesNow().map((i) => i.name).sort());
   });
 });
 

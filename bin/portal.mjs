@@ -30,10 +30,11 @@ const hostname = values.hostname;
 register({ tsconfig: join(root, "tsconfig.server.json") });
 const { default: next } = await import("next");
 const { createPortalServer } = await import("../lib/server/portal-server.ts");
+const { mcpWorkerCount } = await import("../lib/mcp/worker-pool.ts");
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
-const server = createPortalServer(handle);
+const server = createPortalServer(handle, { mcpWorkers: mcpWorkerCount() });
 await app.prepare();
 server.on("error", (e) => {
   console.error(`Portal server: ${e.message}`);

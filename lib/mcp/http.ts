@@ -3,7 +3,7 @@ import { portalUrl, requestOrigin } from "./config";
 import { createPooledMcpHandler } from "./pool";
 
 /** Largest JSON-RPC request body accepted (bytes); MCP_MAX_BODY_BYTES overrides. */
-const maxBodyBytes = () => Number(process.env.MCP_MAX_BODY_BYTES) || 256 * 1024;
+export const maxBodyBytes = () => Number(process.env.MCP_MAX_BODY_BYTES) || 256 * 1024;
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
@@ -54,15 +54,18 @@ async function readCapped(req: Request, cap: number): Promise<string | null> {
 
 const mcpHandler = createPooledMcpHandler();
 
-/**
- * Host/origin checks, body cap, JSON parse errors, then the MCP handler. `readBody` reads the body up to
- * `cap` bytes (null when it is larger); `origin` is where answers link to (the portal's origin), else PORTAL_URL.
- */
-export async function answerMcpPost(req: Request, readBody: (cap: number) => Promise<string | null>, origin: string | undefined): Promise<Response> {
+/** The checks made before the body is read: the Host (DNS rebinding) and the Origin. A refusal, or null. */
+export function refuseMcpRequest(req: Request): Response | null {
   if (!hostAllowed(req.headers.get("host"))) return rpcError(403, -32000, "Forbidden: host not allowed");
   if (!originAllowed(req.headers.get("origin"), req)) return rpcError(403, -32000, "Forbidden: origin not allowed");
-  const body = await readBody(maxBodyBytes());
-  if (body === null) return rpcError(413, -32600, `Request body larger than ${maxBodyBytes()} bytes`);
+  return null;
+}
+
+/** The answer to a body over the cap (413). */
+export const mcpBodyTooLarge = () => rpcError(413, -32600, `Request body larger than ${maxBodyBytes()} bytes`);
+
+/** A body already read within the cap: JSON parse errors, then the MCP handler; `origin` as for answerMcpPost. */
+export async function answerMcpBody(req: Request, body: string, origin: string | undefined): Promise<Response> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -70,6 +73,18 @@ export async function answerMcpPost(req: Request, readBody: (cap: number) => Pro
     return rpcError(400, -32700, "Parse error: the body is not valid JSON");
   }
   return origin === undefined ? mcpHandler(req, parsed) : requestOrigin.run(origin, () => mcpHandler(req, parsed));
+}
+
+/**
+ * Host/origin checks, body cap, JSON parse errors, then the MCP handler. `readBody` reads the body up to
+ * `cap` bytes (null when it is larger); `origin` is where answers link to (the portal's origin), else PORTAL_URL.
+ */
+export async function answerMcpPost(req: Request, readBody: (cap: number) => Promise<string | null>, origin: string | undefined): Promise<Response> {
+  const refused = refuseMcpRequest(req);
+  if (refused) return refused;
+  const body = await readBody(maxBodyBytes());
+  if (body === null) return mcpBodyTooLarge();
+  return answerMcpBody(req, body, origin);
 }
 
 /** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap; answers link to the portal it was asked at. */

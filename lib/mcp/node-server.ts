@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { clientGone, readNodeBody, sendWebResponse, toWebRequest } from "@/lib/http/node";
-import { answerMcpPost, handleMcpMethodNotAllowed, originOf } from "./http";
+import { answerMcpBody, handleMcpMethodNotAllowed, maxBodyBytes, mcpBodyTooLarge, originOf, refuseMcpRequest } from "./http";
+import type { McpWorkerPool } from "./worker-pool";
 
 /** Where the standalone server answers MCP: the same path as the portal's, so client configs differ only by origin. */
 export const MCP_PATH = "/api/mcp";
@@ -11,26 +12,34 @@ const notFound = (res: ServerResponse) =>
 /**
  * Answers one request for MCP_PATH on node:http with the handler, host/origin checks and body cap of /api/mcp.
  * Answers link to the origin the request was made at when `linkToRequestOrigin` (the portal server), else to
- * PORTAL_URL (the standalone server, which is not the portal).
+ * PORTAL_URL (the standalone server, which is not the portal). With a worker pool, a worker answers once the
+ * checks pass and the body is read.
  */
-export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean): void {
+export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool?: McpWorkerPool): void {
   if (req.method !== "POST") return void sendWebResponse(res, handleMcpMethodNotAllowed());
-  let tooLarge = false;
-  const readBody = async (cap: number) => {
-    const body = await readNodeBody(req, cap);
-    tooLarge = body === null;
-    return body;
-  };
+  answerNode(req, res, linkToRequestOrigin, pool).catch((error: unknown) => {
+    console.error("MCP request failed:", error instanceof Error ? error.message : error);
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } }));
+    else res.destroy();
+  });
+}
+
+async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool: McpWorkerPool | undefined): Promise<void> {
   // The signal lets the handler see a client that goes away (it ends open streams on abort).
   const request = toWebRequest(req, { signal: clientGone(res), body: false });
-  answerMcpPost(request, readBody, linkToRequestOrigin ? originOf(request) : undefined)
-    // An unread oversized body is not drained: the connection closes after the 413.
-    .then((response) => sendWebResponse(res, response, tooLarge))
-    .catch((error: unknown) => {
-      console.error("MCP request failed:", error instanceof Error ? error.message : error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } }));
-      else res.destroy();
-    });
+  const refused = refuseMcpRequest(request);
+  if (refused) return sendWebResponse(res, refused);
+  const body = await readNodeBody(req, maxBodyBytes());
+  // An unread oversized body is not drained: the connection closes after the 413.
+  if (body === null) return sendWebResponse(res, mcpBodyTooLarge(), true);
+  const origin = linkToRequestOrigin ? originOf(request) : undefined;
+  const pending = pool?.answer({ url: request.url, headers: [...request.headers], body, origin });
+  if (!pending) return sendWebResponse(res, await answerMcpBody(request, body, origin));
+  const answer = await pending;
+  const payload = Buffer.from(answer.body);
+  const headers: Record<string, string> = Object.fromEntries(answer.headers);
+  if (answer.status !== 204) headers["content-length"] = String(payload.byteLength);
+  res.writeHead(answer.status, headers).end(payload);
 }
 
 /**

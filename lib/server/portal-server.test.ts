@@ -28,13 +28,16 @@ describe("routeOf", () => {
   });
 });
 
-describe("createPortalServer", () => {
+describe.each([0, 1])("createPortalServer, MCP on %i worker threads", (mcpWorkers) => {
   let origin = "";
   const toNext: string[] = [];
-  const server = createPortalServer((req, res) => {
-    toNext.push(`${req.method} ${req.url}`);
-    res.writeHead(299, { "content-type": "text/plain" }).end("from next");
-  });
+  const server = createPortalServer(
+    (req, res) => {
+      toNext.push(`${req.method} ${req.url}`);
+      res.writeHead(299, { "content-type": "text/plain" }).end("from next");
+    },
+    { mcpWorkers },
+  );
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -73,7 +76,7 @@ describe("createPortalServer", () => {
 
   it("answers the sandbox API itself: bodies in, JSON out, the client's address for per-IP limits", async () => {
     const tenant = newTenant();
-    const { user } = newUser(tenant, { email: "portal-server@example.com" });
+    const { user } = newUser(tenant, { email: `portal-server-${mcpWorkers}@example.com` });
     const login = await fetch(`${origin}/sandbox/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": tenant.public_key },
@@ -100,5 +103,6 @@ describe("createPortalServer", () => {
       expect(res.status, `${method} ${path}`).toBe(299);
     }
     expect(toNext).toEqual(["GET /", "POST /sandbox/tenants", "HEAD /sandbox/v1/auth/me", "OPTIONS /api/mcp"]);
+    toNext.length = 0;
   });
 });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { clientGone, sendWebResponse, toWebRequest } from "@/lib/http/node";
 import { MCP_PATH, serveMcpNode } from "@/lib/mcp/node-server";
+import { createMcpWorkerPool } from "@/lib/mcp/worker-pool";
 import { handleSandboxRequest } from "@/lib/sandbox/engine";
 
 /**
@@ -40,12 +41,17 @@ function serveSandbox(req: IncomingMessage, res: ServerResponse): void {
     });
 }
 
-/** The portal server; `next` answers everything that is not the MCP endpoint or the sandbox API. */
-export function createPortalServer(next: (req: IncomingMessage, res: ServerResponse) => unknown): Server {
+/**
+ * The portal server; `next` answers everything that is not the MCP endpoint or the sandbox API. With
+ * `mcpWorkers` > 0, MCP requests are answered on that many worker threads (lib/mcp/worker-pool.ts), closed
+ * with the server.
+ */
+export function createPortalServer(next: (req: IncomingMessage, res: ServerResponse) => unknown, { mcpWorkers = 0 }: { mcpWorkers?: number } = {}): Server {
+  const pool = mcpWorkers > 0 ? createMcpWorkerPool(mcpWorkers) : undefined;
   const server = createServer((req, res) => {
     switch (routeOf(req.method, req.url)) {
       case "mcp":
-        return serveMcpNode(req, res, true);
+        return serveMcpNode(req, res, true, pool);
       case "sandbox":
         return serveSandbox(req, res);
       default:
@@ -54,5 +60,6 @@ export function createPortalServer(next: (req: IncomingMessage, res: ServerRespo
   });
   // Longer than the usual proxies' 60 s idle timeout, as Next's own server does.
   server.keepAliveTimeout = 65_000;
+  server.on("close", () => void pool?.close());
   return server;
 }

@@ -1,0 +1,26 @@
+import { parentPort } from "node:worker_threads";
+import { answerMcpBody } from "./http";
+import type { McpWorkerAnswer, McpWorkerCall } from "./worker-pool";
+
+/**
+ * A worker thread of the portal server's MCP pool (lib/mcp/worker-pool.ts): answers checked, already-read
+ * requests with the same handler as /api/mcp, so tool calls run beside the thread that serves HTTP.
+ */
+if (!parentPort) throw new Error("lib/mcp/worker.ts runs as a worker thread");
+const port = parentPort;
+
+port.on("message", (call: McpWorkerCall) => {
+  const request = new Request(call.url, { method: "POST", headers: call.headers });
+  answerMcpBody(request, call.body, call.origin)
+    .then(async (response): Promise<McpWorkerAnswer> => ({ id: call.id, status: response.status, headers: [...response.headers], body: await response.text() }))
+    .catch((error: unknown): McpWorkerAnswer => {
+      console.error("MCP request failed:", error instanceof Error ? error.message : error);
+      return {
+        id: call.id,
+        status: 500,
+        headers: [["content-type", "application/json"]],
+        body: JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } }),
+      };
+    })
+    .then((answer) => port.postMessage(answer));
+});

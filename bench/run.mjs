@@ -9,6 +9,7 @@
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds of warm-up per target, default 2),
  *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows,
  *      BENCH_PORTAL_PORT / BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system),
+ *      BENCH_SERVERS=portal,seed (default: all four) to measure only some of the servers,
  *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.ts).
  * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  */
@@ -31,6 +32,8 @@ const CALLS = [
   { label: 'search_endpoints "login"', name: "search_endpoints", arguments: { query: "login" }, servers: ["portal", "next", "http", "seed"] },
   { label: 'search_endpoints "upload a file"', name: "search_endpoints", arguments: { query: "upload a file" }, servers: ["portal", "next", "http"] },
 ];
+const MEASURED = new Set((process.env.BENCH_SERVERS ?? "portal,next,http,seed").split(",").map((s) => s.trim()));
+for (const call of CALLS) call.servers = call.servers.filter((s) => MEASURED.has(s));
 const bodyOf = (call) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: call.name, arguments: call.arguments } });
 
 // ---------------------------------------------------------------------------------------------------------------

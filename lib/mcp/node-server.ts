@@ -17,11 +17,24 @@ const notFound = (res: ServerResponse) =>
  */
 export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool?: McpWorkerPool): void {
   if (req.method !== "POST") return void sendWebResponse(res, handleMcpMethodNotAllowed());
+  inFlight += 1;
+  res.once("close", () => (inFlight -= 1));
   answerNode(req, res, linkToRequestOrigin, pool).catch((error: unknown) => {
     console.error("MCP request failed:", error instanceof Error ? error.message : error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } }));
     else res.destroy();
   });
+}
+
+/** MCP requests this server has received and not yet answered. */
+let inFlight = 0;
+
+/**
+ * Whether a worker answers: yes when other requests are in flight. A request alone is answered on this thread,
+ * saving the hop between threads (~0.35 ms); under load this thread has HTTP to serve and the workers answer.
+ */
+function toWorker(pool: McpWorkerPool | undefined): pool is McpWorkerPool {
+  return pool !== undefined && inFlight > 1 && pool.leastPending() !== null;
 }
 
 async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool: McpWorkerPool | undefined): Promise<void> {
@@ -33,7 +46,7 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   // An unread oversized body is not drained: the connection closes after the 413.
   if (body === null) return sendWebResponse(res, mcpBodyTooLarge(), true);
   const origin = linkToRequestOrigin ? originOf(request) : undefined;
-  const pending = pool?.answer({ url: request.url, headers: [...request.headers], body, origin });
+  const pending = toWorker(pool) ? pool.answer({ url: request.url, headers: [...request.headers], body, origin }) : null;
   if (!pending) return sendWebResponse(res, await answerMcpBody(request, body, origin));
   const answer = await pending;
   const payload = Buffer.from(answer.body);

@@ -26,7 +26,7 @@ export interface McpWorkerAnswer {
 }
 
 /** MCP_WORKERS: how many threads answer MCP; 0 answers on the main thread. Default: 1 when there are 2 or more cores. */
-export function mcpWorkerCount(env: NodeJS.ProcessEnv = process.env): number {
+export function mcpWorkerCount(env: Record<string, string | undefined> = process.env): number {
   const raw = env.MCP_WORKERS?.trim();
   if (raw) {
     const n = Number(raw);
@@ -53,6 +53,8 @@ interface Slot {
 const MAX_FAILED_STARTS = 3;
 
 export interface McpWorkerPool {
+  /** Requests waiting on the least busy worker; null when the pool has given up. */
+  leastPending(): number | null;
   /** The worker's answer; a 500 JSON-RPC error when the worker dies first. Null when the pool has given up (answer in-thread). */
   answer(call: Omit<McpWorkerCall, "id">): Promise<McpWorkerAnswer> | null;
   close(): Promise<void>;
@@ -93,6 +95,9 @@ export function createMcpWorkerPool(size: number, entry = new URL("./worker-entr
   for (let i = 0; i < size; i++) slots.push(spawn());
 
   return {
+    leastPending() {
+      return slots.length ? Math.min(...slots.map((s) => s.pending.size)) : null;
+    },
     answer(call) {
       // The least busy worker; none left when they kept dying.
       let slot: Slot | undefined;

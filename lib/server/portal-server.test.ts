@@ -60,6 +60,20 @@ describe.each([0, 1])("createPortalServer, MCP on %i worker threads", (mcpWorker
     expect(toNext).toEqual([]);
   });
 
+  it("answers many MCP requests at once (on the workers, when there are any)", async () => {
+    const queries = ["login", "upload a file", "sign up", "cancel at period end", "invite a member", "refresh token", "create organisation", "search records"];
+    const answers = await Promise.all(
+      queries.flatMap((query, i) => [0, 1].map((j) => mcp({ jsonrpc: "2.0", id: i * 2 + j, method: "tools/call", params: { name: "search_endpoints", arguments: { query } } }))),
+    );
+    for (const [n, res] of answers.entries()) {
+      expect(res.status).toBe(200);
+      const rpc = (await res.json()) as { id: number; result: { isError?: boolean; content: { text: string }[] } };
+      expect(rpc.id).toBe(n);
+      expect(rpc.result.isError).toBeFalsy();
+      expect(rpc.result.content[0]!.text).toContain(origin);
+    }
+  });
+
   it("keeps the endpoint's checks: 405 for GET, 403 for a foreign Origin, -32700 for bad JSON, 413 past the cap", async () => {
     const get = await fetch(`${origin}/api/mcp`);
     expect(get.status).toBe(405);

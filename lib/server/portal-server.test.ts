@@ -1,3 +1,4 @@
+import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTempDatabase } from "@/lib/sandbox/testing/database";
@@ -104,6 +105,33 @@ describe.each([0, 1])("createPortalServer, MCP on %i worker threads", (mcpWorker
     const invalid = await fetch(`${origin}/sandbox/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": tenant.public_key }, body: "{" });
     expect(invalid.status).toBe(422);
     expect(toNext).toEqual([]);
+  });
+
+  it("a body answered before it was read closes its connection; the next request is not stalled behind it", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const req = request(`${origin}${path}`, { method, agent, headers: { "content-type": "application/json", ...headers } }, (res) => {
+          res.resume().on("end", () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.setTimeout(5_000, () => req.destroy(new Error(`${method} ${path} stalled`)));
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      const big = JSON.stringify({ email: "a@example.com", password: "x".repeat(200_000) });
+      expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: false });
+      expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: true });
+      // No key: 401 before the body is read.
+      expect((await send("POST", "/sandbox/v1/auth/login", big)).status).toBe(401);
+      expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: false });
+      // A body that was read: the connection stays open.
+      expect((await send("POST", "/sandbox/v1/auth/login", "{", { "x-api-key": "pk_live_unknown" })).status).toBe(401);
+      expect((await send("POST", "/sandbox/v1/auth/login", "{}", { "x-api-key": newTenant().public_key })).status).toBe(422);
+      expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("hands everything else to Next, untouched", async () => {

@@ -30,9 +30,15 @@ export function routeOf(method: string | undefined, url: string | undefined): Ro
   return "next";
 }
 
+/** Whether a request declares a body (Content-Length above 0, or chunked). */
+const declaresBody = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+
 function serveSandbox(req: IncomingMessage, res: ServerResponse): void {
-  handleSandboxRequest(toWebRequest(req, { signal: clientGone(res), body: true }))
-    .then((response) => sendWebResponse(res, response))
+  const request = toWebRequest(req, { signal: clientGone(res), body: true });
+  handleSandboxRequest(request)
+    // A body the handler did not read to the end (it answered 401, 413, ... first) would stall the next request on
+    // this connection: the connection closes after the answer instead.
+    .then((response) => sendWebResponse(res, response, declaresBody(req) && !(request.bodyUsed && req.complete)))
     .catch((error: unknown) => {
       // handleSandboxRequest answers its own errors; this is a failure to write the answer.
       console.error("Sandbox request failed:", error instanceof Error ? error.message : error);

@@ -20,6 +20,9 @@ export async function readNodeBody(req: IncomingMessage, cap: number): Promise<s
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** Whether a request declares a body (Content-Length above 0, or chunked). One answered unread must close its connection. */
+export const declaresBody = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+
 const encrypted = (req: IncomingMessage) => "encrypted" in req.socket && req.socket.encrypted === true;
 
 /**

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { clientGone, readNodeBody, sendWebResponse, toWebRequest } from "@/lib/http/node";
+import { clientGone, declaresBody, readNodeBody, sendWebResponse, toWebRequest } from "@/lib/http/node";
 import { answerMcpBody, handleMcpMethodNotAllowed, maxBodyBytes, mcpBodyTooLarge, originOf, refuseMcpRequest } from "./http";
 import type { McpWorkerPool } from "./worker-pool";
 
@@ -16,7 +16,7 @@ const notFound = (res: ServerResponse) =>
  * checks pass and the body is read.
  */
 export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool?: McpWorkerPool): void {
-  if (req.method !== "POST") return void sendWebResponse(res, handleMcpMethodNotAllowed());
+  if (req.method !== "POST") return void sendWebResponse(res, handleMcpMethodNotAllowed(), declaresBody(req));
   inFlight += 1;
   res.once("close", () => (inFlight -= 1));
   answerNode(req, res, linkToRequestOrigin, pool).catch((error: unknown) => {
@@ -41,7 +41,7 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   // The signal lets the handler see a client that goes away (it ends open streams on abort).
   const request = toWebRequest(req, { signal: clientGone(res), body: false });
   const refused = refuseMcpRequest(request);
-  if (refused) return sendWebResponse(res, refused);
+  if (refused) return sendWebResponse(res, refused, declaresBody(req));
   const body = await readNodeBody(req, maxBodyBytes());
   // An unread oversized body is not drained: the connection closes after the 413.
   if (body === null) return sendWebResponse(res, mcpBodyTooLarge(), true);

@@ -129,6 +129,9 @@ describe.each([0, 1])("createPortalServer, MCP on %i worker threads", (mcpWorker
       expect((await send("POST", "/sandbox/v1/auth/login", "{", { "x-api-key": "pk_live_unknown" })).status).toBe(401);
       expect((await send("POST", "/sandbox/v1/auth/login", "{}", { "x-api-key": newTenant().public_key })).status).toBe(422);
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: true });
+      // MCP: refused for its Origin before the body is read.
+      expect((await send("POST", "/api/mcp", big, { origin: "https://evil.example" })).status).toBe(403);
+      expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: false });
     } finally {
       agent.destroy();
     }

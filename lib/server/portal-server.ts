@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { clientGone, sendWebResponse, toWebRequest } from "@/lib/http/node";
+import { clientGone, declaresBody, sendWebResponse, toWebRequest } from "@/lib/http/node";
 import { MCP_PATH, serveMcpNode } from "@/lib/mcp/node-server";
 import { createMcpWorkerPool } from "@/lib/mcp/worker-pool";
 import { handleSandboxRequest } from "@/lib/sandbox/engine";
@@ -29,9 +29,6 @@ export function routeOf(method: string | undefined, url: string | undefined): Ro
   if (path.startsWith(SANDBOX_API) && SANDBOX_METHODS.has(method ?? "GET")) return "sandbox";
   return "next";
 }
-
-/** Whether a request declares a body (Content-Length above 0, or chunked). */
-const declaresBody = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
 
 function serveSandbox(req: IncomingMessage, res: ServerResponse): void {
   const request = toWebRequest(req, { signal: clientGone(res), body: true });

@@ -18,7 +18,12 @@ const notFound = (res: ServerResponse) =>
 export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool?: McpWorkerPool): void {
   if (req.method !== "POST") return void sendWebResponse(res, handleMcpMethodNotAllowed(), declaresBody(req));
   inFlight += 1;
-  res.once("close", () => (inFlight -= 1));
+  let counted = true;
+  const done = () => {
+    if (counted) inFlight -= 1;
+    counted = false;
+  };
+  res.once("finish", done).once("close", done);
   answerNode(req, res, linkToRequestOrigin, pool).catch((error: unknown) => {
     console.error("MCP request failed:", error instanceof Error ? error.message : error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } }));
@@ -32,10 +37,14 @@ let inFlight = 0;
 /**
  * Whether a worker answers: yes when other requests are in flight. A request alone is answered on this thread,
  * saving the hop between threads (~0.35 ms); under load this thread has HTTP to serve and the workers answer.
+ * Reading a body that has already arrived never gives other connections a turn, so the caller first lets the
+ * event loop take in what else has arrived (one setImmediate) and then looks at inFlight.
  */
 function toWorker(pool: McpWorkerPool | undefined): pool is McpWorkerPool {
   return pool !== undefined && inFlight > 1 && pool.leastPending() !== null;
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool: McpWorkerPool | undefined): Promise<void> {
   // The signal lets the handler see a client that goes away (it ends open streams on abort).
@@ -46,6 +55,7 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   // An unread oversized body is not drained: the connection closes after the 413.
   if (body === null) return sendWebResponse(res, mcpBodyTooLarge(), true);
   const origin = linkToRequestOrigin ? originOf(request) : undefined;
+  if (pool) await nextTurn();
   const pending = toWorker(pool) ? pool.answer({ url: request.url, headers: [...request.headers], body, origin }) : null;
   if (!pending) return sendWebResponse(res, await answerMcpBody(request, body, origin));
   const answer = await pending;

@@ -94,24 +94,23 @@ export function ensureBuild() {
   if (b.status !== 0) throw new Abort(`next build failed (exit ${b.status ?? b.signal})`);
 }
 
-/** `next start` on 127.0.0.1 (BENCH_NEXT_PORT, else a free port), ready once GET /api/health answers. */
-/**
- * The portal as `npm start` runs it (bin/portal.mjs through npm, so the script's node flags count), on 127.0.0.1.
- */
-export async function startPortal(env = {}, fixedPort) {
-  const port = fixedPort || (await freePort());
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const child = start("npm start", npm, ["start", "--silent", "--", "-p", String(port), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1", ...env });
+/** A server on 127.0.0.1 at `port` (else a free one), ready once GET /api/health answers. */
+async function serve(label, cmd, args, port, env) {
+  const child = start(label, cmd, [...args, "-p", String(port), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1", ...env });
   await waitFor(child, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, "/api/health", 60_000);
   return { child, port, origin: `http://127.0.0.1:${port}` };
 }
 
+/** The portal as `npm start` runs it (bin/portal.mjs through npm, so the script's node flags count); BENCH_PORTAL_PORT. */
+export async function startPortal(env = {}) {
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  return serve("npm start", npm, ["start", "--silent", "--"], Number(process.env.BENCH_PORTAL_PORT) || (await freePort()), env);
+}
+
+/** `next start` (the App Router routes, no portal server); BENCH_NEXT_PORT. */
 export async function startNext(env = {}) {
-  const port = Number(process.env.BENCH_NEXT_PORT) || (await freePort());
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
-  const child = start("next start", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1", ...env });
-  await waitFor(child, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, "/api/health", 60_000);
-  return { child, port, origin: `http://127.0.0.1:${port}` };
+  return serve("next start", process.execPath, [nextBin, "start"], Number(process.env.BENCH_NEXT_PORT) || (await freePort()), env);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { join } from "node:path";
-import { Abort, ensureBuild, fmtInt, fmtMs, freePort, measureLoad, root, start, startPortal, stopChildren, table, waitFor } from "./lib.mjs";
+import { Abort, ensureBuild, fmtInt, fmtMs, measureLoad, root, start, startNext, startPortal, stopChildren, table, waitFor } from "./lib.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -100,9 +100,6 @@ async function main() {
   const t0 = Date.now();
   ensureBuild();
 
-  const nextPort = Number(process.env.BENCH_NEXT_PORT) || (await freePort());
-  const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
-  const next = start("next start", process.execPath, [nextBin, "start", "-p", String(nextPort), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1" });
   const seed = start("seed server", process.execPath, [join(root, "bench", "seed-http-server.mjs"), String(Number(process.env.BENCH_SEED_PORT) || 0)]);
   const http = start("mcp-http", process.execPath, [join(root, "bin", "mcp-http.mjs")], { MCP_HTTP_PORT: String(Number(process.env.BENCH_HTTP_PORT) || 0), MCP_HTTP_HOST: "127.0.0.1" });
 
@@ -128,12 +125,12 @@ async function main() {
     "bin/mcp-http.mjs to listen",
     30_000,
   );
-  await waitFor(next, async () => (await fetch(`http://127.0.0.1:${nextPort}/api/health`)).ok, "/api/health", 60_000);
-  const portal = await startPortal({}, Number(process.env.BENCH_PORTAL_PORT) || undefined);
+  const next = await startNext();
+  const portal = await startPortal();
 
   const servers = {
     portal: { name: "portal", pgid: portal.child.pid, url: `${portal.origin}/api/mcp`, desc: `npm start (bin/portal.mjs) :${portal.port} POST /api/mcp` },
-    next: { name: "next", pgid: next.pid, url: `http://127.0.0.1:${nextPort}/api/mcp`, desc: `next start :${nextPort} POST /api/mcp (app/api/mcp/route.ts)` },
+    next: { name: "next", pgid: next.child.pid, url: `${next.origin}/api/mcp`, desc: `next start :${next.port} POST /api/mcp (app/api/mcp/route.ts)` },
     http: { name: "http", pgid: http.pid, url: httpUrl, desc: `the same lib/mcp on node:http (bin/mcp-http.mjs) POST ${httpUrl}` },
     seed: { name: "seed", pgid: seed.pid, url: `http://127.0.0.1:${seedPort}/mcp`, desc: `seed 2.2.0 on SDK 1.x + node:http :${seedPort} POST /mcp` },
   };
@@ -152,10 +149,10 @@ async function main() {
   const rows = [];
   // Reference: the same `next start` answering its cheapest route, no MCP at all (the framework's own floor).
   if (!/^(0|false|no)$/i.test(process.env.BENCH_FLOOR ?? "")) {
-    const url = `http://127.0.0.1:${nextPort}/api/health`;
+    const url = `${next.origin}/api/health`;
     for (const c of CONNECTIONS) {
       if (WARMUP > 0) await load(url, undefined, c, WARMUP, false);
-      const m = await load(url, undefined, c, Math.min(SECONDS, 5), true, next.pid);
+      const m = await load(url, undefined, c, Math.min(SECONDS, 5), true, next.child.pid);
       rows.push({ server: "next", call: "GET /api/health (floor, no MCP)", connections: c, ...m });
       console.log(`  next GET /api/health (floor)          @${String(c).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
     }

@@ -1,3 +1,4 @@
+import { expect } from "@playwright/test";
 import { Client } from "@modelcontextprotocol/client";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { Client as ClientV1 } from "@modelcontextprotocol/sdk/client/index.js";
@@ -41,6 +42,15 @@ export const TOOL_CALLS: Array<{ name: string; args: Record<string, unknown>; ex
   { name: "get_authentication_flow", args: {}, expect: /verification_required/ },
   { name: "get_common_patterns", args: {}, expect: /Retry-After/ },
 ];
+
+/** Calls every tool with TOOL_CALLS' arguments through `client` (2.x or 1.x) and checks each answer. */
+export async function expectEveryToolAnswers(client: { callTool(params: { name: string; arguments: Record<string, unknown> }): Promise<unknown> }) {
+  for (const call of TOOL_CALLS) {
+    const result = (await client.callTool({ name: call.name, arguments: call.args })) as { isError?: boolean };
+    expect(result.isError, call.name).toBeFalsy();
+    expect(textOf(result), call.name).toMatch(call.expect);
+  }
+}
 
 export function textOf(result: unknown): string {
   const content = ((result as { content?: unknown }).content ?? []) as Array<{ type: string; text?: string }>;

@@ -3,7 +3,7 @@ import { portalUrl, requestOrigin } from "./config";
 import { createPooledMcpHandler } from "./pool";
 
 /** Largest JSON-RPC request body accepted (bytes); MCP_MAX_BODY_BYTES overrides. */
-export const maxBodyBytes = () => Number(process.env.MCP_MAX_BODY_BYTES) || 256 * 1024;
+const maxBodyBytes = () => Number(process.env.MCP_MAX_BODY_BYTES) || 256 * 1024;
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
@@ -54,15 +54,19 @@ async function readCapped(req: Request, cap: number): Promise<string | null> {
 
 const mcpHandler = createPooledMcpHandler();
 
-/** The checks made before the body is read: the Host (DNS rebinding) and the Origin. A refusal, or null. */
-export function refuseMcpRequest(req: Request): Response | null {
+/**
+ * The checks before the MCP handler: Host (DNS rebinding) and Origin, then the body, read by `readBody` up to the
+ * cap (null when it is larger). The body, or the refusal to send (403, 413).
+ */
+export async function checkedMcpBody(req: Request, readBody: (cap: number) => Promise<string | null>): Promise<string | Response> {
   if (!hostAllowed(req.headers.get("host"))) return rpcError(403, -32000, "Forbidden: host not allowed");
   if (!originAllowed(req.headers.get("origin"), req)) return rpcError(403, -32000, "Forbidden: origin not allowed");
-  return null;
+  const body = await readBody(maxBodyBytes());
+  return body ?? rpcError(413, -32600, `Request body larger than ${maxBodyBytes()} bytes`);
 }
 
-/** The answer to a body over the cap (413). */
-export const mcpBodyTooLarge = () => rpcError(413, -32600, `Request body larger than ${maxBodyBytes()} bytes`);
+/** The JSON-RPC body of a failure inside the server (HTTP 500). */
+export const INTERNAL_ERROR_BODY = JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } });
 
 /** A body already read within the cap: JSON parse errors, then the MCP handler; `origin` as for answerMcpPost. */
 export async function answerMcpBody(req: Request, body: string, origin: string | undefined): Promise<Response> {
@@ -80,11 +84,8 @@ export async function answerMcpBody(req: Request, body: string, origin: string |
  * `cap` bytes (null when it is larger); `origin` is where answers link to (the portal's origin), else PORTAL_URL.
  */
 export async function answerMcpPost(req: Request, readBody: (cap: number) => Promise<string | null>, origin: string | undefined): Promise<Response> {
-  const refused = refuseMcpRequest(req);
-  if (refused) return refused;
-  const body = await readBody(maxBodyBytes());
-  if (body === null) return mcpBodyTooLarge();
-  return answerMcpBody(req, body, origin);
+  const body = await checkedMcpBody(req, readBody);
+  return typeof body === "string" ? answerMcpBody(req, body, origin) : body;
 }
 
 /** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap; answers link to the portal it was asked at. */

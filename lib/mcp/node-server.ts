@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { clientGone, declaresBody, readNodeBody, sendWebResponse, toWebRequest } from "@/lib/http/node";
-import { answerMcpBody, handleMcpMethodNotAllowed, maxBodyBytes, mcpBodyTooLarge, originOf, refuseMcpRequest } from "./http";
+import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, originOf } from "./http";
 import type { McpWorkerPool } from "./worker-pool";
 
 /** Where the standalone server answers MCP: the same path as the portal's, so client configs differ only by origin. */
@@ -26,7 +26,7 @@ export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRe
   res.once("finish", done).once("close", done);
   answerNode(req, res, linkToRequestOrigin, pool).catch((error: unknown) => {
     console.error("MCP request failed:", error instanceof Error ? error.message : error);
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } }));
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR_BODY);
     else res.destroy();
   });
 }
@@ -49,11 +49,14 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool: McpWorkerPool | undefined): Promise<void> {
   // The signal lets the handler see a client that goes away (it ends open streams on abort).
   const request = toWebRequest(req, { signal: clientGone(res), body: false });
-  const refused = refuseMcpRequest(request);
-  if (refused) return sendWebResponse(res, refused, declaresBody(req));
-  const body = await readNodeBody(req, maxBodyBytes());
-  // An unread oversized body is not drained: the connection closes after the 413.
-  if (body === null) return sendWebResponse(res, mcpBodyTooLarge(), true);
+  let read = false;
+  const body = await checkedMcpBody(request, async (cap) => {
+    const text = await readNodeBody(req, cap);
+    read = text !== null;
+    return text;
+  });
+  // A refusal before the body was read (403), or an oversized body left unread (413): the connection closes after it.
+  if (typeof body !== "string") return sendWebResponse(res, body, declaresBody(req) && !read);
   const origin = linkToRequestOrigin ? originOf(request) : undefined;
   if (pool) await nextTurn();
   const pending = toWorker(pool) ? pool.answer({ url: request.url, headers: [...request.headers], body, origin }) : null;

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { INTERNAL_ERROR_BODY } from "./http";
 
 /**
  * Worker threads answering MCP requests for the portal server (lib/server/portal-server.ts). The tools are pure
@@ -36,11 +37,12 @@ export function mcpWorkerCount(env: Record<string, string | undefined> = process
   return availableParallelism() >= 2 ? 1 : 0;
 }
 
-const internalError = (id: number): McpWorkerAnswer => ({
+/** The answer to a request that failed inside a worker, or whose worker died: JSON-RPC -32603, HTTP 500. */
+export const internalErrorAnswer = (id: number): McpWorkerAnswer => ({
   id,
   status: 500,
   headers: [["content-type", "application/json"]],
-  body: JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } }),
+  body: INTERNAL_ERROR_BODY,
 });
 
 interface Slot {
@@ -77,7 +79,7 @@ export function createMcpWorkerPool(size: number, entry = new URL("./worker-entr
     });
     slot.worker.on("error", (error) => console.error("MCP worker failed:", error.message));
     slot.worker.on("exit", (code) => {
-      for (const [id, resolve] of slot.pending) resolve(internalError(id));
+      for (const [id, resolve] of slot.pending) resolve(internalErrorAnswer(id));
       slot.pending.clear();
       const at = slots.indexOf(slot);
       if (at !== -1) slots.splice(at, 1);

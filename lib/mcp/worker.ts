@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { answerMcpBody } from "./http";
-import type { McpWorkerAnswer, McpWorkerCall } from "./worker-pool";
+import { internalErrorAnswer, type McpWorkerAnswer, type McpWorkerCall } from "./worker-pool";
 
 /**
  * A worker thread of the portal server's MCP pool (lib/mcp/worker-pool.ts): answers checked, already-read
@@ -15,12 +15,7 @@ port.on("message", (call: McpWorkerCall) => {
     .then(async (response): Promise<McpWorkerAnswer> => ({ id: call.id, status: response.status, headers: [...response.headers], body: await response.text() }))
     .catch((error: unknown): McpWorkerAnswer => {
       console.error("MCP request failed:", error instanceof Error ? error.message : error);
-      return {
-        id: call.id,
-        status: 500,
-        headers: [["content-type", "application/json"]],
-        body: JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } }),
-      };
+      return internalErrorAnswer(call.id);
     })
     .then((answer) => port.postMessage(answer));
 });

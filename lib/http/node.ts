@@ -20,10 +20,28 @@ export async function readNodeBody(req: IncomingMessage, cap: number): Promise<s
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** A header in node:http's rawHeaders (names and values in turn) as the web Headers' get() gives it: repeated values joined, or null. */
+export function rawHeaderOf(raw: readonly string[], name: string): string | null {
+  let value: string | null = null;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
+  }
+  return value;
+}
+
 /** Whether a request declares a body (Content-Length above 0, or chunked). One answered unread must close its connection. */
 export const declaresBody = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
 
 const encrypted = (req: IncomingMessage) => "encrypted" in req.socket && req.socket.encrypted === true;
+
+/** The scheme a request was made with, as X-Forwarded-Proto says (as sent) or else the connection's. */
+export const forwardedProto = (req: IncomingMessage): string => headerOf(req, "x-forwarded-proto") ?? (encrypted(req) ? "https" : "http");
+
+/** One request header as the web Headers' get() gives it (repeated values joined), or null. */
+export function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+}
 
 /**
  * The web Request for a Node request, with the `x-forwarded-*` headers Next's server adds when they are

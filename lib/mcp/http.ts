@@ -1,6 +1,6 @@
 import { readCappedBytes } from "@/lib/http/read-capped";
 import { portalUrl, requestOrigin } from "./config";
-import { createPooledMcpHandler } from "./pool";
+import { createPooledMcpHandler, isJsonAnswer, type McpAnswer, type McpHttp } from "./pool";
 
 /** Largest JSON-RPC request body accepted (bytes); MCP_MAX_BODY_BYTES overrides. */
 const maxBodyBytes = () => Number(process.env.MCP_MAX_BODY_BYTES) || 256 * 1024;
@@ -21,13 +21,32 @@ function hostnameOf(host: string): string {
   }
 }
 
+/** Hostname of a URL, cached for the one URL it is asked about on every request (PORTAL_URL). */
+let portalHost: { url: string; hostname: string } | undefined;
+function portalHostname(): string {
+  const url = portalUrl();
+  if (portalHost?.url !== url) portalHost = { url, hostname: hostnameOf(new URL(url).host) };
+  return portalHost.hostname;
+}
+
 /** Hosts the endpoint answers for: loopback, the portal's own host, MCP_ALLOWED_HOSTS. Guards against DNS rebinding. */
 function hostAllowed(host: string | null): boolean {
   if (!host) return false;
   const name = hostnameOf(host);
   if (LOCAL_HOSTS.has(name)) return true;
-  if (name === hostnameOf(new URL(portalUrl()).host)) return true;
+  if (name === portalHostname()) return true;
   return list(process.env.MCP_ALLOWED_HOSTS).some((h) => hostnameOf(h) === name);
+}
+
+/**
+ * What the checks before the handler read of a request, taken from a web Request (the route) or straight from
+ * node:http's headers (the portal server, which then builds no web Request for a call a worker answers).
+ */
+export interface McpRequestHead {
+  host: string | null;
+  origin: string | null;
+  /** scheme://host the request was made at: X-Forwarded-Proto (else the connection's scheme) and Host. */
+  ownOrigin: string;
 }
 
 /** The request's own origin, from its Host header (checked by hostAllowed) and scheme. */
@@ -36,11 +55,13 @@ export function originOf(req: Request): string {
   return `${scheme}://${req.headers.get("host")}`;
 }
 
+export const headOf = (req: Request): McpRequestHead => ({ host: req.headers.get("host"), origin: req.headers.get("origin"), ownOrigin: originOf(req) });
+
 /** Browsers send Origin: only the portal's own origin and MCP_ALLOWED_ORIGINS may call. CLI and IDE clients send none. */
-function originAllowed(origin: string | null, req: Request): boolean {
+function originAllowed({ origin, ownOrigin }: McpRequestHead): boolean {
   if (origin === null) return true;
-  const own = new Set([new URL(process.env.PORTAL_URL ?? "http://localhost:3000").origin, originOf(req), ...list(process.env.MCP_ALLOWED_ORIGINS)]);
-  return own.has(origin);
+  if (origin === ownOrigin) return true;
+  return new URL(process.env.PORTAL_URL ?? "http://localhost:3000").origin === origin || list(process.env.MCP_ALLOWED_ORIGINS).includes(origin);
 }
 
 const rpcError = (status: number, code: number, message: string, headers: Record<string, string> = {}) =>
@@ -58,9 +79,9 @@ const mcpHandler = createPooledMcpHandler();
  * The checks before the MCP handler: Host (DNS rebinding) and Origin, then the body, read by `readBody` up to the
  * cap (null when it is larger). The body, or the refusal to send (403, 413).
  */
-export async function checkedMcpBody(req: Request, readBody: (cap: number) => Promise<string | null>): Promise<string | Response> {
-  if (!hostAllowed(req.headers.get("host"))) return rpcError(403, -32000, "Forbidden: host not allowed");
-  if (!originAllowed(req.headers.get("origin"), req)) return rpcError(403, -32000, "Forbidden: origin not allowed");
+export async function checkedMcpBody(head: McpRequestHead, readBody: (cap: number) => Promise<string | null>): Promise<string | Response> {
+  if (!hostAllowed(head.host)) return rpcError(403, -32000, "Forbidden: host not allowed");
+  if (!originAllowed(head)) return rpcError(403, -32000, "Forbidden: origin not allowed");
   const body = await readBody(maxBodyBytes());
   return body ?? rpcError(413, -32600, `Request body larger than ${maxBodyBytes()} bytes`);
 }
@@ -69,23 +90,30 @@ export async function checkedMcpBody(req: Request, readBody: (cap: number) => Pr
 export const INTERNAL_ERROR_BODY = JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } });
 
 /** A body already read within the cap: JSON parse errors, then the MCP handler; `origin` as for answerMcpPost. */
-export async function answerMcpBody(req: Request, body: string, origin: string | undefined): Promise<Response> {
+export async function answerMcpBody(http: McpHttp, body: string, origin: string | undefined): Promise<McpAnswer> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     return rpcError(400, -32700, "Parse error: the body is not valid JSON");
   }
-  return origin === undefined ? mcpHandler(req, parsed) : requestOrigin.run(origin, () => mcpHandler(req, parsed));
+  return origin === undefined ? mcpHandler(http, parsed) : requestOrigin.run(origin, () => mcpHandler(http, parsed));
 }
+
+/** An answer as a web Response. */
+export const toResponse = (answer: McpAnswer): Response =>
+  isJsonAnswer(answer) ? new Response(answer.json, { status: 200, headers: { "content-type": "application/json" } }) : answer;
+
+/** The MCP handler's view of a web Request. */
+export const httpOf = (req: Request): McpHttp => ({ header: (name) => req.headers.get(name), request: () => req });
 
 /**
  * Host/origin checks, body cap, JSON parse errors, then the MCP handler. `readBody` reads the body up to
  * `cap` bytes (null when it is larger); `origin` is where answers link to (the portal's origin), else PORTAL_URL.
  */
 export async function answerMcpPost(req: Request, readBody: (cap: number) => Promise<string | null>, origin: string | undefined): Promise<Response> {
-  const body = await checkedMcpBody(req, readBody);
-  return typeof body === "string" ? answerMcpBody(req, body, origin) : body;
+  const body = await checkedMcpBody(headOf(req), readBody);
+  return typeof body === "string" ? toResponse(await answerMcpBody(httpOf(req), body, origin)) : body;
 }
 
 /** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap; answers link to the portal it was asked at. */

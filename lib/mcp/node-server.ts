@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { clientGone, declaresBody, readNodeBody, sendWebResponse, toWebRequest } from "@/lib/http/node";
-import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, originOf } from "./http";
+import { clientGone, declaresBody, forwardedProto, headerOf, readNodeBody, sendWebResponse, toWebRequest } from "@/lib/http/node";
+import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY } from "./http";
+import { isJsonAnswer } from "./pool";
 import type { McpWorkerPool } from "./worker-pool";
 
 /** Where the standalone server answers MCP: the same path as the portal's, so client configs differ only by origin. */
@@ -47,25 +48,43 @@ function toWorker(pool: McpWorkerPool | undefined): pool is McpWorkerPool {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool: McpWorkerPool | undefined): Promise<void> {
-  // The signal lets the handler see a client that goes away (it ends open streams on abort).
-  const request = toWebRequest(req, { signal: clientGone(res), body: false });
+  // The checks read node:http's headers: a call a worker answers costs this thread no web Request.
+  const host = headerOf(req, "host");
+  const head = { host, origin: headerOf(req, "origin"), ownOrigin: `${forwardedProto(req)}://${host}` };
   let read = false;
-  const body = await checkedMcpBody(request, async (cap) => {
+  const body = await checkedMcpBody(head, async (cap) => {
     const text = await readNodeBody(req, cap);
     read = text !== null;
     return text;
   });
   // A refusal before the body was read (403), or an oversized body left unread (413): the connection closes after it.
   if (typeof body !== "string") return sendWebResponse(res, body, declaresBody(req) && !read);
-  const origin = linkToRequestOrigin ? originOf(request) : undefined;
+  const origin = linkToRequestOrigin ? head.ownOrigin : undefined;
   if (pool) await nextTurn();
-  const pending = toWorker(pool) ? pool.answer({ url: request.url, headers: [...request.headers], body, origin }) : null;
-  if (!pending) return sendWebResponse(res, await answerMcpBody(request, body, origin));
+  const pending = toWorker(pool) ? pool.answer({ url: `http://${host}${req.url ?? MCP_PATH}`, headers: req.rawHeaders, body, origin }) : null;
+  if (!pending) {
+    const answer = await answerMcpBody(
+      {
+        header: (name) => headerOf(req, name),
+        // The signal lets the handler see a client that goes away (it ends open streams on abort).
+        request: () => toWebRequest(req, { signal: clientGone(res), body: false }),
+      },
+      body,
+      origin,
+    );
+    return isJsonAnswer(answer) ? sendJson(res, 200, answer.json) : sendWebResponse(res, answer);
+  }
   const answer = await pending;
+  if ("json" in answer) return sendJson(res, 200, answer.json);
   const payload = Buffer.from(answer.body);
   const headers: Record<string, string> = Object.fromEntries(answer.headers);
   if (answer.status !== 204) headers["content-length"] = String(payload.byteLength);
   res.writeHead(answer.status, headers).end(payload);
+}
+
+/** A JSON body written with its headers in one piece. */
+function sendJson(res: ServerResponse, status: number, json: string): void {
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(json) }).end(json);
 }
 
 /**

@@ -14,17 +14,14 @@ import { INTERNAL_ERROR_BODY } from "./http";
 export interface McpWorkerCall {
   id: number;
   url: string;
-  headers: [string, string][];
+  /** node:http's rawHeaders: names and values in turn. */
+  headers: string[];
   body: string;
   origin: string | undefined;
 }
 
-export interface McpWorkerAnswer {
-  id: number;
-  status: number;
-  headers: [string, string][];
-  body: string;
-}
+/** A worker's answer: JSON for HTTP 200 (a resident exchange, lib/mcp/pool.ts), or any response with its bytes transferred (not copied). */
+export type McpWorkerAnswer = { id: number; json: string } | { id: number; status: number; headers: [string, string][]; body: ArrayBuffer };
 
 /** MCP_WORKERS: how many threads answer MCP; 0 answers on the main thread. Default: 1 when there are 2 or more cores. */
 export function mcpWorkerCount(env: Record<string, string | undefined> = process.env): number {
@@ -42,7 +39,7 @@ export const internalErrorAnswer = (id: number): McpWorkerAnswer => ({
   id,
   status: 500,
   headers: [["content-type", "application/json"]],
-  body: INTERNAL_ERROR_BODY,
+  body: new TextEncoder().encode(INTERNAL_ERROR_BODY).buffer,
 });
 
 interface Slot {

@@ -1,5 +1,7 @@
 import { parentPort } from "node:worker_threads";
+import { rawHeaderOf } from "@/lib/http/node";
 import { answerMcpBody } from "./http";
+import { isJsonAnswer, type McpHttp } from "./pool";
 import { internalErrorAnswer, type McpWorkerAnswer, type McpWorkerCall } from "./worker-pool";
 
 /**
@@ -9,13 +11,31 @@ import { internalErrorAnswer, type McpWorkerAnswer, type McpWorkerCall } from ".
 if (!parentPort) throw new Error("lib/mcp/worker.ts runs as a worker thread");
 const port = parentPort;
 
-port.on("message", (call: McpWorkerCall) => {
-  const request = new Request(call.url, { method: "POST", headers: call.headers });
-  answerMcpBody(request, call.body, call.origin)
-    .then(async (response): Promise<McpWorkerAnswer> => ({ id: call.id, status: response.status, headers: [...response.headers], body: await response.text() }))
+/** The handler's view of a call: headers looked up in node:http's rawHeaders; a web Request only if the SDK's transport needs one. */
+function httpOf(call: McpWorkerCall): McpHttp {
+  return {
+    header: (name) => rawHeaderOf(call.headers, name),
+    request: () => {
+      const headers = new Headers();
+      for (let i = 0; i + 1 < call.headers.length; i += 2) headers.append(call.headers[i]!, call.headers[i + 1]!);
+      return new Request(call.url, { method: "POST", headers });
+    },
+  };
+}
+
+function answer(call: McpWorkerCall): Promise<McpWorkerAnswer> {
+  return answerMcpBody(httpOf(call), call.body, call.origin)
+    .then(async (answer): Promise<McpWorkerAnswer> =>
+      isJsonAnswer(answer)
+        ? { id: call.id, json: answer.json }
+        : { id: call.id, status: answer.status, headers: [...answer.headers], body: await answer.arrayBuffer() },
+    )
     .catch((error: unknown): McpWorkerAnswer => {
       console.error("MCP request failed:", error instanceof Error ? error.message : error);
       return internalErrorAnswer(call.id);
-    })
-    .then((answer) => port.postMessage(answer));
+    });
+}
+
+port.on("message", (call: McpWorkerCall) => {
+  void answer(call).then((a) => port.postMessage(a, "body" in a ? [a.body] : []));
 });

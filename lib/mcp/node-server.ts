@@ -75,7 +75,6 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
     return isJsonAnswer(answer) ? sendJson(res, 200, answer.json) : sendWebResponse(res, answer);
   }
   const answer = await pending;
-  if ("json" in answer) return sendJson(res, 200, answer.json);
   const payload = Buffer.from(answer.body);
   const headers: Record<string, string> = Object.fromEntries(answer.headers);
   if (answer.status !== 204) headers["content-length"] = String(payload.byteLength);

@@ -6,7 +6,7 @@ const headers = ["Host", "127.0.0.1:3000", "Content-Type", "application/json", "
 /** A worker answer as status and body text, whichever form it came in. */
 const http = (a: McpWorkerAnswer | null) => {
   if (!a) throw new Error("no answer: the pool gave up");
-  return "json" in a ? { status: 200, body: a.json } : { status: a.status, body: new TextDecoder().decode(a.body) };
+  return { status: a.status, body: new TextDecoder().decode(a.body) };
 };
 const call = (body: unknown, origin?: string) => ({ url: "http://127.0.0.1:3000/api/mcp", headers, body: typeof body === "string" ? body : JSON.stringify(body), origin });
 const details = { jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "get_endpoint_details", arguments: { path: "/v1/users/abc/settings?x=1" } } };

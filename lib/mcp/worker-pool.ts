@@ -20,8 +20,13 @@ export interface McpWorkerCall {
   origin: string | undefined;
 }
 
-/** A worker's answer: JSON for HTTP 200 (a resident exchange, lib/mcp/pool.ts), or any response with its bytes transferred (not copied). */
-export type McpWorkerAnswer = { id: number; json: string } | { id: number; status: number; headers: [string, string][]; body: ArrayBuffer };
+/** A worker's answer; its body's bytes are transferred to the main thread, not copied. */
+export interface McpWorkerAnswer {
+  id: number;
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
 
 /** MCP_WORKERS: how many threads answer MCP; 0 answers on the main thread. Default: 1 when there are 2 or more cores. */
 export function mcpWorkerCount(env: Record<string, string | undefined> = process.env): number {

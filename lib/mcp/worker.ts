@@ -23,11 +23,14 @@ function httpOf(call: McpWorkerCall): McpHttp {
   };
 }
 
+// UTF-8 bytes in an ArrayBuffer of their own, which can be transferred.
+const encoder = new TextEncoder();
+
 function answer(call: McpWorkerCall): Promise<McpWorkerAnswer> {
   return answerMcpBody(httpOf(call), call.body, call.origin)
     .then(async (answer): Promise<McpWorkerAnswer> =>
       isJsonAnswer(answer)
-        ? { id: call.id, json: answer.json }
+        ? { id: call.id, status: 200, headers: [["content-type", "application/json"]], body: encoder.encode(answer.json).buffer }
         : { id: call.id, status: answer.status, headers: [...answer.headers], body: await answer.arrayBuffer() },
     )
     .catch((error: unknown): McpWorkerAnswer => {
@@ -37,5 +40,5 @@ function answer(call: McpWorkerCall): Promise<McpWorkerAnswer> {
 }
 
 port.on("message", (call: McpWorkerCall) => {
-  void answer(call).then((a) => port.postMessage(a, "body" in a ? [a.body] : []));
+  void answer(call).then((a) => port.postMessage(a, [a.body]));
 });

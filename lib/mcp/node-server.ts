@@ -16,7 +16,7 @@ const notFound = (res: ServerResponse) =>
  * PORTAL_URL (the standalone server, which is not the portal). With a worker pool, a worker answers once the
  * checks pass and the body is read.
  */
-export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool?: McpWorkerPool): void {
+export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, workers?: McpWorkers): void {
   if (req.method !== "POST") return void sendWebResponse(res, handleMcpMethodNotAllowed(), declaresBody(req));
   inFlight += 1;
   let counted = true;
@@ -25,11 +25,17 @@ export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRe
     counted = false;
   };
   res.once("finish", done).once("close", done);
-  answerNode(req, res, linkToRequestOrigin, pool).catch((error: unknown) => {
+  answerNode(req, res, linkToRequestOrigin, workers).catch((error: unknown) => {
     console.error("MCP request failed:", error instanceof Error ? error.message : error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR_BODY);
     else res.destroy();
   });
+}
+
+/** Worker threads for MCP; `evenAlone` sends them a request that arrives alone too (tests, measurements). */
+export interface McpWorkers {
+  pool: McpWorkerPool;
+  evenAlone?: boolean;
 }
 
 /** MCP requests this server has received and not yet answered. */
@@ -41,13 +47,20 @@ let inFlight = 0;
  * Reading a body that has already arrived never gives other connections a turn, so the caller first lets the
  * event loop take in what else has arrived (one setImmediate) and then looks at inFlight.
  */
-function toWorker(pool: McpWorkerPool | undefined): pool is McpWorkerPool {
-  return pool !== undefined && inFlight > 1 && pool.leastPending() !== null;
+function toWorker(workers: McpWorkers | undefined, body: string): workers is McpWorkers {
+  return workers !== undefined && (inFlight > 1 || workers.evenAlone === true) && workers.pool.leastPending() !== null && !mayStream(body);
 }
+
+/**
+ * Whether the answer may be a stream (server-sent events) rather than one JSON body: a 2026-era
+ * subscriptions/listen stays open. A worker answers in one piece, so such a request is answered on this thread;
+ * a body that merely mentions the method costs nothing worse than that.
+ */
+const mayStream = (body: string) => body.includes("subscriptions/listen");
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, pool: McpWorkerPool | undefined): Promise<void> {
+async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, workers: McpWorkers | undefined): Promise<void> {
   // The checks read node:http's headers: a call a worker answers costs this thread no web Request.
   const host = headerOf(req, "host");
   const head = { host, origin: headerOf(req, "origin"), ownOrigin: `${forwardedProto(req)}://${host}` };
@@ -60,8 +73,8 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   // A refusal before the body was read (403), or an oversized body left unread (413): the connection closes after it.
   if (typeof body !== "string") return sendWebResponse(res, body, declaresBody(req) && !read);
   const origin = linkToRequestOrigin ? head.ownOrigin : undefined;
-  if (pool) await nextTurn();
-  const pending = toWorker(pool) ? pool.answer({ url: `http://${host}${req.url ?? MCP_PATH}`, headers: req.rawHeaders, body, origin }) : null;
+  if (workers) await nextTurn();
+  const pending = toWorker(workers, body) ? workers.pool.answer({ url: `http://${host}${req.url ?? MCP_PATH}`, headers: req.rawHeaders, body, origin }) : null;
   if (!pending) {
     const answer = await answerMcpBody(
       {

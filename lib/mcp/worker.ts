@@ -26,12 +26,21 @@ function httpOf(call: McpWorkerCall): McpHttp {
 // UTF-8 bytes in an ArrayBuffer of their own, which can be transferred.
 const encoder = new TextEncoder();
 
+/** A Response read whole; a stream (which the main thread keeps for itself, lib/mcp/node-server.ts) is cancelled and answered 500. */
+async function inOnePiece(id: number, response: Response): Promise<McpWorkerAnswer> {
+  if (response.headers.get("content-type")?.includes("text/event-stream")) {
+    await response.body?.cancel();
+    throw new Error("a streamed answer reached an MCP worker");
+  }
+  return { id, status: response.status, headers: [...response.headers], body: await response.arrayBuffer() };
+}
+
 function answer(call: McpWorkerCall): Promise<McpWorkerAnswer> {
   return answerMcpBody(httpOf(call), call.body, call.origin)
     .then(async (answer): Promise<McpWorkerAnswer> =>
       isJsonAnswer(answer)
         ? { id: call.id, status: 200, headers: [["content-type", "application/json"]], body: encoder.encode(answer.json).buffer }
-        : { id: call.id, status: answer.status, headers: [...answer.headers], body: await answer.arrayBuffer() },
+        : await inOnePiece(call.id, answer),
     )
     .catch((error: unknown): McpWorkerAnswer => {
       console.error("MCP request failed:", error instanceof Error ? error.message : error);

@@ -29,7 +29,11 @@ describe("routeOf", () => {
   });
 });
 
-describe.each([0, 1])("createPortalServer, MCP on %i worker threads", (mcpWorkers) => {
+describe.each([
+  [0, false],
+  [1, false],
+  [1, true],
+])("createPortalServer, MCP on %i worker threads (every request: %s)", (mcpWorkers, mcpWorkersEvenAlone) => {
   let origin = "";
   const toNext: string[] = [];
   const server = createPortalServer(
@@ -37,7 +41,7 @@ describe.each([0, 1])("createPortalServer, MCP on %i worker threads", (mcpWorker
       toNext.push(`${req.method} ${req.url}`);
       res.writeHead(299, { "content-type": "text/plain" }).end("from next");
     },
-    { mcpWorkers },
+    { mcpWorkers, mcpWorkersEvenAlone },
   );
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -75,6 +79,33 @@ describe.each([0, 1])("createPortalServer, MCP on %i worker threads", (mcpWorker
     }
   });
 
+  it("streams a 2026-era subscriptions/listen answer while other calls are in flight", async () => {
+    const meta = {
+      "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+      "io.modelcontextprotocol/clientInfo": { name: "portal-server-test", version: "1" },
+      "io.modelcontextprotocol/clientCapabilities": {},
+    };
+    const aborted = new AbortController();
+    const others = [1, 2, 3, 4, 5, 6].map((id) => mcp({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "search_endpoints", arguments: { query: "login" } } }));
+    const listen = fetch(`${origin}/api/mcp`, {
+      method: "POST",
+      signal: aborted.signal,
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2026-07-28", "mcp-method": "subscriptions/listen" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "subscriptions/listen", params: { _meta: meta, notifications: { toolsListChanged: true } } }),
+    });
+    try {
+      const res = await listen;
+      expect(res.headers.get("content-type")).toContain("text/event-stream");
+      const reader = res.body!.getReader();
+      let text = "";
+      while (!text.includes("\n\n")) text += new TextDecoder().decode((await reader.read()).value);
+      expect(text).toContain("notifications/subscriptions/acknowledged");
+      for (const other of await Promise.all(others)) expect(other.status).toBe(200);
+    } finally {
+      aborted.abort();
+    }
+  });
+
   it("keeps the endpoint's checks: 405 for GET, 403 for a foreign Origin, -32700 for bad JSON, 413 past the cap", async () => {
     const get = await fetch(`${origin}/api/mcp`);
     expect(get.status).toBe(405);
@@ -91,7 +122,7 @@ describe.each([0, 1])("createPortalServer, MCP on %i worker threads", (mcpWorker
 
   it("answers the sandbox API itself: bodies in, JSON out, the client's address for per-IP limits", async () => {
     const tenant = newTenant();
-    const { user } = newUser(tenant, { email: `portal-server-${mcpWorkers}@example.com` });
+    const { user } = newUser(tenant, { email: `portal-server-${mcpWorkers}-${mcpWorkersEvenAlone}@example.com` });
     const login = await fetch(`${origin}/sandbox/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": tenant.public_key },

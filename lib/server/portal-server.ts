@@ -46,15 +46,18 @@ function serveSandbox(req: IncomingMessage, res: ServerResponse): void {
 
 /**
  * The portal server; `next` answers everything that is not the MCP endpoint or the sandbox API. With
- * `mcpWorkers` > 0, MCP requests are answered on that many worker threads (lib/mcp/worker-pool.ts), closed
- * with the server.
+ * `mcpWorkers` > 0, concurrent MCP requests are answered on that many worker threads (lib/mcp/worker-pool.ts),
+ * closed with the server; `mcpWorkersEvenAlone` sends them every request (tests).
  */
-export function createPortalServer(next: (req: IncomingMessage, res: ServerResponse) => unknown, { mcpWorkers = 0 }: { mcpWorkers?: number } = {}): Server {
-  const pool = mcpWorkers > 0 ? createMcpWorkerPool(mcpWorkers) : undefined;
+export function createPortalServer(
+  next: (req: IncomingMessage, res: ServerResponse) => unknown,
+  { mcpWorkers = 0, mcpWorkersEvenAlone = false }: { mcpWorkers?: number; mcpWorkersEvenAlone?: boolean } = {},
+): Server {
+  const workers = mcpWorkers > 0 ? { pool: createMcpWorkerPool(mcpWorkers), evenAlone: mcpWorkersEvenAlone } : undefined;
   const server = createServer((req, res) => {
     switch (routeOf(req.method, req.url)) {
       case "mcp":
-        return serveMcpNode(req, res, true, pool);
+        return serveMcpNode(req, res, true, workers);
       case "sandbox":
         return serveSandbox(req, res);
       default:
@@ -63,6 +66,6 @@ export function createPortalServer(next: (req: IncomingMessage, res: ServerRespo
   });
   // Longer than the usual proxies' 60 s idle timeout, as Next's own server does.
   server.keepAliveTimeout = 65_000;
-  server.on("close", () => void pool?.close());
+  server.on("close", () => void workers?.pool.close());
   return server;
 }

@@ -43,6 +43,14 @@ export function headerOf(req: IncomingMessage, name: string): string | null {
   return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
 }
 
+/** A Node request's absolute URL (scheme from X-Forwarded-Proto when it says https, else the connection's), its scheme and host. */
+export function urlOf(req: IncomingMessage): { proto: "http" | "https"; host: string; url: string } {
+  const forwarded = req.headers["x-forwarded-proto"];
+  const proto = forwarded ? (forwarded === "https" ? "https" : "http") : encrypted(req) ? "https" : "http";
+  const host = req.headers.host ?? "localhost";
+  return { proto, host, url: `${proto}://${host}${req.url ?? "/"}` };
+}
+
 /**
  * The web Request for a Node request, with the `x-forwarded-*` headers Next's server adds when they are
  * missing (host, proto, and the client's address for per-IP rate limits), so a handler sees the same request
@@ -51,14 +59,13 @@ export function headerOf(req: IncomingMessage, name: string): string | null {
 export function toWebRequest(req: IncomingMessage, { signal, body }: { signal: AbortSignal; body: boolean }): Request {
   const headers = new Headers();
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
-  const proto = req.headers["x-forwarded-proto"] ? (req.headers["x-forwarded-proto"] === "https" ? "https" : "http") : encrypted(req) ? "https" : "http";
-  const host = req.headers.host ?? "localhost";
+  const { proto, host, url } = urlOf(req);
   if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", host);
   if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", proto);
   if (!headers.has("x-forwarded-for") && req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
   const method = req.method ?? "GET";
   const withBody = body && method !== "GET" && method !== "HEAD";
-  return new Request(`${proto}://${host}${req.url ?? "/"}`, {
+  return new Request(url, {
     method,
     headers,
     signal,

@@ -55,7 +55,7 @@ export function originOf(req: Request): string {
   return `${scheme}://${req.headers.get("host")}`;
 }
 
-export const headOf = (req: Request): McpRequestHead => ({ host: req.headers.get("host"), origin: req.headers.get("origin"), ownOrigin: originOf(req) });
+const headOf = (req: Request): McpRequestHead => ({ host: req.headers.get("host"), origin: req.headers.get("origin"), ownOrigin: originOf(req) });
 
 /** Browsers send Origin: only the portal's own origin and MCP_ALLOWED_ORIGINS may call. CLI and IDE clients send none. */
 function originAllowed({ origin, ownOrigin }: McpRequestHead): boolean {

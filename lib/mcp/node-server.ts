@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { clientGone, declaresBody, forwardedProto, headerOf, readNodeBody, sendWebResponse, toWebRequest } from "@/lib/http/node";
+import { clientGone, declaresBody, forwardedProto, headerOf, readNodeBody, sendWebResponse, toWebRequest, urlOf } from "@/lib/http/node";
 import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY } from "./http";
 import { isJsonAnswer } from "./pool";
 import type { McpWorkerPool } from "./worker-pool";
@@ -74,7 +74,7 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   if (typeof body !== "string") return sendWebResponse(res, body, declaresBody(req) && !read);
   const origin = linkToRequestOrigin ? head.ownOrigin : undefined;
   if (workers) await nextTurn();
-  const pending = toWorker(workers, body) ? workers.pool.answer({ url: `http://${host}${req.url ?? MCP_PATH}`, headers: req.rawHeaders, body, origin }) : null;
+  const pending = toWorker(workers, body) ? workers.pool.answer({ url: urlOf(req).url, headers: req.rawHeaders, body, origin }) : null;
   if (!pending) {
     const answer = await answerMcpBody(
       {

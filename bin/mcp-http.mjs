@@ -10,6 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.env.PORTAL_ROOT ??= root;
 register({ tsconfig: join(root, "tsconfig.json") });
 const { createMcpNodeServer, MCP_PATH } = await import("../lib/mcp/node-server.ts");
+const { primeMcp } = await import("../lib/mcp/http.ts");
+await primeMcp();
 
 const port = Number(process.env.MCP_HTTP_PORT ?? 3001);
 const host = process.env.MCP_HTTP_HOST || "127.0.0.1";

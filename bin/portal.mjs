@@ -35,7 +35,8 @@ const { mcpWorkerCount } = await import("../lib/mcp/worker-pool.ts");
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 const server = createPortalServer(handle, { mcpWorkers: mcpWorkerCount() });
-await app.prepare();
+const { primeMcp } = await import("../lib/mcp/http.ts");
+await Promise.all([app.prepare(), primeMcp()]);
 server.on("error", (e) => {
   console.error(`Portal server: ${e.message}`);
   process.exit(1);

@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { rawHeaderOf } from "@/lib/http/node";
-import { answerMcpBody } from "./http";
+import { answerMcpBody, primeMcp } from "./http";
 import { isJsonAnswer, type McpHttp } from "./pool";
 import { internalErrorAnswer, type McpWorkerAnswer, type McpWorkerCall } from "./worker-pool";
 
@@ -47,6 +47,9 @@ function answer(call: McpWorkerCall): Promise<McpWorkerAnswer> {
       return internalErrorAnswer(call.id);
     });
 }
+
+// Calls that arrive meanwhile wait their turn behind it.
+void primeMcp().catch((error: unknown) => console.error("MCP worker warm-up failed:", error instanceof Error ? error.message : error));
 
 port.on("message", (call: McpWorkerCall) => {
   void answer(call).then((a) => port.postMessage(a, [a.body]));

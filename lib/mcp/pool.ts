@@ -67,10 +67,10 @@ function acquire(): McpServer {
 
 /**
  * A transport that stays connected to one server and carries one exchange at a time: a JSON-RPC request in, its
- * response out. What the SDK's Streamable HTTP transport does per request in JSON response mode (a transport
- * built, connected and closed; the body re-validated; the answer wrapped in a web Response and read back) costs
- * three times the tool call itself (measured: 0.41 against 0.13 ms of CPU for get_endpoint_details), and every
- * request it serves leaves garbage that survives young-generation collection.
+ * response out. The SDK's Streamable HTTP transport, per request in JSON response mode, is built, connected and
+ * closed, re-validates the body, and wraps the answer in a web Response that is read back: get_endpoint_details
+ * measured 0.41 ms of CPU that way against 0.13 ms resident (in-process), and 2.6 times the garbage-collection
+ * pauses (1.58 against 0.61 s over 23,000 calls).
  */
 class ResidentTransport implements Transport {
   onclose?: () => void;

@@ -20,6 +20,13 @@ export async function readNodeBody(req: IncomingMessage, cap: number): Promise<s
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** Web Headers holding node:http's rawHeaders (names and values in turn). */
+export function webHeaders(raw: readonly string[]): Headers {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return headers;
+}
+
 /** A header in node:http's rawHeaders (names and values in turn) as the web Headers' get() gives it: repeated values joined, or null. */
 export function rawHeaderOf(raw: readonly string[], name: string): string | null {
   let value: string | null = null;
@@ -32,16 +39,8 @@ export function rawHeaderOf(raw: readonly string[], name: string): string | null
 /** Whether a request declares a body (Content-Length above 0, or chunked). One answered unread must close its connection. */
 export const declaresBody = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
 
-const encrypted = (req: IncomingMessage) => "encrypted" in req.socket && req.socket.encrypted === true;
-
-/** The scheme a request was made with, as X-Forwarded-Proto says (as sent) or else the connection's. */
-export const forwardedProto = (req: IncomingMessage): string => headerOf(req, "x-forwarded-proto") ?? (encrypted(req) ? "https" : "http");
-
-/** One request header as the web Headers' get() gives it (repeated values joined), or null. */
-export function headerOf(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name];
-  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-}
+/** Whether the request came over TLS. */
+export const encrypted = (req: IncomingMessage) => "encrypted" in req.socket && req.socket.encrypted === true;
 
 /** A Node request's absolute URL (scheme from X-Forwarded-Proto when it says https, else the connection's), its scheme and host. */
 export function urlOf(req: IncomingMessage): { proto: "http" | "https"; host: string; url: string } {
@@ -57,8 +56,7 @@ export function urlOf(req: IncomingMessage): { proto: "http" | "https"; host: st
  * either way. `body: true` streams the request body into it; otherwise the caller reads the body itself.
  */
 export function toWebRequest(req: IncomingMessage, { signal, body }: { signal: AbortSignal; body: boolean }): Request {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const headers = webHeaders(req.rawHeaders);
   const { proto, host, url } = urlOf(req);
   if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", host);
   if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", proto);

@@ -1,3 +1,4 @@
+import { endpoints } from "@/lib/catalog";
 import { readCappedBytes } from "@/lib/http/read-capped";
 import { portalUrl, requestOrigin } from "./config";
 import { createPooledMcpHandler, isJsonAnswer, type McpAnswer, type McpHttp } from "./pool";
@@ -49,13 +50,11 @@ export interface McpRequestHead {
   ownOrigin: string;
 }
 
-/** The request's own origin, from its Host header (checked by hostAllowed) and scheme. */
-export function originOf(req: Request): string {
-  const scheme = req.headers.get("x-forwarded-proto") ?? new URL(req.url).protocol.replace(":", "");
-  return `${scheme}://${req.headers.get("host")}`;
+/** The head of a request from its headers and its connection's scheme; its own origin from Host (checked by hostAllowed) and X-Forwarded-Proto. */
+export function mcpHeadOf(header: (name: string) => string | null, scheme: string): McpRequestHead {
+  const host = header("host");
+  return { host, origin: header("origin"), ownOrigin: `${header("x-forwarded-proto") ?? scheme}://${host}` };
 }
-
-const headOf = (req: Request): McpRequestHead => ({ host: req.headers.get("host"), origin: req.headers.get("origin"), ownOrigin: originOf(req) });
 
 /** Browsers send Origin: only the portal's own origin and MCP_ALLOWED_ORIGINS may call. CLI and IDE clients send none. */
 function originAllowed({ origin, ownOrigin }: McpRequestHead): boolean {
@@ -89,7 +88,7 @@ export async function checkedMcpBody(head: McpRequestHead, readBody: (cap: numbe
 /** The JSON-RPC body of a failure inside the server (HTTP 500). */
 export const INTERNAL_ERROR_BODY = JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } });
 
-/** A body already read within the cap: JSON parse errors, then the MCP handler; `origin` as for answerMcpPost. */
+/** A body already read within the cap: JSON parse errors, then the MCP handler. Answers link to `origin` (the portal's own), else to PORTAL_URL. */
 export async function answerMcpBody(http: McpHttp, body: string, origin: string | undefined): Promise<McpAnswer> {
   let parsed: unknown;
   try {
@@ -111,28 +110,18 @@ export async function primeMcp(): Promise<void> {
   const call = (method: string, params: Record<string, unknown>) => answerMcpBody(http, JSON.stringify({ jsonrpc: "2.0", id: 0, method, params }), undefined);
   await call("tools/list", {});
   await call("tools/call", { name: "search_endpoints", arguments: { query: "prime the search index" } });
-  await call("tools/call", { name: "get_endpoint_details", arguments: { path: "/v1/auth/refresh" } });
-}
-
-/** An answer as a web Response. */
-export const toResponse = (answer: McpAnswer): Response =>
-  isJsonAnswer(answer) ? new Response(answer.json, { status: 200, headers: { "content-type": "application/json" } }) : answer;
-
-/** The MCP handler's view of a web Request. */
-export const httpOf = (req: Request): McpHttp => ({ header: (name) => req.headers.get(name), request: () => req });
-
-/**
- * Host/origin checks, body cap, JSON parse errors, then the MCP handler. `readBody` reads the body up to
- * `cap` bytes (null when it is larger); `origin` is where answers link to (the portal's origin), else PORTAL_URL.
- */
-export async function answerMcpPost(req: Request, readBody: (cap: number) => Promise<string | null>, origin: string | undefined): Promise<Response> {
-  const body = await checkedMcpBody(headOf(req), readBody);
-  return typeof body === "string" ? toResponse(await answerMcpBody(httpOf(req), body, origin)) : body;
+  const sample = endpoints.at(-1);
+  if (sample) await call("tools/call", { name: "get_endpoint_details", arguments: { path: sample.path, method: sample.method } });
 }
 
 /** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap; answers link to the portal it was asked at. */
-export function handleMcpPost(req: Request): Promise<Response> {
-  return answerMcpPost(req, (cap) => readCapped(req, cap), originOf(req));
+export async function handleMcpPost(req: Request): Promise<Response> {
+  const http: McpHttp = { header: (name) => req.headers.get(name), request: () => req };
+  const head = mcpHeadOf(http.header, new URL(req.url).protocol.slice(0, -1));
+  const body = await checkedMcpBody(head, (cap) => readCapped(req, cap));
+  if (typeof body !== "string") return body;
+  const answer = await answerMcpBody(http, body, head.ownOrigin);
+  return isJsonAnswer(answer) ? new Response(answer.json, { status: 200, headers: { "content-type": "application/json" } }) : answer;
 }
 
 /** GET and DELETE: no sessions or server-initiated streams in stateless mode. */

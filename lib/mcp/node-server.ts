@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { clientGone, declaresBody, forwardedProto, headerOf, readNodeBody, sendWebResponse, toWebRequest, urlOf } from "@/lib/http/node";
-import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY } from "./http";
+import { clientGone, declaresBody, encrypted, rawHeaderOf, readNodeBody, sendWebResponse, toWebRequest, urlOf } from "@/lib/http/node";
+import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, mcpHeadOf } from "./http";
 import { isJsonAnswer } from "./pool";
 import type { McpWorkerPool } from "./worker-pool";
 
@@ -62,8 +62,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, workers: McpWorkers | undefined): Promise<void> {
   // The checks read node:http's headers: a call a worker answers costs this thread no web Request.
-  const host = headerOf(req, "host");
-  const head = { host, origin: headerOf(req, "origin"), ownOrigin: `${forwardedProto(req)}://${host}` };
+  const header = (name: string) => rawHeaderOf(req.rawHeaders, name);
+  const head = mcpHeadOf(header, encrypted(req) ? "https" : "http");
   let read = false;
   const body = await checkedMcpBody(head, async (cap) => {
     const text = await readNodeBody(req, cap);
@@ -78,7 +78,7 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   if (!pending) {
     const answer = await answerMcpBody(
       {
-        header: (name) => headerOf(req, name),
+        header,
         // The signal lets the handler see a client that goes away (it ends open streams on abort).
         request: () => toWebRequest(req, { signal: clientGone(res), body: false }),
       },

@@ -29,7 +29,7 @@ export interface McpJsonAnswer {
 
 export type McpAnswer = Response | McpJsonAnswer;
 
-export const isJsonAnswer = (answer: McpAnswer): answer is McpJsonAnswer => "json" in answer && typeof answer.json === "string";
+export const isJsonAnswer = (answer: McpAnswer): answer is McpJsonAnswer => !(answer instanceof Response);
 
 /** Servers idle in a pool at most; more are built under load and dropped afterwards. */
 const MAX_IDLE = 64;

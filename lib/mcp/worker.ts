@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { rawHeaderOf } from "@/lib/http/node";
+import { rawHeaderOf, webHeaders } from "@/lib/http/node";
 import { answerMcpBody, primeMcp } from "./http";
 import { isJsonAnswer, type McpHttp } from "./pool";
 import { internalErrorAnswer, type McpWorkerAnswer, type McpWorkerCall } from "./worker-pool";
@@ -15,11 +15,7 @@ const port = parentPort;
 function httpOf(call: McpWorkerCall): McpHttp {
   return {
     header: (name) => rawHeaderOf(call.headers, name),
-    request: () => {
-      const headers = new Headers();
-      for (let i = 0; i + 1 < call.headers.length; i += 2) headers.append(call.headers[i]!, call.headers[i + 1]!);
-      return new Request(call.url, { method: "POST", headers });
-    },
+    request: () => new Request(call.url, { method: "POST", headers: webHeaders(call.headers) }),
   };
 }
 

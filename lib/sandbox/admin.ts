@@ -29,8 +29,8 @@ const tenantAnswer = (t: TenantRow) => ({
 /** POST /sandbox/tenants, body optional `{"email_verification": true}` → 201 with the keys. */
 export async function createTenantResponse(req: Request, now = new Date()): Promise<Response> {
   try {
-    const sql = getStore();
-    const limit = hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${clientIp(req)}` }, TENANT_LIMIT, now);
+    const sql = await getStore();
+    const limit = await hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${clientIp(req)}` }, TENANT_LIMIT, now);
     if (!limit.allowed) throw new ApiError(429, "Too many requests", { "Retry-After": String(limit.retryAfter) });
     const text = await req.text();
     let raw: unknown = {};
@@ -40,18 +40,18 @@ export async function createTenantResponse(req: Request, now = new Date()): Prom
       throw new ApiError(422, [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }]);
     }
     const body = parseOrThrow(CreateTenantBody, raw, "body");
-    return jsonResponse(201, tenantAnswer(createTenant(sql, { emailVerification: body.email_verification }, now)));
+    return jsonResponse(201, tenantAnswer(await createTenant(sql, { emailVerification: body.email_verification }, now)));
   } catch (error) {
     return toResponse(error, "POST /sandbox/tenants");
   }
 }
 
 /** POST /sandbox/tenants/reset with X-API-Key: sk_live_… → every row of the tenant deleted and the seed restored. */
-export function resetTenantResponse(req: Request, now = new Date()): Response {
+export async function resetTenantResponse(req: Request, now = new Date()): Promise<Response> {
   try {
-    const sql = getStore();
-    const { tenant } = requireApiKey(sql, req, ["secret"], now);
-    resetTenant(sql, tenant, now);
+    const sql = await getStore();
+    const { tenant } = await requireApiKey(sql, req, ["secret"], now);
+    await resetTenant(sql, tenant, now);
     return jsonResponse(200, { message: "Tenant reset", tenant_id: tenant.id });
   } catch (error) {
     return toResponse(error, "POST /sandbox/tenants/reset");
@@ -62,21 +62,21 @@ export function resetTenantResponse(req: Request, now = new Date()): Response {
  * GET /sandbox/outbox: JSON `{"messages": [...]}` for `Accept: application/json` with a secret key;
  * otherwise the HTML page for the tenant of `?key=` (public or secret) or the demo tenant.
  */
-export function outboxResponse(req: Request, now = new Date()): Response {
+export async function outboxResponse(req: Request, now = new Date()): Promise<Response> {
   try {
-    const sql = getStore();
+    const sql = await getStore();
     if ((req.headers.get("accept") ?? "").includes("application/json")) {
-      const { tenant } = requireApiKey(sql, req, ["secret"], now);
-      const messages = listMail(sql, tenant.id).map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
+      const { tenant } = await requireApiKey(sql, req, ["secret"], now);
+      const messages = (await listMail(sql, tenant.id)).map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
       return jsonResponse(200, { messages });
     }
     const key = new URL(req.url).searchParams.get("key")?.trim() ?? "";
-    const found = key ? findApiKey(sql, key) : undefined;
-    const tenant = key ? (found && !isExpired(found.tenant, now) ? found.tenant : undefined) : getDemoTenant(sql);
+    const found = key ? await findApiKey(sql, key) : undefined;
+    const tenant = key ? (found && !isExpired(found.tenant, now) ? found.tenant : undefined) : await getDemoTenant(sql);
     const html = renderOutboxPage({
       tenantLabel: tenant ? (tenant.is_demo === 1 ? "the demo tenant" : `tenant ${tenant.id}`) : null,
       key,
-      messages: tenant ? listMail(sql, tenant.id) : [],
+      messages: tenant ? await listMail(sql, tenant.id) : [],
       error: key && !tenant ? "No live sandbox tenant has this key." : null,
     });
     return new Response(html, {

@@ -11,10 +11,10 @@ export interface Consent {
   redirectUri: string;
 }
 
-export function readConsent(state: string, now = new Date()): Consent | null {
-  const sql = getStore();
-  const s = verifyOAuthState(sql, state, now);
-  const tenant = s && getTenant(sql, s.tenantId);
+export async function readConsent(state: string, now = new Date()): Promise<Consent | null> {
+  const sql = await getStore();
+  const s = await verifyOAuthState(sql, state, now);
+  const tenant = s && await getTenant(sql, s.tenantId);
   return s && tenant && !isExpired(tenant, now) ? { tenantName: tenant.name, redirectUri: s.redirectUri } : null;
 }
 
@@ -24,18 +24,18 @@ const Email = z.email().max(320);
  * "Continue": the callback URL (relative) Google would send the browser to, with a code naming
  * the chosen email; null when the state or the email is not valid.
  */
-export function approveConsent(state: string, email: string, displayName: string | null, now = new Date()): string | null {
-  const sql = getStore();
-  const s = verifyOAuthState(sql, state, now);
+export async function approveConsent(state: string, email: string, displayName: string | null, now = new Date()): Promise<string | null> {
+  const sql = await getStore();
+  const s = await verifyOAuthState(sql, state, now);
   const parsed = Email.safeParse(email.trim());
   if (!s || !parsed.success) return null;
-  const code = createOAuthCode(sql, s.tenantId, { email: parsed.data, displayName: displayName?.trim() || null }, now);
+  const code = await createOAuthCode(sql, s.tenantId, { email: parsed.data, displayName: displayName?.trim() || null }, now);
   return `/sandbox/v1/auth/google/callback?${new URLSearchParams({ code, state })}`;
 }
 
 /** "Cancel": back to redirect_uri with ?error=oauth_failed. */
-export function denyConsent(state: string, now = new Date()): string | null {
-  const s = verifyOAuthState(getStore(), state, now);
+export async function denyConsent(state: string, now = new Date()): Promise<string | null> {
+  const s = await verifyOAuthState(await getStore(), state, now);
   return s ? errorRedirect(s.redirectUri, "The user cancelled Google sign-in") : null;
 }
 
@@ -47,6 +47,6 @@ export async function consentContinueResponse(req: Request): Promise<Response> {
     return typeof v === "string" ? v : "";
   };
   const state = field("state");
-  const target = approveConsent(state, field("email"), field("name")) ?? `/sandbox/oauth/google?${new URLSearchParams({ state, invalid: "email" })}`;
+  const target = await approveConsent(state, field("email"), field("name")) ?? `/sandbox/oauth/google?${new URLSearchParams({ state, invalid: "email" })}`;
   return new Response(null, { status: 303, headers: { Location: new URL(target, req.url).toString() } });
 }

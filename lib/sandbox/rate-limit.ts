@@ -23,11 +23,11 @@ export interface RateKey {
   scopeKey: string;
 }
 
-export function hitRateLimit(sql: Sql, key: RateKey, limit: RateLimit, now: Date): RateDecision {
+export async function hitRateLimit(sql: Sql, key: RateKey, limit: RateLimit, now: Date): Promise<RateDecision> {
   const bucket = `${key.tenantId ?? "-"}|${key.name}|${key.scopeKey}`;
   const nowMs = now.getTime();
-  return sql.tx(() => {
-    const row = sql.get<BucketRow>(`SELECT window_start, count, blocked_until FROM rate_limits WHERE bucket = ?`, [bucket]);
+  return await sql.tx(async () => {
+    const row = await sql.get<BucketRow>(`SELECT window_start, count, blocked_until FROM rate_limits WHERE bucket = ?`, [bucket]);
     if (row?.blocked_until && Date.parse(row.blocked_until) > nowMs) {
       return { allowed: false, retryAfter: Math.ceil((Date.parse(row.blocked_until) - nowMs) / 1000) };
     }
@@ -35,7 +35,7 @@ export function hitRateLimit(sql: Sql, key: RateKey, limit: RateLimit, now: Date
     const count = (row && windowStart === Date.parse(row.window_start) ? row.count : 0) + 1;
     const exceeded = count > limit.count;
     const blockedUntil = exceeded && limit.blockSeconds ? nowMs + limit.blockSeconds * 1000 : null;
-    sql.run(
+    await sql.run(
       `INSERT INTO rate_limits (bucket, tenant_id, window_start, count, blocked_until) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (bucket) DO UPDATE SET window_start = excluded.window_start, count = excluded.count, blocked_until = excluded.blocked_until`,
       [bucket, key.tenantId, isoTime(new Date(windowStart)), count, blockedUntil === null ? null : isoTime(new Date(blockedUntil))],

@@ -446,15 +446,15 @@ export const TENANT_TABLES = [
 ] as const;
 
 /** Applies the migrations not yet recorded in schema_migrations, each in its own transaction. */
-export function migrate(sql: Sql, list: readonly Migration[] = migrations, now = new Date()): number[] {
-  sql.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const done = new Set(sql.all<{ version: number }>(`SELECT version FROM schema_migrations`).map((r) => r.version));
+export async function migrate(sql: Sql, list: readonly Migration[] = migrations, now = new Date()): Promise<number[]> {
+  await sql.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const done = new Set((await sql.all<{ version: number }>(`SELECT version FROM schema_migrations`)).map((r) => r.version));
   const applied: number[] = [];
   for (const m of [...list].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
-    sql.tx(() => {
-      for (const statement of m.up) sql.run(statement);
-      sql.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, now.toISOString()]);
+    await sql.tx(async () => {
+      for (const statement of m.up) await sql.run(statement);
+      await sql.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, now.toISOString()]);
     });
     applied.push(m.version);
   }

@@ -11,14 +11,14 @@ import { closeStore, getStore } from "../store";
 export function setupTempDatabase(): { readonly path: string } {
   const state = { path: "" };
   let dir = "";
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "sandbox-test-"));
     state.path = join(dir, "sandbox.db");
     process.env.SANDBOX_DB_PATH = state.path;
-    getStore();
+    await getStore();
   });
-  afterAll(() => {
-    closeStore();
+  afterAll(async () => {
+    await closeStore();
     rmSync(dir, { recursive: true, force: true });
   });
   return state;

@@ -64,6 +64,9 @@ function describe(issue: z.core.$ZodIssue): { type: string; msg: string } {
       };
     case "unrecognized_keys":
       return { type: "extra_forbidden", msg: "Extra inputs are not permitted" };
+    case "custom":
+      // A refinement may name its pydantic type (httpUrl: url_scheme).
+      return { type: typeof issue.params?.type === "string" ? issue.params.type : "value_error", msg: issue.message };
     default:
       return { type: "value_error", msg: issue.message };
   }

@@ -27,14 +27,3 @@ function originOf(value: string): string | undefined {
     return undefined;
   }
 }
-
-/** An href for a link the portal renders from stored data: http(s) only, anything else none. */
-export function safeHref(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -63,8 +63,8 @@ test("a javascript: return_to is refused; the outbox page needs the secret key, 
   const field = page.getByLabel("Your tenant's secret key");
   await field.fill(keys.public_key);
   await page.getByRole("button", { name: "Show mail" }).click();
-  await expect(page.getByRole("alert")).toContainText("That is a public key");
-  await expect(page.getByRole("alert")).toContainText("needs the tenant's secret key");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("That is a public key");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("needs the tenant's secret key");
 
   await field.fill(keys.secret_key);
   await page.getByRole("button", { name: "Show mail" }).click();
@@ -84,11 +84,11 @@ test("a javascript: return_to is refused; the outbox page needs the secret key, 
 
   // Opening the link verifies the user.
   await page.getByRole("listitem").filter({ hasText: "ada@example.com" }).getByRole("link").click();
-  await expect(page.getByRole("status")).toContainText("Email verified");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Email verified");
   expect((await call(request, keys.public_key, "POST", "/v1/auth/login", { email: "ada@example.com", password: PASSWORD })).status()).toBe(200);
   // A second opening says the link is spent.
   await page.reload();
-  await expect(page.getByRole("status")).toContainText("Not verified");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Not verified");
 });
 
 test("the password-reset link opens a form that sets the new password", async ({ page, request }) => {
@@ -99,10 +99,10 @@ test("the password-reset link opens a form that sets the new password", async ({
   await page.goto(mail.link);
   await page.getByLabel("New password").fill("short");
   await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.getByRole("alert")).toContainText("new_password");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("new_password");
   await page.getByLabel("New password").fill("BrandNew456");
   await page.getByRole("button", { name: "Set new password" }).click();
-  await expect(page.getByRole("status")).toContainText("Password changed");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Password changed");
   expect((await call(request, keys.public_key, "POST", "/v1/auth/login", { email: "grace@example.com", password: "BrandNew456" })).status()).toBe(200);
 });
 
@@ -120,7 +120,7 @@ test("the invitation link shows the invitation and accepts it after the invitee'
   await expect(page.getByText("Acme Labs")).toBeVisible();
   await page.getByLabel(/Password of bob@example.com/).fill(PASSWORD);
   await page.getByRole("button", { name: "Log in and accept" }).click();
-  await expect(page.getByRole("status")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("status")).toBeVisible();
   const members = await (await call(request, keys.public_key, "GET", `/v1/organizations/${org.id}/members`, undefined, owner.access_token)).json();
   expect(members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`).sort()).toEqual(["bob@example.com:member", "owner@example.com:owner"]);
   expect(bob.access_token).toBeTruthy();

@@ -163,10 +163,10 @@ function MailItem({ mail }: { mail: Mail }) {
           {KIND_LABEL[mail.kind] ?? mail.kind}
         </span>
       </div>
-      <p className="mt-1 text-sm break-all text-zinc-600 dark:text-zinc-400">
+      <p className="mt-1 text-sm wrap-anywhere text-zinc-600 dark:text-zinc-400">
         To {mail.to} · <time dateTime={mail.created_at}>{new Date(mail.created_at).toLocaleString()}</time>
       </p>
-      <pre className="mt-3 text-sm whitespace-pre-wrap break-all text-zinc-800 dark:text-zinc-200">{mail.body}</pre>
+      <pre className="mt-3 text-sm whitespace-pre-wrap wrap-anywhere text-zinc-800 dark:text-zinc-200">{mail.body}</pre>
       {mail.token && (
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
           <span className="text-zinc-600 dark:text-zinc-400">Token</span>
@@ -177,7 +177,7 @@ function MailItem({ mail }: { mail: Mail }) {
         </div>
       )}
       {mail.link && (
-        <p className="mt-2 text-sm break-all">
+        <p className="mt-2 text-sm wrap-anywhere">
           {href ? (
             <a href={href} className="text-blue-700 underline dark:text-blue-400">
               {mail.link}

@@ -21,7 +21,7 @@ export default function OutboxPage() {
       <p className="mt-3 text-zinc-600 dark:text-zinc-400">
         Mail the sandbox would have sent (email verification, password reset, invitations), newest first, with each link and token. Links lead to
         this portal&apos;s pages, which do what your app&apos;s pages would. As JSON:{" "}
-        <code className="font-mono text-sm break-all">curl -H &quot;Accept: application/json&quot; -H &quot;X-API-Key: sk_live_…&quot; /sandbox/outbox</code>
+        <code className="font-mono text-sm wrap-anywhere">curl -H &quot;Accept: application/json&quot; -H &quot;X-API-Key: sk_live_…&quot; /sandbox/outbox</code>
       </p>
       <OutboxReader jsonPath="/sandbox/outbox" demoPath="/sandbox/demo" />
     </main>

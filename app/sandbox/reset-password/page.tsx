@@ -18,7 +18,7 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       <h1 className="text-2xl font-bold text-zinc-900 dark:text-white">Reset password</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         This page stands in for your app&apos;s reset page: it sends the new password with the token from the link (valid for 1 hour, once) to{" "}
-        <code className="font-mono break-all">POST {action.replace(/^\/sandbox/, "")}</code>, with the tenant&apos;s public key.
+        <code className="font-mono wrap-anywhere">POST {action.replace(/^\/sandbox/, "")}</code>, with the tenant&apos;s public key.
       </p>
       {apiKey ? (
         <ResetPasswordForm token={value} action={action} apiKey={apiKey} />

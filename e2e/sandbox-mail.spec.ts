@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -124,4 +125,25 @@ test("the invitation link shows the invitation and accepts it after the invitee'
   const members = await (await call(request, keys.public_key, "GET", `/v1/organizations/${org.id}/members`, undefined, owner.access_token)).json();
   expect(members.map((m: { email: string; role: string }) => `${m.email}:${m.role}`).sort()).toEqual(["bob@example.com:member", "owner@example.com:owner"]);
   expect(bob.access_token).toBeTruthy();
+});
+
+test.describe("the outbox page in both themes and widths", () => {
+  for (const theme of ["light", "dark"] as const) {
+    for (const width of [1280, 390]) {
+      test(`axe finds no violations and nothing is wider than the screen (${theme}, ${width} px)`, async ({ page, request }) => {
+        const keys = await newTenant(request, true);
+        await call(request, keys.public_key, "POST", "/v1/auth/register", { email: "a.rather.long.address.for.wrapping@example.com", password: PASSWORD });
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme: theme });
+        await page.goto("/sandbox/outbox");
+        await page.getByLabel("Your tenant's secret key").fill(keys.secret_key);
+        await page.getByRole("button", { name: "Show mail" }).click();
+        await expect(page.getByRole("main").getByRole("status")).toHaveText("1 mail, newest first.");
+        expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+        const results = await new AxeBuilder({ page }).include("main").analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      });
+    }
+  }
 });

@@ -3,7 +3,11 @@
  * reached it), on PORTAL_URL's origin, or on a host listed in ALLOWED_HOSTS (comma-separated host or host:port).
  * Kept small on purpose: the portal-wide origin helpers in lib/site can take its place.
  */
-export function isAllowedTarget(target: string, portalOrigin: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function isAllowedTarget(
+  target: string,
+  portalOrigin: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): boolean {
   let url: URL;
   try {
     url = new URL(target);

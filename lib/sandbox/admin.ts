@@ -3,10 +3,9 @@ import { z } from "zod";
 import { findApiKey, requireApiKey } from "./auth/api-keys";
 import { ApiError, jsonResponse, toResponse } from "./errors";
 import { listMail } from "./outbox";
-import { renderOutboxPage } from "./outbox-page";
 import { clientIp, hitRateLimit } from "./rate-limit";
 import { getStore } from "./store";
-import { createTenant, getDemoTenant, isExpired, resetTenant, type TenantRow } from "./tenants";
+import { createTenant, resetTenant, type TenantRow } from "./tenants";
 import { parseOrThrow } from "./validation";
 
 /** The sandbox's own endpoints (outside the documented API): tenants and the outbox. */
@@ -58,31 +57,22 @@ export function resetTenantResponse(req: Request, now = new Date()): Response {
   }
 }
 
+/** Why a public key cannot read the outbox: said to the visitor (page) and the client (JSON). */
+export const OUTBOX_PUBLIC_KEY_REFUSAL =
+  "The outbox needs the tenant's secret key (sk_live_…): it holds password-reset and verification tokens, and a public key (pk_live_…) is embedded in frontends, so anyone holding it could take over the tenant's users.";
+
 /**
- * GET /sandbox/outbox: JSON `{"messages": [...]}` for `Accept: application/json` with a secret key;
- * otherwise the HTML page for the tenant of `?key=` (public or secret) or the demo tenant.
+ * GET /sandbox/outbox with `Accept: application/json` (or /sandbox/outbox/messages) and `X-API-Key: sk_live_…` → the
+ * tenant's mail, newest first. The key travels in the header only: a URL would leave it in history and logs.
  */
 export function outboxResponse(req: Request, now = new Date()): Response {
   try {
     const sql = getStore();
-    if ((req.headers.get("accept") ?? "").includes("application/json")) {
-      const { tenant } = requireApiKey(sql, req, ["secret"], now);
-      const messages = listMail(sql, tenant.id).map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
-      return jsonResponse(200, { messages });
-    }
-    const key = new URL(req.url).searchParams.get("key")?.trim() ?? "";
-    const found = key ? findApiKey(sql, key) : undefined;
-    const tenant = key ? (found && !isExpired(found.tenant, now) ? found.tenant : undefined) : getDemoTenant(sql);
-    const html = renderOutboxPage({
-      tenantLabel: tenant ? (tenant.is_demo === 1 ? "the demo tenant" : `tenant ${tenant.id}`) : null,
-      key,
-      messages: tenant ? listMail(sql, tenant.id) : [],
-      error: key && !tenant ? "No live sandbox tenant has this key." : null,
-    });
-    return new Response(html, {
-      status: key && !tenant ? 404 : 200,
-      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" },
-    });
+    const key = req.headers.get("x-api-key")?.trim();
+    if (key && findApiKey(sql, key)?.kind === "public") throw new ApiError(403, OUTBOX_PUBLIC_KEY_REFUSAL);
+    const { tenant } = requireApiKey(sql, req, ["secret"], now);
+    const messages = listMail(sql, tenant.id).map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
+    return jsonResponse(200, { messages }, { "cache-control": "no-store" });
   } catch (error) {
     return toResponse(error, "GET /sandbox/outbox");
   }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "../define";
-import { MessageResponse } from "../primitives";
+import { httpUrl, MessageResponse } from "../primitives";
 import {
   ChangePasswordRequest,
   EmailRequest,
@@ -268,7 +268,7 @@ export const authenticationEndpoints = [
     description: "Returns the Google consent URL to send the user to. After consent, Google calls the API's callback, which redirects to redirect_uri with the tokens in the URL fragment.",
     auth: apiKey,
     query: z.object({
-      redirect_uri: z.url().describe("Frontend URL Google redirects to after sign-in; must match the tenant configuration"),
+      redirect_uri: httpUrl().describe("Frontend URL Google redirects to after sign-in; must match the tenant configuration"),
     }),
     responses: [
       {

@@ -32,7 +32,7 @@ async function inOnePiece(id: number, response: Response): Promise<McpWorkerAnsw
 }
 
 function answer(call: McpWorkerCall): Promise<McpWorkerAnswer> {
-  return answerMcpBody(httpOf(call), call.body, call.origin)
+  return answerMcpBody(httpOf(call), call.body, call.origin, call.client)
     .then(async (answer): Promise<McpWorkerAnswer> =>
       isJsonAnswer(answer)
         ? { id: call.id, status: 200, headers: [["content-type", "application/json"]], body: encoder.encode(answer.json).buffer }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { type Endpoint, HTTP_METHODS, matchPath } from "@/lib/catalog";
+import { normalizePath } from "@/lib/catalog/match-path";
 import { searchEndpoints } from "@/lib/search";
 import { maxUploadBytes } from "@/lib/sandbox/config";
 
@@ -48,10 +49,12 @@ export interface SandboxCall {
 /** Why call_sandbox cannot make a request, said so the caller can fix it. */
 export class CallError extends Error {}
 
+/** " Nearest endpoints: …": the endpoint the path names once its scheme and host are dropped, else the search's best. */
 const nearest = (text: string): string => {
-  let near: Endpoint[] = [];
+  const named = matchPath(undefined, normalizePath(text.replace(/^\/\/[^/]*/, "")).path.replace(/^\/sandbox(?=\/v1\/)/, "")).map((m) => m.endpoint);
+  let near: Endpoint[] = named;
   try {
-    near = searchEndpoints(text, { limit: 3 }).map((h) => h.endpoint);
+    if (near.length === 0) near = searchEndpoints(text, { limit: 3 }).map((h) => h.endpoint);
   } catch {
     near = [];
   }

@@ -134,6 +134,8 @@ test.describe("MCP sandbox tools: boundaries", () => {
     const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as Result;
     const keysOf = async () => (await call("create_sandbox_tenant", {})).structuredContent as { public_key: string; secret_key: string };
     const [a, b] = [await keysOf(), await keysOf()];
+    // Two calls, two tenants: the sandbox tools are never answered from the cache.
+    expect(a.public_key).not.toBe(b.public_key);
     const signUp = async (key: string) =>
       String(sandboxOf(await call("call_sandbox", { method: "POST", path: "/v1/auth/register", api_key: key, body: { email: "same@example.com", password: "SecurePass123" } })).body?.access_token);
     const [tokenA, tokenB] = [await signUp(a.public_key), await signUp(b.public_key)];

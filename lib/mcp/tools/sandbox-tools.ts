@@ -1,17 +1,16 @@
 import "server-only";
 import { z } from "zod";
-import { createTenantFor } from "@/lib/sandbox/admin";
-import { requireApiKey } from "@/lib/sandbox/auth/api-keys";
-import { handleSandboxRequest } from "@/lib/sandbox/engine";
-import { ApiError } from "@/lib/sandbox/errors";
-import { listMail, type MailKind } from "@/lib/sandbox/outbox";
-import { getStore } from "@/lib/sandbox/store";
+import type { ApiError } from "@/lib/sandbox/errors";
+import type { MailKind } from "@/lib/sandbox/outbox";
 import { mcpClientAddress } from "../client-address";
 import { MAX_ANSWER_CHARS, portalUrl } from "../config";
 import { defineLiveTool, type LiveToolHints } from "../live-tool";
 import { answerOf, SandboxAnswer } from "../sandbox/answer";
 import { CallError, CallSandboxInput, sandboxCall } from "../sandbox/request";
 import { toolError } from "../tool";
+
+/** lib/sandbox, loaded on the first sandbox call (see runtime.ts). */
+const sandbox = () => import("../sandbox/runtime");
 
 /** Where the tools' requests go: this portal's sandbox, in process. Never SAAS_API_URL or any other URL. */
 const sandboxBase = () => `${portalUrl()}/sandbox`;
@@ -41,6 +40,7 @@ email_verification: true makes register answer verification_required and mail a 
   }),
   hints: WRITES,
   async run({ email_verification }) {
+    const { createTenantFor, ApiError } = await sandbox();
     try {
       const tenant = await createTenantFor(mcpClientAddress(), async () => ({ email_verification }));
       const base = `${sandboxBase()}`;
@@ -76,6 +76,7 @@ The answer is the status, the headers a client acts on and the body: JSON pretty
   output: SandboxAnswer,
   hints: WRITES,
   async run(args) {
+    const { handleSandboxRequest } = await sandbox();
     let call;
     try {
       call = sandboxCall(args, sandboxBase());
@@ -106,6 +107,7 @@ export const readSandboxOutbox = defineLiveTool({
   }),
   hints: READS,
   async run({ secret_key, to, kind }) {
+    const { ApiError, getStore, listMail, requireApiKey } = await sandbox();
     const sql = getStore();
     let tenantId: string;
     try {

@@ -1,5 +1,6 @@
 import { endpoints } from "@/lib/catalog";
 import { readCappedBytes } from "@/lib/http/read-capped";
+import { clientAddressOf, mcpClient } from "./client-address";
 import { portalUrl, requestOrigin } from "./config";
 import { createPooledMcpHandler, isJsonAnswer, type McpAnswer, type McpHttp } from "./pool";
 
@@ -88,15 +89,19 @@ export async function checkedMcpBody(head: McpRequestHead, readBody: (cap: numbe
 /** The JSON-RPC body of a failure inside the server (HTTP 500). */
 export const INTERNAL_ERROR_BODY = JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } });
 
-/** A body already read within the cap: JSON parse errors, then the MCP handler. Answers link to `origin` (the portal's own), else to PORTAL_URL. */
-export async function answerMcpBody(http: McpHttp, body: string, origin: string | undefined): Promise<McpAnswer> {
+/**
+ * A body already read within the cap: JSON parse errors, then the MCP handler. Answers link to `origin` (the
+ * portal's own), else to PORTAL_URL; `client` is the caller's address, which the sandbox tools' limits count.
+ */
+export async function answerMcpBody(http: McpHttp, body: string, origin: string | undefined, client?: string): Promise<McpAnswer> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     return rpcError(400, -32700, "Parse error: the body is not valid JSON");
   }
-  return origin === undefined ? mcpHandler(http, parsed) : requestOrigin.run(origin, () => mcpHandler(http, parsed));
+  const answer = () => (origin === undefined ? mcpHandler(http, parsed) : requestOrigin.run(origin, () => mcpHandler(http, parsed)));
+  return client === undefined ? answer() : mcpClient.run(client, answer);
 }
 
 /**
@@ -120,7 +125,7 @@ export async function handleMcpPost(req: Request): Promise<Response> {
   const head = mcpHeadOf(http.header, new URL(req.url).protocol.slice(0, -1));
   const body = await checkedMcpBody(head, (cap) => readCapped(req, cap));
   if (typeof body !== "string") return body;
-  const answer = await answerMcpBody(http, body, head.ownOrigin);
+  const answer = await answerMcpBody(http, body, head.ownOrigin, clientAddressOf(http.header));
   return isJsonAnswer(answer) ? new Response(answer.json, { status: 200, headers: { "content-type": "application/json" } }) : answer;
 }
 

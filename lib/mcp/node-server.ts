@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { clientGone, declaresBody, encrypted, rawHeaderOf, readNodeBody, sendWebResponse, toWebRequest, urlOf } from "@/lib/http/node";
+import { clientAddressOf } from "./client-address";
 import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, mcpHeadOf } from "./http";
 import { isJsonAnswer } from "./pool";
 import type { McpWorkerPool } from "./worker-pool";
@@ -74,7 +75,8 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   if (typeof body !== "string") return sendWebResponse(res, body, declaresBody(req) && !read);
   const origin = linkToRequestOrigin ? head.ownOrigin : undefined;
   if (workers) await nextTurn();
-  const pending = toWorker(workers, body) ? workers.pool.answer({ url: urlOf(req).url, headers: req.rawHeaders, body, origin }) : null;
+  const client = clientAddressOf(header, req.socket.remoteAddress);
+  const pending = toWorker(workers, body) ? workers.pool.answer({ url: urlOf(req).url, headers: req.rawHeaders, body, origin, client }) : null;
   if (!pending) {
     const answer = await answerMcpBody(
       {
@@ -84,6 +86,7 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
       },
       body,
       origin,
+      client,
     );
     return isJsonAnswer(answer) ? sendJson(res, 200, answer.json) : sendWebResponse(res, answer);
   }

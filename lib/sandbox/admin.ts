@@ -25,21 +25,33 @@ const tenantAnswer = (t: TenantRow) => ({
   expires_at: t.expires_at,
 });
 
+export type TenantAnswer = ReturnType<typeof tenantAnswer>;
+
+/**
+ * A new tenant as POST /sandbox/tenants makes it, under its per-client limit: `client` is the address the limit
+ * counts (the request's IP, or an MCP client's address); `readBody` gives the parsed JSON body, read only after
+ * the limit let the request through. Throws ApiError 429 or 422.
+ */
+export async function createTenantFor(client: string, readBody: () => Promise<unknown>, now = new Date()): Promise<TenantAnswer> {
+  const sql = getStore();
+  const limit = hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${client}` }, TENANT_LIMIT, now);
+  if (!limit.allowed) throw new ApiError(429, "Too many requests", { "Retry-After": String(limit.retryAfter) });
+  const body = parseOrThrow(CreateTenantBody, await readBody(), "body");
+  return tenantAnswer(createTenant(sql, { emailVerification: body.email_verification }, now));
+}
+
 /** POST /sandbox/tenants, body optional `{"email_verification": true}` → 201 with the keys. */
 export async function createTenantResponse(req: Request, now = new Date()): Promise<Response> {
   try {
-    const sql = getStore();
-    const limit = hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${clientIp(req)}` }, TENANT_LIMIT, now);
-    if (!limit.allowed) throw new ApiError(429, "Too many requests", { "Retry-After": String(limit.retryAfter) });
-    const text = await req.text();
-    let raw: unknown = {};
-    try {
-      raw = text.trim() ? JSON.parse(text) : {};
-    } catch {
-      throw new ApiError(422, [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }]);
-    }
-    const body = parseOrThrow(CreateTenantBody, raw, "body");
-    return jsonResponse(201, tenantAnswer(createTenant(sql, { emailVerification: body.email_verification }, now)));
+    const readBody = async (): Promise<unknown> => {
+      const text = await req.text();
+      try {
+        return text.trim() ? (JSON.parse(text) as unknown) : {};
+      } catch {
+        throw new ApiError(422, [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }]);
+      }
+    };
+    return jsonResponse(201, await createTenantFor(clientIp(req), readBody, now));
   } catch (error) {
     return toResponse(error, "POST /sandbox/tenants");
   }

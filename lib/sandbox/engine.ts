@@ -29,6 +29,8 @@ export interface EngineOptions {
   sql?: Sql;
   /** Handler registry; all categories by default. */
   handlers?: HandlerMap;
+  /** The client's address for per-IP limits when the request is made in process (MCP tools); else read from the request. */
+  ip?: string;
 }
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -53,7 +55,7 @@ export async function handleSandboxRequest(req: Request, options: EngineOptions 
     const { endpoint, params } = resolve(req.method, url.pathname.replace(/^\/sandbox(?=\/)/, ""));
     where = endpoint.id;
     const auth = authenticate(sql, endpoint, req, now());
-    const ip = clientIp(req);
+    const ip = options.ip ?? clientIp(req);
     if (endpoint.rateLimit) {
       const scopeKey = endpoint.rateLimit.scope === "user" && auth.user ? `user:${auth.user.id}` : `ip:${ip}`;
       const decision = hitRateLimit(sql, { tenantId: auth.tenant?.id ?? null, name: endpoint.id, scopeKey }, endpoint.rateLimit, now());

@@ -8,7 +8,8 @@ import { register } from "tsx/esm/api";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.env.PORTAL_ROOT ??= root;
-register({ tsconfig: join(root, "tsconfig.json") });
+// tsconfig.server.json: `server-only` (lib/site/origin.ts) is the no-op it is on Next's server.
+register({ tsconfig: join(root, "tsconfig.server.json") });
 const { createMcpNodeServer, MCP_PATH } = await import("../lib/mcp/node-server.ts");
 const { primeMcp } = await import("../lib/mcp/http.ts");
 await primeMcp();

@@ -7,6 +7,7 @@ import { register } from "tsx/esm/api";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.env.PORTAL_ROOT ??= root;
-register({ tsconfig: join(root, "tsconfig.json") });
+// tsconfig.server.json: `server-only` (lib/site/origin.ts) is the no-op it is on Next's server.
+register({ tsconfig: join(root, "tsconfig.server.json") });
 const { serveStdio } = await import("../lib/mcp/stdio.ts");
 await serveStdio();

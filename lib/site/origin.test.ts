@@ -50,7 +50,8 @@ describe("publicOrigin", () => {
   it("a Host or X-Forwarded-Host that is not allowed never becomes the origin", () => {
     env({});
     registerServedAddress(servedAddressOf("::", 4310, true));
-    for (const headers of [{ host: "evil.example" }, { host: "evil.example:4310" }, { host: "localhost:4310", "x-forwarded-host": "evil.example" }]) {
+    const cases: Record<string, string>[] = [{ host: "evil.example" }, { host: "evil.example:4310" }, { host: "localhost:4310", "x-forwarded-host": "evil.example" }];
+    for (const headers of cases) {
       expect(publicOrigin(asked(headers)), JSON.stringify(headers)).toBe("http://localhost:4310");
     }
   });

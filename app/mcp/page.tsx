@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { CodeBlock } from "@/components/code-block";
 import { SANDBOX_WALKTHROUGH, stepCall } from "@/lib/mcp/sandbox/walkthrough";
 import { portalTools, sandboxTools } from "@/lib/mcp/tools";
 import { GUIDES } from "@/lib/content/guides";
 import { mcpSetups } from "@/lib/site/mcp-setup";
+import { publicOrigin } from "@/lib/site/origin";
 
 export const metadata: Metadata = {
   title: "Connect an assistant (MCP)",
   description: "Connect Claude Code, Cursor, VS Code or any MCP client to the portal's MCP server.",
 };
 
-export default function McpPage() {
-  const setup = mcpSetups();
+// Rendered per request: the commands name the address the portal is served at, which a build cannot know.
+export default async function McpPage() {
+  const setup = mcpSetups(publicOrigin({ headers: await headers() }));
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-8">
       <h1 className="text-3xl font-bold text-zinc-900 dark:text-white">Connect an assistant (MCP)</h1>

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { clientGone, declaresBody, encrypted, rawHeaderOf, readNodeBody, sendWebResponse, toWebRequest, urlOf } from "@/lib/http/node";
 import { clientAddressOf } from "./client-address";
+import { publicOrigin } from "@/lib/site/origin";
 import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, mcpHeadOf } from "./http";
 import { isJsonAnswer } from "./pool";
 import type { McpWorkerPool } from "./worker-pool";
@@ -13,8 +14,8 @@ const notFound = (res: ServerResponse) =>
 
 /**
  * Answers one request for MCP_PATH on node:http with the handler, host/origin checks and body cap of /api/mcp.
- * Answers link to the origin the request was made at when `linkToRequestOrigin` (the portal server), else to
- * PORTAL_URL (the standalone server, which is not the portal). With a worker pool, a worker answers once the
+ * Answers link to the portal's public origin for the request when `linkToRequestOrigin` (the portal server: an
+ * allowed Host), else to PORTAL_URL (the standalone server, which is not the portal). With a worker pool, a worker answers once the
  * checks pass and the body is read.
  */
 export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, workers?: McpWorkers): void {
@@ -73,7 +74,7 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   });
   // A refusal before the body was read (403), or an oversized body left unread (413): the connection closes after it.
   if (typeof body !== "string") return sendWebResponse(res, body, declaresBody(req) && !read);
-  const origin = linkToRequestOrigin ? head.ownOrigin : undefined;
+  const origin = linkToRequestOrigin ? publicOrigin({ headers: { get: header } }) : undefined;
   if (workers) await nextTurn();
   const client = clientAddressOf(header, req.socket.remoteAddress);
   const pending = toWorker(workers, body) ? workers.pool.answer({ url: urlOf(req).url, headers: req.rawHeaders, body, origin, client }) : null;

@@ -4,8 +4,8 @@ import { endpoints, getEndpoint, matchPath, type HttpMethod } from "@/lib/catalo
 import { GUIDES, guideMarkdown } from "@/lib/content/guides";
 import { endpointLine, endpointMarkdown } from "@/lib/markdown/endpoint";
 import { buildOpenApi } from "@/lib/openapi/build";
+import { portalUrl } from "@/lib/site/origin";
 import { AnswerCache } from "./answer-cache";
-import { portalUrl } from "./config";
 import { sdkSchema } from "./schema";
 import type { LiveTool } from "./live-tool";
 import { tryEndpointText } from "./prompts/try-endpoint";

@@ -358,13 +358,23 @@ describe("Google sign-in through the sandbox consent page", () => {
     form.set("state", state);
     form.set("email", "form.user@example.com");
     form.set("name", "Form User");
-    const res = await consentContinueResponse(new Request("http://sandbox.test/sandbox/oauth/google/continue", { method: "POST", body: form }));
+    // Behind a proxy, Next's req.url names its own host (https://localhost:4310) while the browser is at portal.example.com:
+    // the redirect is relative, so the browser stays where it is.
+    const behindProxy = () =>
+      new Request("https://localhost:4310/sandbox/oauth/google/continue", {
+        method: "POST",
+        body: form,
+        headers: { host: "portal.example.com", "x-forwarded-host": "portal.example.com", "x-forwarded-proto": "https" },
+      });
+    const res = await consentContinueResponse(behindProxy());
     expect(res.status).toBe(303);
-    const location = new URL(res.headers.get("location")!);
-    expect(`${location.origin}${location.pathname}`).toBe("http://sandbox.test/sandbox/v1/auth/google/callback");
+    const location = res.headers.get("location")!;
+    expect(location).toMatch(/^\/sandbox\/v1\/auth\/google\/callback\?/);
+    expect(new URL(location, "https://portal.example.com").searchParams.get("state")).toBe(state);
     form.set("email", "not an email");
-    const invalid = await consentContinueResponse(new Request("http://sandbox.test/sandbox/oauth/google/continue", { method: "POST", body: form }));
-    expect(new URL(invalid.headers.get("location")!).searchParams.get("invalid")).toBe("email");
+    const invalid = await consentContinueResponse(behindProxy());
+    expect(invalid.headers.get("location")).toMatch(/^\/sandbox\/oauth\/google\?/);
+    expect(new URL(invalid.headers.get("location")!, "https://portal.example.com").searchParams.get("invalid")).toBe("email");
   });
 
   it("cancel → redirect_uri?error=oauth_failed; a forged state → 422", async () => {

@@ -186,8 +186,8 @@ export async function checkoutCompleteResponse(req: Request, sessionId: string, 
   const form = await req.formData().catch(() => new FormData());
   const action = form.get("action");
   if (action !== "pay" && action !== "cancel") {
-    const back = new URL(`/sandbox/checkout/${encodeURIComponent(sessionId)}`, req.url);
-    return new Response(null, { status: 303, headers: { Location: back.toString() } });
+    // Relative, like the consent page's redirect: req.url's host is Next's own (localhost) behind a proxy.
+    return new Response(null, { status: 303, headers: { Location: `/sandbox/checkout/${encodeURIComponent(sessionId)}` } });
   }
   const target = completeCheckout(getStore(), sessionId, action, now);
   if (!target) return new Response(NOT_FOUND_HTML, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8" } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { type Endpoint, type HttpMethod, type KeyKind, HTTP_METHODS, matchPath } from "@/lib/catalog";
+import { publicOrigin } from "@/lib/site/origin";
 import { requireApiKey } from "./auth/api-keys";
 import { verifyAccessToken } from "./auth/sessions";
 import { maxUploadBytes } from "./config";
@@ -65,7 +66,7 @@ export async function handleSandboxRequest(req: Request, options: EngineOptions 
     const handler = (options.handlers ?? registry)[endpoint.id];
     if (!handler) return errorResponse(501, "Not implemented in the sandbox");
 
-    const base: BaseContext = { sql, endpoint, ...input, req, ip, origin: url.origin, now };
+    const base: BaseContext = { sql, endpoint, ...input, req, ip, origin: publicOrigin(req), now };
     let output: HandlerOutput;
     if (isKeyless(handler)) {
       if (endpoint.auth.keys.length > 0) throw new Error(`${endpoint.id} takes an API key but its handler is keyless`);

@@ -48,5 +48,6 @@ export async function consentContinueResponse(req: Request): Promise<Response> {
   };
   const state = field("state");
   const target = approveConsent(state, field("email"), field("name")) ?? `/sandbox/oauth/google?${new URLSearchParams({ state, invalid: "email" })}`;
-  return new Response(null, { status: 303, headers: { Location: new URL(target, req.url).toString() } });
+  // Relative: the browser stays on the host it is on. req.url's host is Next's own idea (localhost) behind a proxy.
+  return new Response(null, { status: 303, headers: { Location: target } });
 }

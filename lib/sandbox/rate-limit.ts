@@ -1,4 +1,5 @@
 import type { RateLimit } from "@/lib/catalog";
+import { requestAddress } from "@/lib/site/origin";
 import { isoTime, type Sql } from "./db/sql";
 
 /**
@@ -46,8 +47,10 @@ export function hitRateLimit(sql: Sql, key: RateKey, limit: RateLimit, now: Date
   });
 }
 
-/** The client address: first x-forwarded-for hop, x-real-ip, else "local". */
+/**
+ * The client address: the socket's, or the hop TRUST_PROXY vouches for (lib/site/origin.ts); "unknown" where
+ * neither can be known (route handlers under `next start` without TRUST_PROXY), never a header anyone can send.
+ */
 export function clientIp(req: Request): string {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || req.headers.get("x-real-ip")?.trim() || "local";
+  return requestAddress(req.headers, req.url).client;
 }

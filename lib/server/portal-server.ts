@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { normaliseForwarding } from "@/lib/http/forwarded";
 import { clientGone, declaresBody, sendWebResponse, toWebRequest } from "@/lib/http/node";
 import { MCP_PATH, serveMcpNode } from "@/lib/mcp/node-server";
 import { createMcpWorkerPool } from "@/lib/mcp/worker-pool";
 import { handleSandboxRequest } from "@/lib/sandbox/engine";
+import { registerServedAddress, servedAddressOf } from "@/lib/site/served-address";
 
 /**
  * The portal's production server (`npm start`): Next renders the site, and the two machine-facing APIs, the MCP
@@ -55,6 +58,8 @@ export function createPortalServer(
 ): Server {
   const workers = mcpWorkers > 0 ? { pool: createMcpWorkerPool(mcpWorkers), evenAlone: mcpWorkersEvenAlone } : undefined;
   const server = createServer((req, res) => {
+    // First, before anyone reads them: X-Forwarded-* say only what TRUST_PROXY allows (rate limits, links).
+    normaliseForwarding(req);
     switch (routeOf(req.method, req.url)) {
       case "mcp":
         return serveMcpNode(req, res, true, workers);
@@ -67,5 +72,10 @@ export function createPortalServer(
   // Longer than the usual proxies' 60 s idle timeout, as Next's own server does.
   server.keepAliveTimeout = 65_000;
   server.on("close", () => void workers?.pool.close());
+  // Links fall back to the address actually listened on (lib/site/origin.ts), not a guess from the build.
+  server.on("listening", () => {
+    const { address, port } = server.address() as AddressInfo;
+    registerServedAddress(servedAddressOf(address, port, true));
+  });
   return server;
 }

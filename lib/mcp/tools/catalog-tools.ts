@@ -4,8 +4,9 @@ import { authSummary } from "@/lib/catalog/headers";
 import { docsPath, endpointDetail } from "@/lib/catalog/serialize";
 import { endpointMarkdown } from "@/lib/markdown/endpoint";
 import { EmptyQueryError, searchEndpoints } from "@/lib/search";
+import { portalUrl } from "@/lib/site/origin";
 import { categoryArg, methodArg, pathArg } from "../args";
-import { MAX_ANSWER_CHARS, portalUrl } from "../config";
+import { MAX_ANSWER_CHARS } from "../config";
 import { paginate } from "../paging";
 import { defineTool, toolError } from "../tool";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { answerThenDiscard, readCappedText } from "@/lib/http/read-capped";
 import { findApiKey, requireApiKey } from "./auth/api-keys";
 import { ApiError, jsonResponse, toResponse } from "./errors";
 import { listMail } from "./outbox";
@@ -26,13 +27,23 @@ const tenantAnswer = (t: TenantRow) => ({
   expires_at: t.expires_at,
 });
 
+/** Largest body of POST /sandbox/tenants (bytes; 413 above): its one field needs a few dozen. */
+export const TENANT_BODY_LIMIT = 16 * 1024;
+
 /** POST /sandbox/tenants, body optional `{"email_verification": true}` → 201 with the keys. */
-export async function createTenantResponse(req: Request, now = new Date()): Promise<Response> {
+export function createTenantResponse(req: Request, now = new Date()): Promise<Response> {
+  return answerThenDiscard(req, TENANT_BODY_LIMIT, () => answerCreateTenant(req, now));
+}
+
+async function answerCreateTenant(req: Request, now: Date): Promise<Response> {
   try {
     const sql = getStore();
     const limit = hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${clientIp(req)}` }, TENANT_LIMIT, now);
     if (!limit.allowed) throw new ApiError(429, "Too many requests", { "Retry-After": String(limit.retryAfter) });
-    const text = await req.text();
+    const text = await readCappedText(req, TENANT_BODY_LIMIT).catch(() => {
+      throw new ApiError(400, "The request body could not be read");
+    });
+    if (text === null) throw new ApiError(413, `Request body larger than ${TENANT_BODY_LIMIT} bytes`);
     let raw: unknown = {};
     try {
       raw = text.trim() ? JSON.parse(text) : {};

@@ -18,6 +18,8 @@ setupTempDatabase();
 const SEED = Number(process.env.FUZZ_SEED) || 20261207;
 const REQUESTS = 2_000;
 const CONCURRENCY = 8;
+/** The fuzz stops sending after this, so it stays within a minute on a loaded machine (the requests' order is fixed, so a prefix replays too). */
+const BUDGET_MS = 45_000;
 
 /** mulberry32: a small, fast PRNG whose sequence is fixed by its seed. */
 function prng(seed: number) {
@@ -158,7 +160,7 @@ const mcpCall = (body: unknown) =>
   });
 
 describe(`fuzz (seed ${SEED})`, () => {
-  it(`${REQUESTS} generated requests to /api/mcp and /sandbox/v1: no 5xx, and the server answers afterwards`, { timeout: 90_000 }, async () => {
+  it(`up to ${REQUESTS} generated requests to /api/mcp and /sandbox/v1 (at most ${BUDGET_MS / 1000} s): no 5xx, and the server answers afterwards`, { timeout: 90_000 }, async () => {
     const tenant = newTenant();
     const keys: Keys = { public: tenant.public_key, secret: tenant.secret_key, token: newUser(tenant).tokens.access_token };
     const listed = (await (await mcpCall({ jsonrpc: "2.0", id: 1, method: "tools/list" })).json()) as { result: { tools: { name: string }[] } };
@@ -175,7 +177,7 @@ describe(`fuzz (seed ${SEED})`, () => {
     const started = Date.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (next < requests.length) {
+        while (next < requests.length && Date.now() - started < BUDGET_MS) {
           const n = next++;
           const g = requests[n]!;
           const what = `#${n} ${g.method} ${g.path.slice(0, 120)}`;
@@ -195,8 +197,10 @@ describe(`fuzz (seed ${SEED})`, () => {
       }),
     );
     const ms = Date.now() - started;
-    console.log(`fuzz seed ${SEED}: ${REQUESTS} requests in ${ms} ms (waiting on MCP ${spent.mcp} ms, sandbox ${spent.sandbox} ms); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
+    console.log(`fuzz seed ${SEED}: ${next} of ${REQUESTS} requests in ${ms} ms (waiting on MCP ${spent.mcp} ms, sandbox ${spent.sandbox} ms); statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
     expect(failures, `seed ${SEED} (FUZZ_SEED=${SEED} replays)`).toEqual([]);
+    // Even on a machine too loaded to send them all, enough to mean something.
+    expect(next).toBeGreaterThanOrEqual(Math.min(REQUESTS, 1_000));
     // Varied enough to have reached handlers, not only the front door.
     expect([...statuses.keys()].filter((s) => s < 300).length).toBeGreaterThan(0);
     expect(statuses.size).toBeGreaterThan(5);

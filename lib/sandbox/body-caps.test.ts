@@ -17,13 +17,17 @@ setupTempDatabase();
 
 const CHUNK = 64 * 1024;
 
-/** A chunked body that never ends; `sent()` says how many bytes the reader pulled. */
+/** Where the "endless" body does end after all: a reader without a cap then fails the test instead of filling memory. */
+const STOP = 32 * 1024 * 1024;
+
+/** A chunked body that, for any reader honouring a cap, never ends; `sent()` says how many bytes the reader pulled. */
 function endless(): { body: ReadableStream<Uint8Array>; sent: () => number } {
   let sent = 0;
   const chunk = new Uint8Array(CHUNK).fill(0x61);
   return {
     body: new ReadableStream<Uint8Array>({
       pull(controller) {
+        if (sent >= STOP) return controller.close();
         sent += CHUNK;
         controller.enqueue(chunk);
       },

@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import { BASE_SECURITY_HEADERS, HSTS, pageCsp, REDIRECTING_FORM_PATHS, SANDBOXED_CSP } from "./lib/http/security-headers";
+
+const dev = process.env.NODE_ENV === "development";
+const list = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -17,6 +21,18 @@ const nextConfig: NextConfig = {
       ],
       fallback: [],
     };
+  },
+  // The same headers the portal server (lib/server) sets for what it answers itself; later entries win.
+  async headers() {
+    return [
+      { source: "/:path*", headers: list({ ...BASE_SECURITY_HEADERS, "Content-Security-Policy": pageCsp({ dev }) }) },
+      ...REDIRECTING_FORM_PATHS.map((path) => ({
+        source: `${path}/:path*`,
+        headers: list({ "Content-Security-Policy": pageCsp({ dev, formTargets: "http: https:" }) }),
+      })),
+      { source: "/api/console/proxy", headers: list({ "Content-Security-Policy": SANDBOXED_CSP }) },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: list({ "Strict-Transport-Security": HSTS }) },
+    ];
   },
 };
 

@@ -1,5 +1,7 @@
 "use client";
 
+// First: before the catalog's schemas are built (see the file).
+import "@/lib/console/zod-jitless";
 import { useCallback, useId, useRef, useState } from "react";
 import { getEndpoint } from "@/lib/catalog";
 import type { HistoryEntry } from "@/lib/console/history";

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { clientGone, declaresBody, encrypted, rawHeaderOf, readNodeBody, sendWebResponse, toWebRequest, urlOf } from "@/lib/http/node";
 import { clientAddressOf } from "./client-address";
 import { publicOrigin } from "@/lib/site/origin";
+import { timedServerOptions } from "@/lib/http/timeouts";
 import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, mcpHeadOf } from "./http";
 import { isJsonAnswer } from "./pool";
 import type { McpWorkerPool } from "./worker-pool";
@@ -108,11 +109,9 @@ function sendJson(res: ServerResponse, status: number, json: string): void {
  * host/origin checks and body cap as /api/mcp; answers link to PORTAL_URL.
  */
 export function createMcpNodeServer(): Server {
-  const server = createServer((req, res) => {
+  return createServer(timedServerOptions(), (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path !== MCP_PATH) return notFound(res);
     serveMcpNode(req, res, false);
   });
-  server.keepAliveTimeout = 65_000;
-  return server;
 }

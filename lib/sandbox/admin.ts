@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { answerThenDiscard, readCappedText } from "@/lib/http/read-capped";
 import { findApiKey, requireApiKey } from "./auth/api-keys";
 import { ApiError, jsonResponse, toResponse } from "./errors";
 import { listMail } from "./outbox";
@@ -25,6 +26,9 @@ const tenantAnswer = (t: TenantRow) => ({
   expires_at: t.expires_at,
 });
 
+/** Largest body of POST /sandbox/tenants (bytes; 413 above): its one field needs a few dozen. */
+export const TENANT_BODY_LIMIT = 16 * 1024;
+
 export type TenantAnswer = ReturnType<typeof tenantAnswer>;
 
 /**
@@ -41,10 +45,17 @@ export async function createTenantFor(client: string, readBody: () => Promise<un
 }
 
 /** POST /sandbox/tenants, body optional `{"email_verification": true}` → 201 with the keys. */
-export async function createTenantResponse(req: Request, now = new Date()): Promise<Response> {
+export function createTenantResponse(req: Request, now = new Date()): Promise<Response> {
+  return answerThenDiscard(req, TENANT_BODY_LIMIT, () => answerCreateTenant(req, now));
+}
+
+async function answerCreateTenant(req: Request, now: Date): Promise<Response> {
   try {
     const readBody = async (): Promise<unknown> => {
-      const text = await req.text();
+      const text = await readCappedText(req, TENANT_BODY_LIMIT).catch(() => {
+        throw new ApiError(400, "The request body could not be read");
+      });
+      if (text === null) throw new ApiError(413, `Request body larger than ${TENANT_BODY_LIMIT} bytes`);
       try {
         return text.trim() ? (JSON.parse(text) as unknown) : {};
       } catch {

@@ -15,3 +15,5 @@ export const tenantTtlHours = (): number => positive("SANDBOX_TENANT_TTL_HOURS",
 export const maxUploadBytes = (): number => positive("SANDBOX_MAX_UPLOAD_BYTES", 5 * 1024 * 1024);
 /** Total file bytes a tenant may store. */
 export const tenantStorageBytes = (): number => positive("SANDBOX_TENANT_STORAGE_BYTES", 50 * 1024 * 1024);
+/** Largest body of the sandbox's own forms (Google consent, checkout), in bytes: they carry a few short fields. */
+export const FORM_BODY_LIMIT = 64 * 1024;

@@ -4,6 +4,7 @@ import { type Endpoint, type HttpMethod, type KeyKind, HTTP_METHODS, matchPath }
 import { publicOrigin } from "@/lib/site/origin";
 import { requireApiKey } from "./auth/api-keys";
 import { verifyAccessToken } from "./auth/sessions";
+import { discardBody, readCappedBytes, readCappedText } from "@/lib/http/read-capped";
 import { maxUploadBytes } from "./config";
 import type { Sql } from "./db/sql";
 import { ApiError, errorResponse, jsonResponse, toResponse } from "./errors";
@@ -48,6 +49,13 @@ interface Auth {
 }
 
 export async function handleSandboxRequest(req: Request, options: EngineOptions = {}): Promise<Response> {
+  const response = await answer(req, options);
+  // An answer given before the body was read (401 on an upload, 429, ...) must reach a client still sending it.
+  await discardBody(req, Math.max(JSON_BODY_LIMIT, multipartCap()));
+  return response;
+}
+
+async function answer(req: Request, options: EngineOptions): Promise<Response> {
   const now = options.now ?? (() => new Date());
   let where = `${req.method} routing`;
   try {
@@ -170,10 +178,10 @@ async function readInput(endpoint: Endpoint, req: Request, url: URL, rawParams: 
   return { params: params as Record<string, string>, query: query as Record<string, unknown>, body };
 }
 
+/** Largest JSON body (bytes), counted while it is read: a chunked body is refused at the first byte over. */
 async function readJson(req: Request): Promise<unknown> {
-  if (Number(req.headers.get("content-length") ?? 0) > JSON_BODY_LIMIT) throw new ApiError(413, "Request body too large");
-  const text = await req.text();
-  if (text.length > JSON_BODY_LIMIT) throw new ApiError(413, "Request body too large");
+  const text = await readCappedText(req, JSON_BODY_LIMIT).catch(unreadable);
+  if (text === null) throw new ApiError(413, "Request body too large");
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -182,13 +190,20 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+/** The upload cap and a little over it for the multipart framing around the file. */
+const multipartCap = () => maxUploadBytes() + 64 * 1024;
+
+const unreadable = (): never => {
+  throw new ApiError(400, "The request body could not be read");
+};
+
 async function readMultipart(req: Request): Promise<unknown> {
   const cap = maxUploadBytes();
-  // A little over the cap for the multipart framing around the file.
-  if (Number(req.headers.get("content-length") ?? 0) > cap + 64 * 1024) throw new ApiError(413, "File too large");
+  const bytes = await readCappedBytes(req, multipartCap()).catch(unreadable);
+  if (bytes === null) throw new ApiError(413, "File too large");
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(bytes, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new ApiError(422, [{ loc: ["body"], msg: "Expected a multipart/form-data body", type: "value_error" }]);
   }

@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { readCappedForm } from "@/lib/http/read-capped";
 import { createOAuthCode, errorRedirect, verifyOAuthState } from "./auth/oauth";
+import { FORM_BODY_LIMIT } from "./config";
+import { errorResponse } from "./errors";
 import { getStore } from "./store";
 import { getTenant, isExpired } from "./tenants";
 
@@ -41,7 +44,8 @@ export function denyConsent(state: string, now = new Date()): string | null {
 
 /** POST of the consent form (state, email, name) → 303 to the callback, or back to the page when the email is not valid. */
 export async function consentContinueResponse(req: Request): Promise<Response> {
-  const form = await req.formData().catch(() => new FormData());
+  const form = await readCappedForm(req, FORM_BODY_LIMIT).catch(() => new FormData());
+  if (form === null) return errorResponse(413, `Form larger than ${FORM_BODY_LIMIT} bytes`);
   const field = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v : "";

@@ -130,11 +130,19 @@ describe("security headers on every answer", () => {
     expect(answers[0]![1].headers["strict-transport-security"]).toBeUndefined();
   });
 
-  it("the consent and checkout pages may post to the tenant's app; HSTS over https (behind a proxy)", async () => {
-    const consent = await send(origin, "GET", "/sandbox/oauth/google?state=x", { "x-forwarded-proto": "https" });
-    expect(String(consent.headers["content-security-policy"])).toContain("form-action 'self' http: https:");
-    expect(String(consent.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
-    expect(consent.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  it("the consent and checkout pages may post to the tenant's app; HSTS over https (behind a trusted proxy only)", async () => {
+    // Without TRUST_PROXY a client's own X-Forwarded-Proto proves nothing.
+    const direct = await send(origin, "GET", "/sandbox/oauth/google?state=x", { "x-forwarded-proto": "https" });
+    expect(direct.headers["strict-transport-security"]).toBeUndefined();
+    process.env.TRUST_PROXY = "1";
+    try {
+      const consent = await send(origin, "GET", "/sandbox/oauth/google?state=x", { "x-forwarded-proto": "https" });
+      expect(String(consent.headers["content-security-policy"])).toContain("form-action 'self' http: https:");
+      expect(String(consent.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
+      expect(consent.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import { fieldRows, parameterRows } from "@/lib/catalog/fields";
 import { requestHeaders } from "@/lib/catalog/headers";
 import { relatedEndpoints } from "@/lib/catalog/related";
 import { docsPath } from "@/lib/catalog/serialize";
+import { SOURCE_NOTES_TITLE } from "@/lib/markdown/endpoint";
 import { twinPath } from "@/lib/markdown/paths";
 import { categoryHref } from "@/lib/site/nav";
 import { AnchorHeading } from "./anchor-heading";
@@ -19,7 +20,9 @@ import { CodeSamples } from "./code-samples";
 import { EndpointRow, endpointUrl } from "./endpoint-card";
 import { FieldTable } from "./field-table";
 import { MethodBadge } from "./method-badge";
+import { ResponseExamples } from "./response-examples";
 import { ResponseSection, StatusBadge } from "./response-section";
+import { SourceNotes } from "./source-notes";
 
 function Toc({ items }: { items: Array<[string, string]> }) {
   return (
@@ -37,6 +40,8 @@ function Toc({ items }: { items: Array<[string, string]> }) {
   );
 }
 
+const columnHeading = "text-sm font-semibold text-zinc-900 scroll-mt-20 dark:text-white";
+
 /** The reference page of one endpoint, entirely from its catalog entry. */
 export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
   const category = getCategory(e.category);
@@ -48,17 +53,24 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
     ...(e.pathParams ? [["path-parameters", "Path parameters"] as [string, string]] : []),
     ...(e.query ? [["query-parameters", "Query parameters"] as [string, string]] : []),
     ...(e.body ? [["request-body", "Request body"] as [string, string]] : []),
-    ["code-samples", "Code samples"],
     ["try-it", "Try it"],
+    ["code-samples", "Code samples"],
     ["responses", "Responses"],
     ["errors", "Errors"],
     ...(e.rateLimit ? [["rate-limit", "Rate limit"] as [string, string]] : []),
     ...(e.notes.length ? [["notes", "Notes"] as [string, string]] : []),
+    ...(e.conflicts.length ? [["source-notes", SOURCE_NOTES_TITLE] as [string, string]] : []),
     ["related", "Related"],
   ];
 
   return (
-    <article className="max-w-4xl" data-endpoint-id={e.id}>
+    // Two columns from 1280 px: the prose (intro and request, then responses and the rest) on the left; samples,
+    // example responses and Try it in a sticky column on the right. Below, one column with the samples after the request.
+    <article
+      className="mx-auto max-w-4xl xl:grid xl:max-w-[90rem] xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-rows-[auto_1fr] xl:gap-x-10 2xl:grid-cols-[minmax(0,9fr)_minmax(0,8fr)]"
+      data-endpoint-id={e.id}
+    >
+      <div className="min-w-0 xl:col-start-1 xl:row-start-1">
       <div className="flex flex-wrap items-start justify-between gap-x-4">
         <Breadcrumbs items={[{ href: "/reference", label: "Reference" }, { href: categoryHref(category.slug), label: category.title }, { label: e.summary }]} />
         <PageActions twinPath={twinPath(docsPath(e))} />
@@ -76,19 +88,6 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
         <AuthBadges endpoint={e} />
       </div>
 
-      {e.conflicts.length > 0 && (
-        <aside aria-label="Documentation conflicts" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40">
-          <p className="font-semibold text-amber-900 dark:text-amber-200">The original documentation contradicts itself here</p>
-          <ul className="mt-2 space-y-2 text-amber-900 dark:text-amber-100">
-            {e.conflicts.map((c) => (
-              <li key={c.topic}>
-                <strong>{c.topic}.</strong> {c.text}
-              </li>
-            ))}
-          </ul>
-        </aside>
-      )}
-
       <Toc items={toc} />
 
       <AnchorHeading id="authentication">Authentication</AnchorHeading>
@@ -96,20 +95,20 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No headers needed.</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs text-zinc-500 uppercase">
+          <table className="w-full min-w-[30rem] text-left text-sm">
+            <thead className="text-xs text-zinc-600 uppercase dark:text-zinc-400">
               <tr>
                 <th className="py-2 pr-4">Header</th>
-                <th className="py-2 pr-4">Value</th>
-                <th className="py-2">Notes</th>
+                <th className="min-w-[9rem] py-2 pr-4">Value</th>
+                <th className="min-w-[10rem] py-2">Notes</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
               {headers.map((h) => (
                 <tr key={h.name}>
-                  <td className="py-2 pr-4 align-top">
+                  <td className="py-2 pr-4 align-top whitespace-nowrap">
                     <code className="font-mono font-semibold">{h.name}</code>
-                    <span className={`ml-2 text-xs ${h.required ? "text-red-700 dark:text-red-400" : "text-zinc-500"}`}>{h.required ? "required" : "optional"}</span>
+                    <span className={`block text-xs ${h.required ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>{h.required ? "required" : "optional"}</span>
                   </td>
                   <td className="py-2 pr-4 align-top font-mono text-xs break-words">{h.value}</td>
                   <td className="py-2 align-top text-zinc-600 dark:text-zinc-400">{h.description}</td>
@@ -146,7 +145,7 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
       {e.body && (
         <>
           <AnchorHeading id="request-body">Request body</AnchorHeading>
-          <p className="mb-2 text-xs text-zinc-500">
+          <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
             Content-Type: <code className="font-mono">{e.body.contentType}</code>
           </p>
           <FieldTable fields={fieldRows(e.body.schema, "input")} label="Request body fields" />
@@ -158,12 +157,26 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
         </>
       )}
 
-      <AnchorHeading id="code-samples">Code samples</AnchorHeading>
-      <CodeSamples endpoint={e} />
+      </div>
 
-      <AnchorHeading id="try-it">Try it</AnchorHeading>
-      <TryIt endpointId={e.id} />
+      <aside
+        aria-label="Try it, code samples and example responses"
+        data-testid="sample-column"
+        className="mt-10 min-w-0 space-y-3 xl:sticky xl:top-20 xl:col-start-2 xl:row-span-2 xl:row-start-1 xl:mt-0 xl:max-h-[calc(100vh-6rem)] xl:self-start xl:overflow-y-auto xl:overscroll-contain xl:pb-4"
+      >
+        {/* The button says "Try it"; the heading is for the outline and the table of contents. */}
+        <h2 id="try-it" className="sr-only scroll-mt-20">
+          Try it
+        </h2>
+        <TryIt endpointId={e.id} />
+        <h2 id="code-samples" className={`${columnHeading} pt-2`}>
+          Code samples
+        </h2>
+        <CodeSamples endpoint={e} />
+        <ResponseExamples endpoint={e} />
+      </aside>
 
+      <div className="min-w-0 xl:col-start-1 xl:row-start-2">
       <AnchorHeading id="responses">Responses</AnchorHeading>
       {e.responses.map((r, i) => (
         <ResponseSection key={`${r.status}-${i}`} response={r} index={e.responses.slice(0, i).filter((o) => o.status === r.status).length} />
@@ -174,12 +187,12 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
         Errors answer with a JSON body <code className="font-mono">{'{"detail": "..."}'}</code>; 422 lists each invalid field in <code className="font-mono">detail</code>.
       </p>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-zinc-500 uppercase">
+        <table className="w-full min-w-[30rem] text-left text-sm">
+          <thead className="text-xs text-zinc-600 uppercase dark:text-zinc-400">
             <tr>
               <th className="py-2 pr-4">Status</th>
-              <th className="py-2 pr-4">detail</th>
-              <th className="py-2">When</th>
+              <th className="min-w-[10rem] py-2 pr-4">detail</th>
+              <th className="min-w-[10rem] py-2">When</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
@@ -203,11 +216,11 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
         <>
           <AnchorHeading id="rate-limit">Rate limit</AnchorHeading>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
-            <dt className="text-zinc-500">Limit</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">Limit</dt>
             <dd>{describeRateLimit(e.rateLimit)}</dd>
-            <dt className="text-zinc-500">Counted per</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">Counted per</dt>
             <dd>{e.rateLimit.scope === "ip" ? "client IP address" : "authenticated user"}</dd>
-            <dt className="text-zinc-500">When exceeded</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">When exceeded</dt>
             <dd>
               429 Too Many Requests with a <code className="font-mono">Retry-After</code> header
               {e.rateLimit.blockSeconds ? `; further requests are blocked for ${formatDuration(e.rateLimit.blockSeconds)}` : ""}.
@@ -226,6 +239,8 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
           </ul>
         </>
       )}
+
+      <SourceNotes conflicts={e.conflicts} />
 
       <AnchorHeading id="related">Related endpoints</AnchorHeading>
       <ul className="space-y-2">
@@ -248,6 +263,7 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
           </Link>
         )}
       </nav>
+      </div>
     </article>
   );
 }

@@ -20,7 +20,7 @@ test.describe("an endpoint page as a reader meets it", () => {
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
 
     // Reading on, the prose scrolls and the samples stay.
-    await page.getByRole("heading", { name: "Errors", exact: true }).scrollIntoViewIfNeeded();
+    await page.locator("#errors").scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(800);
     await expect(column.getByTestId("code-samples")).toBeInViewport();
     const stuck = (await column.boundingBox())!;
@@ -57,7 +57,7 @@ test.describe("an endpoint page as a reader meets it", () => {
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
 
     const samples = page.getByTestId("code-samples");
-    const language = samples.getByLabel("Language");
+    const language = samples.getByRole("combobox", { name: "Language" });
     await expect(language.locator("option")).toHaveText(["cURL", "JavaScript", "TypeScript", "Python", "Go", "PHP", "Ruby"]);
     for (const [label, id] of [["PHP", "php"], ["Ruby", "ruby"]] as const) {
       await language.selectOption({ label });

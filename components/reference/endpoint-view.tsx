@@ -95,11 +95,11 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
           <p className="text-sm text-zinc-600 dark:text-zinc-400">No headers needed.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[30rem] text-left text-sm">
+            <table className="w-full text-left text-sm">
               <thead className="text-xs text-zinc-600 uppercase dark:text-zinc-400">
                 <tr>
                   <th className="py-2 pr-4">Header</th>
-                  <th className="min-w-[9rem] py-2 pr-4">Value</th>
+                  <th className="min-w-[8rem] py-2 pr-4">Value</th>
                   <th className="min-w-[10rem] py-2">Notes</th>
                 </tr>
               </thead>
@@ -186,7 +186,7 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
           Errors answer with a JSON body <code className="font-mono">{'{"detail": "..."}'}</code>; 422 lists each invalid field in <code className="font-mono">detail</code>.
         </p>
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[30rem] text-left text-sm">
+          <table className="w-full text-left text-sm">
             <thead className="text-xs text-zinc-600 uppercase dark:text-zinc-400">
               <tr>
                 <th className="py-2 pr-4">Status</th>

@@ -57,7 +57,7 @@ export default function Home() {
 
       <Section id="api-keys" title={overview.apiKeys.title}>
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="w-full min-w-[30rem] text-left text-sm">
             <thead className="text-xs text-zinc-500 uppercase">
               <tr>
                 <th className="py-2 pr-4">{overview.apiKeys.columns[0]}</th>

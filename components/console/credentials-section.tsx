@@ -166,7 +166,7 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
       {secretInBrowser && <SecretKeyWarning env={env} />}
       {env.id === "sandbox" ? (
         <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-          <p className="min-w-0 flex-1 text-xs text-zinc-600 dark:text-zinc-400">
+          <p className="min-w-0 basis-full text-xs text-zinc-600 sm:basis-0 sm:flex-1 dark:text-zinc-400">
             Sandbox keys and tokens are kept in this browser and shared by every page and tab (the console, each “Try it”, the code samples). They work on this sandbox only.
           </p>
           <button type="button" className={buttonClass} onClick={forget}>

@@ -80,19 +80,16 @@ function EventStream({ view }: { view: ResponseView }) {
         </p>
       )}
       {shown === "events" && (
-        <ol
-          id={`${id}-events`}
-          role={text !== null ? "tabpanel" : undefined}
-          aria-label="Server-sent events"
-          className="mt-1 max-h-80 space-y-1 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900"
-        >
-          {view.events.map((ev, i) => (
-            <li key={i} className="break-all">
-              {ev.event !== "message" && <span className="text-violet-800 dark:text-violet-300">{ev.event}: </span>}
-              {ev.data}
-            </li>
-          ))}
-        </ol>
+        <div id={`${id}-events`} role={text !== null ? "tabpanel" : undefined} aria-labelledby={text !== null ? `${id}-e` : undefined}>
+          <ol aria-label="Server-sent events" className="mt-1 max-h-80 space-y-1 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
+            {view.events.map((ev, i) => (
+              <li key={i} className="break-all">
+                {ev.event !== "message" && <span className="text-violet-800 dark:text-violet-300">{ev.event}: </span>}
+                {ev.data}
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </div>
   );

@@ -89,7 +89,7 @@ export default async function SandboxPage() {
         is deleted and its keys answer <code className="font-mono">401 API key expired</code>.
       </p>
       <div className="mt-3">
-        <GetKeysButton />
+        <GetKeysButton next={{ href: "/console?endpoint=authentication.register", label: "Register a user in the console" }} />
       </div>
 
       <h2 id="try" className={h2}>

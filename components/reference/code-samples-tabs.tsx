@@ -2,6 +2,9 @@
 
 import { type KeyboardEvent, useId, useRef, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/copy-button";
+import { SampleKeysSwitch } from "@/components/sandbox/keyed-code";
+import { useSampleKeys } from "@/components/sandbox/use-sample-keys";
+import { withSampleKeys } from "@/lib/samples/sample-keys";
 
 export interface SampleTab {
   id: string;
@@ -57,6 +60,8 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
   const choice = useSyncExternalStore(subscribe, readChoice, serverChoice);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const active = samples.find((s) => s.id === choice)?.id ?? samples[0]?.id;
+  // With sandbox keys in this browser, the samples show them (swapped into the highlighted text, no highlighter).
+  const { keys } = useSampleKeys();
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const last = samples.length - 1;
@@ -121,9 +126,10 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
         <div key={s.id} role="tabpanel" id={`${base}-panel-${s.id}`} aria-labelledby={`${base}-tab-${s.id}`} hidden={s.id !== active} data-sample-lang={s.id}>
           <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <span>{s.client}</span>
-            <CopyButton value={s.code} />
+            <CopyButton value={keys ? withSampleKeys(s.code, keys) : s.code} />
           </div>
-          <div dangerouslySetInnerHTML={{ __html: s.html }} />
+          <SampleKeysSwitch className="border-b border-zinc-200 px-3 py-1 dark:border-zinc-800" />
+          <div dangerouslySetInnerHTML={{ __html: keys ? withSampleKeys(s.html, keys, { html: true }) : s.html }} />
         </div>
       ))}
     </div>

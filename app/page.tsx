@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CodeBlock } from "@/components/code-block";
 import { InlineCode } from "@/components/inline-code";
+import { GetKeysButton } from "@/components/sandbox/get-keys-button";
 import { categories, endpointsOf } from "@/lib/catalog";
 import { guideGroups, guideHref } from "@/lib/content/guide-pages";
 import { overview } from "@/lib/site/overview";
@@ -57,7 +58,7 @@ export default function Home() {
 
       <Section id="api-keys" title={overview.apiKeys.title}>
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="w-full min-w-[30rem] text-left text-sm">
             <thead className="text-xs text-zinc-500 uppercase">
               <tr>
                 <th className="py-2 pr-4">{overview.apiKeys.columns[0]}</th>
@@ -80,7 +81,27 @@ export default function Home() {
       </Section>
 
       <Section id="quick-start" title={overview.quickStart.title}>
-        <CodeBlock code={overview.quickStart.code} lang="bash" title="Terminal" />
+        <p className="max-w-3xl text-zinc-600 dark:text-zinc-400">{overview.quickStart.intro}</p>
+        <ol className="mt-6 space-y-8">
+          {overview.quickStart.steps.map((step, i) => (
+            <li key={step.title}>
+              <h3 className="font-semibold text-zinc-900 dark:text-white">{step.title}</h3>
+              <p className="mt-2 max-w-3xl text-sm text-zinc-700 dark:text-zinc-300">
+                <InlineCode text={step.text} />
+              </p>
+              {i === 0 && (
+                <div className="mt-3">
+                  <GetKeysButton next={overview.quickStart.consoleLink} />
+                </div>
+              )}
+              {i === 1 && (
+                <div className="mt-3">
+                  <CodeBlock code={overview.quickStart.code} lang="bash" title="Terminal" />
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
       </Section>
 
       <Section id="guides" title="Guides">

@@ -4,13 +4,15 @@
  * (`npm start`: bin/portal.mjs, where the endpoint's handler answers without Next's router), under plain
  * `next start` (the App Router route, app/api/mcp/route.ts), on its own (bin/mcp-http.mjs: the same lib/mcp on
  * node:http), and the seed's original server (bench/seed-http-server.mjs: SDK 1.x, Streamable HTTP on node:http),
- * on the same machine in the same run. Prints figures only: no thresholds, no pass/fail.
+ * on the same machine in the same run. Prints figures only: no thresholds, no pass/fail. Besides the catalog tools,
+ * `call_sandbox GET /v1/auth/me`: a sandbox request run in process, with a tenant and user made on each server first.
  *
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds of warm-up per target, default 2),
  *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows,
  *      BENCH_PORTAL_PORT / BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system),
  *      BENCH_SERVERS=portal,seed (default: all four) to measure only some of the servers,
- *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.ts).
+ *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.ts),
+ *      SANDBOX_DB_PATH (default: a fresh file in the temp directory per run, which every server uses).
  * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
  */
 import { spawnSync } from "node:child_process";
@@ -31,10 +33,30 @@ const CALLS = [
   { label: "get_endpoint_details", name: "get_endpoint_details", arguments: { path: "/v1/auth/login", method: "POST" }, servers: ["portal", "next", "http", "seed"] },
   { label: 'search_endpoints "login"', name: "search_endpoints", arguments: { query: "login" }, servers: ["portal", "next", "http", "seed"] },
   { label: 'search_endpoints "upload a file"', name: "search_endpoints", arguments: { query: "upload a file" }, servers: ["portal", "next", "http"] },
+  // A sandbox request in process: its keys and token come from a tenant and user made through the same server first (sandboxArgs).
+  { label: "call_sandbox GET /v1/auth/me", name: "call_sandbox", arguments: null, servers: ["portal", "next", "http"] },
 ];
 const MEASURED = new Set((process.env.BENCH_SERVERS ?? "portal,next,http,seed").split(",").map((s) => s.trim()));
 for (const call of CALLS) call.servers = call.servers.filter((s) => MEASURED.has(s));
-const bodyOf = (call) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: call.name, arguments: call.arguments } });
+/** Arguments of a call on one server: call_sandbox's carry that server's tenant keys and token (sandboxArgs). */
+const argsOf = (call, server) => call.arguments ?? call.argsByServer?.[server];
+const bodyOf = (call, server) => JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: call.name, arguments: argsOf(call, server) } });
+// One fresh sandbox database per run (the servers inherit it): no tenant limit or state left from an earlier run.
+process.env.SANDBOX_DB_PATH ??= join(os.tmpdir(), `portal-bench-${process.pid}-${Date.now()}.db`);
+
+/** A sandbox tenant and a signed-in user made by tool calls on `server`: call_sandbox GET /v1/auth/me's arguments there. */
+async function sandboxArgs(server) {
+  const tool = async (name, args) => {
+    const res = await fetch(server.url, { method: "POST", headers: HEADERS, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }) });
+    const rpc = parseRpc(await res.text(), res.headers.get("content-type") ?? "");
+    if (!rpc?.result || rpc.result.isError) throw new Abort(`${server.name} ${name}: ${JSON.stringify(rpc).slice(0, 2000)}`);
+    return rpc.result.structuredContent;
+  };
+  const tenant = await tool("create_sandbox_tenant", {});
+  const reg = await tool("call_sandbox", { method: "POST", path: "/v1/auth/register", api_key: tenant.public_key, body: { email: "bench@example.com", password: "SecurePass123" } });
+  if (reg.status !== 201) throw new Abort(`${server.name}: register answered ${reg.status}`);
+  return { method: "GET", path: "/v1/auth/me", api_key: tenant.public_key, access_token: reg.body.access_token };
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // One request: check it is a successful tools/call result; note the response size.
@@ -51,7 +73,7 @@ function parseRpc(text, contentType) {
 }
 
 async function verify(server, call) {
-  const res = await fetch(server.url, { method: "POST", headers: HEADERS, body: bodyOf(call) });
+  const res = await fetch(server.url, { method: "POST", headers: HEADERS, body: bodyOf(call, server.name) });
   const text = await res.text();
   const contentType = res.headers.get("content-type") ?? "";
   let rpc;
@@ -77,7 +99,8 @@ async function verify(server, call) {
 // Our handler in-process (no HTTP server): CPU per call, the figure least moved by other work on the machine.
 
 function handlerCost() {
-  const calls = [...CALLS.map((c) => ({ label: c.label, body: bodyOf(c) })), { label: "tools/list", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }) }];
+  // The in-process figures are the catalog tools' (the sandbox call needs a tenant on a server's database).
+  const calls = [...CALLS.filter((c) => c.arguments !== null).map((c) => ({ label: c.label, body: bodyOf(c) })), { label: "tools/list", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }) }];
   const r = spawnSync(process.execPath, ["--import", "tsx/esm", join(root, "bench", "mcp-handler.ts"), JSON.stringify(calls)], { cwd: root, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
   if (r.status !== 0) throw new Abort(`bench/mcp-handler.ts failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
   return r.stdout
@@ -140,6 +163,10 @@ async function main() {
 
   // One checked request per server and call before any load.
   const sizes = [];
+  for (const call of CALLS.filter((c) => c.arguments === null)) {
+    call.argsByServer = {};
+    for (const s of call.servers) call.argsByServer[s] = await sandboxArgs(servers[s]);
+  }
   for (const call of CALLS) {
     for (const s of call.servers) sizes.push({ server: s, call: call.label, ...(await verify(servers[s], call)) });
   }
@@ -158,10 +185,10 @@ async function main() {
     }
   }
   for (const call of CALLS) {
-    const body = bodyOf(call);
     for (const c of CONNECTIONS) {
       for (const s of call.servers) {
         const { url, pgid } = servers[s];
+        const body = bodyOf(call, s);
         if (WARMUP > 0) await load(url, body, c, WARMUP, false);
         const m = await load(url, body, c, SECONDS, true, pgid);
         rows.push({ server: s, call: call.label, connections: c, ...m });

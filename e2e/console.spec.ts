@@ -76,8 +76,8 @@ test.describe("the API console", () => {
     await ui.panel.getByRole("button", { name: "Show sandbox outbox" }).click();
     const outbox = ui.panel.getByRole("list", { name: "Sandbox outbox" });
     await expect(outbox.getByText(email).first()).toBeVisible();
-    await outbox.getByRole("button", { name: "Use token in request body" }).first().click();
     const token = (await outbox.getByTestId("outbox-token").first().innerText()).trim();
+    await outbox.getByRole("button", { name: "Use this token in POST /v1/auth/verify-email" }).first().click();
     expect(JSON.parse(await ui.body().inputValue())).toEqual({ token });
     await ui.send(200);
     expect(await ui.json()).toMatchObject({ message: expect.stringMatching(/verified/i) });
@@ -86,8 +86,8 @@ test.describe("the API console", () => {
     await ui.pick("login", "Login with email and password");
     await ui.setBody({ email, password: PASSWORD });
     await ui.send(200);
-    await ui.panel.getByRole("button", { name: "Use this token" }).click();
-    await expect(ui.panel.getByText("This token is in use for the next requests.")).toBeVisible();
+    // Taken at once, with an undo.
+    await expect(ui.panel.getByTestId("next-step")).toContainText("This answer's access token is now in use for the next requests.");
     await expect(ui.panel.getByTestId("token-expiry")).toHaveText(/^Token expires in (59 min|1 h)/);
 
     // Who am I.
@@ -100,6 +100,7 @@ test.describe("the API console", () => {
     await ui.setBody({ name: "Acme Labs", slug: "acme-labs" });
     await ui.send(201);
     const org = await ui.json<{ id: string }>();
+    await expect(ui.panel.getByLabel("X-Organization-Id")).toHaveValue(org.id);
     await ui.panel.getByRole("button", { name: "Load my organizations" }).click();
     await ui.panel.getByLabel("Your organizations").selectOption({ label: "Acme Labs (owner)" });
     await expect(ui.panel.getByLabel("X-Organization-Id")).toHaveValue(org.id);
@@ -148,11 +149,13 @@ test.describe("the API console", () => {
     await ui.send(200);
     expect(await ui.json()).toMatchObject({ agent_id: agentId, input_text: "Hello, how can you help me?", status: "SUCCESS", output_text: expect.any(String) });
 
-    // A completion with stream: true shows its server-sent events.
+    // The streaming example: the text as it arrives, the server-sent events one tab away.
     await ui.pick("completions", "Generate AI completion (streaming supported)");
-    const completion = JSON.parse(await ui.body().inputValue()) as Record<string, unknown>;
-    await ui.setBody({ ...completion, stream: true });
+    await ui.panel.getByLabel("Example").selectOption({ label: "Stream the answer as server-sent events" });
+    expect(JSON.parse(await ui.body().inputValue())).toMatchObject({ stream: true });
     await ui.send(200);
+    await expect(ui.panel.getByTestId("stream-text")).not.toBeEmpty();
+    await ui.panel.getByRole("tab", { name: /Raw events/ }).click();
     const events = ui.panel.getByRole("list", { name: "Server-sent events" });
     await expect(events.getByRole("listitem").last()).toHaveText("[DONE]");
     expect(await events.getByRole("listitem").count()).toBeGreaterThan(2);
@@ -210,13 +213,12 @@ test.describe("the API console", () => {
     await expect(ui.panel.getByLabel("Secret key")).toHaveValue("sk_live_sandbox0123456789");
   });
 
-  test("credentials survive a reload only when remembered; history replays with the current credentials", async ({ page }) => {
+  test("sandbox credentials are kept in the browser for every tab; live-API keys only when remembered; history replays", async ({ page }) => {
     const ui = new ConsoleUi(page);
     await ui.open("authentication.providers");
     await ui.panel.getByRole("button", { name: "Get sandbox keys" }).click();
     await expect(ui.panel.getByLabel("Public key")).toHaveValue(/^pk_live_/);
     const pk = await ui.panel.getByLabel("Public key").inputValue();
-    await ui.panel.getByLabel("Remember in this browser").check();
     await ui.send(200);
 
     await page.reload();
@@ -230,13 +232,24 @@ test.describe("the API console", () => {
     await expect(history.getByRole("listitem")).toHaveCount(2);
     await expect(history.getByTestId("history-status").first()).toHaveText("200");
 
-    await ui.panel.getByLabel("Remember in this browser").uncheck();
-    await page.reload();
-    // Not remembered: still there in this tab (session), gone in a new one.
-    await expect(ui.panel.getByLabel("Public key")).toHaveValue(pk);
+    // Another tab of the browser has the sandbox keys at once.
     const other = await page.context().newPage();
     await other.goto("/console?endpoint=authentication.providers");
-    await expect(other.getByTestId("console-panel").getByLabel("Public key")).toHaveValue("");
+    await expect(other.getByTestId("console-panel").getByLabel("Public key")).toHaveValue(pk);
+
+    // Live-API keys: this tab only, unless "Remember" is ticked.
+    await ui.panel.getByLabel("Environment").selectOption({ label: "Live API" });
+    await ui.panel.getByLabel("Public key").fill("pk_live_for_the_live_api");
+    await page.reload();
+    await expect(ui.panel.getByLabel("Public key")).toHaveValue("pk_live_for_the_live_api");
+    const third = await page.context().newPage();
+    await third.goto("/console?endpoint=authentication.providers");
+    await third.getByTestId("console-panel").getByLabel("Environment").selectOption({ label: "Live API" });
+    await expect(third.getByTestId("console-panel").getByLabel("Public key")).toHaveValue("");
+    await ui.panel.getByLabel("Remember in this browser").check();
+    await third.reload();
+    await third.getByTestId("console-panel").getByLabel("Environment").selectOption({ label: "Live API" });
+    await expect(third.getByTestId("console-panel").getByLabel("Public key")).toHaveValue("pk_live_for_the_live_api");
   });
 
   test("Try it on an endpoint page loads the console on demand and sends the request", async ({ page }) => {
@@ -266,9 +279,10 @@ test.describe("the API console", () => {
     await expect(ui.panel.getByText(/Demo tenant keys filled in .* demo@example\.com \/ SandboxPass123/)).toBeVisible();
     await expect(ui.panel.getByLabel("Public key")).toHaveValue(/^pk_live_/);
     await expect(ui.panel.getByLabel("Secret key")).toHaveValue(/^sk_live_/);
-    await ui.setBody({ email: "demo@example.com", password: "SandboxPass123" });
+    // The login example now holds the demo user.
+    expect(JSON.parse(await ui.body().inputValue())).toEqual({ email: "demo@example.com", password: "SandboxPass123" });
     await ui.send(200);
-    await ui.panel.getByRole("button", { name: "Use this token" }).click();
+    await expect(ui.panel.getByTestId("next-step")).toBeVisible();
     await expect(ui.panel.getByTestId("token-expiry")).toContainText(/^Token expires in/);
     await ui.pick("current authenticated", "Get current authenticated user info");
     await ui.send(200);
@@ -322,6 +336,9 @@ test("an expired access token: the 401 is explained and one click refreshes it",
   await expect(ui.panel.getByText(/email verification off/)).toBeVisible();
   await ui.setBody({ email, password: PASSWORD });
   await ui.send(201);
+  // Register without verification signs in: its token is taken at once; "Undo" gives it back, one click takes it again.
+  await ui.panel.getByRole("button", { name: "Undo" }).click();
+  await expect(ui.panel.getByTestId("token-expiry")).toHaveText(/^No token/);
   await ui.panel.getByRole("button", { name: "Use this token" }).click();
   await expect(ui.panel.getByTestId("token-expiry")).toHaveText(/^Token expires in/);
 

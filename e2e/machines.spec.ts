@@ -2,7 +2,7 @@ import { categories, endpoints } from "@/lib/catalog";
 import { GUIDES } from "@/lib/content/guides";
 import { expect, test } from "./fixtures";
 
-/** The twin paths /llms.txt links (its URLs are absolute to PORTAL_URL; the test server may sit elsewhere). */
+/** The twin paths /llms.txt links (absolute URLs to the portal's public origin, lib/site/origin.ts). */
 async function twinsOfLlmsTxt(get: (url: string) => Promise<{ text(): Promise<string> }>): Promise<string[]> {
   const text = await (await get("/llms.txt")).text();
   return [...text.matchAll(/\]\((https?:\/\/[^)\s]+\.md)\)/g)].map((m) => new URL(m[1] ?? "").pathname);

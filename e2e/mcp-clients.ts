@@ -18,7 +18,8 @@ export async function connectV1(url: string) {
   return client;
 }
 
-export const TOOL_NAMES = [
+/** The seed's nine tools, whose names, arguments and answers stay as they were. */
+export const SEED_TOOL_NAMES = [
   "get_api_overview",
   "get_end_user_endpoints",
   "get_request_headers",
@@ -29,6 +30,11 @@ export const TOOL_NAMES = [
   "get_authentication_flow",
   "get_common_patterns",
 ];
+
+/** The tools that act on the portal's sandbox. */
+export const SANDBOX_TOOL_NAMES = ["create_sandbox_tenant", "call_sandbox", "read_sandbox_outbox"];
+
+export const TOOL_NAMES = [...SEED_TOOL_NAMES, ...SANDBOX_TOOL_NAMES];
 
 /** One valid call of every tool, and a check of what it must answer. */
 export const TOOL_CALLS: Array<{ name: string; args: Record<string, unknown>; expect: RegExp }> = [

@@ -1,10 +1,13 @@
 import { llmsFullTxt } from "@/lib/markdown/llms";
 import { markdownResponse } from "@/lib/markdown/pages";
-import { portalUrl } from "@/lib/mcp/config";
+import { publicOrigin } from "@/lib/site/origin";
+import { perOrigin } from "@/lib/site/per-origin";
 
-/** Every guide and endpoint twin in one file, prerendered at build time. */
-export const dynamic = "force-static";
+/** Every guide and endpoint twin in one file, with links to the address the portal is served at. */
+export const dynamic = "force-dynamic";
 
-export function GET() {
-  return markdownResponse(llmsFullTxt(portalUrl()), "text/plain");
+const text = perOrigin(llmsFullTxt);
+
+export function GET(req: Request) {
+  return markdownResponse(text(publicOrigin(req)), "text/plain");
 }

@@ -8,6 +8,7 @@ import { GetKeysButton } from "@/components/sandbox/get-keys-button";
 import { twinPath } from "@/lib/markdown/paths";
 import { sandboxCommands, sandboxDifferences } from "@/lib/sandbox/examples";
 import { sandboxOverview } from "@/lib/sandbox/portal";
+import { publicOrigin } from "@/lib/site/origin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
@@ -17,13 +18,6 @@ export const metadata: Metadata = {
 
 const h2 = "mt-10 text-xl font-semibold text-zinc-900 dark:text-white";
 const p = "mt-2 text-sm text-zinc-700 dark:text-zinc-300";
-
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
-}
 
 function Secret({ label, value }: { label: string; value: string }) {
   return (
@@ -38,7 +32,7 @@ function Secret({ label, value }: { label: string; value: string }) {
 }
 
 export default async function SandboxPage() {
-  const origin = await requestOrigin();
+  const origin = publicOrigin({ headers: await headers() });
   const base = `${origin}/sandbox/v1`;
   const { demo, tenantTtlHours, maxUploadBytes, tenantStorageBytes } = await sandboxOverview();
   const { login, me, reset } = sandboxCommands(origin, demo);
@@ -95,7 +89,7 @@ export default async function SandboxPage() {
         is deleted and its keys answer <code className="font-mono">401 API key expired</code>.
       </p>
       <div className="mt-3">
-        <GetKeysButton />
+        <GetKeysButton next={{ href: "/console?endpoint=authentication.register", label: "Register a user in the console" }} />
       </div>
 
       <h2 id="try" className={h2}>

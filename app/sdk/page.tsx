@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { CodeBlock } from "@/components/code-block";
 import { InlineCode } from "@/components/inline-code";
 import { PageActions } from "@/components/page-actions";
 import { twinPath } from "@/lib/markdown/paths";
-import { portalUrl } from "@/lib/mcp/config";
 import { categoryHref } from "@/lib/site/nav";
+import { publicOrigin } from "@/lib/site/origin";
 import { SDK_DOWNLOAD_PATH, SDK_FIXES, SDK_USAGE, sdkIntro, sdkMethodCount, sdkNamespaces } from "@/lib/sdk/summary";
 
 export const metadata: Metadata = {
@@ -15,7 +16,9 @@ export const metadata: Metadata = {
 
 const h2 = "mt-10 text-xl font-semibold text-zinc-900 dark:text-white";
 
-export default function SdkPage() {
+// Rendered per request: the download command names the address the portal is served at.
+export default async function SdkPage() {
+  const origin = publicOrigin({ headers: await headers() });
   const namespaces = sdkNamespaces();
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-8">
@@ -45,7 +48,7 @@ export default function SdkPage() {
         Save the file into your project (it has no dependencies and is regenerated whenever the reference changes), then import it:
       </p>
       <div className="mt-3 space-y-4">
-        <CodeBlock code={`curl -o src/api-client.ts ${portalUrl()}${SDK_DOWNLOAD_PATH}`} lang="bash" title="Terminal" />
+        <CodeBlock code={`curl -o src/api-client.ts ${origin}${SDK_DOWNLOAD_PATH}`} lang="bash" title="Terminal" />
         <CodeBlock code={SDK_USAGE} lang="typescript" title="app.ts" />
       </div>
 

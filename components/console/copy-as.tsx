@@ -14,7 +14,7 @@ export function CopyAs({ endpoint, request, baseUrl }: { endpoint: Endpoint; req
   const [mask, setMask] = useState(false);
   const code = copyAs(format, endpoint, request, baseUrl, { mask });
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
+    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
       <h3 id={`${id}-title`} className={sectionTitle}>
         Copy what was sent
       </h3>
@@ -30,7 +30,7 @@ export function CopyAs({ endpoint, request, baseUrl }: { endpoint: Endpoint; req
         </label>
       </div>
       <div className="relative mt-2">
-        <pre aria-label={`Request as ${format}`} tabIndex={0} data-testid="copy-code" className="max-h-80 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
+        <pre aria-label={`Request as ${format}`} tabIndex={0} data-testid="copy-code" className="max-h-80 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 pr-24 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere] dark:border-zinc-800 dark:bg-zinc-900">
           {code}
         </pre>
         <div className="absolute top-2 right-2">

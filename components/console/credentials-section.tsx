@@ -1,7 +1,10 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { createSandboxTenant } from "@/components/sandbox/create-tenant";
+import { createSandboxTenant, EMAIL_VERIFICATION_DEFAULT } from "@/components/sandbox/create-tenant";
+import { setSandboxLogin } from "@/components/sandbox/sandbox-credentials";
+import { getEndpoint } from "@/lib/catalog";
+import { mailTokenTarget } from "@/lib/console/next-step";
 import { describeExpiry, decodeToken } from "@/lib/console/jwt";
 import type { ConsoleEnvironment } from "@/lib/console/types";
 import { callApi, detailText } from "./call-api";
@@ -45,11 +48,24 @@ function SecretKeyWarning({ env }: { env: ConsoleEnvironment }) {
   );
 }
 
+/** A mail's "Use this token": names the endpoint it opens (verify, reset, accept), never another body. */
+function MailTokenButton({ kind, token, onUse }: { kind: string; token: string; onUse: (token: string, kind: string) => void }) {
+  const target = mailTokenTarget(kind);
+  const endpoint = target ? getEndpoint(target) : undefined;
+  if (!endpoint) return null;
+  return (
+    <button type="button" className={buttonClass} onClick={() => onUse(token, kind)} title={`Opens ${endpoint.method} ${endpoint.path} with this token`}>
+      Use this token
+      <span className="sr-only"> in {endpoint.method} {endpoint.path}</span>
+    </button>
+  );
+}
+
 /** API keys, the access token and the organization: what every request of the console is sent with. */
-export function CredentialsSection({ state, onMailToken }: { state: ConsoleState; onMailToken?: (token: string) => void }) {
+export function CredentialsSection({ state, onMailToken }: { state: ConsoleState; onMailToken: (token: string, kind: string) => void }) {
   const { environment: env, credentials: c, setCredentials, remember, setRemember, forget } = state;
   const id = useId();
-  const [verification, setVerification] = useState(true);
+  const [verification, setVerification] = useState(EMAIL_VERIFICATION_DEFAULT);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [organizations, setOrganizations] = useState<Organization[]>([]);
@@ -69,6 +85,7 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
       const body = await createSandboxTenant(verification);
       const { public_key, secret_key } = body;
       setCredentials(() => ({ publicKey: public_key, secretKey: secret_key, accessToken: "", refreshToken: "", organizationId: "" }));
+      setSandboxLogin(null);
       setOrganizations([]);
       setOutbox(null);
       setStatus(`New sandbox tenant: keys filled in, email verification ${verification ? "on" : "off"}, expires ${body.expires_at ? new Date(body.expires_at).toLocaleString() : "in 24 h"}.`);
@@ -88,9 +105,10 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
       if (!res.ok || !body.public_key || !body.secret_key) throw new Error(body.detail ?? `HTTP ${res.status}`);
       const { public_key, secret_key } = body;
       setCredentials(() => ({ publicKey: public_key, secretKey: secret_key, accessToken: "", refreshToken: "", organizationId: "" }));
+      if (body.email && body.password) setSandboxLogin({ email: body.email, password: body.password });
       setOrganizations([]);
       setOutbox(null);
-      setStatus(`Demo tenant keys filled in (shared with every visitor). Its ready-made user: ${body.email ?? "demo@example.com"} / ${body.password ?? ""}.`);
+      setStatus(`Demo tenant keys filled in (shared with every visitor); login examples now use its ready-made user ${body.email ?? "demo@example.com"} / ${body.password ?? ""}.`);
     } catch (e) {
       setStatus(`Could not read the demo tenant: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -127,7 +145,7 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
   };
 
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
+    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
       <h3 id={`${id}-title`} className={sectionTitle}>
         Credentials
       </h3>
@@ -146,18 +164,31 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
         </div>
       </div>
       {secretInBrowser && <SecretKeyWarning env={env} />}
-      <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-        <label className="flex items-center gap-2">
-          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
-          Remember in this browser
-        </label>
-        <button type="button" className={buttonClass} onClick={forget}>
-          Forget credentials
-        </button>
-      </div>
-      <p className={hintClass}>
-        {remember ? "Kept in this browser's local storage until you forget them." : "Kept for this tab only; tick “Remember” to keep them across reloads."} Keys go only to the API they belong to.
-      </p>
+      {env.id === "sandbox" ? (
+        <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+          <p className="min-w-0 basis-full text-xs text-zinc-600 sm:basis-0 sm:flex-1 dark:text-zinc-400">
+            Sandbox keys and tokens are kept in this browser and shared by every page and tab (the console, each “Try it”, the code samples). They work on this sandbox only.
+          </p>
+          <button type="button" className={buttonClass} onClick={forget}>
+            Forget sandbox credentials
+          </button>
+        </div>
+      ) : (
+        <>
+          <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            <label className="flex items-center gap-2">
+              <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+              Remember in this browser
+            </label>
+            <button type="button" className={buttonClass} onClick={forget}>
+              Forget credentials
+            </button>
+          </div>
+          <p className={hintClass}>
+            {remember ? "Kept in this browser's local storage until you forget them." : "Kept for this tab only; tick “Remember” to keep them across reloads."} Keys go only to the API they belong to.
+          </p>
+        </>
+      )}
 
       {env.id === "sandbox" && (
         <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-zinc-200 pt-3 text-sm dark:border-zinc-800">
@@ -185,8 +216,8 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
           ) : (
             <ul aria-label="Sandbox outbox" className="mt-1 space-y-2 text-sm">
               {outbox.map((m, i) => (
-                <li key={`${m.created_at}-${i}`} className="rounded border border-zinc-200 p-2 dark:border-zinc-800">
-                  <p>
+                <li key={`${m.created_at}-${i}`} className="min-w-0 rounded border border-zinc-200 p-2 dark:border-zinc-800">
+                  <p className="[overflow-wrap:anywhere]">
                     <strong>{m.subject}</strong> <span className="text-xs text-zinc-600 dark:text-zinc-400">({m.kind}) to {m.to}</span>
                   </p>
                   {m.token && (
@@ -195,11 +226,7 @@ export function CredentialsSection({ state, onMailToken }: { state: ConsoleState
                       <code className="font-mono text-xs break-all" data-testid="outbox-token">
                         {m.token}
                       </code>
-                      {onMailToken && (
-                        <button type="button" className={buttonClass} onClick={() => onMailToken(m.token!)}>
-                          Use token in request body
-                        </button>
-                      )}
+                      <MailTokenButton kind={m.kind} token={m.token} onUse={onMailToken} />
                     </p>
                   )}
                 </li>

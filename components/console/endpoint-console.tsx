@@ -3,22 +3,29 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Endpoint } from "@/lib/catalog";
 import { exampleText } from "@/lib/catalog/examples";
+import { type SandboxLogin, withSandboxLogin } from "@/lib/console/credentials";
 import { type HistoryEntry, historyEntry } from "@/lib/console/history";
+import { bodyWithToken, nextStep } from "@/lib/console/next-step";
 import { buildRequest, type Credentials, defaultKey, type EditorDraft, type FieldError, fetchInit, headerPreview, type KeyChoice, type SentRequest } from "@/lib/console/request";
 import { readResponse } from "@/lib/console/response";
 import { displayUrl, requestUrl } from "@/lib/console/target";
 import { CopyAs } from "./copy-as";
 import { RequestEditor } from "./request-editor";
-import { type ResultState, ResponseViewer } from "./response-viewer";
+import { type ResultState, ResponseViewer, type TakenStep } from "./response-viewer";
 import type { ConsoleState } from "./use-console-state";
 
-const exampleBody = (e: Endpoint) => (e.body?.contentType === "application/json" && e.body.examples[0] ? exampleText(e.body.examples[0].value) : "");
+/** The JSON body of the endpoint's n-th example; a login example gets the sandbox user, a mail's token fills `token`. */
+function exampleBody(e: Endpoint, n: number, login: SandboxLogin | null, token: string | null = null): string {
+  const example = e.body?.contentType === "application/json" ? e.body.examples[n] : undefined;
+  if (!example) return "";
+  return exampleText(token !== null ? bodyWithToken(example.value, token) : withSandboxLogin(example.value, login));
+}
 
-function draftFor(e: Endpoint, replay: HistoryEntry | null): EditorDraft {
+function draftFor(e: Endpoint, replay: HistoryEntry | null, login: SandboxLogin | null, token: string | null): EditorDraft {
   return {
     pathParams: replay ? { ...replay.pathParams } : {},
     query: replay ? { ...replay.query } : {},
-    bodyText: replay?.bodyText ?? exampleBody(e),
+    bodyText: replay?.bodyText ?? exampleBody(e, 0, login, token),
     formFields: replay ? { ...replay.formFields } : {},
     files: {},
     // null: the default for the credentials entered (public when accepted and entered).
@@ -38,15 +45,27 @@ export function EndpointConsole({
   endpoint: e,
   state,
   replay,
-  registerMailToken,
+  mailToken,
+  sandboxLogin,
 }: {
   endpoint: Endpoint;
   state: ConsoleState;
   replay: HistoryEntry | null;
-  registerMailToken: (handler: ((token: string) => void) | null) => void;
+  /** A token from a sandbox mail, for the endpoint it belongs to (the panel picked it). */
+  mailToken: string | null;
+  sandboxLogin: SandboxLogin | null;
 }) {
   const { environment: env, credentials, setCredentials, addHistory } = state;
-  const [draft, setDraft] = useState(() => draftFor(e, replay));
+  const [exampleIndex, setExampleIndex] = useState(0);
+  const [draft, setDraft] = useState(() => draftFor(e, replay, sandboxLogin, mailToken));
+  const [taken, setTaken] = useState<TakenStep | null>(null);
+  // "Use the demo tenant" pressed while this login form is open: refill the example if it was not edited.
+  const [loginSeen, setLoginSeen] = useState(sandboxLogin);
+  if (loginSeen !== sandboxLogin) {
+    setLoginSeen(sandboxLogin);
+    const before = exampleBody(e, exampleIndex, loginSeen);
+    if (draft.bodyText === before) setDraft((d) => ({ ...d, bodyText: exampleBody(e, exampleIndex, sandboxLogin) }));
+  }
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [forced, setForced] = useState(false);
   const [result, setResult] = useState<ResultState>({ kind: "idle" });
@@ -54,6 +73,22 @@ export function EndpointConsole({
   const [notice, setNotice] = useState(() => replayNotice(replay));
   const abortRef = useRef<AbortController | null>(null);
   const resolvedKey: KeyChoice = draft.key ?? defaultKey(e, credentials);
+
+  /** The obvious next step, taken at once with an undo: a login's tokens, a new organization's id. */
+  const takeNextStep = useCallback(
+    (status: number, json: unknown, before: Credentials) => {
+      const step = nextStep(e.id, status, json);
+      if (!step) return;
+      if (step.kind === "tokens") {
+        setCredentials((c) => ({ ...c, accessToken: step.accessToken, refreshToken: step.refreshToken ?? c.refreshToken }));
+        setTaken({ kind: "tokens", undo: { accessToken: before.accessToken, refreshToken: before.refreshToken } });
+      } else {
+        setCredentials((c) => ({ ...c, organizationId: step.id }));
+        setTaken({ kind: "organization", id: step.id, name: step.name, undo: { organizationId: before.organizationId } });
+      }
+    },
+    [e.id, setCredentials],
+  );
 
   const send = useCallback(
     async (force: boolean, creds: Credentials = credentials) => {
@@ -69,6 +104,7 @@ export function EndpointConsole({
       const ac = new AbortController();
       abortRef.current = ac;
       setResult({ kind: "sending" });
+      setTaken(null);
       const started = performance.now();
       let status: number | null = null;
       let ms: number | null = null;
@@ -77,6 +113,7 @@ export function EndpointConsole({
         status = res.status;
         const view = await readResponse(res, started, () => performance.now(), (v) => setResult({ kind: "response", view: v }));
         ms = view.totalMs;
+        takeNextStep(view.status, view.json, creds);
       } catch (err) {
         ms = Math.round(performance.now() - started);
         const message = ac.signal.aborted ? "cancelled" : err instanceof Error ? err.message : String(err);
@@ -88,7 +125,7 @@ export function EndpointConsole({
       }
       addHistory(historyEntry(r, env.id, { status, ms }, Date.now()));
     },
-    [addHistory, credentials, draft, e, env],
+    [addHistory, credentials, draft, e, env, takeNextStep],
   );
 
   // Replay sends at once unless history could not keep everything (passwords, files).
@@ -101,22 +138,6 @@ export function EndpointConsole({
     }, 0);
     return () => clearTimeout(t);
   }, [replay, send]);
-
-  useEffect(() => {
-    registerMailToken((token) => {
-      setDraft((d) => {
-        let value: unknown = {};
-        try {
-          value = d.bodyText.trim() ? JSON.parse(d.bodyText) : {};
-        } catch {
-          value = {};
-        }
-        const next = value && typeof value === "object" && !Array.isArray(value) ? { ...value, token } : { token };
-        return { ...d, bodyText: JSON.stringify(next, null, 2) };
-      });
-    });
-    return () => registerMailToken(null);
-  }, [registerMailToken]);
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
@@ -143,7 +164,13 @@ export function EndpointConsole({
         notice={notice}
         onSend={(force) => void send(force)}
         onCancel={() => abortRef.current?.abort()}
-        onResetBody={() => setDraft((d) => ({ ...d, bodyText: exampleBody(e) }))}
+        examples={e.body?.contentType === "application/json" ? e.body.examples.map((x) => x.summary ?? x.name) : []}
+        exampleIndex={exampleIndex}
+        onPickExample={(n) => {
+          setExampleIndex(n);
+          setDraft((d) => ({ ...d, bodyText: exampleBody(e, n, sandboxLogin) }));
+        }}
+        onResetBody={() => setDraft((d) => ({ ...d, bodyText: exampleBody(e, exampleIndex, sandboxLogin) }))}
       />
       <div className="grid min-w-0 content-start gap-4">
         <ResponseViewer
@@ -153,6 +180,11 @@ export function EndpointConsole({
           viaProxy={sent?.viaProxy ?? env.via === "proxy"}
           tokenInUse={credentials.accessToken}
           onUseTokens={(t) => setCredentials((c) => ({ ...c, accessToken: t.accessToken, refreshToken: t.refreshToken ?? c.refreshToken }))}
+          taken={taken}
+          onUndo={() => {
+            if (taken) setCredentials((c) => ({ ...c, ...taken.undo }));
+            setTaken(null);
+          }}
           onRefreshToken={() => void state.refreshToken()}
         />
         {sent && <CopyAs endpoint={e} request={sent.request} baseUrl={sent.baseUrl} />}

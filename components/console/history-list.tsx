@@ -8,7 +8,7 @@ import { buttonClass, sectionTitle } from "./ui";
 export function HistoryList({ entries, onReplay, onClear }: { entries: HistoryEntry[]; onReplay: (e: HistoryEntry) => void; onClear: () => void }) {
   const id = useId();
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
+    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id={`${id}-title`} className={sectionTitle}>
           History
@@ -25,8 +25,11 @@ export function HistoryList({ entries, onReplay, onClear }: { entries: HistoryEn
         <ol aria-label="Request history" className="mt-2 divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
           {entries.map((h) => (
             <li key={h.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-1.5">
-              <span className="font-mono text-xs font-semibold">{h.method}</span>
-              <code className="min-w-0 flex-1 font-mono text-xs break-all">{h.pathAndQuery}</code>
+              {/* Method and path on a line of their own (at 390 px a squeezed path wrapped one character per line). */}
+              <span className="flex min-w-0 basis-full items-baseline gap-2 sm:basis-0 sm:flex-1">
+                <span className="font-mono text-xs font-semibold">{h.method}</span>
+                <code className="min-w-0 font-mono text-xs [overflow-wrap:anywhere]">{h.pathAndQuery}</code>
+              </span>
               <span className="font-mono text-xs" data-testid="history-status">
                 {h.status ?? "failed"}
               </span>

@@ -61,6 +61,9 @@ export function RequestEditor({
   notice,
   onSend,
   onCancel,
+  examples,
+  exampleIndex,
+  onPickExample,
   onResetBody,
 }: {
   endpoint: Endpoint;
@@ -76,6 +79,10 @@ export function RequestEditor({
   notice: string | null;
   onSend: (force: boolean) => void;
   onCancel: () => void;
+  /** The catalog's JSON body examples, by summary (e.g. streaming or not). */
+  examples: string[];
+  exampleIndex: number;
+  onPickExample: (n: number) => void;
   onResetBody: () => void;
 }) {
   const id = useId();
@@ -95,7 +102,7 @@ export function RequestEditor({
   };
 
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
+    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
       <h3 id={`${id}-title`} className={sectionTitle}>
         Request
       </h3>
@@ -160,9 +167,25 @@ export function RequestEditor({
               <label htmlFor={`${id}-body`} className={labelClass}>
                 Request body (JSON)
               </label>
-              <button type="button" className={buttonClass} onClick={onResetBody}>
-                Reset to example
-              </button>
+              <div className="flex flex-wrap items-center gap-2">
+                {examples.length > 1 && (
+                  <>
+                    <label htmlFor={`${id}-example`} className="text-sm text-zinc-700 dark:text-zinc-300">
+                      Example
+                    </label>
+                    <select id={`${id}-example`} className={`${inputClass} w-auto font-sans`} value={exampleIndex} onChange={(ev) => onPickExample(Number(ev.target.value))}>
+                      {examples.map((label, n) => (
+                        <option key={n} value={n}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                )}
+                <button type="button" className={buttonClass} onClick={onResetBody}>
+                  Reset to example
+                </button>
+              </div>
             </div>
             <textarea
               id={`${id}-body`}

@@ -1,11 +1,17 @@
 "use client";
 
-import { useEffect, useId, useMemo } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import { explain, statusText, type Outcome } from "@/lib/console/explain";
 import { tokensIn } from "@/lib/console/jwt";
 import { formatBytes, type ResponseView } from "@/lib/console/response";
+import { assembledText } from "@/lib/console/sse";
 import { JsonView } from "./json-view";
 import { buttonClass, primaryButtonClass, sectionTitle } from "./ui";
+
+/** A next step the console took by itself after a success, with what to restore on "Undo". */
+export type TakenStep =
+  | { kind: "tokens"; undo: { accessToken: string; refreshToken: string } }
+  | { kind: "organization"; id: string; name: string; undo: { organizationId: string } };
 
 export type ResultState =
   | { kind: "idle" }
@@ -36,6 +42,59 @@ function Download({ download }: { download: NonNullable<ResponseView["download"]
   );
 }
 
+/** A chat-completion stream: the text as it is assembled, with the raw events one tab away. */
+function EventStream({ view }: { view: ResponseView }) {
+  const id = useId();
+  const text = assembledText(view.events);
+  const [tab, setTab] = useState<"text" | "events">("text");
+  const shown = text === null ? "events" : tab;
+  const tabClass = "rounded px-2 py-1 text-sm aria-selected:bg-zinc-900 aria-selected:text-white dark:aria-selected:bg-white dark:aria-selected:text-zinc-900";
+  return (
+    <div>
+      <div className="flex flex-wrap items-center gap-2">
+        {text !== null && (
+          <div role="tablist" aria-label="Stream view" className="flex gap-1">
+            <button type="button" role="tab" id={`${id}-t`} aria-selected={shown === "text"} aria-controls={`${id}-text`} className={tabClass} onClick={() => setTab("text")}>
+              Text
+            </button>
+            <button type="button" role="tab" id={`${id}-e`} aria-selected={shown === "events"} aria-controls={`${id}-events`} className={tabClass} onClick={() => setTab("events")}>
+              Raw events ({view.events.length})
+            </button>
+          </div>
+        )}
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          Server-sent events {view.done ? `(${view.events.length}, stream ended)` : `(${view.events.length} so far, streaming…)`}
+        </p>
+      </div>
+      {text !== null && shown === "text" && (
+        <p
+          id={`${id}-text`}
+          role="tabpanel"
+          aria-labelledby={`${id}-t`}
+          aria-live="off"
+          data-testid="stream-text"
+          className="mt-1 max-h-80 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 text-sm whitespace-pre-wrap [overflow-wrap:anywhere] dark:border-zinc-800 dark:bg-zinc-900"
+        >
+          {text}
+          {!view.done && <span aria-hidden="true">▍</span>}
+        </p>
+      )}
+      {shown === "events" && (
+        <div id={`${id}-events`} role={text !== null ? "tabpanel" : undefined} aria-labelledby={text !== null ? `${id}-e` : undefined}>
+          <ol aria-label="Server-sent events" className="mt-1 max-h-80 space-y-1 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
+            {view.events.map((ev, i) => (
+              <li key={i} className="break-all">
+                {ev.event !== "message" && <span className="text-violet-800 dark:text-violet-300">{ev.event}: </span>}
+                {ev.data}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}
+
 function pretty(view: ResponseView): string {
   return view.json === undefined ? view.text : JSON.stringify(view.json, null, 2);
 }
@@ -49,6 +108,8 @@ export function ResponseViewer({
   tokenInUse,
   onUseTokens,
   onRefreshToken,
+  taken,
+  onUndo,
 }: {
   result: ResultState;
   sentToken: string | null;
@@ -57,6 +118,8 @@ export function ResponseViewer({
   tokenInUse: string;
   onUseTokens: (t: { accessToken: string; refreshToken: string | null }) => void;
   onRefreshToken: () => void;
+  taken: TakenStep | null;
+  onUndo: () => void;
 }) {
   const id = useId();
   const view = result.kind === "response" ? result.view : null;
@@ -81,31 +144,15 @@ export function ResponseViewer({
           : "";
 
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
+    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
       <h3 id={`${id}-title`} className={sectionTitle}>
         Response
       </h3>
-      <p role="status" aria-live="polite" data-testid="response-status" className="mt-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">
-        {announcement || "Nothing sent yet."}
+      {/* One status line: status, time and size. */}
+      <p role="status" aria-live="polite" className="mt-1 text-sm font-medium text-zinc-800 dark:text-zinc-200">
+        <span data-testid="response-status">{announcement || "Nothing sent yet."}</span>
+        {view && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · {formatBytes(view.size)}</span>}
       </p>
-      {view && (
-        <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm">
-          <div className="flex gap-2">
-            <dt className="text-zinc-600 dark:text-zinc-400">Status</dt>
-            <dd data-testid="response-code" className="font-mono font-semibold">
-              {view.status} {statusText(view.status)}
-            </dd>
-          </div>
-          <div className="flex gap-2">
-            <dt className="text-zinc-600 dark:text-zinc-400">Time</dt>
-            <dd>{view.totalMs ?? view.headersMs} ms</dd>
-          </div>
-          <div className="flex gap-2">
-            <dt className="text-zinc-600 dark:text-zinc-400">Size</dt>
-            <dd>{formatBytes(view.size)}</dd>
-          </div>
-        </dl>
-      )}
       {explanation && (
         <div data-testid="response-explanation" className={`mt-3 rounded border p-3 text-sm ${TONES[explanation.tone]}`}>
           <p className="font-semibold">{explanation.title}</p>
@@ -126,7 +173,23 @@ export function ResponseViewer({
           )}
         </div>
       )}
-      {tokens && (
+      {taken && (
+        <p data-testid="next-step" className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-emerald-900 dark:text-emerald-200">
+          <span className="min-w-0 [overflow-wrap:anywhere]">
+            {taken.kind === "tokens" ? (
+              "This answer's access token is now in use for the next requests."
+            ) : (
+              <>
+                <code className="font-mono">X-Organization-Id</code> is now <code className="font-mono">{taken.id}</code> (“{taken.name}”), sent with organization-scoped requests.
+              </>
+            )}
+          </span>
+          <button type="button" className={buttonClass} onClick={onUndo}>
+            Undo
+          </button>
+        </p>
+      )}
+      {tokens && !taken && (
         <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
           {tokenInUse === tokens.accessToken ? (
             <span className="text-emerald-800 dark:text-emerald-300">This token is in use for the next requests.</span>
@@ -139,21 +202,7 @@ export function ResponseViewer({
       )}
       {view && (
         <div className="mt-3">
-          {view.kind === "sse" && (
-            <div>
-              <p className="text-sm text-zinc-700 dark:text-zinc-300">
-                Server-sent events {view.done ? `(${view.events.length}, stream ended)` : `(${view.events.length} so far, streaming…)`}
-              </p>
-              <ol aria-label="Server-sent events" className="mt-1 max-h-80 space-y-1 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
-                {view.events.map((ev, i) => (
-                  <li key={i} className="break-all">
-                    {ev.event !== "message" && <span className="text-violet-800 dark:text-violet-300">{ev.event}: </span>}
-                    {ev.data}
-                  </li>
-                ))}
-              </ol>
-            </div>
-          )}
+          {view.kind === "sse" && <EventStream view={view} />}
           {view.kind === "binary" && view.download && <Download download={view.download} />}
           {view.kind === "json" && view.done && <JsonView text={pretty(view)} label="Response body" />}
           {view.kind === "text" && view.done && (

@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { tokensIn } from "@/lib/console/jwt";
-import { forgetCredentials, loadCredentials, saveCredentials } from "@/lib/console/credentials";
+import { type Credentials, EMPTY_CREDENTIALS, forgetCredentials, loadCredentials, saveCredentials } from "@/lib/console/credentials";
 import { clearHistory, type HistoryEntry, loadHistory, pushHistory } from "@/lib/console/history";
-import { type Credentials, EMPTY_CREDENTIALS } from "@/lib/console/request";
+import { forgetSandboxCredentials, setSandboxCredentials, useSandboxCredentials } from "@/components/sandbox/sandbox-credentials";
 import type { ConsoleEnvironment, ConsoleEnvironmentId } from "@/lib/console/types";
 import { callApi, detailText } from "./call-api";
 
@@ -28,11 +28,10 @@ export function useConsoleState(initialEnvironments: ConsoleEnvironment[] | unde
     const saved = safe(() => window.sessionStorage.getItem(ENV_KEY));
     return saved === "live" ? "live" : "sandbox";
   });
-  // Each environment has its own credentials (sandbox keys never go to the live API).
-  const [byEnvironment, setByEnvironment] = useState<Record<ConsoleEnvironmentId, { credentials: Credentials; remember: boolean }>>(() => ({
-    sandbox: loadCredentials(stores(), "sandbox"),
-    live: loadCredentials(stores(), "live"),
-  }));
+  // Each environment has its own credentials (sandbox keys never go to the live API). The sandbox's are one
+  // browser-wide store (every page and tab); the live API's are this tab's unless "Remember" is ticked.
+  const sandboxCredentials = useSandboxCredentials();
+  const [live, setLive] = useState<{ credentials: Credentials; remember: boolean }>(() => loadCredentials(stores(), "live"));
   const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory(stores().local));
 
   // Reference pages are static: they ask the server which environments exist (SAAS_API_URL is runtime config).
@@ -58,32 +57,33 @@ export function useConsoleState(initialEnvironments: ConsoleEnvironment[] | unde
   }, []);
 
   const envId = environment.id;
-  const { credentials, remember } = byEnvironment[envId];
+  const credentials = envId === "sandbox" ? sandboxCredentials : live.credentials;
+  const remember = envId === "sandbox" ? true : live.remember;
 
   const setCredentials = useCallback(
     (update: (c: Credentials) => Credentials) => {
-      setByEnvironment((all) => {
-        const next = update(all[envId].credentials);
-        saveCredentials(stores(), envId, next, all[envId].remember);
-        return { ...all, [envId]: { ...all[envId], credentials: next } };
+      if (envId === "sandbox") return setSandboxCredentials(update);
+      setLive((old) => {
+        const next = update(old.credentials);
+        saveCredentials(stores(), "live", next, old.remember);
+        return { ...old, credentials: next };
       });
     },
     [envId],
   );
 
-  const setRemember = useCallback(
-    (value: boolean) => {
-      setByEnvironment((all) => {
-        saveCredentials(stores(), envId, all[envId].credentials, value);
-        return { ...all, [envId]: { ...all[envId], remember: value } };
-      });
-    },
-    [envId],
-  );
+  /** Live API only: the sandbox's credentials are always kept in the browser. */
+  const setRemember = useCallback((value: boolean) => {
+    setLive((old) => {
+      saveCredentials(stores(), "live", old.credentials, value);
+      return { ...old, remember: value };
+    });
+  }, []);
 
   const forget = useCallback(() => {
-    forgetCredentials(stores(), envId);
-    setByEnvironment((all) => ({ ...all, [envId]: { credentials: EMPTY_CREDENTIALS, remember: false } }));
+    if (envId === "sandbox") return forgetSandboxCredentials();
+    forgetCredentials(stores(), "live");
+    setLive({ credentials: EMPTY_CREDENTIALS, remember: false });
   }, [envId]);
 
   const addHistory = useCallback((entry: HistoryEntry) => setHistory(pushHistory(stores().local, entry)), []);

@@ -49,7 +49,8 @@ const components: MDXComponents = {
   thead: (p) => <thead {...p} className="bg-zinc-50 text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400" />,
   tbody: (p) => <tbody {...p} className="divide-y divide-zinc-200 dark:divide-zinc-800" />,
   tr: (p) => <tr {...p} className="align-top" />,
-  th: ({ style, ...p }) => <th {...p} style={style} className="px-3 py-2 font-semibold" />,
+  // A minimum width per column: on a phone the table scrolls in its box rather than squeezing a column.
+  th: ({ style, ...p }) => <th {...p} style={style} className="min-w-[7.5rem] px-3 py-2 font-semibold" />,
   td: ({ style, ...p }) => <td {...p} style={style} className="px-3 py-2 text-zinc-700 dark:text-zinc-300" />,
   pre: GuidePre,
   code: GuideInlineCode,

@@ -2,6 +2,9 @@
 
 import { type KeyboardEvent, useId, useRef, useSyncExternalStore } from "react";
 import { CopyButton } from "@/components/copy-button";
+import { SampleKeysSwitch } from "@/components/sandbox/keyed-code";
+import { useSampleKeys } from "@/components/sandbox/use-sample-keys";
+import { withSampleKeys } from "@/lib/samples/sample-keys";
 
 export interface SampleTab {
   id: string;
@@ -57,6 +60,8 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
   const choice = useSyncExternalStore(subscribe, readChoice, serverChoice);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
   const active = samples.find((s) => s.id === choice)?.id ?? samples[0]?.id;
+  // With sandbox keys in this browser, the samples show them (swapped into the highlighted text, no highlighter).
+  const { keys } = useSampleKeys();
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const last = samples.length - 1;
@@ -70,8 +75,26 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
   };
 
   return (
-    <div className="overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" data-testid="code-samples">
-      <div role="tablist" aria-label="Code sample language" className="flex overflow-x-auto border-b border-zinc-200 dark:border-zinc-800">
+    <div className="@container overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" data-testid="code-samples">
+      {/* Seven tabs need about 27rem; a narrower box (a phone) offers the same choice as a select. */}
+      <div className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1.5 @[27rem]:hidden dark:border-zinc-800">
+        <label htmlFor={`${base}-select`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
+          Language
+        </label>
+        <select
+          id={`${base}-select`}
+          value={active}
+          onChange={(e) => saveChoice(e.target.value)}
+          className="min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100"
+        >
+          {samples.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div role="tablist" aria-label="Code sample language" className="hidden overflow-x-auto border-b border-zinc-200 @[27rem]:flex dark:border-zinc-800">
         {samples.map((s, i) => {
           const selected = s.id === active;
           return (
@@ -88,7 +111,7 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
               tabIndex={selected ? 0 : -1}
               onClick={() => saveChoice(s.id)}
               onKeyDown={(e) => onKeyDown(e, i)}
-              className={`shrink-0 border-b-2 px-3 py-2 text-sm whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${
+              className={`shrink-0 border-b-2 px-2 py-2 text-sm whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${
                 selected
                   ? "border-blue-600 font-medium text-zinc-900 dark:border-blue-400 dark:text-white"
                   : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
@@ -101,11 +124,12 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
       </div>
       {samples.map((s) => (
         <div key={s.id} role="tabpanel" id={`${base}-panel-${s.id}`} aria-labelledby={`${base}-tab-${s.id}`} hidden={s.id !== active} data-sample-lang={s.id}>
-          <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+          <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <span>{s.client}</span>
-            <CopyButton value={s.code} />
+            <CopyButton value={keys ? withSampleKeys(s.code, keys) : s.code} />
           </div>
-          <div dangerouslySetInnerHTML={{ __html: s.html }} />
+          <SampleKeysSwitch className="border-b border-zinc-200 px-3 py-1 dark:border-zinc-800" />
+          <div dangerouslySetInnerHTML={{ __html: keys ? withSampleKeys(s.html, keys, { html: true }) : s.html }} />
         </div>
       ))}
     </div>

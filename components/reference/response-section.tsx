@@ -1,6 +1,4 @@
-import { CodeBlock } from "@/components/code-block";
 import type { ResponseSpec } from "@/lib/catalog";
-import { exampleText } from "@/lib/catalog/examples";
 import { fieldRows } from "@/lib/catalog/fields";
 import { AnchorHeading } from "./anchor-heading";
 import { FieldTable } from "./field-table";
@@ -16,11 +14,14 @@ export function StatusBadge({ status }: { status: number }) {
   return <span className={`rounded px-2 py-0.5 font-mono text-xs font-semibold ${statusTone(status)}`}>{status}</span>;
 }
 
+/** The anchor of a response: `response-200`, and `response-400-1` for a second 400. */
+export const responseAnchor = (status: number, index: number) => `response-${status}${index > 0 ? `-${index}` : ""}`;
 
-export async function ResponseSection({ response, index }: { response: ResponseSpec; index: number }) {
+/** One response's description, headers and fields; its examples are in the sample column (ResponseExamples). */
+export function ResponseSection({ response, index }: { response: ResponseSpec; index: number }) {
   const contentType = response.contentType ?? (response.schema ? "application/json" : undefined);
   const isJson = contentType === "application/json";
-  const id = `response-${response.status}${index > 0 ? `-${index}` : ""}`;
+  const id = responseAnchor(response.status, index);
   return (
     <section aria-labelledby={id} className="mt-6">
       <AnchorHeading id={id} level={3}>
@@ -29,7 +30,7 @@ export async function ResponseSection({ response, index }: { response: ResponseS
           <span>{response.description}</span>
         </span>
       </AnchorHeading>
-      {contentType && <p className="mb-2 text-xs text-zinc-500">Content-Type: <code className="font-mono">{contentType}</code></p>}
+      {contentType && <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">Content-Type: <code className="font-mono">{contentType}</code></p>}
       {response.headers && (
         <ul className="mb-3 space-y-1 text-sm">
           {Object.entries(response.headers).map(([name, value]) => (
@@ -41,11 +42,6 @@ export async function ResponseSection({ response, index }: { response: ResponseS
       )}
       {response.schema && isJson && <FieldTable fields={fieldRows(response.schema, "output")} label={`Fields of the ${response.status} response`} />}
       {response.status === 204 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No body.</p>}
-      <div className="mt-3 space-y-3">
-        {response.examples.map((x) => (
-          <CodeBlock key={x.name} code={exampleText(x.value)} lang={isJson ? "json" : "http"} title={x.summary ? `Example: ${x.summary}` : "Example"} />
-        ))}
-      </div>
     </section>
   );
 }

@@ -18,3 +18,6 @@ export async function createSandboxTenant(emailVerification: boolean): Promise<S
   if (!res.ok || !body.public_key || !body.secret_key) throw new Error(typeof body.detail === "string" ? body.detail : `HTTP ${res.status}`);
   return body as SandboxKeys;
 }
+
+/** "Require email verification" starts ticked on /sandbox and in the console alike: the full flow, outbox included. */
+export const EMAIL_VERIFICATION_DEFAULT = true;

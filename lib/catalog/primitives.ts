@@ -7,6 +7,19 @@ export const datetime = () => z.iso.datetime({ offset: true });
 
 export const email = () => z.email().max(320);
 
+/** Why an http(s) URL field refused a URL of another scheme (pydantic's words for its HttpUrl). */
+export const HTTP_URL_MESSAGE = "URL scheme should be 'http' or 'https'";
+/**
+ * Every URL taken from input (redirect targets, links in mail, images): absolute http(s) only, so that none can become a
+ * `javascript:` or `data:` link or redirect. The pattern repeats the scheme rule for OpenAPI readers (format uri allows any).
+ */
+export const httpUrl = () =>
+  z
+    .url()
+    .max(2048)
+    .refine((v) => /^https?:\/\//i.test(v), { message: HTTP_URL_MESSAGE, params: { type: "url_scheme" } })
+    .meta({ pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" });
+
 /** The API's password rule: at least 8 characters with an upper-case letter, a lower-case letter and a digit. */
 export const PASSWORD_PATTERN = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,}$/;
 export const password = () =>

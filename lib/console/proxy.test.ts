@@ -48,6 +48,9 @@ async function upstream(req: IncomingMessage, res: ServerResponse) {
       "Content-Disposition": 'inline; filename="echo.json"',
     });
     res.end(JSON.stringify(echo));
+  } else if (path === "/api/page") {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "script-src *" });
+    res.end("<!doctype html><script>alert(document.domain)</script>");
   } else if (path === "/api/limited") {
     res.writeHead(429, { "Content-Type": "application/json", "Retry-After": "120", "X-RateLimit-Limit": "10" });
     res.end(JSON.stringify({ detail: "Too many requests" }));
@@ -160,6 +163,17 @@ describe("forwarding", () => {
     expect(echo.headers["content-type"]).toBe(contentType);
     expect(echo.length).toBe(bytes.length);
     expect(echo.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+  });
+
+  it("serves an HTML answer sandboxed (its own CSP replaced), never as a page of the portal", async () => {
+    const res = await call(`${ORIGIN}/api/page`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp.split(/;\s*/)).toContain("sandbox");
+    expect(csp).not.toContain("script-src *");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await res.text()).toContain("<script>");
   });
 
   it("keeps the API's status and rate-limit headers", async () => {

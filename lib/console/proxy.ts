@@ -1,5 +1,6 @@
 import "server-only";
 import { readCappedBytes } from "@/lib/http/read-capped";
+import { SANDBOXED_CSP } from "@/lib/http/security-headers";
 import { liveApi, proxyMaxBodyBytes, proxyTimeoutMs, type LiveApi } from "./config";
 import { forwardRequestHeaders, forwardResponseHeaders } from "./proxy-headers";
 import { checkTarget } from "./proxy-target";
@@ -82,7 +83,12 @@ export async function handleConsoleProxy(req: Request, settings: ProxySettings =
   }
 
   try {
-    return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: forwardResponseHeaders(upstream.headers) });
+    const headers = forwardResponseHeaders(upstream.headers);
+    // The API's answer is data, never a page of the portal: an HTML (or SVG, ...) answer opened in a tab runs no
+    // script on the portal's origin.
+    headers.set("Content-Security-Policy", SANDBOXED_CSP);
+    headers.set("X-Content-Type-Options", "nosniff");
+    return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers });
   } catch {
     await upstream.body?.cancel().catch(() => undefined);
     console.error(`[console proxy] ${req.method} ${target.origin}: unusable response`);

@@ -2,16 +2,10 @@ import type { z } from "zod";
 import type { Endpoint, KeyKind } from "@/lib/catalog";
 import { toValidationIssues, type Location } from "@/lib/sandbox/validation";
 
-/** What the visitor has entered in the credentials bar. */
-export interface Credentials {
-  publicKey: string;
-  secretKey: string;
-  accessToken: string;
-  refreshToken: string;
-  organizationId: string;
-}
+import type { Credentials } from "./credentials";
 
-export const EMPTY_CREDENTIALS: Credentials = { publicKey: "", secretKey: "", accessToken: "", refreshToken: "", organizationId: "" };
+// Defined beside their storage (light enough for the samples' island); re-exported for the console's callers.
+export { type Credentials, EMPTY_CREDENTIALS } from "./credentials";
 
 /** Which API key a request sends. */
 export type KeyChoice = KeyKind | "none";

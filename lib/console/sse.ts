@@ -1,3 +1,5 @@
+import { createParser, type EventSourceMessage } from "eventsource-parser";
+
 /** One server-sent event as it arrived. */
 export interface SseEvent {
   event: string;
@@ -6,48 +8,54 @@ export interface SseEvent {
 }
 
 /**
- * An incremental text/event-stream parser (the WHATWG rules that matter here): feed it chunks as
- * they arrive, it returns the events completed so far.
+ * Server-sent events from chunks as they arrive, on eventsource-parser (the WHATWG rules, including a CRLF split
+ * across two chunks): feed it chunks, it returns the events completed so far.
  */
 export class SseParser {
-  private buffer = "";
+  private pending: SseEvent[] = [];
+  private readonly parser = createParser({
+    onEvent: (m: EventSourceMessage) => this.pending.push({ event: m.event ?? "message", data: m.data, id: m.id ?? null }),
+  });
 
   feed(chunk: string): SseEvent[] {
-    this.buffer += chunk.replace(/\r\n?/g, "\n");
-    const events: SseEvent[] = [];
-    let cut = this.buffer.indexOf("\n\n");
-    while (cut >= 0) {
-      const block = this.buffer.slice(0, cut);
-      this.buffer = this.buffer.slice(cut + 2);
-      const event = parseBlock(block);
-      if (event) events.push(event);
-      cut = this.buffer.indexOf("\n\n");
-    }
-    return events;
+    this.parser.feed(chunk);
+    return this.take();
   }
 
-  /** What is left when the stream ends without a final blank line. */
+  /** What is left when the stream ends without a final blank line (the spec drops it; a console shows it). */
   flush(): SseEvent[] {
-    const rest = this.buffer;
-    this.buffer = "";
-    const event = rest.trim() ? parseBlock(rest) : null;
-    return event ? [event] : [];
+    this.parser.feed("\n\n");
+    this.parser.reset();
+    return this.take();
+  }
+
+  private take(): SseEvent[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
   }
 }
 
-function parseBlock(block: string): SseEvent | null {
-  let event = "message";
-  let id: string | null = null;
-  const data: string[] = [];
-  for (const line of block.split("\n")) {
-    if (line === "" || line.startsWith(":")) continue;
-    const colon = line.indexOf(":");
-    const field = colon < 0 ? line : line.slice(0, colon);
-    let value = colon < 0 ? "" : line.slice(colon + 1);
-    if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "event") event = value;
-    else if (field === "data") data.push(value);
-    else if (field === "id") id = value;
+/**
+ * The text a chat-completion stream carries so far: each chunk's choices[0].delta.content (OpenAI's shape, which
+ * POST /v1/ai/completions documents), in order. Null when no event is such a chunk (another kind of stream).
+ */
+export function assembledText(events: readonly SseEvent[]): string | null {
+  let text: string | null = null;
+  for (const ev of events) {
+    if (ev.data === "[DONE]") continue;
+    let chunk: unknown;
+    try {
+      chunk = JSON.parse(ev.data);
+    } catch {
+      continue;
+    }
+    const choices = chunk && typeof chunk === "object" && "choices" in chunk && Array.isArray(chunk.choices) ? (chunk.choices as unknown[]) : null;
+    const first = choices?.[0];
+    if (!first || typeof first !== "object" || !("delta" in first)) continue;
+    const delta = first.delta;
+    const content = delta && typeof delta === "object" && "content" in delta && typeof delta.content === "string" ? delta.content : "";
+    text = (text ?? "") + content;
   }
-  return data.length > 0 ? { event, data: data.join("\n"), id } : null;
+  return text;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type Endpoint, findCategory, findEndpointBySlugs } from "@/lib/catalog";
+import { type Endpoint, findCategory, findEndpointBySlugs, getEndpoint } from "@/lib/catalog";
 import { parseGuide, type ParsedGuide } from "./guide-source";
 import { GUIDES } from "./guides";
 
@@ -43,6 +43,9 @@ function brokenLink(href: string, from: string): string | null {
     return guide(from)?.headings.some((h) => h.slug === anchor) ? null : `no heading #${anchor} in this guide`;
   }
   if (!rawPath.startsWith("/")) return "internal links must be absolute (/reference/..., /guides/...)";
+  // The console's deep link names an endpoint: /console?endpoint=<catalog id>.
+  const consoleLink = /^\/console\?endpoint=([\w.-]+)$/.exec(rawPath);
+  if (consoleLink) return getEndpoint(consoleLink[1] ?? "") ? null : `no endpoint "${consoleLink[1]}" for the console`;
   const path = rawPath.replace(/\.md$/, "").replace(/\/$/, "") || "/";
   const parts = path.split("/").filter(Boolean);
 
@@ -131,6 +134,8 @@ describe("the link checker", () => {
     expect(brokenLink("/guides/overview#nope", "common-patterns")).toMatch(/no heading #nope/);
     expect(brokenLink("#nope", "overview")).toMatch(/no heading #nope/);
     expect(brokenLink("/nowhere", "overview")).toMatch(/no page or route/);
+    expect(brokenLink("/console?endpoint=authentication.register", "overview")).toBeNull();
+    expect(brokenLink("/console?endpoint=authentication.nope", "overview")).toMatch(/no endpoint/);
     expect(brokenLink("reference/billing", "overview")).toMatch(/absolute/);
   });
 });

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 
 /**
  * node:http ⇄ web Request/Response, for the handlers the portal server answers without Next (lib/server) and
@@ -7,17 +6,77 @@ import { Readable } from "node:stream";
  * so one handler serves both.
  */
 
-/** Reads a Node request body up to `cap` bytes; null (and the rest left unread) when it is larger. */
-export async function readNodeBody(req: IncomingMessage, cap: number): Promise<string | null> {
-  if (Number(req.headers["content-length"]) > cap) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > cap) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * Reads a Node request body up to `cap` bytes; null when it is larger, the rest left unread and the request paused
+ * (not destroyed: destroying it would close the socket before the 413 is written).
+ */
+export function readNodeBody(req: IncomingMessage, cap: number): Promise<string | null> {
+  if (Number(req.headers["content-length"]) > cap) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: string | null, error?: Error) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError);
+      if (error) reject(error);
+      else resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= cap) return void chunks.push(chunk);
+      req.pause();
+      finish(null);
+    };
+    const onEnd = () => finish(Buffer.concat(chunks).toString("utf8"));
+    const onError = (e: Error) => finish(null, e);
+    req.on("data", onData).on("end", onEnd).on("error", onError);
+  });
+}
+
+/**
+ * A Node request body as a web stream. Unlike Readable.toWeb, cancelling it (a reader that stops at a byte cap)
+ * only pauses the request: Readable.toWeb destroys it, and with it the socket, so the client never got the 413.
+ */
+export function nodeBodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let open = true;
+  const stop = () => {
+    open = false;
+    req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+  };
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const onData = (chunk: Buffer) => {
+    if (!open) return;
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((controller.desiredSize ?? 0) <= 0) req.pause();
+  };
+  const onEnd = () => {
+    if (open) controller.close();
+    stop();
+  };
+  const onError = (e: Error) => {
+    if (open) controller.error(e);
+    stop();
+  };
+  // The client went away before the body ended.
+  const onClose = () => {
+    if (open && !req.complete) onError(new Error("The client closed the connection"));
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+        req.pause();
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        stop();
+        req.pause();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
 }
 
 /** Web Headers holding node:http's rawHeaders (names and values in turn). */
@@ -67,7 +126,7 @@ export function toWebRequest(req: IncomingMessage, { signal, body }: { signal: A
     method,
     headers,
     signal,
-    ...(withBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
+    ...(withBody ? { body: nodeBodyStream(req), duplex: "half" } : {}),
   } as RequestInit);
 }
 

@@ -28,3 +28,52 @@ export async function readCappedBytes(req: Request, cap: number): Promise<Uint8A
   }
   return bytes;
 }
+
+/** A request body as UTF-8 text, at most `cap` bytes; null when it is larger (see readCappedBytes). */
+export async function readCappedText(req: Request, cap: number): Promise<string | null> {
+  const bytes = await readCappedBytes(req, cap);
+  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+}
+
+/**
+ * A form body (urlencoded or multipart), at most `cap` bytes: null when it is larger; a TypeError when it is not
+ * a form its Content-Type describes. Request.formData() alone would hold a body of any size in memory.
+ */
+export async function readCappedForm(req: Request, cap: number): Promise<FormData | null> {
+  const bytes = await readCappedBytes(req, cap);
+  if (bytes === null) return null;
+  return new Response(bytes, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
+}
+
+/**
+ * Reads and throws away what is left of a request body, up to `cap` bytes; false when more than that remains
+ * (reading stops there). An answer given before the body was read (401 on an upload, 429, ...) then reaches the
+ * client: a server that closes a connection with unread bytes in it resets it, and the client, still sending,
+ * sees EPIPE or ECONNRESET instead of the answer.
+ */
+export async function discardBody(req: Request, cap: number): Promise<boolean> {
+  if (!req.body || req.bodyUsed) return true;
+  const reader = req.body.getReader();
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      size += value.byteLength;
+      if (size > cap) {
+        await reader.cancel().catch(() => undefined);
+        return false;
+      }
+    }
+  } catch {
+    // The client went away: nothing left to answer.
+    return false;
+  }
+}
+
+/** Runs `answer`, then discards what it left unread of the body (up to `cap`), so the answer can be read. */
+export async function answerThenDiscard(req: Request, cap: number, answer: () => Promise<Response> | Response): Promise<Response> {
+  const response = await answer();
+  await discardBody(req, cap);
+  return response;
+}

@@ -5,6 +5,9 @@ import { type FieldRow, fieldRows, parameterRows } from "@/lib/catalog/fields";
 import { authSummary, requestHeaders } from "@/lib/catalog/headers";
 import { docsPath } from "@/lib/catalog/serialize";
 
+/** The heading of the conflicts between the source documents, on the page, in its .md twin and in MCP answers. */
+export const SOURCE_NOTES_TITLE = "Notes on the source documentation";
+
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function fieldLines(rows: FieldRow[], depth = 0): string[] {
@@ -38,8 +41,6 @@ export function endpointMarkdown(e: Endpoint, { baseUrl = "", level = 1 }: Markd
   }
   out.push(`- Reference: ${baseUrl}${docsPath(e)}`, "");
 
-  for (const c of e.conflicts) out.push(`> **Documentation conflict: ${c.topic}.** ${c.text}`, "");
-
   const headers = requestHeaders(e);
   out.push(`${h(1)} Headers`, "");
   if (headers.length === 0) out.push("None.", "");
@@ -68,6 +69,11 @@ export function endpointMarkdown(e: Endpoint, { baseUrl = "", level = 1 }: Markd
   for (const x of e.errors) out.push(`| ${x.status} | ${cell(x.detail)} | ${cell(x.when)}${x.source === "documented" ? " (documented)" : ""} |`);
   out.push("");
   if (e.notes.length) out.push(`${h(1)} Notes`, "", ...e.notes.map((n) => `- ${n}`), "");
+  // Last, as on the page: it concerns the documents the reference was built from, not calling the API.
+  if (e.conflicts.length) {
+    out.push(`${h(1)} ${SOURCE_NOTES_TITLE}`, "", "The source documents contradict each other here; this reference follows the endpoint's own rule.", "");
+    out.push(...e.conflicts.map((c) => `- **${c.topic}.** ${c.text}`), "");
+  }
   return out.join("\n").trimEnd() + "\n";
 }
 

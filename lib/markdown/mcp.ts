@@ -1,5 +1,6 @@
 import { GUIDES } from "@/lib/content/guides";
-import { portalTools } from "@/lib/mcp/tools";
+import { SANDBOX_WALKTHROUGH, stepCall } from "@/lib/mcp/sandbox/walkthrough";
+import { portalTools, sandboxTools } from "@/lib/mcp/tools";
 import { mcpSetups } from "@/lib/site/mcp-setup";
 
 /**
@@ -25,12 +26,24 @@ export function mcpMarkdown(baseUrl: string): string {
     "",
     ...portalTools.map((t) => `- \`${t.name}\` (${t.title}): ${(t.description.split("\n\n")[0] ?? "").replace(/\s*\n\s*/g, " ")}`),
     "",
+    "## Try the API in a sandbox",
+    "",
+    "Three more tools give an assistant a sandbox tenant of its own, so it can check a request, a header or a whole flow against a stateful copy of the API before writing code on it. They reach this portal's sandbox only (in process: never the real API or any other URL), and only the tenant whose keys are passed; keys and tokens are neither logged nor cached. New tenants are limited per client address, as on POST /sandbox/tenants.",
+    "",
+    ...sandboxTools.map((t) => `- \`${t.name}\` (${t.title}${t.hints.readOnlyHint ? ", read-only" : ", writes to the sandbox"}): ${(t.description.split("\n")[0] ?? "").trim()}`),
+    "",
+    "### Worked example: a verified sign-up",
+    "",
+    ...SANDBOX_WALKTHROUGH.flatMap((s, i) => [`${i + 1}. \`${stepCall(s)}\``, `   → ${s.answer}`]),
+    "",
+    "The prompt `try-endpoint` (argument `endpoint`) walks an assistant through these steps for any endpoint.",
+    "",
     "## Resources and prompts",
     "",
     "- `saas-api://endpoints/{id}`: every endpoint's reference in Markdown (e.g. `authentication.login`).",
     `- \`saas-api://guides/{id}\`: the ${GUIDES.length} guides.`,
     "- `saas-api://openapi.json`: the OpenAPI 3.1 document.",
-    "- Prompts `build-auth-ui` (build the auth UI for this API) and `integrate-endpoint` (integrate one endpoint, by id or `METHOD /path`).",
+    "- Prompts `build-auth-ui` (build the auth UI for this API), `integrate-endpoint` (integrate one endpoint, by id or `METHOD /path`) and `try-endpoint` (try one endpoint in the sandbox).",
     "",
   ].join("\n");
 }

@@ -49,7 +49,9 @@ export function sandboxMarkdown(baseUrl: string): string {
     "",
     ...bash(cmd.outbox),
     "",
-    '`{"messages": [{"to", "kind", "subject", "token", "link", "created_at"}]}`; the same as a page at ' + `${baseUrl}/sandbox/outbox.`,
+    '`{"messages": [{"to", "kind", "subject", "body", "token", "link", "created_at"}]}`, newest first; the same as a page at ' +
+      `${baseUrl}/sandbox/outbox, where you enter the secret key (a public key is refused: the outbox holds password-reset tokens). ` +
+      "The mails link to this portal's pages (`/sandbox/verify-email`, `/sandbox/reset-password`, `/sandbox/accept-invitation`), which do the action.",
     "",
     "## Start over",
     "",

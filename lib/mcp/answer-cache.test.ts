@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AnswerCache } from "./answer-cache";
-import { requestOrigin } from "./config";
+import { requestOrigin } from "@/lib/site/origin";
 import { defineTool } from "./tool";
 import { getEndpointDetails, searchEndpointsTool } from "./tools/catalog-tools";
 

@@ -1,4 +1,4 @@
-import { portalUrl } from "./config";
+import { portalUrl } from "@/lib/site/origin";
 import type { PortalTool, ToolAnswer } from "./tool";
 
 /** Most answers kept, and most characters of answer text kept, across all tools and origins. */

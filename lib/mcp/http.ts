@@ -1,6 +1,7 @@
 import { endpoints } from "@/lib/catalog";
 import { readCappedBytes } from "@/lib/http/read-capped";
-import { portalUrl, requestOrigin } from "./config";
+import { clientAddressOf, mcpClient } from "./client-address";
+import { allowedHostList, publicOrigin, requestOrigin } from "@/lib/site/origin";
 import { createPooledMcpHandler, isJsonAnswer, type McpAnswer, type McpHttp } from "./pool";
 
 /** Largest JSON-RPC request body accepted (bytes); MCP_MAX_BODY_BYTES overrides. */
@@ -22,21 +23,21 @@ function hostnameOf(host: string): string {
   }
 }
 
-/** Hostname of a URL, cached for the one URL it is asked about on every request (PORTAL_URL). */
+/** Hostname of a URL, cached for the one URL it is asked about on every request (PORTAL_URL, else the served address). */
 let portalHost: { url: string; hostname: string } | undefined;
 function portalHostname(): string {
-  const url = portalUrl();
+  const url = publicOrigin();
   if (portalHost?.url !== url) portalHost = { url, hostname: hostnameOf(new URL(url).host) };
   return portalHost.hostname;
 }
 
-/** Hosts the endpoint answers for: loopback, the portal's own host, MCP_ALLOWED_HOSTS. Guards against DNS rebinding. */
+/** Hosts the endpoint answers for: loopback, the portal's own host, ALLOWED_HOSTS, MCP_ALLOWED_HOSTS. Guards against DNS rebinding. */
 function hostAllowed(host: string | null): boolean {
   if (!host) return false;
   const name = hostnameOf(host);
   if (LOCAL_HOSTS.has(name)) return true;
   if (name === portalHostname()) return true;
-  return list(process.env.MCP_ALLOWED_HOSTS).some((h) => hostnameOf(h) === name);
+  return [...allowedHostList(), ...list(process.env.MCP_ALLOWED_HOSTS)].some((h) => hostnameOf(h) === name);
 }
 
 /**
@@ -60,7 +61,7 @@ export function mcpHeadOf(header: (name: string) => string | null, scheme: strin
 function originAllowed({ origin, ownOrigin }: McpRequestHead): boolean {
   if (origin === null) return true;
   if (origin === ownOrigin) return true;
-  return new URL(process.env.PORTAL_URL ?? "http://localhost:3000").origin === origin || list(process.env.MCP_ALLOWED_ORIGINS).includes(origin);
+  return publicOrigin() === origin || list(process.env.MCP_ALLOWED_ORIGINS).includes(origin);
 }
 
 const rpcError = (status: number, code: number, message: string, headers: Record<string, string> = {}) =>
@@ -88,15 +89,19 @@ export async function checkedMcpBody(head: McpRequestHead, readBody: (cap: numbe
 /** The JSON-RPC body of a failure inside the server (HTTP 500). */
 export const INTERNAL_ERROR_BODY = JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } });
 
-/** A body already read within the cap: JSON parse errors, then the MCP handler. Answers link to `origin` (the portal's own), else to PORTAL_URL. */
-export async function answerMcpBody(http: McpHttp, body: string, origin: string | undefined): Promise<McpAnswer> {
+/**
+ * A body already read within the cap: JSON parse errors, then the MCP handler. Answers link to `origin` (the
+ * portal's own), else to publicOrigin(); `client` is the caller's address, which the sandbox tools' limits count.
+ */
+export async function answerMcpBody(http: McpHttp, body: string, origin: string | undefined, client?: string): Promise<McpAnswer> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     return rpcError(400, -32700, "Parse error: the body is not valid JSON");
   }
-  return origin === undefined ? mcpHandler(http, parsed) : requestOrigin.run(origin, () => mcpHandler(http, parsed));
+  const answer = () => (origin === undefined ? mcpHandler(http, parsed) : requestOrigin.run(origin, () => mcpHandler(http, parsed)));
+  return client === undefined ? answer() : mcpClient.run(client, answer);
 }
 
 /**
@@ -120,7 +125,7 @@ export async function handleMcpPost(req: Request): Promise<Response> {
   const head = mcpHeadOf(http.header, new URL(req.url).protocol.slice(0, -1));
   const body = await checkedMcpBody(head, (cap) => readCapped(req, cap));
   if (typeof body !== "string") return body;
-  const answer = await answerMcpBody(http, body, head.ownOrigin);
+  const answer = await answerMcpBody(http, body, publicOrigin(req), clientAddressOf(http.header));
   return isJsonAnswer(answer) ? new Response(answer.json, { status: 200, headers: { "content-type": "application/json" } }) : answer;
 }
 

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { clientGone, declaresBody, encrypted, rawHeaderOf, readNodeBody, sendWebResponse, toWebRequest, urlOf } from "@/lib/http/node";
+import { clientAddressOf } from "./client-address";
+import { publicOrigin } from "@/lib/site/origin";
+import { timedServerOptions } from "@/lib/http/timeouts";
 import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, mcpHeadOf } from "./http";
 import { isJsonAnswer } from "./pool";
 import type { McpWorkerPool } from "./worker-pool";
@@ -12,8 +15,8 @@ const notFound = (res: ServerResponse) =>
 
 /**
  * Answers one request for MCP_PATH on node:http with the handler, host/origin checks and body cap of /api/mcp.
- * Answers link to the origin the request was made at when `linkToRequestOrigin` (the portal server), else to
- * PORTAL_URL (the standalone server, which is not the portal). With a worker pool, a worker answers once the
+ * Answers link to the portal's public origin for the request when `linkToRequestOrigin` (the portal server: an
+ * allowed Host), else to PORTAL_URL (the standalone server, which is not the portal). With a worker pool, a worker answers once the
  * checks pass and the body is read.
  */
 export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, workers?: McpWorkers): void {
@@ -72,9 +75,10 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   });
   // A refusal before the body was read (403), or an oversized body left unread (413): the connection closes after it.
   if (typeof body !== "string") return sendWebResponse(res, body, declaresBody(req) && !read);
-  const origin = linkToRequestOrigin ? head.ownOrigin : undefined;
+  const origin = linkToRequestOrigin ? publicOrigin({ headers: { get: header } }) : undefined;
   if (workers) await nextTurn();
-  const pending = toWorker(workers, body) ? workers.pool.answer({ url: urlOf(req).url, headers: req.rawHeaders, body, origin }) : null;
+  const client = clientAddressOf(header, req.socket.remoteAddress);
+  const pending = toWorker(workers, body) ? workers.pool.answer({ url: urlOf(req).url, headers: req.rawHeaders, body, origin, client }) : null;
   if (!pending) {
     const answer = await answerMcpBody(
       {
@@ -84,6 +88,7 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
       },
       body,
       origin,
+      client,
     );
     return isJsonAnswer(answer) ? sendJson(res, 200, answer.json) : sendWebResponse(res, answer);
   }
@@ -104,11 +109,9 @@ function sendJson(res: ServerResponse, status: number, json: string): void {
  * host/origin checks and body cap as /api/mcp; answers link to PORTAL_URL.
  */
 export function createMcpNodeServer(): Server {
-  const server = createServer((req, res) => {
+  return createServer(timedServerOptions(), (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path !== MCP_PATH) return notFound(res);
     serveMcpNode(req, res, false);
   });
-  server.keepAliveTimeout = 65_000;
-  return server;
 }

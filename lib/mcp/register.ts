@@ -4,11 +4,13 @@ import { endpoints, getEndpoint, matchPath, type HttpMethod } from "@/lib/catalo
 import { GUIDES, guideMarkdown } from "@/lib/content/guides";
 import { endpointLine, endpointMarkdown } from "@/lib/markdown/endpoint";
 import { buildOpenApi } from "@/lib/openapi/build";
+import { portalUrl } from "@/lib/site/origin";
 import { AnswerCache } from "./answer-cache";
-import { portalUrl } from "./config";
 import { sdkSchema } from "./schema";
-import type { PortalTool } from "./tool";
-import { portalTools } from "./tools";
+import type { LiveTool } from "./live-tool";
+import { tryEndpointText } from "./prompts/try-endpoint";
+import type { PortalTool, ToolAnswer } from "./tool";
+import { portalTools, sandboxTools } from "./tools";
 
 const READ_ONLY = { readOnlyHint: true, openWorldHint: false, idempotentHint: true, destructiveHint: false } as const;
 
@@ -25,14 +27,28 @@ function registerTool(server: McpServer, tool: PortalTool) {
       outputSchema: tool.output && sdkSchema(tool.output),
       annotations: { title: tool.title, ...READ_ONLY },
     },
-    async (args: unknown) => {
-      const answer = answers.answer(tool, args);
-      return {
-        content: [{ type: "text" as const, text: answer.text }],
-        ...(answer.structured !== undefined && !answer.isError ? { structuredContent: answer.structured as Record<string, unknown> } : {}),
-        ...(answer.isError ? { isError: true } : {}),
-      };
+    async (args: unknown) => toolResult(answers.answer(tool, args)),
+  );
+}
+
+const toolResult = (answer: ToolAnswer) => ({
+  content: [{ type: "text" as const, text: answer.text }],
+  ...(answer.structured !== undefined && !answer.isError ? { structuredContent: answer.structured as Record<string, unknown> } : {}),
+  ...(answer.isError ? { isError: true } : {}),
+});
+
+/** A sandbox tool: answered afresh on every call, never cached (its answers depend on the sandbox and carry keys). */
+function registerLiveTool(server: McpServer, tool: LiveTool) {
+  server.registerTool(
+    tool.name,
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: sdkSchema(tool.input),
+      outputSchema: tool.output && sdkSchema(tool.output),
+      annotations: { title: tool.title, ...tool.hints },
     },
+    async (args: unknown) => toolResult(await tool.run(args as never)),
   );
 }
 
@@ -48,6 +64,7 @@ function resolveEndpoint(ref: string) {
 /** Registers the portal's tools, resources and prompts: the same set over HTTP and stdio. */
 export function registerPortal(server: McpServer): void {
   for (const tool of portalTools) registerTool(server, tool);
+  for (const tool of sandboxTools) registerLiveTool(server, tool);
 
   server.registerResource(
     "endpoint",
@@ -128,6 +145,22 @@ export function registerPortal(server: McpServer): void {
         endpointMarkdown(e, { baseUrl: portalUrl() }),
       ].join("\n");
       return { messages: [{ role: "user" as const, content: { type: "text" as const, text } }] };
+    },
+  );
+
+  server.registerPrompt(
+    "try-endpoint",
+    {
+      title: "Try endpoint X in the sandbox",
+      description: "Walks through creating a sandbox tenant, getting a token and calling one endpoint with the sandbox tools",
+      argsSchema: z.object({
+        endpoint: z.string().min(1).max(300).describe('Endpoint id (authentication.me) or "METHOD /path" (GET /v1/auth/me)'),
+      }),
+    },
+    ({ endpoint }) => {
+      const e = resolveEndpoint(endpoint);
+      if (!e) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown endpoint "${endpoint}": use an id such as authentication.me or "GET /v1/auth/me".`);
+      return { messages: [{ role: "user" as const, content: { type: "text" as const, text: tryEndpointText(e) } }] };
     },
   );
 }

@@ -37,6 +37,15 @@ describe("MCP tools as functions", () => {
     expect(getEndUserEndpoints.run({ category, page: pages + 1 }).isError).toBe(true);
   });
 
+  it("get_end_user_endpoints without a category lists all 109 endpoints in one answer of at most 13,000 characters, one line each", () => {
+    const a = getEndUserEndpoints.run({ page: 1 });
+    const data = a.structured as Listing & { total_endpoints: number };
+    expect([data.pages, data.total_endpoints, data.endpoints.length]).toEqual([1, 109, 109]);
+    expect(a.text.length).toBeLessThanOrEqual(13_000);
+    for (const e of endpoints) expect(a.text.split("\n").filter((l) => l.startsWith(`- ${e.method} ${e.path}: `)), e.id).toHaveLength(1);
+    expect(getEndUserEndpoints.run({ page: 2 }).isError).toBe(true);
+  });
+
   it("rejects an unknown category and a non-integer page in the input schema", () => {
     expect(getEndUserEndpoints.input.safeParse({ category: "payments" }).success).toBe(false);
     expect(getEndUserEndpoints.input.safeParse({ page: 1.5 }).success).toBe(false);

@@ -1,4 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { getStore } from "@/lib/sandbox/store";
+import { getTenant } from "@/lib/sandbox/tenants";
+import { setupTempDatabase } from "@/lib/sandbox/testing/database";
+import { mcpClient } from "./client-address";
+import { createSandboxTenant } from "./tools/sandbox-tools";
 import { createMcpWorkerPool, mcpWorkerCount, type McpWorkerAnswer, type McpWorkerPool } from "./worker-pool";
 
 // As node:http's rawHeaders: names and values in turn.
@@ -8,7 +13,16 @@ const http = (a: McpWorkerAnswer | null) => {
   if (!a) throw new Error("no answer: the pool gave up");
   return { status: a.status, body: new TextDecoder().decode(a.body) };
 };
-const call = (body: unknown, origin?: string) => ({ url: "http://127.0.0.1:3000/api/mcp", headers, body: typeof body === "string" ? body : JSON.stringify(body), origin });
+const call = (body: unknown, origin?: string, client = "127.0.0.1") => ({
+  url: "http://127.0.0.1:3000/api/mcp",
+  headers,
+  body: typeof body === "string" ? body : JSON.stringify(body),
+  origin,
+  client,
+});
+
+// The workers open the sandbox database at SANDBOX_DB_PATH, as this thread does: a fresh file for this test file.
+setupTempDatabase();
 const details = { jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "get_endpoint_details", arguments: { path: "/v1/users/abc/settings?x=1" } } };
 
 describe("mcpWorkerCount", () => {
@@ -50,6 +64,22 @@ describe("createMcpWorkerPool", () => {
     const rpc = JSON.parse(http(wrong).body) as { error?: { code: number }; result?: { isError: boolean } };
     expect(rpc.error?.code === -32602 || rpc.result?.isError === true).toBe(true);
   }, 30_000);
+
+  it("answers the sandbox tools on worker threads, on this thread's database file, with exact per-client limits under concurrency", async () => {
+    pool = createMcpWorkerPool(2);
+    const client = "203.0.113.9";
+    const create = (id: number) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "create_sandbox_tenant", arguments: {} } });
+    // 21 tenants for one client at once: 14 on the two workers, 7 on this thread; the limit is 20 per hour.
+    const onWorkers = Array.from({ length: 14 }, (_, i) => pool!.answer(call(create(i), undefined, client)));
+    const here = Array.from({ length: 7 }, () => mcpClient.run(client, () => createSandboxTenant.run({ email_verification: false })));
+    const results = [
+      ...(await Promise.all(onWorkers)).map((a) => (JSON.parse(http(a).body) as { result: { isError?: boolean; structuredContent?: { tenant_id: string } } }).result),
+      ...(await Promise.all(here)).map((a) => ({ isError: a.isError, structuredContent: a.structured as { tenant_id: string } | undefined })),
+    ];
+    const made = results.filter((r) => !r.isError);
+    expect([made.length, results.length - made.length]).toEqual([20, 1]);
+    for (const r of made) expect(await getTenant(await getStore(), r.structuredContent!.tenant_id)).toBeDefined();
+  }, 60_000);
 
   it("a worker that dies answers its pending requests with a 500 and is replaced", async () => {
     const dying = new URL("data:text/javascript,process.exit(3)");

@@ -18,6 +18,8 @@ export interface McpWorkerCall {
   headers: string[];
   body: string;
   origin: string | undefined;
+  /** The client's address, for the sandbox tools' per-client limits. */
+  client: string;
 }
 
 /** A worker's answer; its body's bytes are transferred to the main thread, not copied. */

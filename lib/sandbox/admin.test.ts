@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { POST as resetTenant } from "@/app/sandbox/tenants/reset/route";
-import { GET as outbox } from "@/app/sandbox/outbox/route";
+import { GET as outbox } from "@/app/sandbox/outbox/messages/route";
 import { POST as createTenant } from "@/app/sandbox/tenants/route";
 import { getStore } from "./store";
+import { OUTBOX_PUBLIC_KEY_REFUSAL } from "./admin";
 import { sendMail } from "./outbox";
 import { getDemoTenant } from "./tenants";
 import { setupTempDatabase } from "./testing/database";
@@ -56,9 +57,8 @@ describe("GET /sandbox/outbox", () => {
     await sendMail(await getStore(), demo.id, { to: "a@example.com", kind: "verification", subject: "First", body: "1", token: "t1", link: "https://x.test/?token=t1" }, new Date(1_000));
     await sendMail(await getStore(), demo.id, { to: "b@example.com", kind: "password_reset", subject: "Second <b>", body: "2" }, new Date(2_000));
     const accept = { accept: "application/json" };
-    const pub = await outbox(new Request(url("/sandbox/outbox"), { headers: { ...accept, "x-api-key": demo.public_key } }));
-    expect([pub.status, await pub.json()]).toEqual([403, { detail: "This endpoint requires a secret API key (sk_live_*)" }]);
     const res = await outbox(new Request(url("/sandbox/outbox"), { headers: { ...accept, "x-api-key": demo.secret_key } }));
+    expect(res.headers.get("cache-control")).toBe("no-store");
     const { messages } = (await res.json()) as { messages: Array<Record<string, unknown>> };
     expect(messages.map((m) => m.subject)).toEqual(["Second <b>", "First"]);
     expect(messages[1]).toEqual({
@@ -72,16 +72,17 @@ describe("GET /sandbox/outbox", () => {
     });
   });
 
-  it("HTML shows the demo tenant's mail, escaped, or the tenant of ?key=", async () => {
-    const html = await (await outbox(new Request(url("/sandbox/outbox")))).text();
-    expect(html).toContain("Second &#60;b&#62;");
-    expect(html).not.toContain("Second <b>");
-    const unknown = await outbox(new Request(url("/sandbox/outbox?key=pk_live_nope")));
-    expect(unknown.status).toBe(404);
+  it("refuses a public key with a sentence saying why, and never reads a key from the URL", async () => {
     const t = await createTenant(post("/sandbox/tenants"));
-    const keys = (await t.json()) as { tenant_id: string; public_key: string };
-    const mine = await (await outbox(new Request(url(`/sandbox/outbox?key=${keys.public_key}`)))).text();
-    expect(mine).toContain(`tenant ${keys.tenant_id}`);
-    expect(mine).toContain("No mail yet");
+    const keys = (await t.json()) as { public_key: string; secret_key: string };
+    const pub = await outbox(new Request(url("/sandbox/outbox"), { headers: { accept: "application/json", "x-api-key": keys.public_key } }));
+    expect([pub.status, await pub.json()]).toEqual([403, { detail: OUTBOX_PUBLIC_KEY_REFUSAL }]);
+    expect(OUTBOX_PUBLIC_KEY_REFUSAL).toMatch(/secret key .*password-reset/);
+    for (const key of [keys.public_key, keys.secret_key]) {
+      const inUrl = await outbox(new Request(url(`/sandbox/outbox?key=${key}`), { headers: { accept: "application/json" } }));
+      expect([inUrl.status, await inUrl.json()]).toEqual([401, { detail: "API key required" }]);
+    }
+    const unknown = await outbox(new Request(url("/sandbox/outbox"), { headers: { "x-api-key": "sk_live_nope" } }));
+    expect([unknown.status, await unknown.json()]).toEqual([401, { detail: "Invalid API key" }]);
   });
 });

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import { answerThenDiscard, readCappedText } from "@/lib/http/read-capped";
 import { findApiKey, requireApiKey } from "./auth/api-keys";
 import { ApiError, jsonResponse, toResponse } from "./errors";
 import { listMail } from "./outbox";
-import { renderOutboxPage } from "./outbox-page";
 import { clientIp, hitRateLimit } from "./rate-limit";
 import { getStore } from "./store";
-import { createTenant, getDemoTenant, isExpired, resetTenant, type TenantRow } from "./tenants";
+import { createTenant, resetTenant, type TenantRow } from "./tenants";
 import { parseOrThrow } from "./validation";
 
 /** The sandbox's own endpoints (outside the documented API): tenants and the outbox. */
@@ -26,21 +26,43 @@ const tenantAnswer = (t: TenantRow) => ({
   expires_at: t.expires_at,
 });
 
+/** Largest body of POST /sandbox/tenants (bytes; 413 above): its one field needs a few dozen. */
+export const TENANT_BODY_LIMIT = 16 * 1024;
+
+export type TenantAnswer = ReturnType<typeof tenantAnswer>;
+
+/**
+ * A new tenant as POST /sandbox/tenants makes it, under its per-client limit: `client` is the address the limit
+ * counts (the request's IP, or an MCP client's address); `readBody` gives the parsed JSON body, read only after
+ * the limit let the request through. Throws ApiError 429 or 422.
+ */
+export async function createTenantFor(client: string, readBody: () => Promise<unknown>, now = new Date()): Promise<TenantAnswer> {
+  const sql = await getStore();
+  const limit = await hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${client}` }, TENANT_LIMIT, now);
+  if (!limit.allowed) throw new ApiError(429, "Too many requests", { "Retry-After": String(limit.retryAfter) });
+  const body = parseOrThrow(CreateTenantBody, await readBody(), "body");
+  return tenantAnswer(await createTenant(sql, { emailVerification: body.email_verification }, now));
+}
+
 /** POST /sandbox/tenants, body optional `{"email_verification": true}` → 201 with the keys. */
-export async function createTenantResponse(req: Request, now = new Date()): Promise<Response> {
+export function createTenantResponse(req: Request, now = new Date()): Promise<Response> {
+  return answerThenDiscard(req, TENANT_BODY_LIMIT, () => answerCreateTenant(req, now));
+}
+
+async function answerCreateTenant(req: Request, now: Date): Promise<Response> {
   try {
-    const sql = await getStore();
-    const limit = await hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${clientIp(req)}` }, TENANT_LIMIT, now);
-    if (!limit.allowed) throw new ApiError(429, "Too many requests", { "Retry-After": String(limit.retryAfter) });
-    const text = await req.text();
-    let raw: unknown = {};
-    try {
-      raw = text.trim() ? JSON.parse(text) : {};
-    } catch {
-      throw new ApiError(422, [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }]);
-    }
-    const body = parseOrThrow(CreateTenantBody, raw, "body");
-    return jsonResponse(201, tenantAnswer(await createTenant(sql, { emailVerification: body.email_verification }, now)));
+    const readBody = async (): Promise<unknown> => {
+      const text = await readCappedText(req, TENANT_BODY_LIMIT).catch(() => {
+        throw new ApiError(400, "The request body could not be read");
+      });
+      if (text === null) throw new ApiError(413, `Request body larger than ${TENANT_BODY_LIMIT} bytes`);
+      try {
+        return text.trim() ? (JSON.parse(text) as unknown) : {};
+      } catch {
+        throw new ApiError(422, [{ loc: ["body"], msg: "JSON decode error", type: "json_invalid" }]);
+      }
+    };
+    return jsonResponse(201, await createTenantFor(clientIp(req), readBody, now));
   } catch (error) {
     return toResponse(error, "POST /sandbox/tenants");
   }
@@ -58,31 +80,22 @@ export async function resetTenantResponse(req: Request, now = new Date()): Promi
   }
 }
 
+/** Why a public key cannot read the outbox: said to the visitor (page) and the client (JSON). */
+export const OUTBOX_PUBLIC_KEY_REFUSAL =
+  "The outbox needs the tenant's secret key (sk_live_…): it holds password-reset and verification tokens, and a public key (pk_live_…) is embedded in frontends, so anyone holding it could take over the tenant's users.";
+
 /**
- * GET /sandbox/outbox: JSON `{"messages": [...]}` for `Accept: application/json` with a secret key;
- * otherwise the HTML page for the tenant of `?key=` (public or secret) or the demo tenant.
+ * GET /sandbox/outbox with `Accept: application/json` (or /sandbox/outbox/messages) and `X-API-Key: sk_live_…` → the
+ * tenant's mail, newest first. The key travels in the header only: a URL would leave it in history and logs.
  */
 export async function outboxResponse(req: Request, now = new Date()): Promise<Response> {
   try {
     const sql = await getStore();
-    if ((req.headers.get("accept") ?? "").includes("application/json")) {
-      const { tenant } = await requireApiKey(sql, req, ["secret"], now);
-      const messages = (await listMail(sql, tenant.id)).map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
-      return jsonResponse(200, { messages });
-    }
-    const key = new URL(req.url).searchParams.get("key")?.trim() ?? "";
-    const found = key ? await findApiKey(sql, key) : undefined;
-    const tenant = key ? (found && !isExpired(found.tenant, now) ? found.tenant : undefined) : await getDemoTenant(sql);
-    const html = renderOutboxPage({
-      tenantLabel: tenant ? (tenant.is_demo === 1 ? "the demo tenant" : `tenant ${tenant.id}`) : null,
-      key,
-      messages: tenant ? await listMail(sql, tenant.id) : [],
-      error: key && !tenant ? "No live sandbox tenant has this key." : null,
-    });
-    return new Response(html, {
-      status: key && !tenant ? 404 : 200,
-      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" },
-    });
+    const key = req.headers.get("x-api-key")?.trim();
+    if (key && (await findApiKey(sql, key))?.kind === "public") throw new ApiError(403, OUTBOX_PUBLIC_KEY_REFUSAL);
+    const { tenant } = await requireApiKey(sql, req, ["secret"], now);
+    const messages = (await listMail(sql, tenant.id)).map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
+    return jsonResponse(200, { messages }, { "cache-control": "no-store" });
   } catch (error) {
     return toResponse(error, "GET /sandbox/outbox");
   }

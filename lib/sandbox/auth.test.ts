@@ -44,7 +44,9 @@ describe("the email-verification story", () => {
 
     const mail = await lastMail(tenant, "verification");
     expect(mail).toMatchObject({ to: "ada@example.com", subject: "Verify your email address" });
-    expect(mail!.link).toBe(`https://app.example.com/verify?token=${mail!.token}`);
+    // return_to on another origin than the portal's: the sandbox links to its own page instead, and says why.
+    expect(mail!.link).toBe(`http://sandbox.test/sandbox/verify-email?token=${mail!.token}`);
+    expect(mail!.body).toContain("did not use return_to https://app.example.com/verify");
 
     const verified = await client.call("POST", "/v1/auth/verify-email", { body: { token: mail!.token } });
     expect(await expectMatchesCatalog<Message>("authentication.verify-email", verified)).toEqual({ message: "Email verified successfully" });
@@ -95,6 +97,52 @@ describe("the email-verification story", () => {
     expect([second.to, second.token === first]).toEqual(["linus@example.com", false]);
     const unknown = await client.call("POST", "/v1/auth/resend-verification", { body: { email: "nobody@example.com" } });
     expect([unknown.status, (await lastMail(tenant, "verification"))!.id]).toEqual([200, second.id]);
+  });
+});
+
+describe("URLs taken from input", () => {
+  let tenant: TenantRow;
+  let client: SandboxClient;
+  beforeAll(async () => {
+    tenant = await newTenant({ emailVerification: true });
+    client = sandboxClient(tenant);
+  });
+
+  it.each(["javascript:alert(document.domain)//", "data:text/html,<script>alert(1)</script>", "JavaScript:alert(1)", "vbscript:msgbox(1)"])(
+    "register refuses return_to %s with 422 naming return_to, and mails nothing",
+    async (returnTo) => {
+      const res = await register(client, "mallory@example.com", TEST_PASSWORD, { return_to: returnTo });
+      expect(res.status).toBe(422);
+      expect(await expectMatchesCatalog("authentication.register", res)).toEqual({
+        detail: [{ loc: ["body", "return_to"], msg: "URL scheme should be 'http' or 'https'", type: "url_scheme" }],
+      });
+      expect(await listMail(await getStore(), tenant.id)).toEqual([]);
+    },
+  );
+
+  it("a return_to on the portal's own origin is the link; any other origin gets the portal's page", async () => {
+    await register(client, "own@example.com", TEST_PASSWORD, { return_to: "http://sandbox.test/my-app/verify?x=1" });
+    const own = (await lastMail(tenant, "verification"))!;
+    expect(own.link).toBe(`http://sandbox.test/my-app/verify?x=1&token=${own.token}`);
+    await register(client, "other@example.com", TEST_PASSWORD, { return_to: "https://evil.example/verify" });
+    const other = (await lastMail(tenant, "verification"))!;
+    expect([other.to, other.link]).toEqual(["other@example.com", `http://sandbox.test/sandbox/verify-email?token=${other.token}`]);
+  });
+
+  it("avatar, checkout and OAuth redirect URLs are http(s) only (422 naming the field)", async () => {
+    const { user, tokens } = await newUser(tenant, { email: "urls@example.com" });
+    const issues = async (res: Response) => ((await res.json()) as { detail: { loc: string[]; type: string }[] }).detail.map((i) => [i.loc.join("."), i.type]);
+    const put = await client.call("PUT", `/v1/users/${user.id}`, { token: tokens.access_token, body: { avatar_url: "javascript:alert(1)" } });
+    expect([put.status, await issues(put)]).toEqual([422, [["body.avatar_url", "url_scheme"]]]);
+    const create = await client.call("POST", "/v1/users", { key: "secret", token: tokens.access_token, body: { sub: "x-1", avatar_url: "data:image/svg+xml,<svg onload=alert(1)>" } });
+    expect([create.status, await issues(create)]).toEqual([422, [["body.avatar_url", "url_scheme"]]]);
+    const checkout = await client.call("POST", "/v1/subscriptions/checkout", {
+      token: tokens.access_token,
+      body: { plan_id: "660e8400-e29b-41d4-a716-446655440001", success_url: "https://ok.example/", cancel_url: "javascript:history.back()" },
+    });
+    expect([checkout.status, await issues(checkout)]).toEqual([422, [["body.cancel_url", "url_scheme"]]]);
+    const google = await client.call("GET", "/v1/auth/google/url", { query: { redirect_uri: "javascript:alert(1)" } });
+    expect([google.status, await issues(google)]).toEqual([422, [["query.redirect_uri", "url_scheme"]]]);
   });
 });
 
@@ -310,13 +358,23 @@ describe("Google sign-in through the sandbox consent page", () => {
     form.set("state", state);
     form.set("email", "form.user@example.com");
     form.set("name", "Form User");
-    const res = await consentContinueResponse(new Request("http://sandbox.test/sandbox/oauth/google/continue", { method: "POST", body: form }));
+    // Behind a proxy, Next's req.url names its own host (https://localhost:4310) while the browser is at portal.example.com:
+    // the redirect is relative, so the browser stays where it is.
+    const behindProxy = () =>
+      new Request("https://localhost:4310/sandbox/oauth/google/continue", {
+        method: "POST",
+        body: form,
+        headers: { host: "portal.example.com", "x-forwarded-host": "portal.example.com", "x-forwarded-proto": "https" },
+      });
+    const res = await consentContinueResponse(behindProxy());
     expect(res.status).toBe(303);
-    const location = new URL(res.headers.get("location")!);
-    expect(`${location.origin}${location.pathname}`).toBe("http://sandbox.test/sandbox/v1/auth/google/callback");
+    const location = res.headers.get("location")!;
+    expect(location).toMatch(/^\/sandbox\/v1\/auth\/google\/callback\?/);
+    expect(new URL(location, "https://portal.example.com").searchParams.get("state")).toBe(state);
     form.set("email", "not an email");
-    const invalid = await consentContinueResponse(new Request("http://sandbox.test/sandbox/oauth/google/continue", { method: "POST", body: form }));
-    expect(new URL(invalid.headers.get("location")!).searchParams.get("invalid")).toBe("email");
+    const invalid = await consentContinueResponse(behindProxy());
+    expect(invalid.headers.get("location")).toMatch(/^\/sandbox\/oauth\/google\?/);
+    expect(new URL(invalid.headers.get("location")!, "https://portal.example.com").searchParams.get("invalid")).toBe("email");
   });
 
   it("cancel → redirect_uri?error=oauth_failed; a forged state → 422", async () => {

@@ -1,6 +1,8 @@
 import "server-only";
+import { readCappedForm } from "@/lib/http/read-capped";
 import { parseJson, type Sql } from "./db/sql";
-import { ApiError } from "./errors";
+import { FORM_BODY_LIMIT } from "./config";
+import { ApiError, errorResponse } from "./errors";
 import {
   checkoutUrl,
   closeCheckoutSession,
@@ -183,11 +185,12 @@ const NOT_FOUND_HTML = `<!doctype html>
 
 /** POST of the checkout form (action=pay|cancel) → 303 to success_url / cancel_url, or 404 when the session is not payable. */
 export async function checkoutCompleteResponse(req: Request, sessionId: string, now = new Date()): Promise<Response> {
-  const form = await req.formData().catch(() => new FormData());
+  const form = await readCappedForm(req, FORM_BODY_LIMIT).catch(() => new FormData());
+  if (form === null) return errorResponse(413, `Form larger than ${FORM_BODY_LIMIT} bytes`);
   const action = form.get("action");
   if (action !== "pay" && action !== "cancel") {
-    const back = new URL(`/sandbox/checkout/${encodeURIComponent(sessionId)}`, req.url);
-    return new Response(null, { status: 303, headers: { Location: back.toString() } });
+    // Relative, like the consent page's redirect: req.url's host is Next's own (localhost) behind a proxy.
+    return new Response(null, { status: 303, headers: { Location: `/sandbox/checkout/${encodeURIComponent(sessionId)}` } });
   }
   const target = await completeCheckout(await getStore(), sessionId, action, now);
   if (!target) return new Response(NOT_FOUND_HTML, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8" } });

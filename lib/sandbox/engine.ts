@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { type Endpoint, type HttpMethod, type KeyKind, HTTP_METHODS, matchPath } from "@/lib/catalog";
+import { publicOrigin } from "@/lib/site/origin";
 import { requireApiKey } from "./auth/api-keys";
 import { verifyAccessToken } from "./auth/sessions";
+import { discardBody, readCappedBytes, readCappedText } from "@/lib/http/read-capped";
 import { maxUploadBytes } from "./config";
 import type { Sql } from "./db/sql";
 import { ApiError, errorResponse, jsonResponse, toResponse } from "./errors";
@@ -29,6 +31,8 @@ export interface EngineOptions {
   sql?: Sql;
   /** Handler registry; all categories by default. */
   handlers?: HandlerMap;
+  /** The client's address for per-IP limits when the request is made in process (MCP tools); else read from the request. */
+  ip?: string;
 }
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -45,6 +49,13 @@ interface Auth {
 }
 
 export async function handleSandboxRequest(req: Request, options: EngineOptions = {}): Promise<Response> {
+  const response = await answer(req, options);
+  // An answer given before the body was read (401 on an upload, 429, ...) must reach a client still sending it.
+  await discardBody(req, Math.max(JSON_BODY_LIMIT, multipartCap()));
+  return response;
+}
+
+async function answer(req: Request, options: EngineOptions): Promise<Response> {
   const now = options.now ?? (() => new Date());
   let where = `${req.method} routing`;
   try {
@@ -53,7 +64,7 @@ export async function handleSandboxRequest(req: Request, options: EngineOptions 
     const { endpoint, params } = resolve(req.method, url.pathname.replace(/^\/sandbox(?=\/)/, ""));
     where = endpoint.id;
     const auth = await authenticate(sql, endpoint, req, now());
-    const ip = clientIp(req);
+    const ip = options.ip ?? clientIp(req);
     if (endpoint.rateLimit) {
       const scopeKey = endpoint.rateLimit.scope === "user" && auth.user ? `user:${auth.user.id}` : `ip:${ip}`;
       const decision = await hitRateLimit(sql, { tenantId: auth.tenant?.id ?? null, name: endpoint.id, scopeKey }, endpoint.rateLimit, now());
@@ -63,7 +74,7 @@ export async function handleSandboxRequest(req: Request, options: EngineOptions 
     const handler = (options.handlers ?? registry)[endpoint.id];
     if (!handler) return errorResponse(501, "Not implemented in the sandbox");
 
-    const base: BaseContext = { sql, endpoint, ...input, req, ip, origin: url.origin, now };
+    const base: BaseContext = { sql, endpoint, ...input, req, ip, origin: publicOrigin(req), now };
     let output: HandlerOutput;
     if (isKeyless(handler)) {
       if (endpoint.auth.keys.length > 0) throw new Error(`${endpoint.id} takes an API key but its handler is keyless`);
@@ -167,10 +178,10 @@ async function readInput(endpoint: Endpoint, req: Request, url: URL, rawParams: 
   return { params: params as Record<string, string>, query: query as Record<string, unknown>, body };
 }
 
+/** Largest JSON body (bytes), counted while it is read: a chunked body is refused at the first byte over. */
 async function readJson(req: Request): Promise<unknown> {
-  if (Number(req.headers.get("content-length") ?? 0) > JSON_BODY_LIMIT) throw new ApiError(413, "Request body too large");
-  const text = await req.text();
-  if (text.length > JSON_BODY_LIMIT) throw new ApiError(413, "Request body too large");
+  const text = await readCappedText(req, JSON_BODY_LIMIT).catch(unreadable);
+  if (text === null) throw new ApiError(413, "Request body too large");
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -179,13 +190,20 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+/** The upload cap and a little over it for the multipart framing around the file. */
+const multipartCap = () => maxUploadBytes() + 64 * 1024;
+
+const unreadable = (): never => {
+  throw new ApiError(400, "The request body could not be read");
+};
+
 async function readMultipart(req: Request): Promise<unknown> {
   const cap = maxUploadBytes();
-  // A little over the cap for the multipart framing around the file.
-  if (Number(req.headers.get("content-length") ?? 0) > cap + 64 * 1024) throw new ApiError(413, "File too large");
+  const bytes = await readCappedBytes(req, multipartCap()).catch(unreadable);
+  if (bytes === null) throw new ApiError(413, "File too large");
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(bytes, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new ApiError(422, [{ loc: ["body"], msg: "Expected a multipart/form-data body", type: "value_error" }]);
   }

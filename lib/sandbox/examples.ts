@@ -37,6 +37,7 @@ export function sandboxDifferences(limits: { maxUploadBytes: number; tenantStora
   return [
     "Public keys are accepted from any origin (the real API checks the tenant's allowed origins).",
     "Google sign-in accepts any http(s) redirect_uri and asks you which email to sign in as; nothing is sent to Google.",
+    "Mails link to this portal's own pages (verify email, reset password, accept invitation), which do the action; a return_to is used only when it is on this portal's address.",
     "Checkout URLs lead to a local page (pay or cancel) instead of Stripe.",
     "Agents and completions answer deterministically; usage is counted as documented.",
     `Uploads are limited to ${mib(limits.maxUploadBytes)} per file and ${mib(limits.tenantStorageBytes)} per tenant.`,

@@ -1,6 +1,9 @@
 import "server-only";
 import { z } from "zod";
+import { readCappedForm } from "@/lib/http/read-capped";
 import { createOAuthCode, errorRedirect, verifyOAuthState } from "./auth/oauth";
+import { FORM_BODY_LIMIT } from "./config";
+import { errorResponse } from "./errors";
 import { getStore } from "./store";
 import { getTenant, isExpired } from "./tenants";
 
@@ -41,12 +44,14 @@ export async function denyConsent(state: string, now = new Date()): Promise<stri
 
 /** POST of the consent form (state, email, name) → 303 to the callback, or back to the page when the email is not valid. */
 export async function consentContinueResponse(req: Request): Promise<Response> {
-  const form = await req.formData().catch(() => new FormData());
+  const form = await readCappedForm(req, FORM_BODY_LIMIT).catch(() => new FormData());
+  if (form === null) return errorResponse(413, `Form larger than ${FORM_BODY_LIMIT} bytes`);
   const field = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v : "";
   };
   const state = field("state");
   const target = await approveConsent(state, field("email"), field("name")) ?? `/sandbox/oauth/google?${new URLSearchParams({ state, invalid: "email" })}`;
-  return new Response(null, { status: 303, headers: { Location: new URL(target, req.url).toString() } });
+  // Relative: the browser stays on the host it is on. req.url's host is Next's own idea (localhost) behind a proxy.
+  return new Response(null, { status: 303, headers: { Location: target } });
 }

@@ -46,10 +46,3 @@ export async function listMail(sql: Sql, tenantId: string, limit = 100): Promise
     [tenantId, limit],
   );
 }
-
-/** `base` with `?token=` (or `&token=`) appended. */
-export function linkWithToken(base: string, token: string): string {
-  const url = new URL(base);
-  url.searchParams.set("token", token);
-  return url.toString();
-}

@@ -1,7 +1,8 @@
 import "server-only";
-import { dbPath } from "./config";
+import { databaseUrl, dbPath, pgPoolSize, pgStatementTimeoutMs } from "./config";
 import { migrate } from "./db/migrations";
 import type { SqlDatabase } from "./db/sql";
+import { openPostgres } from "./db/postgres";
 import { openSqlite } from "./db/sqlite";
 import { reconcileRecordIndexes } from "./resources/entity-schema";
 import { ensureDemoTenant, purgeExpiredTenants } from "./tenants";
@@ -10,8 +11,8 @@ import { ensureDemoTenant, purgeExpiredTenants } from "./tenants";
 // concurrent first requests share one opening (and one migration).
 const holder = globalThis as typeof globalThis & { __sandboxStore?: { path: string; db: Promise<SqlDatabase> } };
 
-async function open(path: string): Promise<SqlDatabase> {
-  const db = openSqlite(path);
+async function open(path: string, url: string | undefined): Promise<SqlDatabase> {
+  const db = url ? openPostgres(url, { poolSize: pgPoolSize(), statementTimeoutMs: pgStatementTimeoutMs() }) : openSqlite(path);
   const now = new Date();
   await migrate(db, undefined, now);
   await ensureDemoTenant(db, now);
@@ -20,13 +21,15 @@ async function open(path: string): Promise<SqlDatabase> {
   return db;
 }
 
-/** The sandbox database: opened on first use, migrated, with the demo tenant present and expired tenants purged. */
+/** The sandbox database (PostgreSQL with SANDBOX_DATABASE_URL, else SQLite): opened on first use, migrated, with the demo tenant present and expired tenants purged. */
 export async function getStore(): Promise<SqlDatabase> {
-  const path = dbPath();
+  const url = databaseUrl();
+  // Which database: the PostgreSQL URL when set, else the SQLite file.
+  const path = url ?? dbPath();
   const held = holder.__sandboxStore;
   if (held && held.path === path) return held.db;
   if (held) await closeStore();
-  const db = open(path);
+  const db = open(path, url);
   holder.__sandboxStore = { path, db };
   // A failed opening is not kept: the next request tries again.
   db.catch(() => {

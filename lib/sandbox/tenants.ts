@@ -66,6 +66,8 @@ export async function resetTenant(sql: Sql, tenant: TenantRow, now: Date): Promi
 /** Removes expired tenants with all their data (every table cascades from tenants). */
 export async function purgeExpiredTenants(sql: Sql, now: Date): Promise<number> {
   return await sql.tx(async () => {
+    // One instance at a time; the others skip (the one holding the lock purges what they would have).
+    if (!(await sql.lock("sandbox:purge", { wait: false }))) return 0;
     const { changes } = await sql.run(`DELETE FROM tenants WHERE expires_at IS NOT NULL AND expires_at <= ?`, [isoTime(now)]);
     if (changes > 0) await dropOrphanRecordIndexes(sql);
     return changes;
@@ -81,7 +83,11 @@ export async function deleteTenant(sql: Sql, tenantId: string): Promise<void> {
 
 /** The demo tenant, created with random keys at first start and kept across restarts. */
 export async function ensureDemoTenant(sql: Sql, now: Date): Promise<TenantRow> {
-  return await sql.tx(async () => await getDemoTenant(sql) ?? await createTenant(sql, { demo: true }, now));
+  return await sql.tx(async () => {
+    // Several instances starting at once: the first creates it, the others wait and find it.
+    await sql.lock("sandbox:demo");
+    return (await getDemoTenant(sql)) ?? (await createTenant(sql, { demo: true }, now));
+  });
 }
 
 export const getDemoTenant = async (sql: Sql): Promise<TenantRow | undefined> =>

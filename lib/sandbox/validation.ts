@@ -64,14 +64,32 @@ function describe(issue: z.core.$ZodIssue): { type: string; msg: string } {
       };
     case "unrecognized_keys":
       return { type: "extra_forbidden", msg: "Extra inputs are not permitted" };
+    case "custom":
+      // A refinement may name its pydantic type (httpUrl: url_scheme).
+      return { type: typeof issue.params?.type === "string" ? issue.params.type : "value_error", msg: issue.message };
     default:
       return { type: "value_error", msg: issue.message };
   }
 }
 
+/** The issue says the value is of a type the schema (or every branch of a union) does not take at all. */
+const refusesType = (i: z.core.$ZodIssue): boolean =>
+  i.path.length === 0 && (i.code === "invalid_type" || (i.code === "invalid_union" && i.errors.every((b) => b.every(refusesType))));
+
+/**
+ * A union that failed in one branch only for what is inside the value (the others refused its very type) is told by
+ * that branch's issues, so "List should have at most 1000 items" reaches the client rather than "Invalid input".
+ */
+function flatten(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union") return [issue];
+  const inner = issue.errors.filter((branch) => !branch.every(refusesType));
+  if (inner.length !== 1) return [issue];
+  return inner[0]!.flatMap((i) => flatten({ ...i, path: [...issue.path, ...i.path] }));
+}
+
 /** zod issues → FastAPI's 422 list, each `loc` prefixed with where the value came from. */
 export function toValidationIssues(error: z.ZodError, where: Location): ValidationIssue[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap(flatten).map((issue) => {
     const { type, msg } = describe(issue);
     return { loc: [where, ...issue.path.map((p) => (typeof p === "number" ? p : String(p)))], msg, type };
   });

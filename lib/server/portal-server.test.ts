@@ -138,7 +138,7 @@ describe.each([
     expect(toNext).toEqual([]);
   });
 
-  it("a body answered before it was read closes its connection; the next request is not stalled behind it", async () => {
+  it("a body answered before it was read is discarded up to its cap, or closes its connection; the next request is not stalled behind it", async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const send = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
       new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
@@ -153,8 +153,12 @@ describe.each([
       const big = JSON.stringify({ email: "a@example.com", password: "x".repeat(200_000) });
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: false });
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: true });
-      // No key: 401 before the body is read.
+      // No key: 401 before the body is read; the sandbox then reads and discards it (up to its cap), so the client
+      // can read the answer and the connection stays open.
       expect((await send("POST", "/sandbox/v1/auth/login", big)).status).toBe(401);
+      expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: true });
+      // Over the cap: 413, and the connection closes after it.
+      expect((await send("POST", "/sandbox/v1/auth/login", "x".repeat(6 * 1024 * 1024), { "x-api-key": (await newTenant()).public_key })).status).toBe(413);
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: false });
       // A body that was read: the connection stays open.
       expect((await send("POST", "/sandbox/v1/auth/login", "{", { "x-api-key": "pk_live_unknown" })).status).toBe(401);

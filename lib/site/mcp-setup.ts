@@ -1,7 +1,8 @@
-import { portalUrl } from "@/lib/mcp/config";
-
-/** Copy-paste client configurations for the portal's MCP server; the /mcp page and its .md twin read these. */
-export function mcpSetups(base = portalUrl()) {
+/**
+ * Copy-paste client configurations for the portal's MCP server at `base` (lib/site/origin.ts publicOrigin); the
+ * /mcp page and its .md twin read these.
+ */
+export function mcpSetups(base: string) {
   const url = `${base}/api/mcp`;
   const stdioPath = "/path/to/saas-api-portal/bin/mcp-stdio.mjs";
   return {

@@ -52,13 +52,38 @@ export const overview = {
   },
   quickStart: {
     title: "Quick start",
-    code: `# 1. Register an end-user (public key, from your frontend)
+    intro:
+      "Start in this portal's sandbox: it answers every endpoint with the same paths, keys, validation and errors, with no account and no setup. " +
+      "Get keys, make your first call, then switch to the live API.",
+    steps: [
+      {
+        title: "1. Get sandbox keys",
+        text:
+          "One click creates a private sandbox tenant for 24 hours. Its keys stay in this browser: the console, every “Try it” and the code samples " +
+          "on these pages use them.",
+      },
+      {
+        title: "2. Make your first call",
+        text:
+          "In the console, register a user (the example body is ready to send), open the verification mail from the console's outbox, " +
+          "verify, log in and call `GET /v1/auth/me`: each step is a click. Or from a terminal, with your sandbox keys filled in below:",
+      },
+      {
+        title: "3. Switch to the live API",
+        text:
+          "Replace the sandbox's base URL with `https://api.example.com` and the sandbox keys with your tenant's keys from the dashboard: " +
+          "`pk_live_…` in browser and mobile code, `sk_live_…` on your servers only. Paths, headers and answers stay the same. " +
+          "Each code sample has a switch between your sandbox keys and these placeholders.",
+      },
+    ],
+    consoleLink: { href: "/console?endpoint=authentication.register", label: "Next: register a user in the console" },
+    code: `# 1. Register an end-user (public key, as your frontend sends it)
 curl -X POST https://api.example.com/v1/auth/register \\
   -H "X-API-Key: pk_live_your_public_key" \\
   -H "Content-Type: application/json" \\
   -d '{"email":"user@example.com","password":"SecurePass123"}'
 
-# 2. Log in and keep the access token
+# 2. Log in (after verifying the email, if the tenant requires it) and keep the access token
 curl -X POST https://api.example.com/v1/auth/login \\
   -H "X-API-Key: pk_live_your_public_key" \\
   -H "Content-Type: application/json" \\

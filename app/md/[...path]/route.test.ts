@@ -1,13 +1,21 @@
-import { describe, expect, it } from "vitest";
-import { dynamic, dynamicParams, GET, generateStaticParams } from "./route";
+import { afterEach, describe, expect, it } from "vitest";
+import { dynamic, GET } from "./route";
 
-const get = (path: string[]) => GET(new Request("http://localhost/md"), { params: Promise.resolve({ path }) });
+const get = (path: string[], headers: Record<string, string> = {}) => GET(new Request("http://localhost/md", { headers }), { params: Promise.resolve({ path }) });
 
 describe("GET /md/[...path] (the .md twins)", () => {
-  it("is prerendered for every twin and only those", () => {
-    expect(dynamic).toBe("force-static");
-    expect(dynamicParams).toBe(false);
-    expect(generateStaticParams()).toContainEqual({ path: ["reference", "authentication", "login"] });
+  afterEach(() => {
+    delete process.env.PORTAL_URL;
+  });
+
+  it("is rendered per request, with links to the portal's public origin, never to a Host it was not told to trust", async () => {
+    expect(dynamic).toBe("force-dynamic");
+    const twin = ["mcp"];
+    const asked = await (await get(twin, { host: "evil.example" })).text();
+    expect(asked).not.toContain("evil.example");
+    expect(asked).toContain("http://localhost:3000/");
+    process.env.PORTAL_URL = "https://docs.example.com/";
+    expect(await (await get(twin, { host: "evil.example" })).text()).toContain("https://docs.example.com/");
   });
 
   it("answers a twin as text/markdown", async () => {

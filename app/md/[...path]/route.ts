@@ -1,16 +1,12 @@
-import { findMarkdownPage, markdownParams, markdownResponse } from "@/lib/markdown/pages";
-import { portalUrl } from "@/lib/mcp/config";
+import { findMarkdownPage, markdownResponse } from "@/lib/markdown/pages";
+import { publicOrigin } from "@/lib/site/origin";
 
-// The .md twin of every page, prerendered; next.config.ts rewrites `/<page>.md` here.
-export const dynamic = "force-static";
-export const dynamicParams = false;
+// The .md twin of every page; next.config.ts rewrites `/<page>.md` here. Rendered per request: its links carry the
+// address the portal is served at (lib/site/origin.ts), which a build cannot know.
+export const dynamic = "force-dynamic";
 
-export function generateStaticParams() {
-  return markdownParams();
-}
-
-export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+export async function GET(req: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const page = findMarkdownPage((await params).path);
   if (!page) return new Response("Not found\n", { status: 404 });
-  return markdownResponse(page.render(portalUrl()));
+  return markdownResponse(page.render(publicOrigin(req)));
 }

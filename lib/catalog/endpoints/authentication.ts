@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineEndpoint } from "../define";
-import { MessageResponse } from "../primitives";
+import { httpUrl, MessageResponse } from "../primitives";
 import {
   ChangePasswordRequest,
   EmailRequest,
@@ -208,7 +208,10 @@ export const authenticationEndpoints = [
     body: { contentType: "application/json", schema: TokenRequest, examples: [{ name: "verify", value: { token: "verification-token-from-email" } }] },
     responses: [message("Email verified successfully")],
     errors: [{ status: 400, detail: "Invalid or expired verification token", when: "The token is unknown, already used or expired.", source: "implied" }],
-    notes: ["Use when the verification link opens in a context that has the tenant API key (for example the end-user app)."],
+    notes: [
+      "Which one a frontend uses: this one. Your app's verify-email page holds the public key, so it sends the token from the link here; /v1/auth/verify-email-with-token is for pages that have no API key.",
+      "Use when the verification link opens in a context that has the tenant API key (for example the end-user app).",
+    ],
     keywords: ["confirm email", "email confirmation", "activate account", "verification link"],
   }),
   defineEndpoint({
@@ -223,7 +226,10 @@ export const authenticationEndpoints = [
     body: { contentType: "application/json", schema: TokenRequest, examples: [{ name: "verify", value: { token: "verification-token-from-email" } }] },
     responses: [message("Email verified successfully")],
     errors: [{ status: 400, detail: "Invalid or expired verification token", when: "The token is unknown, already used or expired.", source: "implied" }],
-    notes: ["Use when the verification link opens on a page without the API key (for example a dashboard domain). Rate limited by IP."],
+    notes: [
+      "Which one a frontend uses: not this one. An end-user app that holds its public key uses /v1/auth/verify-email; this keyless twin is for a page with no API key (a dashboard domain, a static link handler).",
+      "Use when the verification link opens on a page without the API key (for example a dashboard domain). Rate limited by IP.",
+    ],
     keywords: ["confirm email", "email confirmation", "no api key", "verification link"],
   }),
   defineEndpoint({
@@ -268,7 +274,7 @@ export const authenticationEndpoints = [
     description: "Returns the Google consent URL to send the user to. After consent, Google calls the API's callback, which redirects to redirect_uri with the tokens in the URL fragment.",
     auth: apiKey,
     query: z.object({
-      redirect_uri: z.url().describe("Frontend URL Google redirects to after sign-in; must match the tenant configuration"),
+      redirect_uri: httpUrl().describe("Frontend URL Google redirects to after sign-in; must match the tenant configuration"),
     }),
     responses: [
       {

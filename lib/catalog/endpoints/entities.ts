@@ -6,6 +6,7 @@ import {
   EntityRecord,
   entityRecordExample,
   EntityRecordPage,
+  RECORD_SEARCH_LIMITS,
   RecordSearchRequest,
   UpdateEntityRecordRequest,
 } from "../schemas/entity-record";
@@ -375,6 +376,7 @@ export const entitiesEndpoints = [
     ],
     notes: [
       "Supported operators: eq, ne, gt, gte, lt, lte, like, ilike, in, not_in. A plain value means equality; in and not_in take a list.",
+      `Limits (422 beyond them): at most ${RECORD_SEARCH_LIMITS.filters} filtered fields, ${RECORD_SEARCH_LIMITS.listValues} values in an in / not_in list and ${RECORD_SEARCH_LIMITS.patternLength} characters in a like / ilike pattern; filters do not nest.`,
       "There is no separate list-records endpoint: listing a schema's records is a search with only schema_id.",
       orgNote,
     ],

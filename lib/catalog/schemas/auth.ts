@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email, password } from "../primitives";
+import { email, httpUrl, password } from "../primitives";
 import { AuthUser, authUserExample } from "./user";
 
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
@@ -37,8 +37,7 @@ export const RegisterRequest = z.object({
   password: password().describe("At least 8 characters with an upper-case letter, a lower-case letter and a digit"),
   display_name: z.string().max(100).optional().describe("Name shown in the app"),
   locale: z.string().min(2).max(10).default("en").describe("Preferred locale"),
-  return_to: z
-    .url()
+  return_to: httpUrl()
     .optional()
     .describe("Frontend URL the verification email links back to, e.g. https://app.example.com/verify-email"),
 });

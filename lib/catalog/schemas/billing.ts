@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXAMPLE_IDS, uuid } from "../primitives";
+import { EXAMPLE_IDS, httpUrl, uuid } from "../primitives";
 import { Invoice, invoiceExample, openInvoiceExample } from "./invoice";
 
 /** A plan as the billing endpoints present it: one price, in cents, plus a display string. */
@@ -56,8 +56,8 @@ export const availablePlansExample: AvailablePlans = {
 /** Body of POST /v1/subscriptions/checkout (the signed-in user is the customer). */
 export const CheckoutRequest = z.object({
   plan_id: uuid().describe("Plan to buy"),
-  success_url: z.url().describe("Where Stripe sends the user after a successful payment"),
-  cancel_url: z.url().describe("Where Stripe sends the user if they cancel checkout"),
+  success_url: httpUrl().describe("Where Stripe sends the user after a successful payment"),
+  cancel_url: httpUrl().describe("Where Stripe sends the user if they cancel checkout"),
   organization_id: uuid().optional().describe("Organization to subscribe, for organization subscriptions"),
 });
 
@@ -80,8 +80,8 @@ export const CreateCheckoutSessionRequest = z.object({
   user_id: uuid().describe("End-user who pays"),
   organization_id: uuid().describe("Organization to subscribe"),
   plan_id: uuid().describe("Target plan"),
-  success_url: z.url().describe("Redirect URL after successful checkout"),
-  cancel_url: z.url().describe("Redirect URL when the user cancels checkout"),
+  success_url: httpUrl().describe("Redirect URL after successful checkout"),
+  cancel_url: httpUrl().describe("Redirect URL when the user cancels checkout"),
 });
 
 /** The checkout session of the billing endpoint, with the chosen plan's name and display price. */

@@ -42,14 +42,37 @@ export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+/**
+ * Limits of one search, so that it stays a bounded query (SQLite refuses LIKE patterns over 50,000 bytes and more
+ * than 32,766 bound values; far smaller figures are plenty for a search form). Filters do not nest: a field's filter is
+ * a value or one { operator, value }.
+ */
+export const RECORD_SEARCH_LIMITS = {
+  /** Fields filtered in one search. */
+  filters: 20,
+  /** Values in one in / not_in list. */
+  listValues: 1000,
+  /** Characters of one like / ilike pattern. */
+  patternLength: 1000,
+} as const;
+const LIMITS = RECORD_SEARCH_LIMITS;
+
 /** `{ operator, value }`: in/not_in take a list, every other operator a single value. */
 export const FilterCondition = z
   .object({
     operator: z.enum(FILTER_OPERATORS).describe("eq, ne, gt, gte, lt, lte, like, ilike (case-insensitive like), in, not_in"),
-    value: z.union([Scalar, z.array(Scalar)]).describe("A list for in/not_in; a single value otherwise (like/ilike patterns use %)"),
+    value: z
+      .union([Scalar, z.array(Scalar).max(LIMITS.listValues)])
+      .describe(
+        `A list for in/not_in (at most ${LIMITS.listValues} values); a single value otherwise (like/ilike patterns use %, at most ${LIMITS.patternLength} characters)`,
+      ),
   })
   .refine((c) => (c.operator === "in" || c.operator === "not_in") === Array.isArray(c.value), {
     message: "in and not_in take a list of values; the other operators take a single value",
+    path: ["value"],
+  })
+  .refine((c) => !(c.operator === "like" || c.operator === "ilike") || typeof c.value !== "string" || c.value.length <= LIMITS.patternLength, {
+    message: `A like/ilike pattern has at most ${LIMITS.patternLength} characters`,
     path: ["value"],
   })
   .meta({ title: "FilterCondition" });
@@ -58,8 +81,9 @@ export const RecordSearchRequest = z.object({
   schema_id: uuid().optional().describe("Only records of this schema"),
   query: z
     .record(z.string().min(1).describe("Field name in data"), z.union([Scalar, FilterCondition]))
+    .refine((q) => Object.keys(q).length <= LIMITS.filters, { message: `At most ${LIMITS.filters} fields can be filtered in one search` })
     .optional()
-    .describe("Filters on data fields: field → value for equality, or field → { operator, value }"),
+    .describe(`Filters on data fields (at most ${LIMITS.filters}): field → value for equality, or field → { operator, value }; filters do not nest`),
 });
 
 export const EntityRecordPage = entityPage(EntityRecord, "EntityRecordPage");

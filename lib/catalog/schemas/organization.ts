@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { assignableRole, datetime, EXAMPLE_IDS, EXAMPLE_TIME, orgRole, slug, uuid } from "../primitives";
+import { assignableRole, datetime, EXAMPLE_IDS, EXAMPLE_TIME, httpUrl, orgRole, slug, uuid } from "../primitives";
 
 /** An organization (team, workspace) of end-users inside a tenant. */
 export const Organization = z
@@ -78,7 +78,7 @@ export const CreateOrganizationRequest = z.object({
 export const UpdateOrganizationRequest = z.object({
   name: z.string().min(1).optional().describe("New display name"),
   description: z.string().optional().describe("New description"),
-  logo_url: z.url().optional().describe("URL of the organization's logo image"),
+  logo_url: httpUrl().optional().describe("URL of the organization's logo image"),
 });
 
 export const UpdateMemberRoleRequest = z.object({

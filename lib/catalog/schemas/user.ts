@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { datetime, email, EXAMPLE_IDS, EXAMPLE_TIME, jsonObject, uuid } from "../primitives";
+import { datetime, email, EXAMPLE_IDS, EXAMPLE_TIME, httpUrl, jsonObject, uuid } from "../primitives";
 
 /** The user as the auth endpoints return it (register, login, me). */
 export const AuthUser = z
@@ -71,7 +71,7 @@ export const CreateUserRequest = z.object({
   sub: z.string().min(1).describe("Unique user identifier (subject), e.g. the id from your identity provider"),
   email: email().optional().describe("The user's email address"),
   display_name: z.string().max(100).optional().describe("Name shown in the app"),
-  avatar_url: z.string().optional().describe("URL of the avatar image"),
+  avatar_url: httpUrl().optional().describe("URL of the avatar image"),
   locale: z.string().min(2).max(10).default("en").describe("Preferred locale"),
   tenant_id: uuid().optional().describe("Tenant of the user; the API key's tenant when omitted"),
   is_email_verified: z.boolean().default(false).describe("Mark the email as already verified"),
@@ -82,7 +82,7 @@ export const CreateUserRequest = z.object({
 /** Body of PUT /v1/users/{user_id}: only the fields sent are changed. */
 export const UpdateUserRequest = z.object({
   display_name: z.string().max(100).optional().describe("Name shown in the app"),
-  avatar_url: z.string().optional().describe("URL of the avatar image"),
+  avatar_url: httpUrl().optional().describe("URL of the avatar image"),
   locale: z.string().min(2).max(10).optional().describe("Preferred locale, e.g. en or fr"),
 });
 

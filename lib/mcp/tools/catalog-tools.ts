@@ -2,10 +2,11 @@ import { z } from "zod";
 import { categories, type Endpoint, endpoints, endpointsOf, getCategory, matchPath } from "@/lib/catalog";
 import { authSummary } from "@/lib/catalog/headers";
 import { docsPath, endpointDetail } from "@/lib/catalog/serialize";
-import { endpointLine, endpointMarkdown } from "@/lib/markdown/endpoint";
+import { endpointMarkdown } from "@/lib/markdown/endpoint";
 import { EmptyQueryError, searchEndpoints } from "@/lib/search";
+import { portalUrl } from "@/lib/site/origin";
 import { categoryArg, methodArg, pathArg } from "../args";
-import { MAX_ANSWER_CHARS, portalUrl } from "../config";
+import { MAX_ANSWER_CHARS } from "../config";
 import { paginate } from "../paging";
 import { defineTool, toolError } from "../tool";
 
@@ -31,12 +32,24 @@ const summaryOf = (e: Endpoint): z.infer<typeof EndpointSummary> => ({
 /** The detail record is large and generated from typed data; its main keys are checked, the rest passes. */
 const EndpointDetailOut = z.looseObject({ id: z.string(), method: z.string(), path: z.string(), summary: z.string() });
 
+/** The index's auth marks, explained once at its top. */
+const SHORT_AUTH_LEGEND = "key = X-API-Key with pk_live_* or sk_live_*; sk = secret key only; pk = public key only; no key = no API key; +JWT = also Authorization: Bearer <access_token> (+JWT? optional); +org = also X-Organization-Id";
+
+function shortAuth(e: Endpoint): string {
+  const { keys, jwt, organizationHeader } = e.auth;
+  const key = keys.length === 0 ? "no key" : keys.length > 1 ? "key" : keys[0] === "secret" ? "sk" : "pk";
+  return `${key}${jwt === "required" ? "+JWT" : jwt === "optional" ? "+JWT?" : ""}${organizationHeader ? "+org" : ""}`;
+}
+
+/** One short line of the index: method, path, summary, auth mark. */
+const shortLine = (e: Endpoint) => `${e.method} ${e.path}: ${e.summary} [${shortAuth(e)}]`;
+
 export const getEndUserEndpoints = defineTool({
   name: "get_end_user_endpoints",
   title: "List end-user endpoints",
   description: `List the API's end-user endpoints (the ones a frontend for end-users calls).
 
-Without a category: a compact index, one line per endpoint (method, path, summary, auth), paged.
+Without a category: every endpoint in one answer, one short line each (method, path, summary, auth).
 With a category: full detail of that category's endpoints (auth, headers, parameters, body fields with constraints, responses with examples, errors, rate limits, notes), paged.
 Answers stay under about ${MAX_ANSWER_CHARS.toLocaleString("en")} characters; the text says how to get the next page.
 
@@ -57,15 +70,15 @@ Categories: ${categories.map((c) => c.id).join(", ")}.`,
     const title = category ? `# ${getCategory(category).title} endpoints (${list.length})` : `# End-user endpoints (${list.length})`;
     const blocks = category
       ? list.map((e) => endpointMarkdown(e, { baseUrl: portalUrl(), level: 2 }))
-      : categories.map((c) => [`## ${c.title} (\`${c.id}\`)`, ...endpointsOf(c.id).map((e) => `- ${endpointLine(e)}`)].join("\n"));
-    const budget = MAX_ANSWER_CHARS - 600;
-    const pages = paginate(blocks, budget);
+      : categories.map((c) => [`## ${c.title} (\`${c.id}\`)`, ...endpointsOf(c.id).map((e) => `- ${shortLine(e)}`)].join("\n"));
+    // The index is one page whatever its size (an assistant's first look sees the whole API); a category's detail is paged.
+    const pages = category ? paginate(blocks, MAX_ANSWER_CHARS - 600) : [blocks];
     if (page > pages.length) return toolError(`Page ${page} does not exist: this answer has ${pages.length} page(s).`);
     const shown = pages[page - 1] ?? [];
-    const shownEndpoints = category ? list.filter((e) => shown.some((b) => b.startsWith(`## ${e.method} ${e.path}\n`))) : list.filter((e) => shown.some((b) => b.includes(`- ${endpointLine(e)}`)));
+    const shownEndpoints = category ? list.filter((e) => shown.some((b) => b.startsWith(`## ${e.method} ${e.path}\n`))) : list;
     const intro = category
       ? getCategory(category).description
-      : "Every request sends X-API-Key; endpoints marked + JWT also need Authorization: Bearer <access_token>. Call again with a category for full details, or use get_endpoint_details for one endpoint.";
+      : `Auth in brackets: ${SHORT_AUTH_LEGEND}. Call again with a category for full details, or use get_endpoint_details for one endpoint.`;
     const more = page < pages.length ? `\n\n---\nPage ${page} of ${pages.length}. Call get_end_user_endpoints again with page: ${page + 1}${category ? ` and category: "${category}"` : ""} for the rest.` : pages.length > 1 ? `\n\n---\nPage ${page} of ${pages.length} (last).` : "";
     return {
       text: `${title}\n\n${intro}\n\n${shown.join("\n\n")}${more}`,

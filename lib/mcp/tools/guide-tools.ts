@@ -3,8 +3,9 @@ import { categories, endpoints, endpointsOf } from "@/lib/catalog";
 import { guideMarkdown } from "@/lib/content/guides";
 import { buildOpenApi } from "@/lib/openapi/build";
 import { generateSdk } from "@/lib/sdk/generate";
+import { portalUrl } from "@/lib/site/origin";
 import { categoryArg } from "../args";
-import { MCP_SERVER_INFO, portalUrl } from "../config";
+import { MCP_SERVER_INFO } from "../config";
 import { defineTool, toolError } from "../tool";
 
 const noArgs = z.object({});

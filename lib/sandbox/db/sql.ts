@@ -22,6 +22,12 @@ export interface Sql {
    * (SQLite: one connection) or run beside it on another connection (PostgreSQL).
    */
   tx<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: a lock named `name`, shared by every process on the database, held until the transaction
+   * ends (migrations, the demo tenant, expiry cleanup). `wait: false` answers false at once when another holds it.
+   * SQLite: always true, since its transactions already hold the database's write lock (BEGIN IMMEDIATE).
+   */
+  lock(name: string, options?: { wait?: boolean }): Promise<boolean>;
 }
 
 /** A `Sql` that owns its connection(s). */

@@ -117,6 +117,7 @@ export function openSqlite(path: string): SqlDatabase {
     get: <T>(sql: string, params?: SqlParams) => query(() => prepare(sql).get(...bindable(params)) as T | undefined),
     run: (sql: string, params?: SqlParams) => query(() => ({ changes: prepare(sql).run(...bindable(params)).changes })),
     tx,
+    lock: async () => true,
     close: async () => {
       while (busy !== undefined) await busy;
       cache.clear();

@@ -266,6 +266,7 @@ function recording(sql: Sql): { sql: Sql; selects: { text: string; params: SqlPa
       get: async <T>(text: string, params?: SqlParams) => (keep(text, params), await sql.get<T>(text, params)),
       run: async (text, params) => await sql.run(text, params),
       tx: (fn) => sql.tx(fn),
+      lock: (name, options) => sql.lock(name, options),
     },
   };
 }

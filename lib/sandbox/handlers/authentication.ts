@@ -15,7 +15,7 @@ import { hashPassword, verifyPassword } from "../auth/passwords";
 import { issueSession, refreshSession, revokeSession, revokeUserSessions } from "../auth/sessions";
 import { isoTime, type Sql } from "../db/sql";
 import { ApiError } from "../errors";
-import { linkWithToken } from "../outbox";
+import { mailLink } from "../mail-links";
 import { findUserByEmail, findUserById, insertUser, toAuthUser, type UserRow } from "../resources/user";
 import { getTenant, isExpired } from "../tenants";
 import { created, keyless, message, ok, redirect, requireUser } from "./helpers";
@@ -30,12 +30,14 @@ async function signIn(ctx: HandlerContext, user: UserRow) {
 
 async function sendVerification(ctx: HandlerContext, user: UserRow, returnTo?: string) {
   const token = await createEmailToken(ctx.sql, ctx.tenant.id, user.id, "verification", ctx.now());
-  const link = linkWithToken(returnTo ?? `${ctx.origin}/sandbox/verify-email`, token);
+  const { link, returnToIgnored } = mailLink(ctx.origin, "verification", token, returnTo);
+  // Said in the mail, so a developer reading the outbox knows why the link is not their return_to.
+  const why = returnToIgnored ? `\n(The sandbox links only to this portal, so it did not use return_to ${returnTo}.)` : "";
   await ctx.outbox.send({
     to: user.email ?? "",
     kind: "verification",
     subject: "Verify your email address",
-    body: `Confirm your email address by opening ${link}\nThe link is valid for 24 hours.`,
+    body: `Confirm your email address by opening ${link}\nThe link is valid for 24 hours.${why}`,
     token,
     link,
   });
@@ -100,7 +102,7 @@ const forgotPassword: Body<typeof EmailRequest> = async (ctx) => {
   const user = await findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
   if (user && user.is_active === 1 && user.email) {
     const token = await createEmailToken(ctx.sql, ctx.tenant.id, user.id, "password_reset", ctx.now());
-    const link = linkWithToken(`${ctx.origin}/sandbox/reset-password`, token);
+    const { link } = mailLink(ctx.origin, "password_reset", token);
     await ctx.outbox.send({
       to: user.email,
       kind: "password_reset",

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OrgRole } from "@/lib/catalog";
 import type { z } from "zod";
-import type { EntityRecord, EntityRecordPage as RecordPageSchema } from "@/lib/catalog/schemas/entity-record";
+import { RECORD_SEARCH_LIMITS, type EntityRecord, type EntityRecordPage as RecordPageSchema } from "@/lib/catalog/schemas/entity-record";
 import type { EntitySchema, EntitySchemaPage as SchemaPageSchema } from "@/lib/catalog/schemas/entity-schema";
 import type { ValidationIssue } from "../validation";
 import { insertMembership, insertOrganization } from "../resources/organization";
@@ -448,6 +448,25 @@ describe("record search", () => {
   ];
   it.each(OPERATORS)("%s", async (_label, query, expected) => {
     expect(await found(query)).toEqual(new Set(expected));
+  });
+
+  // SQLite refuses LIKE patterns over 50,000 bytes and more than 32,766 bound values: the catalog's limits answer 422 first.
+  it("answers 422, naming the filter, beyond the documented limits (pattern length, list length, filter count)", async () => {
+    const { filters, listValues, patternLength } = RECORD_SEARCH_LIMITS;
+    const call = (query: Record<string, unknown>) => a.call("POST", "/v1/entity/records/search", { body: { schema_id: schema.id, query } });
+    const at = async (query: Record<string, unknown>) => (await expect422("entities.search-records", await call(query))).map((i) => [i.loc, i.msg]);
+    expect(await at({ name: { operator: "ilike", value: "%a".repeat(25_001) } })).toEqual([
+      [["body", "query", "name", "value"], `A like/ilike pattern has at most ${patternLength} characters`],
+    ]);
+    expect(await at({ name: { operator: "like", value: "_".repeat(patternLength + 1) } })).toHaveLength(1);
+    const many = Array.from({ length: 32_766 }, (_, i) => `v${i}`);
+    expect((await at({ category: { operator: "in", value: many } }))[0]?.[0]).toEqual(["body", "query", "category", "value"]);
+    expect(await at({ category: { operator: "not_in", value: many.slice(0, listValues + 1) } })).toHaveLength(1);
+    const wide = Object.fromEntries(Array.from({ length: filters + 1 }, (_, i) => [`f${i}`, 1]));
+    expect(await at(wide)).toEqual([[["body", "query"], `At most ${filters} fields can be filtered in one search`]]);
+    // At the limits the search runs.
+    expect(await found({ name: { operator: "ilike", value: "%" + "x".repeat(patternLength - 1) } })).toEqual(new Set());
+    expect(await found({ category: { operator: "in", value: [...many.slice(0, listValues - 1), "books"] } })).toEqual(new Set(["Blue Pen", "blue notebook"]));
   });
 
   it("orders by created_at, updated_at or a data field (numbers numerically, missing values last)", async () => {

@@ -3,7 +3,7 @@ import type { CreateOrganizationRequest, UpdateMemberRoleRequest, UpdateOrganiza
 import type { UpdateSubscriptionRequest } from "@/lib/catalog/schemas/subscription";
 import { requireOrgAccess, type OrgAccessRule } from "../access";
 import { ApiError } from "../errors";
-import { linkWithToken } from "../outbox";
+import { mailLink } from "../mail-links";
 import { listDepartments, toDepartment } from "../resources/department";
 import {
   findInvitation,
@@ -171,7 +171,7 @@ const deactivateMember: OrgHandler<unknown, Query, MemberParams> = async (ctx) =
  * /sandbox/accept-invitation: your app's invitation page would be there, reading ?token=.
  */
 async function sendInvitation(ctx: HandlerContext<unknown, Query, OrgParams>, org: OrganizationRow, invitation: InvitationRow, token: string) {
-  const link = linkWithToken(`${ctx.origin}/sandbox/accept-invitation`, token);
+  const { link } = mailLink(ctx.origin, "invitation", token);
   const inviter = ctx.user?.display_name ?? ctx.user?.email ?? "A member";
   await ctx.outbox.send({
     to: invitation.email,

@@ -22,9 +22,9 @@ export interface BaseContext<B = unknown, Q = Query, P = Params> {
   query: Q;
   body: B;
   req: Request;
-  /** Client IP (x-forwarded-for, x-real-ip, else "local"). */
+  /** Client IP: the socket's, or the hop TRUST_PROXY vouches for; "unknown" when neither can be known. */
   ip: string;
-  /** The portal's origin as the client reached it, for links in mails and redirects. */
+  /** The portal's public origin (lib/site/origin.ts: PORTAL_URL, an allowed Host, else the served address), for links in mails and redirects. */
   origin: string;
   now(): Date;
 }

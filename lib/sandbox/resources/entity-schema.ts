@@ -177,6 +177,7 @@ export const bumpRecordsRevision = async (sql: Sql, scope: OrgScope, schemaId: s
  */
 export async function reconcileRecordIndexes(sql: Sql): Promise<void> {
   await sql.tx(async () => {
+    await sql.lock("sandbox:record-indexes");
     const existing = await existingIndexes(sql);
     for (const row of await sql.all<Pick<EntitySchemaRow, "id" | "fields_definition">>(`SELECT id, fields_definition FROM entity_schemas`)) {
       await syncRecordIndexes(sql, row.id, indexedFieldsOf(fieldsOf(row)), existing);

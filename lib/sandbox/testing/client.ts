@@ -5,6 +5,11 @@ import type { TenantRow } from "../tenants";
 
 export const TEST_ORIGIN = "http://sandbox.test";
 
+// The client stands where a deployment's proxy would: its X-Forwarded-For names the test's client (TRUST_PROXY=1),
+// and links may name sandbox.test (ALLOWED_HOSTS), as lib/site/origin.ts reads them.
+process.env.TRUST_PROXY ??= "1";
+process.env.ALLOWED_HOSTS ??= new URL(TEST_ORIGIN).host;
+
 export interface CallOptions {
   /** "public" / "secret" picks the client's tenant key; a string is sent as is; null sends none. Default "public". */
   key?: "public" | "secret" | string | null;

@@ -1,0 +1,74 @@
+"use client";
+
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
+
+export interface ResponsePanel {
+  /** Unique per page, e.g. `200` or `400-1` for a second 400. */
+  key: string;
+  status: number;
+  description: string;
+  /** The server-rendered examples (highlighted code); this component only shows or hides them. */
+  body: ReactNode;
+}
+
+const tone = (s: number) =>
+  s < 300 ? "text-emerald-700 dark:text-emerald-400" : s < 400 ? "text-sky-700 dark:text-sky-400" : "text-red-700 dark:text-red-400";
+
+/** The example response of one status at a time, picked with tabs (arrow keys, Home/End). */
+export function ResponseExamplesTabs({ panels }: { panels: ResponsePanel[] }) {
+  const base = useId();
+  const [active, setActive] = useState(panels[0]?.key);
+  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const last = panels.length - 1;
+    const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[e.key];
+    if (target === undefined) return;
+    e.preventDefault();
+    const next = panels[target];
+    if (!next) return;
+    setActive(next.key);
+    tabs.current[target]?.focus();
+  };
+
+  return (
+    <div className="overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" data-testid="response-examples">
+      <div className="flex items-center gap-3 border-b border-zinc-200 pl-3 dark:border-zinc-800">
+        <span className="shrink-0 text-xs font-medium text-zinc-700 dark:text-zinc-300">Response</span>
+        <div role="tablist" aria-label="Example response status" className="flex min-w-0 overflow-x-auto">
+          {panels.map((p, i) => {
+            const selected = p.key === active;
+            return (
+              <button
+                key={p.key}
+                ref={(el) => {
+                  tabs.current[i] = el;
+                }}
+                type="button"
+                role="tab"
+                id={`${base}-tab-${p.key}`}
+                aria-selected={selected}
+                aria-controls={`${base}-panel-${p.key}`}
+                title={p.description}
+                tabIndex={selected ? 0 : -1}
+                onClick={() => setActive(p.key)}
+                onKeyDown={(e) => onKeyDown(e, i)}
+                className={`shrink-0 border-b-2 px-2.5 py-2 font-mono text-sm font-semibold focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${
+                  selected ? `border-blue-600 dark:border-blue-400 ${tone(p.status)}` : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+                }`}
+              >
+                {p.status}
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      {panels.map((p) => (
+        <div key={p.key} role="tabpanel" id={`${base}-panel-${p.key}`} aria-labelledby={`${base}-tab-${p.key}`} hidden={p.key !== active} data-response-status={p.status}>
+          <p className="border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{p.description}</p>
+          {p.body}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { describe, expect, it } from "vitest";
+import { malformedLineError } from "./stdio";
+
+/** The stdio entry as clients run it (`npm run mcp:stdio`, a real process): every request with an id gets an answer. */
+
+interface RpcAnswer {
+  jsonrpc: string;
+  id: string | number | null;
+  result?: unknown;
+  error?: { code: number; message: string };
+}
+
+/** Writes `lines` to a fresh stdio server and collects its answers until `expected` have come (or 30 s). */
+async function exchange(lines: string[], expected: number): Promise<RpcAnswer[]> {
+  const child = spawn(process.execPath, ["bin/mcp-stdio.mjs"], { stdio: ["pipe", "pipe", "ignore"] });
+  const answers: RpcAnswer[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${answers.length} of ${expected} answers after 30 s: ${JSON.stringify(answers)}`)), 30_000);
+      createInterface({ input: child.stdout }).on("line", (line) => {
+        answers.push(JSON.parse(line) as RpcAnswer);
+        if (answers.length === expected) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.on("exit", (code) => reject(new Error(`the server exited (${code}) after ${answers.length} answers`)));
+      child.stdin.write(lines.map((l) => `${l}\n`).join(""));
+    });
+  } finally {
+    child.kill();
+  }
+  return answers;
+}
+
+describe("stdio: malformed requests", { timeout: 40_000 }, () => {
+  it("answers each request with an id with a JSON-RPC error, and keeps serving", async () => {
+    const init = { jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } };
+    const answers = await exchange(
+      [
+        JSON.stringify(init),
+        '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+        '{"jsonrpc":"2.0","id":8,"method":"tools/call","params":"x"}',
+        '{"jsonrpc":"2.0","id":"nine","method":"tools/call","params":[1,2]}',
+        '{"jsonrpc":"2.0","id":10,"method":"tools/list","params":null}',
+        '{"jsonrpc":"2.0","id":11,"method":"tools/call","params":{"name":42}}',
+        '{"jsonrpc":"1.0","id":12,"method":"ping"}',
+        "{not json",
+        '{"jsonrpc":"2.0","method":"notifications/x","params":"y"}',
+        '{"jsonrpc":"2.0","id":13,"method":"ping"}',
+      ],
+      8,
+    );
+    const byId = new Map(answers.map((a) => [a.id, a]));
+    expect(byId.get(0)?.result).toBeDefined();
+    for (const id of [8, "nine", 10]) expect(byId.get(id)?.error?.code, String(id)).toBe(-32602);
+    expect(byId.get(11)?.error?.code).toBe(-32602);
+    expect(byId.get(12)?.error?.code).toBe(-32600);
+    expect(byId.get(null)?.error?.code).toBe(-32700);
+    expect(byId.get(13)?.result).toEqual({});
+  });
+});
+
+describe("malformedLineError", () => {
+  it("passes what the SDK reads, and notifications it cannot (no id to answer)", () => {
+    expect(malformedLineError('{"jsonrpc":"2.0","id":1,"method":"ping"}')).toBeNull();
+    expect(malformedLineError('{"jsonrpc":"2.0","method":"notifications/x","params":"y"}')).toBeNull();
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { listMail } from "./outbox";
+import { publicKeyForMailToken, sandboxPath } from "./mail-pages";
+import { getStore } from "./store";
+import { sandboxClient } from "./testing/client";
+import { setupTempDatabase } from "./testing/database";
+import { newTenant, newUser } from "./testing/fixtures";
+
+setupTempDatabase();
+
+describe("the portal's mail pages", () => {
+  it("take endpoint paths from the catalog", () => {
+    expect(sandboxPath("authentication.verify-email-with-token")).toBe("/sandbox/v1/auth/verify-email-with-token");
+    expect(() => sandboxPath("nope.nope")).toThrow();
+  });
+
+  it("find the public key of the tenant a mailed token belongs to, and nothing for other tokens", async () => {
+    const tenant = await newTenant();
+    const other = await newTenant();
+    await newUser(tenant, { email: "reset@example.com" });
+    const res = await sandboxClient(tenant).call("POST", "/v1/auth/forgot-password", { body: { email: "reset@example.com" } });
+    expect(res.status).toBe(200);
+    const token = (await listMail(await getStore(), tenant.id)).find((m) => m.kind === "password_reset")!.token!;
+    expect(publicKeyForMailToken("password_reset", token)).toBe(tenant.public_key);
+    expect(publicKeyForMailToken("verification", token)).toBeNull();
+    expect(publicKeyForMailToken("password_reset", `${token}x`)).toBeNull();
+    expect(publicKeyForMailToken("invitation", "")).toBeNull();
+    expect(publicKeyForMailToken("password_reset", token)).not.toBe(other.public_key);
+    // Once the tenant has expired, its links lead nowhere.
+    expect(publicKeyForMailToken("password_reset", token, new Date(Date.now() + 400 * 24 * 3600 * 1000))).toBeNull();
+  });
+});

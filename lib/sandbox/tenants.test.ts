@@ -20,9 +20,14 @@ describe("schema", () => {
   it("every table with tenant_id is listed in TENANT_TABLES, so a reset leaves nothing behind", async () => {
     const sql = await getStore();
     const tables: string[] = [];
-    for (const { name } of await sql.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`)) {
-      const columns = await sql.all<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, [name]);
-      if (columns.some((c) => c.name === "tenant_id")) tables.push(name);
+    if (sql.dialect === "postgres") {
+      const rows = await sql.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'`);
+      tables.push(...rows.map((r) => r.name));
+    } else {
+      for (const { name } of await sql.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`)) {
+        const columns = await sql.all<{ name: string }>(`SELECT name FROM pragma_table_info(?)`, [name]);
+        if (columns.some((c) => c.name === "tenant_id")) tables.push(name);
+      }
     }
     expect([...tables].sort()).toEqual([...TENANT_TABLES].sort());
   });

@@ -9,7 +9,7 @@ import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
 import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type CallOptions, type SandboxClient } from "../testing/client";
-import { setupTempDatabase } from "../testing/database";
+import { setupTempDatabase, testEngine } from "../testing/database";
 import { newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
@@ -580,7 +580,9 @@ describe("record search", () => {
     expect(hit.items.map((r) => r.data["a.b"])).toEqual([3]);
     expect((await search(a, { schema_id: odd.id, query: { "a.b": { operator: "gt", value: 3 } } })).total).toBe(1);
     const quoted = await a.call("POST", "/v1/entity/records/search", { body: { schema_id: odd.id, query: { 'say "hi"': "x" } } });
-    expect((await expect422("entities.search-records", quoted))[0]!.loc).toEqual(["body", "query", 'say "hi"']);
+    // SQLite's JSON paths cannot hold a double quote (422); PostgreSQL's ->> takes any key.
+    if (testEngine() === "sqlite") expect((await expect422("entities.search-records", quoted))[0]!.loc).toEqual(["body", "query", 'say "hi"']);
+    else expect(quoted.status).toBe(200);
   });
 
   it("search takes the secret key only", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { parseJson, type Sql } from "./db/sql";
 import { ApiError } from "./errors";
+import { sendBrowserTo } from "./leave-portal";
 import {
   checkoutUrl,
   closeCheckoutSession,
@@ -181,7 +182,7 @@ const NOT_FOUND_HTML = `<!doctype html>
 <p>Start a new checkout from your app.</p>
 </body></html>`;
 
-/** POST of the checkout form (action=pay|cancel) → 303 to success_url / cancel_url, or 404 when the session is not payable. */
+/** POST of the checkout form (action=pay|cancel) → 303 to success_url / cancel_url (see leave-portal.ts), or 404 when the session is not payable. */
 export async function checkoutCompleteResponse(req: Request, sessionId: string, now = new Date()): Promise<Response> {
   const form = await req.formData().catch(() => new FormData());
   const action = form.get("action");
@@ -191,5 +192,6 @@ export async function checkoutCompleteResponse(req: Request, sessionId: string, 
   }
   const target = completeCheckout(getStore(), sessionId, action, now);
   if (!target) return new Response(NOT_FOUND_HTML, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8" } });
-  return new Response(null, { status: 303, headers: { Location: target } });
+  // success_url / cancel_url are the app's: off the portal's allowed hosts, a page with the link rather than a redirect.
+  return sendBrowserTo(target, { status: 303, purpose: action === "pay" ? "Payment done: the subscription is active." : "Checkout cancelled: nothing was charged." });
 }

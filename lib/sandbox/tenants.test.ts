@@ -1,5 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TENANT_TABLES, migrate, migrations } from "./db/migrations";
+import type { Sql } from "./db/sql";
+import { openSqlite } from "./db/sqlite";
 import { closeStore, getStore } from "./store";
 import { getDemoTenant, purgeExpiredTenants, resetTenant } from "./tenants";
 import { setupTempDatabase } from "./testing/database";
@@ -15,6 +20,38 @@ describe("schema", () => {
     expect(migrate(getStore())).toEqual([]);
     const versions = getStore().all<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`);
     expect(versions.map((v) => v.version)).toEqual(migrations.map((m) => m.version).sort((a, b) => a - b));
+  });
+
+  it("two connections migrating one new file at once apply each migration once (an MCP worker and the main thread)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sandbox-migrate-race-"));
+    const a = openSqlite(join(dir, "race.db"));
+    const b = openSqlite(join(dir, "race.db"));
+    try {
+      // b reads which migrations are done, then a migrates the whole file before b goes on: the interleaving
+      // that made a worker's warm-up fail with "table meta already exists".
+      let raced = false;
+      const racing: Sql = {
+        dialect: b.dialect,
+        all: (text, params) => {
+          const rows = b.all<never>(text, params);
+          if (!raced && text.includes("FROM schema_migrations")) {
+            raced = true;
+            migrate(a);
+          }
+          return rows;
+        },
+        get: (text, params) => b.get(text, params),
+        run: (text, params) => b.run(text, params),
+        tx: (fn) => b.tx(fn),
+      };
+      expect(migrate(racing)).toEqual([]);
+      expect(raced).toBe(true);
+      expect(b.get<{ n: number }>(`SELECT COUNT(*) AS n FROM schema_migrations`)!.n).toBe(migrations.length);
+    } finally {
+      a.close();
+      b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("every table with tenant_id is listed in TENANT_TABLES, so a reset leaves nothing behind", () => {

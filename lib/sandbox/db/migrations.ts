@@ -452,11 +452,15 @@ export function migrate(sql: Sql, list: readonly Migration[] = migrations, now =
   const applied: number[] = [];
   for (const m of [...list].sort((a, b) => a.version - b.version)) {
     if (done.has(m.version)) continue;
-    sql.tx(() => {
+    // Another process or thread (an MCP worker opening the same file) may have applied it since the read above:
+    // the transaction holds the write lock, so the check inside it is the one that counts.
+    const ran = sql.tx(() => {
+      if (sql.get(`SELECT 1 AS one FROM schema_migrations WHERE version = ?`, [m.version])) return false;
       for (const statement of m.up) sql.run(statement);
       sql.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, now.toISOString()]);
+      return true;
     });
-    applied.push(m.version);
+    if (ran) applied.push(m.version);
   }
   return applied;
 }

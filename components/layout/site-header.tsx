@@ -1,5 +1,6 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { site } from "@/lib/site/config";
+import { SearchTrigger } from "@/components/search/search-trigger";
 import { ThemeToggle } from "./theme-toggle";
 
 const links = [
@@ -34,6 +35,7 @@ export function SiteHeader() {
           ))}
         </nav>
         <div className="ml-auto flex shrink-0 items-center gap-2">
+          <SearchTrigger />
           <a
             href="/openapi.json"
             className="hidden rounded-md px-3 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 sm:inline dark:text-zinc-300 dark:hover:bg-zinc-800"

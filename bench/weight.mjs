@@ -47,6 +47,27 @@ async function measure(browser, url) {
   return { scripts: sizes.length, gzip: sizes.reduce((a, b) => a + b, 0), prefetches: prefetches.length };
 }
 
+/** What opening search costs on first use: the dialog's scripts and one answer of /api/search, gzipped. */
+async function measureSearch(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/reference/authentication/login`, { waitUntil: "networkidle" });
+  const sizes = [];
+  let answer = 0;
+  page.on("response", (res) => {
+    const gz = res.body().then((b) => gzipSync(b, { level: 9 }).length, () => 0);
+    if (res.request().resourceType() === "script") sizes.push(gz);
+    else if (res.url().includes("/api/search?")) void gz.then((n) => (answer = n));
+  });
+  await page.keyboard.press("Control+K");
+  await page.getByRole("combobox").fill("upload a file");
+  await page.getByRole("option").first().waitFor();
+  await sleep(300);
+  const js = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  await context.close();
+  return { scripts: sizes.length, js, answer };
+}
+
 async function main() {
   let origin = process.env.BENCH_WEIGHT_ORIGIN;
   if (!origin) {
@@ -67,6 +88,8 @@ async function main() {
     }
     console.log(`\nFirst load in Chromium at 1280 px (${origin}); JavaScript gzipped (level 9)\n`);
     console.log(table(["page", "scripts", "JS gzipped", "prefetches after load"], rows, [1, 2, 3]));
+    const s = await measureSearch(browser, origin);
+    console.log(`\nSearch on first use (⌘K on an endpoint page, then "upload a file"): ${s.scripts} script(s), ${(s.js / 1024).toFixed(1)} KB of JavaScript and ${(s.answer / 1024).toFixed(1)} KB for the /api/search answer, gzipped`);
   } finally {
     await browser.close();
   }

@@ -174,9 +174,9 @@ export function SearchDialog({ initialQuery, onClose }: SearchDialogProps) {
       </div>
 
       <div ref={list} id={`${ids}-list`} role="listbox" aria-label="Results" className="min-h-0 flex-1 overflow-y-auto p-2">
-        {groups.map((g) => (
-          <div key={g} role="group" aria-labelledby={`${ids}-${g}`} className="mb-2">
-            <div id={`${ids}-${g}`} role="presentation" className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+        {groups.map((g, gi) => (
+          <div key={g} role="group" aria-labelledby={`${ids}-group-${gi}`} className="mb-2">
+            <div id={`${ids}-group-${gi}`} role="presentation" className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
               {g}
             </div>
             {items.map((item, i) =>

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -80,6 +81,18 @@ test("a guide section result opens the guide at that heading", async ({ page }) 
   const id = href.split("#")[1] ?? "";
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the open dialog with results passes axe in ${colorScheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await ready(page, "/reference");
+    await page.keyboard.press("Control+K");
+    await field(page).fill("reset password");
+    await expect(dialog(page).getByRole("group", { name: "Guides" })).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('[data-testid="search-dialog"]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
 
 test('"/" types a slash in a field instead of opening search', async ({ page }) => {
   await ready(page, "/search");

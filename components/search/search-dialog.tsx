@@ -18,6 +18,8 @@ type Item =
   | { kind: "recent"; group: string; query: string };
 
 const DEBOUNCE_MS = 80;
+/** Endpoints shown in the dialog, so that guides and pages stay in sight; /search lists them all. */
+const DIALOG_ENDPOINTS = 5;
 // Answers for this page's life: typing back and forth asks the server once per query.
 const answers = new Map<string, SiteSearchResults>();
 
@@ -33,7 +35,7 @@ async function fetchResults(q: string, signal: AbortSignal): Promise<SiteSearchR
 
 function itemsOf(r: SiteSearchResults): Item[] {
   return [
-    ...r.endpoints.map((e): Item => ({ kind: "link", group: "Endpoints", href: e.href, title: e.path, detail: e.summary, method: e.method })),
+    ...r.endpoints.slice(0, DIALOG_ENDPOINTS).map((e): Item => ({ kind: "link", group: "Endpoints", href: e.href, title: e.path, detail: e.summary, method: e.method })),
     ...r.guides.map((g): Item => ({ kind: "link", group: "Guides", href: g.href, title: g.title, detail: g.guide ? `in ${g.guide}` : undefined })),
     ...r.pages.map((p): Item => ({ kind: "link", group: "Pages", href: p.href, title: p.title, detail: p.description })),
   ];
@@ -166,7 +168,7 @@ export function SearchDialog({ initialQuery, onClose }: SearchDialogProps) {
           }}
           onKeyDown={onKeyDown}
           placeholder="Search endpoints, guides, pages…"
-          className="min-w-0 flex-1 bg-transparent py-3.5 text-base text-zinc-900 outline-none placeholder:text-zinc-600 dark:text-white dark:placeholder:text-zinc-400"
+          className="min-w-0 flex-1 bg-transparent py-3.5 text-base [&::-webkit-search-cancel-button]:appearance-none text-zinc-900 outline-none placeholder:text-zinc-600 dark:text-white dark:placeholder:text-zinc-400"
         />
         <button type="button" onClick={close} className="rounded border border-zinc-300 px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-300 dark:hover:bg-zinc-800">
           Esc<span className="sr-only"> (close search)</span>
@@ -216,8 +218,9 @@ export function SearchDialog({ initialQuery, onClose }: SearchDialogProps) {
         )}
       </div>
 
-      <div className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-        <span aria-hidden="true">
+      {/* On a phone the key hints are hidden; without recent searches or a query the bar would be empty. */}
+      <div className={`${q === "" && recent.length === 0 ? "hidden sm:flex" : "flex"} flex-wrap items-center justify-between gap-2 border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400`}>
+        <span aria-hidden="true" className="hidden sm:inline">
           <kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> to move · <kbd className="font-sans">Enter</kbd> to open · <kbd className="font-sans">Esc</kbd> to close
         </span>
         {q === "" && recent.length > 0 ? (

@@ -16,6 +16,14 @@ const config = [
     files: ["lib/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "error" },
   },
+  {
+    // Links prefetch on intent (components/intent-link.tsx), not every link in the viewport on load.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/intent-link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Import Link from @/components/intent-link (prefetch on intent)." }] }],
+    },
+  },
 ];
 
 export default config;

@@ -8,6 +8,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 // One fresh sandbox database per run, so runs never see each other's tenants or rate limits. On process.env so
 // that the tests (e2e/next-routes.spec.ts starts `next start` on the same file) know it too.
 const sandboxDbPath = (process.env.SANDBOX_DB_PATH ??= join(tmpdir(), `portal-e2e-${process.pid}-${Date.now()}.db`));
+// One run is one client (127.0.0.1) making a few dozen tenants, more than the 20 an hour a person gets.
+const tenantsPerHour = (process.env.SANDBOX_TENANTS_PER_HOUR ??= "500");
 
 /** Debian's Chromium: these machines cannot download Playwright's browsers. */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -41,6 +43,7 @@ export default defineConfig({
     // SAAS_API_URL: the console's "Live API" is this server's own sandbox, a real upstream behind the proxy.
     env: {
       SANDBOX_DB_PATH: sandboxDbPath,
+      SANDBOX_TENANTS_PER_HOUR: tenantsPerHour,
       SAAS_API_URL: `${baseURL}/sandbox`,
     },
     stdout: "ignore",

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { CodeBlock } from "@/components/code-block";
 import { InlineCode } from "@/components/inline-code";
 import { GetKeysButton } from "@/components/sandbox/get-keys-button";

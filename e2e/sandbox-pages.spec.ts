@@ -51,4 +51,45 @@ test.describe("sandbox pages in the browser", () => {
     expect(sub.status).toBe("active");
     expect(sub.plan_id).toBe(paid.id);
   });
+
+  test("an app on another site: consent and checkout stop at a 'leaving the portal' page, and its link goes on", async ({ page, request, consoleErrors }) => {
+    // The other site answers from here: the browser never leaves the machine, and we see what it was sent.
+    await page.route(/^https:\/\/(evil\.example|myapp\.com)\//, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>The app</h1>" }));
+    const keys = await (await request.post("/sandbox/tenants", { data: {} })).json();
+    const h = { "X-API-Key": keys.public_key };
+    const start = await request.get(`/sandbox/v1/auth/google/url?redirect_uri=${encodeURIComponent("https://evil.example/x")}`, { headers: h });
+    const { authorization_url } = await start.json();
+    const redirects: string[] = [];
+    page.on("response", (r) => {
+      const location = r.headers()["location"];
+      if (r.status() >= 300 && r.status() < 400 && location) redirects.push(new URL(location, r.url()).origin);
+    });
+    await page.goto(authorization_url);
+    await page.getByRole("button", { name: "Continue as sandbox user" }).click();
+    await expect(page.getByRole("heading", { name: "You are leaving the portal" })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe("/sandbox/v1/auth/google/callback");
+    expect(redirects.filter((o) => o === "https://evil.example")).toEqual([]);
+    await expect(page.getByText("https://evil.example/x", { exact: true })).toBeVisible();
+    await page.getByRole("link", { name: "Continue to evil.example" }).click();
+    await page.waitForURL(/^https:\/\/evil\.example\/x#/);
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get("access_token")).toBeTruthy();
+
+    // The catalog's own example return URLs (https://myapp.com/...) work the same way in a checkout.
+    const { access_token } = await (await request.post("/sandbox/v1/auth/register", { headers: h, data: { email: "away@example.com", password: "SecurePass123" } })).json();
+    const auth = { ...h, Authorization: `Bearer ${access_token}` };
+    const org = await (await request.post("/sandbox/v1/organizations", { headers: auth, data: { name: "Away", slug: "away" } })).json();
+    const plans = await (await request.get("/sandbox/v1/plans/active", { headers: auth })).json();
+    const paid = plans.find((p: { is_free: boolean }) => !p.is_free);
+    const checkout = await request.post("/sandbox/v1/subscriptions/checkout", {
+      headers: auth,
+      data: { plan_id: paid.id, organization_id: org.id, success_url: "https://myapp.com/billing/success", cancel_url: "https://myapp.com/billing/cancel" },
+    });
+    await page.goto((await checkout.json()).checkout_url);
+    await page.getByRole("button", { name: /^Pay/ }).click();
+    await expect(page.getByRole("heading", { name: "You are leaving the portal" })).toBeVisible();
+    expect(redirects.filter((o) => o === "https://myapp.com")).toEqual([]);
+    await page.getByRole("link", { name: "Continue to myapp.com" }).click();
+    await page.waitForURL(/^https:\/\/myapp\.com\/billing\/success\?session_id=/);
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { ConsoleApp } from "@/components/console/console-app";
 import { PageActions } from "@/components/page-actions";
 import { endpoints, getCategory, getEndpoint } from "@/lib/catalog";

@@ -1,6 +1,6 @@
 import { PageActions } from "@/components/page-actions";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { GuideSummary } from "@/components/guides/guide-summary";
 import { GUIDES } from "@/lib/content/guides";
 import { guideGroupAnchor, guideGroups, guideHref, guideSummary } from "@/lib/content/guide-pages";

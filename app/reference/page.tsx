@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { PageActions } from "@/components/page-actions";
 import { categories, endpoints, endpointsOf } from "@/lib/catalog";
 import { twinPath } from "@/lib/markdown/paths";

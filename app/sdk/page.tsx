@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { CodeBlock } from "@/components/code-block";
 import { InlineCode } from "@/components/inline-code";
 import { PageActions } from "@/components/page-actions";

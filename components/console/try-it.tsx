@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { useState } from "react";
 import { LazyConsolePanel } from "./lazy-console-panel";
 import { primaryButtonClass } from "./ui";

@@ -1,7 +1,7 @@
 import type { Heading, Root, RootContent } from "mdast";
 import type { MDXComponents } from "mdx/types";
 import { compileMDX } from "next-mdx-remote/rsc";
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import type { ComponentProps } from "react";
 import remarkGfm from "remark-gfm";
 import { AnchorHeading } from "@/components/reference/anchor-heading";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { guideHref, guideNeighbours } from "@/lib/content/guide-pages";
 
 /** Previous and next guide in the registry's reading order. */

@@ -1,5 +1,6 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { site } from "@/lib/site/config";
+import { SearchTrigger } from "@/components/search/search-trigger";
 import { sections } from "@/lib/site/sections";
 import { MainNav } from "./main-nav";
 import { MobileMenu } from "./mobile-menu";
@@ -21,6 +22,7 @@ export function SiteHeader() {
         </Link>
         <MainNav sections={sections} />
         <div className="ml-auto flex shrink-0 items-center gap-2">
+          <SearchTrigger />
           {extra.map((l) => (
             <a
               key={l.href}

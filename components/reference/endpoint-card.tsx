@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import type { Endpoint } from "@/lib/catalog";
 import { authSummary } from "@/lib/catalog/headers";
 import { endpointHref } from "@/lib/site/nav";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { useEffect, useState } from "react";
 import { apiMessage, failBox, okBox } from "./api-message";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { useState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { createSandboxTenant, EMAIL_VERIFICATION_DEFAULT, type SandboxKeys } from "./create-tenant";

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as resetTenant } from "@/app/sandbox/tenants/reset/route";
 import { GET as outbox } from "@/app/sandbox/outbox/messages/route";
 import { POST as createTenant } from "@/app/sandbox/tenants/route";
@@ -33,6 +33,26 @@ describe("POST /sandbox/tenants", () => {
       422,
       { detail: [{ loc: ["body", "email_verification"], msg: "Input should be a valid boolean", type: "bool_type" }] },
     ]);
+  });
+});
+
+describe("POST /sandbox/tenants per client and hour", () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const from = (ip: string) => createTenant(post("/sandbox/tenants", { headers: { "x-forwarded-for": ip } }));
+
+  it("20 by default, then 429 with Retry-After; other clients are not affected", async () => {
+    vi.stubEnv("SANDBOX_TENANTS_PER_HOUR", "");
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i += 1) statuses.push((await from("192.0.2.60")).status);
+    expect(statuses).toEqual([...Array<number>(20).fill(201), 429]);
+    expect((await from("192.0.2.60")).headers.get("retry-after")).toBe("3600");
+    expect((await from("192.0.2.61")).status).toBe(201);
+  });
+
+  it("SANDBOX_TENANTS_PER_HOUR sets the number", async () => {
+    vi.stubEnv("SANDBOX_TENANTS_PER_HOUR", "2");
+    const statuses = [await from("192.0.2.62"), await from("192.0.2.62"), await from("192.0.2.62")].map((r) => r.status);
+    expect(statuses).toEqual([201, 201, 429]);
   });
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { answerThenDiscard, readCappedText } from "@/lib/http/read-capped";
 import { findApiKey, requireApiKey } from "./auth/api-keys";
+import { tenantsPerHour } from "./config";
 import { ApiError, jsonResponse, toResponse } from "./errors";
 import { listMail } from "./outbox";
 import { clientIp, hitRateLimit } from "./rate-limit";
@@ -15,8 +16,8 @@ const CreateTenantBody = z.object({
   email_verification: z.boolean().default(false).describe("Require email verification before login"),
 });
 
-/** New tenants per IP and hour: enough for people and CI, not for a flood. */
-const TENANT_LIMIT = { count: 20, windowSeconds: 3600, scope: "ip", blockSeconds: 3600 } as const;
+/** New tenants per IP and hour (SANDBOX_TENANTS_PER_HOUR, 20): enough for people and CI, not for a flood. */
+const tenantLimit = () => ({ count: tenantsPerHour(), windowSeconds: 3600, scope: "ip", blockSeconds: 3600 }) as const;
 
 const tenantAnswer = (t: TenantRow) => ({
   tenant_id: t.id,
@@ -38,7 +39,7 @@ export type TenantAnswer = ReturnType<typeof tenantAnswer>;
  */
 export async function createTenantFor(client: string, readBody: () => Promise<unknown>, now = new Date()): Promise<TenantAnswer> {
   const sql = await getStore();
-  const limit = await hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${client}` }, TENANT_LIMIT, now);
+  const limit = await hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${client}` }, tenantLimit(), now);
   if (!limit.allowed) throw new ApiError(429, "Too many requests", { "Retry-After": String(limit.retryAfter) });
   const body = parseOrThrow(CreateTenantBody, await readBody(), "body");
   return tenantAnswer(await createTenant(sql, { emailVerification: body.email_verification }, now));

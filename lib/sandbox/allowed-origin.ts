@@ -1,33 +1,16 @@
-/**
- * Where the sandbox may send a browser (links in its mails): an http(s) URL on the portal's own origin (as this request
- * reached it), on PORTAL_URL's origin, or on a host listed in ALLOWED_HOSTS (comma-separated host or host:port).
- * Kept small on purpose: the portal-wide origin helpers in lib/site can take its place.
- */
-export function isAllowedTarget(
-  target: string,
-  portalOrigin: string,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): boolean {
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return false;
-  if (url.origin === portalOrigin) return true;
-  if (env.PORTAL_URL && originOf(env.PORTAL_URL) === url.origin) return true;
-  const hosts = (env.ALLOWED_HOSTS ?? "")
-    .split(",")
-    .map((h) => h.trim().toLowerCase())
-    .filter(Boolean);
-  return hosts.includes(url.host) || hosts.includes(url.hostname);
-}
+import "server-only";
+import { isAllowedHost } from "@/lib/site/origin";
+import { servedAddress, type ServedAddress } from "@/lib/site/served-address";
 
-function originOf(value: string): string | undefined {
-  try {
-    return new URL(value).origin;
-  } catch {
-    return undefined;
-  }
+/**
+ * Where the sandbox may send a browser without asking (links in its mails, the Google callback's and the checkout's
+ * redirects): an http(s) URL on a host lib/site/origin.ts allows, so there is one rule for allowed hosts: PORTAL_URL's
+ * host, the served host, ALLOWED_HOSTS (a host without port at any port, host:port at that port only), and loopback
+ * names when the portal is bound to a loopback address.
+ */
+export function isAllowedTarget(target: string, served: ServedAddress = servedAddress()): boolean {
+  if (!URL.canParse(target)) return false;
+  const url = new URL(target);
+  // url.host is already normalised (lower case, default port dropped, IPv6 in brackets), as isAllowedHost expects.
+  return (url.protocol === "http:" || url.protocol === "https:") && url.host !== "" && isAllowedHost(url.host, served);
 }

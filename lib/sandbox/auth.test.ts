@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TokenResponse } from "@/lib/catalog/schemas/auth";
 import { approveConsent, consentContinueResponse, denyConsent } from "./oauth-consent";
 import { listMail } from "./outbox";
@@ -317,11 +317,14 @@ describe("Google sign-in through the sandbox consent page", () => {
   beforeAll(async () => {
     tenant = await newTenant();
     client = sandboxClient(tenant);
+    // The developer's app is on an allowed host (ALLOWED_HOSTS), so the sandbox may redirect to it by itself.
+    vi.stubEnv("ALLOWED_HOSTS", "sandbox.test, app.example.com");
   });
+  afterAll(() => vi.unstubAllEnvs());
   const redirectUri = "https://app.example.com/oauth/callback";
 
-  async function authorizationState() {
-    const res = await client.call("GET", "/v1/auth/google/url", { query: { redirect_uri: redirectUri } });
+  async function authorizationState(uri = redirectUri) {
+    const res = await client.call("GET", "/v1/auth/google/url", { query: { redirect_uri: uri } });
     const { authorization_url } = await expectMatchesCatalog<{ authorization_url: string }>("authentication.google-url", res);
     const url = new URL(authorization_url);
     expect(`${url.origin}${url.pathname}`).toBe("http://sandbox.test/sandbox/oauth/google");
@@ -350,6 +353,28 @@ describe("Google sign-in through the sandbox consent page", () => {
     expect(await expectMatchesCatalog("authentication.me", me)).toMatchObject({ email: "oauth.user@example.com", display_name: "OAuth User" });
     const refresh = await client.call("POST", "/v1/auth/refresh", { body: { refresh_token: fragment.get("refresh_token") } });
     expect(refresh.status).toBe(200);
+  });
+
+  it("a redirect_uri off the allowed hosts: no redirect, a page of the portal that links there with the tokens", async () => {
+    const state = await authorizationState("https://evil.example/x?keep=1");
+    const callback = new URL((await approveConsent(state, "far.away@example.com", null))!, "http://sandbox.test");
+    const res = await client.call("GET", callback.pathname.replace(/^\/sandbox/, ""), { key: null, query: Object.fromEntries(callback.searchParams) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("location")).toBeNull();
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    const html = await res.text();
+    expect(html).toContain("You are leaving the portal");
+    const href = /<a href="([^"]+)"/.exec(html)?.[1]?.replaceAll("&amp;", "&");
+    const link = new URL(href!);
+    expect(`${link.origin}${link.pathname}${link.search}`).toBe("https://evil.example/x?keep=1");
+    const me = await client.call("GET", "/v1/auth/me", { token: new URLSearchParams(link.hash.slice(1)).get("access_token")! });
+    expect(me.status).toBe(200);
+    // A failed sign-in does not redirect there either.
+    const failed = await client.call("GET", "/v1/auth/google/callback", { key: null, query: { code: "not-a-code", state } });
+    expect([failed.status, failed.headers.get("location")]).toEqual([200, null]);
+    expect(await failed.text()).toContain("https://evil.example/x?keep=1&amp;error=oauth_failed");
   });
 
   it("the consent form posts to /sandbox/oauth/google/continue, which sends the browser on to the callback", async () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as complete } from "@/app/sandbox/checkout/[session]/complete/route";
 import type { BillingCheckoutSession, CheckoutSession } from "@/lib/catalog/schemas/billing";
 import type { Subscription } from "@/lib/catalog/schemas/subscription";
@@ -84,7 +84,10 @@ describe("POST /sandbox/checkout/{session}/complete", () => {
   let w: World;
   beforeAll(async () => {
     w = await setUp();
+    // The developer's app is on an allowed host (ALLOWED_HOSTS), so the sandbox may redirect to it by itself.
+    vi.stubEnv("ALLOWED_HOSTS", "sandbox.test, app.example.com");
   });
+  afterAll(() => vi.unstubAllEnvs());
 
   it("Pay: activates the organization's subscription for a month, records a paid invoice, 303 to success_url with the session id", async () => {
     const id = await openCheckout(w);
@@ -168,6 +171,33 @@ describe("POST /sandbox/checkout/{session}/complete", () => {
     expect(await readCheckout(session_id)).toMatchObject({ organizationName: null, planName: "Pro Plan" });
     expect((await submit(session_id, "pay")).status).toBe(303);
     expect(await (await getStore()).get(`SELECT current_plan_id FROM users WHERE id = ?`, [user.id])).toEqual({ current_plan_id: v.plans.pro });
+  });
+});
+
+describe("return URLs off the allowed hosts (the catalog's https://myapp.com/... examples)", () => {
+  it("Pay and Cancel answer a page of the portal that links to the URL, never a redirect there", async () => {
+    const w = await setUp();
+    const res = await w.client.call("POST", "/v1/billing/create-checkout-session", {
+      key: "secret",
+      body: { user_id: w.userId, organization_id: w.orgId, plan_id: w.plans.pro, success_url: "https://myapp.com/billing/success", cancel_url: "https://evil.example/x" },
+    });
+    const { session_id: paid } = await expectMatchesCatalog<BillingCheckoutSession>("billing.create-checkout-session", res);
+    const page = await submit(paid, "pay");
+    expect([page.status, page.headers.get("location")]).toEqual([200, null]);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    const html = await page.text();
+    expect(html).toContain("Payment done");
+    expect(html).toContain(`<a href="https://myapp.com/billing/success?session_id=${paid}" rel="noreferrer">Continue to myapp.com</a>`);
+    expect(await orgSubscriptions(w)).toEqual([expect.objectContaining({ plan_id: w.plans.pro, status: "active" })]);
+
+    const again = await w.client.call("POST", "/v1/billing/create-checkout-session", {
+      key: "secret",
+      body: { user_id: w.userId, organization_id: w.orgId, plan_id: w.plans.business, success_url: "https://myapp.com/ok", cancel_url: "https://evil.example/x" },
+    });
+    const { session_id: cancelled } = await expectMatchesCatalog<BillingCheckoutSession>("billing.create-checkout-session", again);
+    const cancel = await submit(cancelled, "cancel");
+    expect([cancel.status, cancel.headers.get("location")]).toEqual([200, null]);
+    expect(await cancel.text()).toContain('<a href="https://evil.example/x" rel="noreferrer">Continue to evil.example</a>');
   });
 });
 

@@ -3,6 +3,7 @@ import { readCappedForm } from "@/lib/http/read-capped";
 import { parseJson, type Sql } from "./db/sql";
 import { FORM_BODY_LIMIT } from "./config";
 import { ApiError, errorResponse } from "./errors";
+import { sendBrowserTo } from "./leave-portal";
 import {
   checkoutUrl,
   closeCheckoutSession,
@@ -183,7 +184,7 @@ const NOT_FOUND_HTML = `<!doctype html>
 <p>Start a new checkout from your app.</p>
 </body></html>`;
 
-/** POST of the checkout form (action=pay|cancel) → 303 to success_url / cancel_url, or 404 when the session is not payable. */
+/** POST of the checkout form (action=pay|cancel) → 303 to success_url / cancel_url (see leave-portal.ts), or 404 when the session is not payable. */
 export async function checkoutCompleteResponse(req: Request, sessionId: string, now = new Date()): Promise<Response> {
   const form = await readCappedForm(req, FORM_BODY_LIMIT).catch(() => new FormData());
   if (form === null) return errorResponse(413, `Form larger than ${FORM_BODY_LIMIT} bytes`);
@@ -194,5 +195,6 @@ export async function checkoutCompleteResponse(req: Request, sessionId: string, 
   }
   const target = await completeCheckout(await getStore(), sessionId, action, now);
   if (!target) return new Response(NOT_FOUND_HTML, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8" } });
-  return new Response(null, { status: 303, headers: { Location: target } });
+  // success_url / cancel_url are the app's: off the portal's allowed hosts, a page with the link rather than a redirect.
+  return sendBrowserTo(target, { status: 303, purpose: action === "pay" ? "Payment done: the subscription is active." : "Checkout cancelled: nothing was charged." });
 }

@@ -11,6 +11,8 @@ const positive = (name: string, fallback: number): number => {
 export const dbPath = (): string => process.env.SANDBOX_DB_PATH || join(process.cwd(), "data", "sandbox.db");
 /** Lifetime of tenants made with POST /sandbox/tenants; the demo tenant never expires. */
 export const tenantTtlHours = (): number => positive("SANDBOX_TENANT_TTL_HOURS", 24);
+/** New tenants one client may create per hour (POST /sandbox/tenants, MCP create_sandbox_tenant); 429 beyond. */
+export const tenantsPerHour = (): number => positive("SANDBOX_TENANTS_PER_HOUR", 20);
 /** Largest accepted request body for multipart uploads (413 above). */
 export const maxUploadBytes = (): number => positive("SANDBOX_MAX_UPLOAD_BYTES", 5 * 1024 * 1024);
 /** Total file bytes a tenant may store. */

@@ -13,7 +13,7 @@ export const MAIL_PAGES: Record<MailKind, string> = {
  * portal's own page for the kind; `?token=` appended either way. `origin` is the portal's address for links.
  */
 export function mailLink(origin: string, kind: MailKind, token: string, returnTo?: string): { link: string; returnToIgnored: boolean } {
-  const useReturnTo = returnTo !== undefined && isAllowedTarget(returnTo, origin);
+  const useReturnTo = returnTo !== undefined && isAllowedTarget(returnTo);
   const url = new URL(useReturnTo ? returnTo : `${origin}${MAIL_PAGES[kind]}`);
   url.searchParams.set("token", token);
   return { link: url.toString(), returnToIgnored: returnTo !== undefined && !useReturnTo };

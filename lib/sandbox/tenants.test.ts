@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TENANT_TABLES, migrate, migrations } from "./db/migrations";
+import { openSqlite } from "./db/sqlite";
 import { closeStore, getStore } from "./store";
 import { getDemoTenant, purgeExpiredTenants, resetTenant } from "./tenants";
 import { setupTempDatabase } from "./testing/database";
@@ -15,6 +19,23 @@ describe("schema", () => {
     expect(await migrate(await getStore())).toEqual([]);
     const versions = await (await getStore()).all<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`);
     expect(versions.map((v) => v.version)).toEqual(migrations.map((m) => m.version).sort((a, b) => a - b));
+  });
+
+  it("two connections migrating one new file apply each migration once (an MCP worker and the main thread)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sandbox-migrate-race-"));
+    const a = openSqlite(join(dir, "race.db"));
+    const b = openSqlite(join(dir, "race.db"));
+    try {
+      // b asks which migrations are done only inside its write-locked transaction, so whatever a applied before is
+      // seen: here a migrates the whole file first, and b applies nothing.
+      expect(await migrate(a)).toEqual(migrations.map((m) => m.version).sort((x, y) => x - y));
+      expect(await migrate(b)).toEqual([]);
+      expect((await b.get<{ n: number }>(`SELECT COUNT(*) AS n FROM schema_migrations`))!.n).toBe(migrations.length);
+    } finally {
+      await a.close();
+      await b.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("every table with tenant_id is listed in TENANT_TABLES, so a reset leaves nothing behind", async () => {

@@ -15,7 +15,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
-const EXCEPTIONS: Record<string, string> = {
+// A Map, not an object literal: "constructor" or "toString" in a text must not find Object.prototype's members.
+const EXCEPTIONS = new Map<string, string>(Object.entries({
   cancelled: "cancel",
   canceled: "cancel",
   cancelling: "cancel",
@@ -36,7 +37,7 @@ const EXCEPTIONS: Record<string, string> = {
   metre: "meter",
   stats: "stat",
   news: "news",
-};
+}));
 
 /** Stems whose British `-ise` forms are spelled `-ize` in the API (organise, authorise ...). */
 const ISE_STEMS = [
@@ -51,7 +52,7 @@ const DOUBLE_L = /^(label|model|travel|signal|total|level|fuel|channel)l(ed|ing|
 
 /** British spellings → the American ones the API uses. */
 export function americanize(word: string): string {
-  const exact = EXCEPTIONS[word];
+  const exact = EXCEPTIONS.get(word);
   if (exact) return exact;
   return word
     .replace(/isation(s?)$/, "ization$1")
@@ -69,7 +70,7 @@ const UNDOUBLE = /([^aeiouylsz])\1$/;
  * file/files and share/shared/sharing meet. Stems need not be words; only equality matters.
  */
 export function stem(word: string): string {
-  const exact = EXCEPTIONS[word];
+  const exact = EXCEPTIONS.get(word);
   if (exact) return exact;
   if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
   let w = word;

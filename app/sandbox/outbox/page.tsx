@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { OutboxReader } from "@/components/sandbox/outbox-reader";
 
 export const metadata: Metadata = {

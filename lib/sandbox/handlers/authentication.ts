@@ -15,10 +15,11 @@ import { hashPassword, verifyPassword } from "../auth/passwords";
 import { issueSession, refreshSession, revokeSession, revokeUserSessions } from "../auth/sessions";
 import { isoTime, type Sql } from "../db/sql";
 import { ApiError } from "../errors";
+import { sendBrowserTo } from "../leave-portal";
 import { mailLink } from "../mail-links";
 import { findUserByEmail, findUserById, insertUser, toAuthUser, type UserRow } from "../resources/user";
 import { getTenant, isExpired } from "../tenants";
-import { created, keyless, message, ok, redirect, requireUser } from "./helpers";
+import { created, keyless, message, ok, requireUser } from "./helpers";
 import type { Handler, HandlerContext, HandlerMap, Input } from "./types";
 
 type Body<S extends z.ZodType> = Handler<Input<S>>;
@@ -167,6 +168,10 @@ const googleUrl: Handler<unknown, { redirect_uri: string }> = async (ctx) => {
   return ok({ authorization_url: `${ctx.origin}/sandbox/oauth/google?state=${encodeURIComponent(state)}` });
 };
 
+// redirect_uri is the app's: off the portal's allowed hosts the browser gets a page with the link, not a redirect.
+const SIGNED_IN = { status: 302, purpose: "Google sign-in is done." } as const;
+const FAILED = { status: 302, purpose: "Google sign-in failed." } as const;
+
 // Reached from the sandbox consent page as Google would reach the API: the state names tenant and redirect_uri.
 const googleCallback = keyless<unknown, { code: string; state: string }>(async (ctx) => {
   const now = ctx.now();
@@ -176,7 +181,7 @@ const googleCallback = keyless<unknown, { code: string; state: string }>(async (
     throw new ApiError(422, [{ loc: ["query", "state"], msg: "Invalid or expired OAuth state", type: "value_error" }]);
   }
   const identity = await verifyOAuthCode(ctx.sql, ctx.query.code, tenant.id, now);
-  if (!identity) return redirect(errorRedirect(state.redirectUri, "Invalid or expired authorization code"));
+  if (!identity) return sendBrowserTo(errorRedirect(state.redirectUri, "Invalid or expired authorization code"), FAILED);
   const user = await ctx.sql.tx(async () => {
     const existing = await findUserByEmail(ctx.sql, tenant.id, identity.email);
     if (existing) {
@@ -186,8 +191,8 @@ const googleCallback = keyless<unknown, { code: string; state: string }>(async (
     const sub = `google|${createHash("sha256").update(identity.email.toLowerCase()).digest("hex").slice(0, 21)}`;
     return insertUser(ctx.sql, tenant.id, { email: identity.email, displayName: identity.displayName, isEmailVerified: true, status: "active", sub }, now);
   });
-  if (user.is_active !== 1) return redirect(errorRedirect(state.redirectUri, "User account is inactive"));
-  return redirect(tokenRedirect(state.redirectUri, await issueSession(ctx.sql, tenant.id, user.id, now)));
+  if (user.is_active !== 1) return sendBrowserTo(errorRedirect(state.redirectUri, "User account is inactive"), FAILED);
+  return sendBrowserTo(tokenRedirect(state.redirectUri, await issueSession(ctx.sql, tenant.id, user.id, now)), SIGNED_IN);
 });
 
 export const authenticationHandlers: HandlerMap = {

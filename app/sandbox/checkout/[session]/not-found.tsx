@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/intent-link";
 import { CHECKOUT_NOT_FOUND } from "@/lib/sandbox/checkout";
 
 export default function CheckoutNotFound() {

@@ -10,7 +10,28 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,components,app,bench}/**/*.test.ts", "{lib,components,app}/**/*.test.tsx"],
     environment: "node",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "default",
+          include: ["{lib,components,app,bench}/**/*.test.ts", "{lib,components,app}/**/*.test.tsx"],
+          exclude: ["**/node_modules/**", "lib/sandbox/db/postgres.test.ts", "lib/sandbox/durability.postgres.test.ts"],
+        },
+      },
+      {
+        // The sandbox's contract, isolation and story tests again, on PostgreSQL: a throwaway cluster for the run
+        // (lib/sandbox/testing/postgres-global-setup.ts), a new database per test file. SQLite-only tests (query plans,
+        // the SQLite crash test) stay in "default".
+        extends: true,
+        test: {
+          name: "sandbox-postgres",
+          include: ["lib/sandbox/handlers/*.test.ts", "lib/sandbox/{engine,auth,admin,checkout,tenants,mail-pages}.test.ts", "lib/sandbox/db/postgres.test.ts", "lib/sandbox/durability.postgres.test.ts"],
+          env: { SANDBOX_TEST_ENGINE: "postgres" },
+          globalSetup: ["lib/sandbox/testing/postgres-global-setup.ts"],
+        },
+      },
+    ],
   },
 });

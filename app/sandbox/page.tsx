@@ -34,7 +34,7 @@ function Secret({ label, value }: { label: string; value: string }) {
 export default async function SandboxPage() {
   const origin = publicOrigin({ headers: await headers() });
   const base = `${origin}/sandbox/v1`;
-  const { demo, tenantTtlHours, maxUploadBytes, tenantStorageBytes } = sandboxOverview();
+  const { demo, tenantTtlHours, maxUploadBytes, tenantStorageBytes } = await sandboxOverview();
   const { login, me, reset } = sandboxCommands(origin, demo);
 
   return (

@@ -78,7 +78,7 @@ describe("createMcpWorkerPool", () => {
     ];
     const made = results.filter((r) => !r.isError);
     expect([made.length, results.length - made.length]).toEqual([20, 1]);
-    for (const r of made) expect(getTenant(getStore(), r.structuredContent!.tenant_id)).toBeDefined();
+    for (const r of made) expect(await getTenant(await getStore(), r.structuredContent!.tenant_id)).toBeDefined();
   }, 60_000);
 
   it("a worker that dies answers its pending requests with a 500 and is replaced", async () => {

@@ -25,10 +25,10 @@ export interface OrgAccessRule {
  * 404 "Organization not found", 403 "Not a member of this organization", 403 when the role is not enough.
  * Pass `ctx.endpoint.auth` as the rule to apply the endpoint's own permission and roles.
  */
-export function requireOrgAccess(ctx: HandlerContext, organizationId: string, rule: OrgAccessRule = {}): MembershipRow {
-  const org = ctx.sql.get<{ id: string }>(`SELECT id FROM organizations WHERE tenant_id = ? AND id = ?`, [ctx.tenant.id, organizationId]);
+export async function requireOrgAccess(ctx: HandlerContext, organizationId: string, rule: OrgAccessRule = {}): Promise<MembershipRow> {
+  const org = await ctx.sql.get<{ id: string }>(`SELECT id FROM organizations WHERE tenant_id = ? AND id = ?`, [ctx.tenant.id, organizationId]);
   if (!org) throw new ApiError(404, "Organization not found");
-  const membership = ctx.userId ? findActiveMembership(ctx.sql, ctx.tenant.id, organizationId, ctx.userId) : undefined;
+  const membership = ctx.userId ? await findActiveMembership(ctx.sql, ctx.tenant.id, organizationId, ctx.userId) : undefined;
   if (!membership) throw new ApiError(403, "Not a member of this organization");
   const allowed =
     (!rule.roles || rule.roles.includes(membership.role)) && (!rule.permission || hasPermission(membership.role, rule.permission));

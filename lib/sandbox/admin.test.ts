@@ -60,7 +60,7 @@ describe("POST /sandbox/tenants/reset", () => {
   it("needs the secret key, then resets", async () => {
     const res = await createTenant(post("/sandbox/tenants"));
     const keys = (await res.json()) as { tenant_id: string; public_key: string; secret_key: string };
-    const tenant = getStore().get<{ id: string }>(`SELECT * FROM tenants WHERE id = ?`, [keys.tenant_id])!;
+    const tenant = (await (await getStore()).get<{ id: string }>(`SELECT * FROM tenants WHERE id = ?`, [keys.tenant_id]))!;
     expect(tenant).toBeDefined();
     const none = await resetTenant(post("/sandbox/tenants/reset"));
     expect([none.status, await none.json()]).toEqual([401, { detail: "API key required" }]);
@@ -73,9 +73,9 @@ describe("POST /sandbox/tenants/reset", () => {
 
 describe("GET /sandbox/outbox", () => {
   it("JSON needs the secret key and lists the tenant's mail, newest first", async () => {
-    const demo = getDemoTenant(getStore())!;
-    sendMail(getStore(), demo.id, { to: "a@example.com", kind: "verification", subject: "First", body: "1", token: "t1", link: "https://x.test/?token=t1" }, new Date(1_000));
-    sendMail(getStore(), demo.id, { to: "b@example.com", kind: "password_reset", subject: "Second <b>", body: "2" }, new Date(2_000));
+    const demo = (await getDemoTenant(await getStore()))!;
+    await sendMail(await getStore(), demo.id, { to: "a@example.com", kind: "verification", subject: "First", body: "1", token: "t1", link: "https://x.test/?token=t1" }, new Date(1_000));
+    await sendMail(await getStore(), demo.id, { to: "b@example.com", kind: "password_reset", subject: "Second <b>", body: "2" }, new Date(2_000));
     const accept = { accept: "application/json" };
     const res = await outbox(new Request(url("/sandbox/outbox"), { headers: { ...accept, "x-api-key": demo.secret_key } }));
     expect(res.headers.get("cache-control")).toBe("no-store");

@@ -38,11 +38,11 @@ export type TenantAnswer = ReturnType<typeof tenantAnswer>;
  * the limit let the request through. Throws ApiError 429 or 422.
  */
 export async function createTenantFor(client: string, readBody: () => Promise<unknown>, now = new Date()): Promise<TenantAnswer> {
-  const sql = getStore();
-  const limit = hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${client}` }, tenantLimit(), now);
+  const sql = await getStore();
+  const limit = await hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${client}` }, tenantLimit(), now);
   if (!limit.allowed) throw new ApiError(429, "Too many requests", { "Retry-After": String(limit.retryAfter) });
   const body = parseOrThrow(CreateTenantBody, await readBody(), "body");
-  return tenantAnswer(createTenant(sql, { emailVerification: body.email_verification }, now));
+  return tenantAnswer(await createTenant(sql, { emailVerification: body.email_verification }, now));
 }
 
 /** POST /sandbox/tenants, body optional `{"email_verification": true}` → 201 with the keys. */
@@ -70,11 +70,11 @@ async function answerCreateTenant(req: Request, now: Date): Promise<Response> {
 }
 
 /** POST /sandbox/tenants/reset with X-API-Key: sk_live_… → every row of the tenant deleted and the seed restored. */
-export function resetTenantResponse(req: Request, now = new Date()): Response {
+export async function resetTenantResponse(req: Request, now = new Date()): Promise<Response> {
   try {
-    const sql = getStore();
-    const { tenant } = requireApiKey(sql, req, ["secret"], now);
-    resetTenant(sql, tenant, now);
+    const sql = await getStore();
+    const { tenant } = await requireApiKey(sql, req, ["secret"], now);
+    await resetTenant(sql, tenant, now);
     return jsonResponse(200, { message: "Tenant reset", tenant_id: tenant.id });
   } catch (error) {
     return toResponse(error, "POST /sandbox/tenants/reset");
@@ -89,13 +89,13 @@ export const OUTBOX_PUBLIC_KEY_REFUSAL =
  * GET /sandbox/outbox with `Accept: application/json` (or /sandbox/outbox/messages) and `X-API-Key: sk_live_…` → the
  * tenant's mail, newest first. The key travels in the header only: a URL would leave it in history and logs.
  */
-export function outboxResponse(req: Request, now = new Date()): Response {
+export async function outboxResponse(req: Request, now = new Date()): Promise<Response> {
   try {
-    const sql = getStore();
+    const sql = await getStore();
     const key = req.headers.get("x-api-key")?.trim();
-    if (key && findApiKey(sql, key)?.kind === "public") throw new ApiError(403, OUTBOX_PUBLIC_KEY_REFUSAL);
-    const { tenant } = requireApiKey(sql, req, ["secret"], now);
-    const messages = listMail(sql, tenant.id).map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
+    if (key && (await findApiKey(sql, key))?.kind === "public") throw new ApiError(403, OUTBOX_PUBLIC_KEY_REFUSAL);
+    const { tenant } = await requireApiKey(sql, req, ["secret"], now);
+    const messages = (await listMail(sql, tenant.id)).map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
     return jsonResponse(200, { messages }, { "cache-control": "no-store" });
   } catch (error) {
     return toResponse(error, "GET /sandbox/outbox");

@@ -21,13 +21,13 @@ function register(client: SandboxClient, email: string, password = TEST_PASSWORD
   return client.call("POST", "/v1/auth/register", { body: { email, password, ...extra }, ip: `192.0.2.${ips}` });
 }
 
-const lastMail = (tenant: TenantRow, kind: string) => listMail(getStore(), tenant.id).find((m) => m.kind === kind);
+const lastMail = async (tenant: TenantRow, kind: string) => (await listMail(await getStore(), tenant.id)).find((m) => m.kind === kind);
 
 describe("the email-verification story", () => {
   let tenant: TenantRow;
   let client: SandboxClient;
-  beforeAll(() => {
-    tenant = newTenant({ emailVerification: true });
+  beforeAll(async () => {
+    tenant = await newTenant({ emailVerification: true });
     client = sandboxClient(tenant);
   });
 
@@ -42,7 +42,7 @@ describe("the email-verification story", () => {
     const early = await client.call("POST", "/v1/auth/login", { body: { email: "ada@example.com", password: TEST_PASSWORD } });
     expect([early.status, (await expectMatchesCatalog<Detail>("authentication.login", early)).detail]).toEqual([403, "Email not verified"]);
 
-    const mail = lastMail(tenant, "verification");
+    const mail = await lastMail(tenant, "verification");
     expect(mail).toMatchObject({ to: "ada@example.com", subject: "Verify your email address" });
     // return_to on another origin than the portal's: the sandbox links to its own page instead, and says why.
     expect(mail!.link).toBe(`http://sandbox.test/sandbox/verify-email?token=${mail!.token}`);
@@ -80,8 +80,8 @@ describe("the email-verification story", () => {
 
   it("verify-email-with-token needs no API key: the token names the tenant", async () => {
     await register(client, "grace@example.com");
-    const token = lastMail(tenant, "verification")!.token!;
-    expect(lastMail(tenant, "verification")!.link).toBe(`http://sandbox.test/sandbox/verify-email?token=${token}`);
+    const token = (await lastMail(tenant, "verification"))!.token!;
+    expect((await lastMail(tenant, "verification"))!.link).toBe(`http://sandbox.test/sandbox/verify-email?token=${token}`);
     const res = await client.call("POST", "/v1/auth/verify-email-with-token", { key: null, body: { token } });
     expect(await expectMatchesCatalog("authentication.verify-email-with-token", res)).toEqual({ message: "Email verified successfully" });
     const login = await client.call("POST", "/v1/auth/login", { body: { email: "grace@example.com", password: TEST_PASSWORD } });
@@ -90,21 +90,21 @@ describe("the email-verification story", () => {
 
   it("resend-verification mails a new token, and answers the same for unknown emails", async () => {
     await register(client, "linus@example.com");
-    const first = lastMail(tenant, "verification")!.token;
+    const first = (await lastMail(tenant, "verification"))!.token;
     const res = await client.call("POST", "/v1/auth/resend-verification", { body: { email: "linus@example.com" } });
     expect(await expectMatchesCatalog("authentication.resend-verification", res)).toEqual({ message: "Verification email sent" });
-    const second = lastMail(tenant, "verification")!;
+    const second = (await lastMail(tenant, "verification"))!;
     expect([second.to, second.token === first]).toEqual(["linus@example.com", false]);
     const unknown = await client.call("POST", "/v1/auth/resend-verification", { body: { email: "nobody@example.com" } });
-    expect([unknown.status, lastMail(tenant, "verification")!.id]).toEqual([200, second.id]);
+    expect([unknown.status, (await lastMail(tenant, "verification"))!.id]).toEqual([200, second.id]);
   });
 });
 
 describe("URLs taken from input", () => {
   let tenant: TenantRow;
   let client: SandboxClient;
-  beforeAll(() => {
-    tenant = newTenant({ emailVerification: true });
+  beforeAll(async () => {
+    tenant = await newTenant({ emailVerification: true });
     client = sandboxClient(tenant);
   });
 
@@ -116,21 +116,21 @@ describe("URLs taken from input", () => {
       expect(await expectMatchesCatalog("authentication.register", res)).toEqual({
         detail: [{ loc: ["body", "return_to"], msg: "URL scheme should be 'http' or 'https'", type: "url_scheme" }],
       });
-      expect(listMail(getStore(), tenant.id)).toEqual([]);
+      expect(await listMail(await getStore(), tenant.id)).toEqual([]);
     },
   );
 
   it("a return_to on the portal's own origin is the link; any other origin gets the portal's page", async () => {
     await register(client, "own@example.com", TEST_PASSWORD, { return_to: "http://sandbox.test/my-app/verify?x=1" });
-    const own = lastMail(tenant, "verification")!;
+    const own = (await lastMail(tenant, "verification"))!;
     expect(own.link).toBe(`http://sandbox.test/my-app/verify?x=1&token=${own.token}`);
     await register(client, "other@example.com", TEST_PASSWORD, { return_to: "https://evil.example/verify" });
-    const other = lastMail(tenant, "verification")!;
+    const other = (await lastMail(tenant, "verification"))!;
     expect([other.to, other.link]).toEqual(["other@example.com", `http://sandbox.test/sandbox/verify-email?token=${other.token}`]);
   });
 
   it("avatar, checkout and OAuth redirect URLs are http(s) only (422 naming the field)", async () => {
-    const { user, tokens } = newUser(tenant, { email: "urls@example.com" });
+    const { user, tokens } = await newUser(tenant, { email: "urls@example.com" });
     const issues = async (res: Response) => ((await res.json()) as { detail: { loc: string[]; type: string }[] }).detail.map((i) => [i.loc.join("."), i.type]);
     const put = await client.call("PUT", `/v1/users/${user.id}`, { token: tokens.access_token, body: { avatar_url: "javascript:alert(1)" } });
     expect([put.status, await issues(put)]).toEqual([422, [["body.avatar_url", "url_scheme"]]]);
@@ -149,8 +149,8 @@ describe("URLs taken from input", () => {
 describe("registration", () => {
   let tenant: TenantRow;
   let client: SandboxClient;
-  beforeAll(() => {
-    tenant = newTenant();
+  beforeAll(async () => {
+    tenant = await newTenant();
     client = sandboxClient(tenant);
   });
 
@@ -161,7 +161,7 @@ describe("registration", () => {
     expect(body.user).toMatchObject({ email: "alan@example.com", display_name: "Alan", avatar_url: null, is_active: true });
     const me = await client.call("GET", "/v1/auth/me", { token: body.access_token });
     expect(me.status).toBe(200);
-    expect(listMail(getStore(), tenant.id)).toEqual([]);
+    expect(await listMail(await getStore(), tenant.id)).toEqual([]);
   });
 
   it("enforces the password rule with loc body.password", async () => {
@@ -196,10 +196,10 @@ describe("registration", () => {
 describe("login", () => {
   let tenant: TenantRow;
   let client: SandboxClient;
-  beforeAll(() => {
-    tenant = newTenant();
+  beforeAll(async () => {
+    tenant = await newTenant();
     client = sandboxClient(tenant);
-    newUser(tenant, { email: "login@example.com" });
+    await newUser(tenant, { email: "login@example.com" });
   });
 
   it("401 for an unknown email or a wrong password, with one message", async () => {
@@ -213,8 +213,8 @@ describe("login", () => {
   });
 
   it("403 for a deactivated user", async () => {
-    const { user } = newUser(tenant, { email: "inactive@example.com" });
-    getStore().run(`UPDATE users SET is_active = 0 WHERE id = ?`, [user.id]);
+    const { user } = await newUser(tenant, { email: "inactive@example.com" });
+    await (await getStore()).run(`UPDATE users SET is_active = 0 WHERE id = ?`, [user.id]);
     const res = await client.call("POST", "/v1/auth/login", { body: { email: "inactive@example.com", password: TEST_PASSWORD } });
     expect([res.status, (await expectMatchesCatalog<Detail>("authentication.login", res)).detail]).toEqual([403, "User account is inactive"]);
   });
@@ -238,10 +238,10 @@ describe("login", () => {
   });
 
   it("tenant B's key cannot log in tenant A's user", async () => {
-    const b = sandboxClient(newTenant());
+    const b = sandboxClient(await newTenant());
     const res = await b.call("POST", "/v1/auth/login", { body: { email: "login@example.com", password: TEST_PASSWORD } });
     expect([res.status, (await expectMatchesCatalog<Detail>("authentication.login", res)).detail]).toEqual([401, "Invalid email or password"]);
-    const { tokens } = newUser(tenant);
+    const { tokens } = await newUser(tenant);
     const foreignRefresh = await b.call("POST", "/v1/auth/refresh", { body: { refresh_token: tokens.refresh_token } });
     expect(foreignRefresh.status).toBe(401);
   });
@@ -249,7 +249,7 @@ describe("login", () => {
   it("users and sessions survive a restart of the store", async () => {
     const res = await client.call("POST", "/v1/auth/login", { body: { email: "login@example.com", password: TEST_PASSWORD } });
     const { access_token } = await expectMatchesCatalog<TokenResponse>("authentication.login", res);
-    closeStore();
+    await closeStore();
     const me = await client.call("GET", "/v1/auth/me", { token: access_token });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ email: "login@example.com" });
@@ -259,17 +259,17 @@ describe("login", () => {
 describe("passwords", () => {
   let tenant: TenantRow;
   let client: SandboxClient;
-  beforeAll(() => {
-    tenant = newTenant();
+  beforeAll(async () => {
+    tenant = await newTenant();
     client = sandboxClient(tenant);
   });
   const login = (email: string, password: string) => client.call("POST", "/v1/auth/login", { body: { email, password } });
 
   it("forgot → reset mail with link and token → reset → old password fails, sessions end", async () => {
-    const { tokens } = newUser(tenant, { email: "forgot@example.com" });
+    const { tokens } = await newUser(tenant, { email: "forgot@example.com" });
     const res = await client.call("POST", "/v1/auth/forgot-password", { body: { email: "forgot@example.com" } });
     expect(await expectMatchesCatalog("authentication.forgot-password", res)).toEqual({ message: "Password reset email sent" });
-    const mail = lastMail(tenant, "password_reset")!;
+    const mail = (await lastMail(tenant, "password_reset"))!;
     expect(mail.link).toBe(`http://sandbox.test/sandbox/reset-password?token=${mail.token}`);
 
     const reset = await client.call("POST", "/v1/auth/reset-password", { body: { token: mail.token, new_password: "BrandNew456" } });
@@ -286,14 +286,14 @@ describe("passwords", () => {
   });
 
   it("forgot-password answers the same for unknown emails and sends nothing", async () => {
-    const before = listMail(getStore(), tenant.id).length;
+    const before = (await listMail(await getStore(), tenant.id)).length;
     const res = await client.call("POST", "/v1/auth/forgot-password", { body: { email: "ghost@example.com" } });
     expect(await expectMatchesCatalog("authentication.forgot-password", res)).toEqual({ message: "Password reset email sent" });
-    expect(listMail(getStore(), tenant.id).length).toBe(before);
+    expect((await listMail(await getStore(), tenant.id)).length).toBe(before);
   });
 
   it("change-password checks the current password", async () => {
-    const { tokens } = newUser(tenant, { email: "change@example.com" });
+    const { tokens } = await newUser(tenant, { email: "change@example.com" });
     const wrong = await client.call("POST", "/v1/auth/change-password", {
       token: tokens.access_token,
       body: { current_password: "Nope12345", new_password: "Changed123" },
@@ -314,8 +314,8 @@ describe("passwords", () => {
 describe("Google sign-in through the sandbox consent page", () => {
   let tenant: TenantRow;
   let client: SandboxClient;
-  beforeAll(() => {
-    tenant = newTenant();
+  beforeAll(async () => {
+    tenant = await newTenant();
     client = sandboxClient(tenant);
     // The developer's app is on an allowed host (ALLOWED_HOSTS), so the sandbox may redirect to it by itself.
     vi.stubEnv("ALLOWED_HOSTS", "sandbox.test, app.example.com");
@@ -338,7 +338,7 @@ describe("Google sign-in through the sandbox consent page", () => {
 
   it("continue → callback → 302 to redirect_uri with the tokens in the fragment", async () => {
     const state = await authorizationState();
-    const callback = new URL(approveConsent(state, "Oauth.User@example.com", "OAuth User")!, "http://sandbox.test");
+    const callback = new URL((await approveConsent(state, "Oauth.User@example.com", "OAuth User"))!, "http://sandbox.test");
     const res = await client.call("GET", callback.pathname.replace(/^\/sandbox/, ""), {
       key: null,
       query: Object.fromEntries(callback.searchParams),
@@ -357,7 +357,7 @@ describe("Google sign-in through the sandbox consent page", () => {
 
   it("a redirect_uri off the allowed hosts: no redirect, a page of the portal that links there with the tokens", async () => {
     const state = await authorizationState("https://evil.example/x?keep=1");
-    const callback = new URL(approveConsent(state, "far.away@example.com", null)!, "http://sandbox.test");
+    const callback = new URL((await approveConsent(state, "far.away@example.com", null))!, "http://sandbox.test");
     const res = await client.call("GET", callback.pathname.replace(/^\/sandbox/, ""), { key: null, query: Object.fromEntries(callback.searchParams) });
     expect(res.status).toBe(200);
     expect(res.headers.get("location")).toBeNull();
@@ -404,7 +404,7 @@ describe("Google sign-in through the sandbox consent page", () => {
 
   it("cancel → redirect_uri?error=oauth_failed; a forged state → 422", async () => {
     const state = await authorizationState();
-    const denied = new URL(denyConsent(state)!);
+    const denied = new URL((await denyConsent(state))!);
     expect(denied.searchParams.get("error")).toBe("oauth_failed");
     expect(denied.searchParams.get("error_description")).toBeTruthy();
     const forged = await client.call("GET", "/v1/auth/google/callback", { key: null, query: { code: "x", state: `${state}x` } });

@@ -43,7 +43,7 @@ const detail = async (res: Response) => ((await res.json()) as { detail: unknown
 
 describe("body caps while reading", { timeout: 10_000 }, () => {
   it("a sandbox JSON endpoint: 413 at 1 MiB", async () => {
-    const tenant = newTenant();
+    const tenant = await newTenant();
     const stream = endless();
     const res = await handleSandboxRequest(
       post("http://portal.test/sandbox/v1/auth/register", { "content-type": "application/json", "x-api-key": tenant.public_key }, stream.body),
@@ -54,8 +54,8 @@ describe("body caps while reading", { timeout: 10_000 }, () => {
   });
 
   it("a sandbox upload: 413 at the upload cap (and its multipart framing)", async () => {
-    const tenant = newTenant();
-    const { tokens } = newUser(tenant);
+    const tenant = await newTenant();
+    const { tokens } = await newUser(tenant);
     const stream = endless();
     const res = await handleSandboxRequest(
       post(
@@ -69,7 +69,7 @@ describe("body caps while reading", { timeout: 10_000 }, () => {
   });
 
   it("an early answer (401 before the body is read) still reads no more than the cap", async () => {
-    const tenant = newTenant();
+    const tenant = await newTenant();
     const stream = endless();
     const res = await handleSandboxRequest(
       post("http://portal.test/sandbox/v1/user/files", { "content-type": "multipart/form-data; boundary=x", "x-api-key": tenant.public_key, authorization: "Bearer nope" }, stream.body),

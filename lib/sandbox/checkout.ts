@@ -32,8 +32,8 @@ import { getTenant, isExpired, type TenantRow } from "./tenants";
 const CYCLE: BillingCycle = "monthly";
 
 /** A plan that can be bought: active (404 "Plan not found"), with a price and a Stripe price (400). */
-export function requirePayablePlan(sql: Sql, tenantId: string, planId: string): PlanRow {
-  const plan = findActivePlan(sql, tenantId, planId);
+export async function requirePayablePlan(sql: Sql, tenantId: string, planId: string): Promise<PlanRow> {
+  const plan = await findActivePlan(sql, tenantId, planId);
   if (!plan) throw new ApiError(404, "Plan not found");
   if (plan.is_free === 1 || planPrice(plan, CYCLE) <= 0 || !stripePriceId(plan, CYCLE)) throw new ApiError(400, "Plan has no Stripe price configured");
   return plan;
@@ -55,10 +55,10 @@ export interface CheckoutStart {
 }
 
 /** Opens a checkout session; its checkout_url is the sandbox's checkout page on the portal at `origin`. */
-export function startCheckout(sql: Sql, tenantId: string, origin: string, c: CheckoutStart, now: Date) {
+export async function startCheckout(sql: Sql, tenantId: string, origin: string, c: CheckoutStart, now: Date) {
   requireHttpUrl("success_url", c.successUrl);
   requireHttpUrl("cancel_url", c.cancelUrl);
-  const row = insertCheckoutSession(
+  const row = await insertCheckoutSession(
     sql,
     tenantId,
     { userId: c.userId, organizationId: c.organizationId, planId: c.plan.id, billingCycle: CYCLE, successUrl: c.successUrl, cancelUrl: c.cancelUrl },
@@ -94,22 +94,22 @@ interface Payable {
 }
 
 /** The session if it can still be paid: known, open, younger than 24 hours, of a live tenant. */
-function findPayable(sql: Sql, sessionId: string, now: Date): Payable | null {
-  const session = findCheckoutSession(sql, sessionId);
-  const tenant = session && getTenant(sql, session.tenant_id);
-  const plan = session && findPlan(sql, session.tenant_id, session.plan_id);
+async function findPayable(sql: Sql, sessionId: string, now: Date): Promise<Payable | null> {
+  const session = await findCheckoutSession(sql, sessionId);
+  const tenant = session && await getTenant(sql, session.tenant_id);
+  const plan = session && await findPlan(sql, session.tenant_id, session.plan_id);
   if (!session || !tenant || isExpired(tenant, now) || !plan || !isPayable(session, now)) return null;
   return { session, plan, tenant };
 }
 
 /** The page's data, or null for an unknown, expired or already used session (the page answers 404). */
-export function readCheckout(sessionId: string, now = new Date()): CheckoutView | null {
-  const sql = getStore();
-  const found = findPayable(sql, sessionId, now);
+export async function readCheckout(sessionId: string, now = new Date()): Promise<CheckoutView | null> {
+  const sql = await getStore();
+  const found = await findPayable(sql, sessionId, now);
   if (!found) return null;
   const { session, plan, tenant } = found;
-  const org = session.organization_id ? findOrganization(sql, session.tenant_id, session.organization_id) : undefined;
-  const user = session.user_id ? findUserById(sql, session.tenant_id, session.user_id) : undefined;
+  const org = session.organization_id ? await findOrganization(sql, session.tenant_id, session.organization_id) : undefined;
+  const user = session.user_id ? await findUserById(sql, session.tenant_id, session.user_id) : undefined;
   return {
     sessionId: session.id,
     tenantName: tenant.name,
@@ -136,21 +136,21 @@ export function successRedirect(successUrl: string, sessionId: string): string {
  * invoice (a personal checkout sets the user's plan instead). Cancel: the session closes unpaid.
  * Returns where to send the browser, or null when the session cannot be paid (any more).
  */
-export function completeCheckout(sql: Sql, sessionId: string, action: "pay" | "cancel", now: Date): string | null {
-  return sql.tx(() => {
-    const found = findPayable(sql, sessionId, now);
+export async function completeCheckout(sql: Sql, sessionId: string, action: "pay" | "cancel", now: Date): Promise<string | null> {
+  return await sql.tx(async () => {
+    const found = await findPayable(sql, sessionId, now);
     if (!found) return null;
     const { session, plan } = found;
-    if (action === "cancel") return closeCheckoutSession(sql, session, "cancelled", null, now) ? session.cancel_url : null;
+    if (action === "cancel") return await closeCheckoutSession(sql, session, "cancelled", null, now) ? session.cancel_url : null;
     let subscriptionId: string | null = null;
     if (session.organization_id) {
-      const sub = activatePaidSubscription(
+      const sub = await activatePaidSubscription(
         sql,
         session.tenant_id,
         { organizationId: session.organization_id, userId: session.user_id, plan, billingCycle: session.billing_cycle },
         now,
       );
-      insertPaidInvoice(
+      await insertPaidInvoice(
         sql,
         session.tenant_id,
         {
@@ -165,9 +165,9 @@ export function completeCheckout(sql: Sql, sessionId: string, action: "pay" | "c
       );
       subscriptionId = sub.id;
     } else if (session.user_id) {
-      assignUserPlan(sql, session.tenant_id, session.user_id, plan.id, now);
+      await assignUserPlan(sql, session.tenant_id, session.user_id, plan.id, now);
     }
-    if (!closeCheckoutSession(sql, session, "complete", subscriptionId, now)) return null;
+    if (!await closeCheckoutSession(sql, session, "complete", subscriptionId, now)) return null;
     return successRedirect(session.success_url, session.id);
   });
 }
@@ -193,7 +193,7 @@ export async function checkoutCompleteResponse(req: Request, sessionId: string, 
     // Relative, like the consent page's redirect: req.url's host is Next's own (localhost) behind a proxy.
     return new Response(null, { status: 303, headers: { Location: `/sandbox/checkout/${encodeURIComponent(sessionId)}` } });
   }
-  const target = completeCheckout(getStore(), sessionId, action, now);
+  const target = await completeCheckout(await getStore(), sessionId, action, now);
   if (!target) return new Response(NOT_FOUND_HTML, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8" } });
   // success_url / cancel_url are the app's: off the portal's allowed hosts, a page with the link rather than a redirect.
   return sendBrowserTo(target, { status: 303, purpose: action === "pay" ? "Payment done: the subscription is active." : "Checkout cancelled: nothing was charged." });

@@ -19,3 +19,15 @@ export const maxUploadBytes = (): number => positive("SANDBOX_MAX_UPLOAD_BYTES",
 export const tenantStorageBytes = (): number => positive("SANDBOX_TENANT_STORAGE_BYTES", 50 * 1024 * 1024);
 /** Largest body of the sandbox's own forms (Google consent, checkout), in bytes: they carry a few short fields. */
 export const FORM_BODY_LIMIT = 64 * 1024;
+/**
+ * PostgreSQL instead of SQLite: `postgres://user:password@host:5432/database` (or postgresql://). Empty: SQLite at
+ * dbPath(). Several portal instances share the sandbox only through PostgreSQL.
+ */
+export const databaseUrl = (): string | undefined => {
+  const url = process.env.SANDBOX_DATABASE_URL?.trim();
+  return url ? url : undefined;
+};
+/** Connections each portal process keeps to PostgreSQL at most. */
+export const pgPoolSize = (): number => Math.floor(positive("SANDBOX_PG_POOL_SIZE", 10));
+/** The longest one statement may run on PostgreSQL, in ms, before the server cancels it (the request answers 500). */
+export const pgStatementTimeoutMs = (): number => Math.floor(positive("SANDBOX_PG_STATEMENT_TIMEOUT_MS", 5000));

@@ -71,13 +71,13 @@ describe("a crash mid-write", () => {
     }
 
     // And the sandbox serves it: opened, migrated, its schema's indexes in place, every record found by search.
-    closeStore();
+    await closeStore();
     process.env.SANDBOX_DB_PATH = path;
     try {
-      const tenant = getTenant(getStore(), ready!.tenantId)!;
-      const org = getStore().get<{ organization_id: string }>(`SELECT organization_id FROM entity_schemas WHERE id = ?`, [ready!.schemaId])!;
-      const user = newUser(tenant, { email: "after-crash@example.com" });
-      getStore().run(
+      const tenant = (await getTenant(await getStore(), ready!.tenantId))!;
+      const org = (await (await getStore()).get<{ organization_id: string }>(`SELECT organization_id FROM entity_schemas WHERE id = ?`, [ready!.schemaId]))!;
+      const user = await newUser(tenant, { email: "after-crash@example.com" });
+      await (await getStore()).run(
         `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'member', 1, ?, ?)`,
         [crypto.randomUUID(), tenant.id, org.organization_id, user.user.id, new Date().toISOString(), new Date().toISOString()],
       );
@@ -92,7 +92,7 @@ describe("a crash mid-write", () => {
       const page = (await res.json()) as { total: number };
       expect(page.total).toBeGreaterThanOrEqual(acked.length);
     } finally {
-      closeStore();
+      await closeStore();
       process.env.SANDBOX_DB_PATH = db.path;
     }
   });
@@ -100,9 +100,9 @@ describe("a crash mid-write", () => {
 
 describe("a restart", () => {
   it("keeps schemas, records and their search", async () => {
-    const tenant = newTenant();
-    const owner = newUser(tenant);
-    const org = addOrganization(tenant, owner.user.id);
+    const tenant = await newTenant();
+    const owner = await newUser(tenant);
+    const org = await addOrganization(tenant, owner.user.id);
     const call = (method: string, path: string, body?: unknown, query?: Record<string, string>) =>
       sandboxClient(tenant).call(method, path, { key: "secret", token: owner.tokens.access_token, org, body, query });
     const schema = (await (
@@ -115,7 +115,7 @@ describe("a restart", () => {
       ids.push(((await res.json()) as { id: string }).id);
     }
 
-    closeStore();
+    await closeStore();
 
     const got = await call("GET", `/v1/entity/records/${ids[1]}`);
     expect(got.status).toBe(200);

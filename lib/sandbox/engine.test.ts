@@ -23,11 +23,11 @@ let other: TenantRow;
 let client: SandboxClient;
 let token: string;
 
-beforeAll(() => {
-  tenant = newTenant();
-  other = newTenant();
+beforeAll(async () => {
+  tenant = await newTenant();
+  other = await newTenant();
   client = sandboxClient(tenant);
-  token = newUser(tenant).tokens.access_token;
+  token = (await newUser(tenant)).tokens.access_token;
 });
 
 async function expectDetail(e: Endpoint, res: Response, status: number, detail: string, options: { anyDetail?: boolean } = {}) {
@@ -85,7 +85,7 @@ describe("access tokens", () => {
   const me = endpoints.find((e) => e.id === "authentication.me")!;
 
   it("are valid only in their own tenant", async () => {
-    const foreign = newUser(other).tokens.access_token;
+    const foreign = (await newUser(other)).tokens.access_token;
     await expectDetail(me, await client.call("GET", "/v1/auth/me", { token: foreign }), 401, "Could not validate credentials");
   });
 
@@ -96,20 +96,20 @@ describe("access tokens", () => {
   });
 
   it("are not refresh tokens, and die with their session", async () => {
-    const { user, tokens } = newUser(tenant);
+    const { user, tokens } = await newUser(tenant);
     await expectDetail(me, await client.call("GET", "/v1/auth/me", { token: tokens.refresh_token }), 401, "Could not validate credentials");
-    const session = issueSession(getStore(), tenant.id, user.id, new Date());
+    const session = await issueSession(await getStore(), tenant.id, user.id, new Date());
     expect((await client.call("GET", "/v1/auth/me", { token: session.access_token })).status).toBe(200);
     const sid = JSON.parse(Buffer.from(session.access_token.split(".")[1]!, "base64url").toString()).sid as string;
-    revokeSession(getStore(), tenant.id, sid, new Date());
+    await revokeSession(await getStore(), tenant.id, sid, new Date());
     await expectDetail(me, await client.call("GET", "/v1/auth/me", { token: session.access_token }), 401, "Could not validate credentials");
   });
 
   it("of an expired tenant answer 401 API key expired, and the tenant is purged", async () => {
-    const short = newTenant({}, new Date(Date.now() - 48 * 3600_000));
+    const short = await newTenant({}, new Date(Date.now() - 48 * 3600_000));
     const res = await sandboxClient(short).call("GET", "/v1/auth/providers");
     await expectDetail(endpoints.find((e) => e.id === "authentication.providers")!, res, 401, "API key expired");
-    expect(getStore().get(`SELECT id FROM tenants WHERE id = ?`, [short.id])).toBeUndefined();
+    expect(await (await getStore()).get(`SELECT id FROM tenants WHERE id = ?`, [short.id])).toBeUndefined();
   });
 });
 

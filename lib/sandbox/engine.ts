@@ -59,15 +59,15 @@ async function answer(req: Request, options: EngineOptions): Promise<Response> {
   const now = options.now ?? (() => new Date());
   let where = `${req.method} routing`;
   try {
-    const sql = options.sql ?? getStore();
+    const sql = options.sql ?? await getStore();
     const url = new URL(req.url);
     const { endpoint, params } = resolve(req.method, url.pathname.replace(/^\/sandbox(?=\/)/, ""));
     where = endpoint.id;
-    const auth = authenticate(sql, endpoint, req, now());
+    const auth = await authenticate(sql, endpoint, req, now());
     const ip = options.ip ?? clientIp(req);
     if (endpoint.rateLimit) {
       const scopeKey = endpoint.rateLimit.scope === "user" && auth.user ? `user:${auth.user.id}` : `ip:${ip}`;
-      const decision = hitRateLimit(sql, { tenantId: auth.tenant?.id ?? null, name: endpoint.id, scopeKey }, endpoint.rateLimit, now());
+      const decision = await hitRateLimit(sql, { tenantId: auth.tenant?.id ?? null, name: endpoint.id, scopeKey }, endpoint.rateLimit, now());
       if (!decision.allowed) return errorResponse(429, "Too many requests", { "Retry-After": String(decision.retryAfter) });
     }
     const input = await readInput(endpoint, req, url, params);
@@ -114,12 +114,12 @@ function resolve(method: string, path: string): { endpoint: Endpoint; params: Re
 }
 
 /** API key, JWT and X-Organization-Id as the endpoint's auth rule asks, with the catalog's error details. */
-function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Date): Auth {
+async function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Date): Promise<Auth> {
   const auth: Auth = { tenant: null, keyKind: null, user: null, sessionId: null, organizationId: null, membership: null };
   const rule = endpoint.auth;
   if (rule.keys.length === 0) return auth;
 
-  const found = requireApiKey(sql, req, rule.keys, now);
+  const found = await requireApiKey(sql, req, rule.keys, now);
   auth.tenant = found.tenant;
   auth.keyKind = found.kind;
 
@@ -129,8 +129,8 @@ function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Date): Au
     if (!token) {
       if (rule.jwt === "required") throw new ApiError(401, "Not authenticated", BEARER);
     } else {
-      const session = verifyAccessToken(sql, found.tenant.id, token, now);
-      const user = session ? findUserById(sql, found.tenant.id, session.userId) : undefined;
+      const session = await verifyAccessToken(sql, found.tenant.id, token, now);
+      const user = session ? await findUserById(sql, found.tenant.id, session.userId) : undefined;
       if (!session || !user || user.is_active !== 1) throw new ApiError(401, "Could not validate credentials", BEARER);
       auth.user = user;
       auth.sessionId = session.sessionId;
@@ -140,7 +140,7 @@ function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Date): Au
   if (rule.organizationHeader) {
     const orgId = OrganizationId.safeParse(req.headers.get("x-organization-id")?.trim());
     if (!orgId.success) throw new ApiError(422, "X-Organization-Id header is required");
-    const membership = auth.user ? findActiveMembership(sql, found.tenant.id, orgId.data, auth.user.id) : undefined;
+    const membership = auth.user ? await findActiveMembership(sql, found.tenant.id, orgId.data, auth.user.id) : undefined;
     if (!membership) throw new ApiError(403, "Not a member of this organization");
     auth.organizationId = orgId.data;
     auth.membership = membership;

@@ -19,13 +19,13 @@ export function sandboxPath(id: string): string {
 }
 
 /** The public key of the live tenant that sent `token` in a mail of `kind`; null when no such token or tenant exists. */
-export function publicKeyForMailToken(kind: MailKind, token: string, now = new Date()): string | null {
+export async function publicKeyForMailToken(kind: MailKind, token: string, now = new Date()): Promise<string | null> {
   if (!token) return null;
-  const sql = getStore();
+  const sql = await getStore();
   const row =
     kind === "invitation"
-      ? sql.get<{ tenant_id: string }>(`SELECT tenant_id FROM invitations WHERE token_hash = ?`, [hashToken(token)])
-      : sql.get<{ tenant_id: string }>(`SELECT tenant_id FROM email_tokens WHERE token_hash = ? AND kind = ?`, [hashToken(token), kind]);
-  const tenant = row && getTenant(sql, row.tenant_id);
+      ? await sql.get<{ tenant_id: string }>(`SELECT tenant_id FROM invitations WHERE token_hash = ?`, [hashToken(token)])
+      : await sql.get<{ tenant_id: string }>(`SELECT tenant_id FROM email_tokens WHERE token_hash = ? AND kind = ?`, [hashToken(token), kind]);
+  const tenant = row && await getTenant(sql, row.tenant_id);
   return tenant && !isExpired(tenant, now) ? tenant.public_key : null;
 }

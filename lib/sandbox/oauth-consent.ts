@@ -14,10 +14,10 @@ export interface Consent {
   redirectUri: string;
 }
 
-export function readConsent(state: string, now = new Date()): Consent | null {
-  const sql = getStore();
-  const s = verifyOAuthState(sql, state, now);
-  const tenant = s && getTenant(sql, s.tenantId);
+export async function readConsent(state: string, now = new Date()): Promise<Consent | null> {
+  const sql = await getStore();
+  const s = await verifyOAuthState(sql, state, now);
+  const tenant = s && await getTenant(sql, s.tenantId);
   return s && tenant && !isExpired(tenant, now) ? { tenantName: tenant.name, redirectUri: s.redirectUri } : null;
 }
 
@@ -27,18 +27,18 @@ const Email = z.email().max(320);
  * "Continue": the callback URL (relative) Google would send the browser to, with a code naming
  * the chosen email; null when the state or the email is not valid.
  */
-export function approveConsent(state: string, email: string, displayName: string | null, now = new Date()): string | null {
-  const sql = getStore();
-  const s = verifyOAuthState(sql, state, now);
+export async function approveConsent(state: string, email: string, displayName: string | null, now = new Date()): Promise<string | null> {
+  const sql = await getStore();
+  const s = await verifyOAuthState(sql, state, now);
   const parsed = Email.safeParse(email.trim());
   if (!s || !parsed.success) return null;
-  const code = createOAuthCode(sql, s.tenantId, { email: parsed.data, displayName: displayName?.trim() || null }, now);
+  const code = await createOAuthCode(sql, s.tenantId, { email: parsed.data, displayName: displayName?.trim() || null }, now);
   return `/sandbox/v1/auth/google/callback?${new URLSearchParams({ code, state })}`;
 }
 
 /** "Cancel": back to redirect_uri with ?error=oauth_failed. */
-export function denyConsent(state: string, now = new Date()): string | null {
-  const s = verifyOAuthState(getStore(), state, now);
+export async function denyConsent(state: string, now = new Date()): Promise<string | null> {
+  const s = await verifyOAuthState(await getStore(), state, now);
   return s ? errorRedirect(s.redirectUri, "The user cancelled Google sign-in") : null;
 }
 
@@ -51,7 +51,7 @@ export async function consentContinueResponse(req: Request): Promise<Response> {
     return typeof v === "string" ? v : "";
   };
   const state = field("state");
-  const target = approveConsent(state, field("email"), field("name")) ?? `/sandbox/oauth/google?${new URLSearchParams({ state, invalid: "email" })}`;
+  const target = await approveConsent(state, field("email"), field("name")) ?? `/sandbox/oauth/google?${new URLSearchParams({ state, invalid: "email" })}`;
   // Relative: the browser stays on the host it is on. req.url's host is Next's own idea (localhost) behind a proxy.
   return new Response(null, { status: 303, headers: { Location: target } });
 }

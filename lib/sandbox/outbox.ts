@@ -25,8 +25,8 @@ export interface OutboxMessage {
   created_at: string;
 }
 
-export function sendMail(sql: Sql, tenantId: string, mail: Mail, now: Date): void {
-  sql.run(`INSERT INTO outbox (id, tenant_id, to_email, kind, subject, body, token, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+export async function sendMail(sql: Sql, tenantId: string, mail: Mail, now: Date): Promise<void> {
+  await sql.run(`INSERT INTO outbox (id, tenant_id, to_email, kind, subject, body, token, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
     newId(),
     tenantId,
     mail.to,
@@ -40,8 +40,8 @@ export function sendMail(sql: Sql, tenantId: string, mail: Mail, now: Date): voi
 }
 
 /** Newest first. */
-export function listMail(sql: Sql, tenantId: string, limit = 100): OutboxMessage[] {
-  return sql.all<OutboxMessage>(
+export async function listMail(sql: Sql, tenantId: string, limit = 100): Promise<OutboxMessage[]> {
+  return await sql.all<OutboxMessage>(
     `SELECT id, to_email AS "to", kind, subject, body, token, link, created_at FROM outbox WHERE tenant_id = ? ORDER BY created_at DESC, id DESC LIMIT ?`,
     [tenantId, limit],
   );

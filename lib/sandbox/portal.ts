@@ -19,11 +19,11 @@ export interface SandboxOverview {
   tenantStorageBytes: number;
 }
 
-export function sandboxOverview(): SandboxOverview {
-  const sql = getStore();
-  const tenant = getDemoTenant(sql);
+export async function sandboxOverview(): Promise<SandboxOverview> {
+  const sql = await getStore();
+  const tenant = await getDemoTenant(sql);
   const org = tenant
-    ? sql.get<{ id: string }>(`SELECT id FROM organizations WHERE tenant_id = ? AND slug = ?`, [tenant.id, DEMO_ORGANIZATION.slug])
+    ? await sql.get<{ id: string }>(`SELECT id FROM organizations WHERE tenant_id = ? AND slug = ?`, [tenant.id, DEMO_ORGANIZATION.slug])
     : undefined;
   return {
     demo: tenant

@@ -24,27 +24,35 @@ export interface RateKey {
   scopeKey: string;
 }
 
-export function hitRateLimit(sql: Sql, key: RateKey, limit: RateLimit, now: Date): RateDecision {
+/**
+ * One atomic upsert counts the hit and answers the bucket's state, so counters stay exact when several requests (or
+ * several instances on one PostgreSQL database) hit one bucket at once: no read-then-write for two writers to
+ * interleave. In the UPDATE, `rate_limits.*` are the values before this hit. ISO-8601 texts compare as times.
+ */
+export async function hitRateLimit(sql: Sql, key: RateKey, limit: RateLimit, now: Date): Promise<RateDecision> {
   const bucket = `${key.tenantId ?? "-"}|${key.name}|${key.scopeKey}`;
   const nowMs = now.getTime();
-  return sql.tx(() => {
-    const row = sql.get<BucketRow>(`SELECT window_start, count, blocked_until FROM rate_limits WHERE bucket = ?`, [bucket]);
-    if (row?.blocked_until && Date.parse(row.blocked_until) > nowMs) {
-      return { allowed: false, retryAfter: Math.ceil((Date.parse(row.blocked_until) - nowMs) / 1000) };
-    }
-    const windowStart = row && Date.parse(row.window_start) + limit.windowSeconds * 1000 > nowMs ? Date.parse(row.window_start) : nowMs;
-    const count = (row && windowStart === Date.parse(row.window_start) ? row.count : 0) + 1;
-    const exceeded = count > limit.count;
-    const blockedUntil = exceeded && limit.blockSeconds ? nowMs + limit.blockSeconds * 1000 : null;
-    sql.run(
-      `INSERT INTO rate_limits (bucket, tenant_id, window_start, count, blocked_until) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (bucket) DO UPDATE SET window_start = excluded.window_start, count = excluded.count, blocked_until = excluded.blocked_until`,
-      [bucket, key.tenantId, isoTime(new Date(windowStart)), count, blockedUntil === null ? null : isoTime(new Date(blockedUntil))],
-    );
-    if (!exceeded) return { allowed: true };
-    const until = blockedUntil ?? windowStart + limit.windowSeconds * 1000;
-    return { allowed: false, retryAfter: Math.max(1, Math.ceil((until - nowMs) / 1000)) };
-  });
+  const at = isoTime(now);
+  // A window that started at or before this has ended.
+  const cutoff = isoTime(new Date(nowMs - limit.windowSeconds * 1000));
+  const blockUntil = limit.blockSeconds ? isoTime(new Date(nowMs + limit.blockSeconds * 1000)) : null;
+  const blocked = `rate_limits.blocked_until IS NOT NULL AND rate_limits.blocked_until > ?`;
+  const count = `CASE WHEN rate_limits.window_start <= ? THEN 1 ELSE rate_limits.count + 1 END`;
+  const row = await sql.get<BucketRow>(
+    `INSERT INTO rate_limits (bucket, tenant_id, window_start, count, blocked_until) VALUES (?, ?, ?, 1, ?)
+     ON CONFLICT (bucket) DO UPDATE SET
+       window_start = CASE WHEN ${blocked} THEN rate_limits.window_start WHEN rate_limits.window_start <= ? THEN ? ELSE rate_limits.window_start END,
+       count = CASE WHEN ${blocked} THEN rate_limits.count ELSE ${count} END,
+       blocked_until = CASE WHEN ${blocked} THEN rate_limits.blocked_until WHEN ${count} > ? THEN ? ELSE NULL END
+     RETURNING window_start, count, blocked_until`,
+    [bucket, key.tenantId, at, 1 > limit.count ? blockUntil : null, at, cutoff, at, at, cutoff, at, cutoff, limit.count, blockUntil],
+  );
+  if (!row) throw new Error("rate limit upsert returned no row");
+  if (row.blocked_until && Date.parse(row.blocked_until) > nowMs) {
+    return { allowed: false, retryAfter: Math.max(1, Math.ceil((Date.parse(row.blocked_until) - nowMs) / 1000)) };
+  }
+  if (row.count <= limit.count) return { allowed: true };
+  return { allowed: false, retryAfter: Math.max(1, Math.ceil((Date.parse(row.window_start) + limit.windowSeconds * 1000 - nowMs) / 1000)) };
 }
 
 /**

@@ -61,12 +61,13 @@ const AGENTS = [
 
 const WELCOME_FILE = "Welcome to the sandbox drive. This file is shared by the tenant with every end-user.\n";
 
-export function seedTenant(sql: Sql, tenant: TenantRow, now: Date): void {
+export async function seedTenant(sql: Sql, tenant: TenantRow, now: Date): Promise<void> {
   const at = isoTime(now);
-  const planIds = PLANS.map((p, i) => {
+  const planIds: string[] = [];
+  for (const [i, p] of PLANS.entries()) {
     const id = newId();
     const slug = p.name.toLowerCase().split(" ")[0];
-    sql.run(
+    await sql.run(
       `INSERT INTO plans (id, tenant_id, name, description, price_monthly, price_yearly, currency, features, is_active, is_free,
          max_cost_usd_per_month, max_messages_per_month, max_tokens_per_month, stripe_product_id, stripe_price_id_monthly, stripe_price_id_yearly, sort_order, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 'usd', ?, 1, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
@@ -89,18 +90,18 @@ export function seedTenant(sql: Sql, tenant: TenantRow, now: Date): void {
         at,
       ],
     );
-    return id;
-  });
+    planIds.push(id);
+  }
 
   const tenantAdmin = newId(); // the tenant-side user who "created" the agents
   for (const a of AGENTS) {
-    sql.run(
+    await sql.run(
       `INSERT INTO agents (id, tenant_id, name, description, system_prompt, response_type, rag_provider, is_active, rag_config, mcp_servers, reply_template, created_by, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'text', 'NONE', 1, NULL, '[]', ?, ?, ?, ?)`,
       [newId(), tenant.id, a.name, a.description, a.prompt, a.reply, tenantAdmin, at, at],
     );
   }
-  sql.run(`INSERT INTO external_agents (id, tenant_id, name, description, created_at) VALUES (?, ?, ?, ?, ?)`, [
+  await sql.run(`INSERT INTO external_agents (id, tenant_id, name, description, created_at) VALUES (?, ?, ?, ?, ?)`, [
     newId(),
     tenant.id,
     "N8N lead enrichment",
@@ -110,19 +111,19 @@ export function seedTenant(sql: Sql, tenant: TenantRow, now: Date): void {
 
   const fileId = newId();
   const bytes = Buffer.from(WELCOME_FILE, "utf8");
-  sql.run(
+  await sql.run(
     `INSERT INTO files (id, tenant_id, user_id, folder_id, filename, original_filename, file_size, content_type, storage_provider, description, is_shared, extra_metadata, bytes, created_at, updated_at)
      VALUES (?, ?, NULL, NULL, ?, 'Welcome.txt', ?, 'text/plain', 'sandbox', 'Shared with every end-user', 1, NULL, ?, ?, ?)`,
     [fileId, tenant.id, `${fileId}.txt`, bytes.length, bytes, at, at],
   );
 
-  if (tenant.is_demo === 1) seedDemoUser(sql, tenant, planIds[0]!, now);
+  if (tenant.is_demo === 1) await seedDemoUser(sql, tenant, planIds[0]!, now);
 }
 
 /** demo@example.com / SandboxPass123, owner of "Demo Company" (with its default department). */
-function seedDemoUser(sql: Sql, tenant: TenantRow, freePlanId: string, now: Date): void {
+async function seedDemoUser(sql: Sql, tenant: TenantRow, freePlanId: string, now: Date): Promise<void> {
   const at = isoTime(now);
-  const user = insertUser(
+  const user = await insertUser(
     sql,
     tenant.id,
     {
@@ -136,7 +137,7 @@ function seedDemoUser(sql: Sql, tenant: TenantRow, freePlanId: string, now: Date
     now,
   );
   const orgId = newId();
-  sql.run(`INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`, [
+  await sql.run(`INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`, [
     orgId,
     tenant.id,
     DEMO_ORGANIZATION.name,
@@ -146,7 +147,7 @@ function seedDemoUser(sql: Sql, tenant: TenantRow, freePlanId: string, now: Date
     at,
     at,
   ]);
-  sql.run(`INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'owner', 1, ?, ?)`, [
+  await sql.run(`INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'owner', 1, ?, ?)`, [
     newId(),
     tenant.id,
     orgId,
@@ -154,9 +155,9 @@ function seedDemoUser(sql: Sql, tenant: TenantRow, freePlanId: string, now: Date
     at,
     at,
   ]);
-  sql.run(
+  await sql.run(
     `INSERT INTO departments (id, tenant_id, organization_id, name, description, is_default, is_active, settings, created_at, updated_at) VALUES (?, ?, ?, 'General', 'Default department', 1, 1, '{}', ?, ?)`,
     [newId(), tenant.id, orgId, at, at],
   );
-  sql.run(`UPDATE users SET default_organization_id = ? WHERE id = ?`, [orgId, user.id]);
+  await sql.run(`UPDATE users SET default_organization_id = ? WHERE id = ?`, [orgId, user.id]);
 }

@@ -85,7 +85,7 @@ describe("generated SDK against the real sandbox", () => {
     const started = await startSandbox();
     server = started.server;
     baseUrl = `${started.url}/sandbox`;
-    tenant = newTenant({ emailVerification: false });
+    tenant = await newTenant({ emailVerification: false });
     client = new sdk.ApiClient({ apiKey: tenant.public_key, baseUrl, onTokens: (t) => tokenEvents.push(t) });
   });
   afterAll(async () => {
@@ -161,7 +161,7 @@ describe("generated SDK against the real sandbox", () => {
   });
 
   it("register on a tenant with email verification stores no tokens", async () => {
-    const verifying = newTenant({ emailVerification: true });
+    const verifying = await newTenant({ emailVerification: true });
     const events: Array<Tokens | null> = [];
     const other = new sdk.ApiClient({ apiKey: verifying.public_key, baseUrl, onTokens: (t) => events.push(t) });
     const answer = await other.authentication.register({ email: "verify@example.com", password: TEST_PASSWORD });

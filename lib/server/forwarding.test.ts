@@ -53,9 +53,9 @@ const login = (tenant: TenantRow, email: string, password: string, headers: Reco
 describe("the sandbox's per-IP limits behind the portal server", () => {
   it("by default ignore X-Forwarded-For: 30 wrong logins from rotating addresses hit 429, then the right password is 429 too", async () => {
     env({});
-    const tenant = newTenant();
+    const tenant = await newTenant();
     const email = "wrong-logins@example.com";
-    newUser(tenant, { email });
+    await newUser(tenant, { email });
     const statuses: number[] = [];
     for (let i = 0; i < 30; i += 1) {
       const xff = `198.51.100.${i + 1}`;
@@ -69,9 +69,9 @@ describe("the sandbox's per-IP limits behind the portal server", () => {
 
   it("with TRUST_PROXY=1 key on the rightmost hop: rotating the hops to its left changes nothing, distinct rightmost hops are distinct clients", async () => {
     env({ TRUST_PROXY: "1" });
-    const tenant = newTenant();
+    const tenant = await newTenant();
     const email = "behind-a-proxy@example.com";
-    newUser(tenant, { email });
+    await newUser(tenant, { email });
     const spoofed: number[] = [];
     for (let i = 0; i < 12; i += 1) spoofed.push((await login(tenant, email, "wrong-password", { "x-forwarded-for": `10.9.9.${i}, 203.0.113.7` })).status);
     expect(spoofed).toEqual([...Array(10).fill(401), 429, 429]);
@@ -84,11 +84,11 @@ describe("the sandbox's per-IP limits behind the portal server", () => {
 
 describe("links in sandbox mails behind the portal server", () => {
   const forgot = async (headers: Record<string, string>) => {
-    const tenant = newTenant();
+    const tenant = await newTenant();
     const email = "forgot@example.com";
-    newUser(tenant, { email });
+    await newUser(tenant, { email });
     expect((await post("/sandbox/v1/auth/forgot-password", tenant.public_key, { email }, headers)).status).toBe(200);
-    const [mail] = listMail(getStore(), tenant.id);
+    const [mail] = await listMail(await getStore(), tenant.id);
     return mail?.link ?? "";
   };
 

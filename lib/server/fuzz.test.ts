@@ -161,8 +161,8 @@ const mcpCall = (body: unknown) =>
 
 describe(`fuzz (seed ${SEED})`, () => {
   it(`up to ${REQUESTS} generated requests to /api/mcp and /sandbox/v1 (at most ${BUDGET_MS / 1000} s): no 5xx, and the server answers afterwards`, { timeout: 90_000 }, async () => {
-    const tenant = newTenant();
-    const keys: Keys = { public: tenant.public_key, secret: tenant.secret_key, token: newUser(tenant).tokens.access_token };
+    const tenant = await newTenant();
+    const keys: Keys = { public: tenant.public_key, secret: tenant.secret_key, token: (await newUser(tenant)).tokens.access_token };
     const listed = (await (await mcpCall({ jsonrpc: "2.0", id: 1, method: "tools/list" })).json()) as { result: { tools: { name: string }[] } };
     const tools = listed.result.tools.map((t) => t.name);
     expect(tools.length).toBeGreaterThan(5);
@@ -209,9 +209,9 @@ describe(`fuzz (seed ${SEED})`, () => {
     const ping = await mcpCall({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "get_endpoint_details", arguments: { path: "/v1/auth/login" } } });
     expect(ping.status).toBe(200);
     // A fresh user: the fuzz may have logged the first one out, or deleted it.
-    const fresh = newUser(tenant).tokens.access_token;
+    const fresh = (await newUser(tenant)).tokens.access_token;
     const me = await fetch(`${origin}/sandbox/v1/auth/me`, { headers: { "x-api-key": keys.public, authorization: `Bearer ${fresh}`, "x-forwarded-for": "10.8.0.1" } });
     expect(me.status).toBe(200);
-    expect(getStore()).toBeDefined();
+    expect(await getStore()).toBeDefined();
   });
 });

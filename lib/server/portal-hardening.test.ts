@@ -116,7 +116,7 @@ describe("security headers on every answer", () => {
   };
 
   it("pages (through Next), MCP, the sandbox API and the server's own refusals", async () => {
-    const tenant = newTenant();
+    const tenant = await newTenant();
     const answers: [string, Answer][] = [
       ["page", await send(origin, "GET", "/")],
       ["mcp", await send(origin, "POST", "/api/mcp", { "content-type": "application/json", accept: "application/json, text/event-stream" }, '{"jsonrpc":"2.0","id":1,"method":"ping"}')],
@@ -174,7 +174,7 @@ describe("bodies", { timeout: 20_000 }, () => {
   }
 
   it("an endless chunked body to the sandbox API is answered 413 at 1 MiB, and the client reads it", async () => {
-    const tenant = newTenant();
+    const tenant = await newTenant();
     const res = await endlessPost("/sandbox/v1/auth/register", { "content-type": "application/json", "x-api-key": tenant.public_key });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body)).toEqual({ detail: "Request body too large" });
@@ -191,7 +191,7 @@ describe("bodies", { timeout: 20_000 }, () => {
   it("an upload with a bad key gets its 401 every time (the body is read and discarded first, no EPIPE)", async () => {
     // The client runs in its own process: in this one it would share the server's event loop, and the race it
     // lost (a socket closed with the upload still arriving) would not happen.
-    const tenant = newTenant();
+    const tenant = await newTenant();
     const { stdout } = await run(process.execPath, ["--input-type=module", "-e", UPLOADS, origin, tenant.public_key], { timeout: 30_000 });
     expect(JSON.parse(stdout)).toEqual({ 401: 30 });
   });

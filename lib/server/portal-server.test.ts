@@ -121,8 +121,8 @@ describe.each([
   });
 
   it("answers the sandbox API itself: bodies in, JSON out, the client's address for per-IP limits", async () => {
-    const tenant = newTenant();
-    const { user } = newUser(tenant, { email: `portal-server-${mcpWorkers}-${mcpWorkersEvenAlone}@example.com` });
+    const tenant = await newTenant();
+    const { user } = await newUser(tenant, { email: `portal-server-${mcpWorkers}-${mcpWorkersEvenAlone}@example.com` });
     const login = await fetch(`${origin}/sandbox/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": tenant.public_key },
@@ -158,11 +158,11 @@ describe.each([
       expect((await send("POST", "/sandbox/v1/auth/login", big)).status).toBe(401);
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: true });
       // Over the cap: 413, and the connection closes after it.
-      expect((await send("POST", "/sandbox/v1/auth/login", "x".repeat(6 * 1024 * 1024), { "x-api-key": newTenant().public_key })).status).toBe(413);
+      expect((await send("POST", "/sandbox/v1/auth/login", "x".repeat(6 * 1024 * 1024), { "x-api-key": (await newTenant()).public_key })).status).toBe(413);
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: false });
       // A body that was read: the connection stays open.
       expect((await send("POST", "/sandbox/v1/auth/login", "{", { "x-api-key": "pk_live_unknown" })).status).toBe(401);
-      expect((await send("POST", "/sandbox/v1/auth/login", "{}", { "x-api-key": newTenant().public_key })).status).toBe(422);
+      expect((await send("POST", "/sandbox/v1/auth/login", "{}", { "x-api-key": (await newTenant()).public_key })).status).toBe(422);
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: true });
       // MCP: refused for its Origin before the body is read.
       expect((await send("POST", "/api/mcp", big, { origin: "https://evil.example" })).status).toBe(403);

@@ -11,7 +11,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function AcceptInvitationPage({ searchParams }: { searchParams: Search }) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  const apiKey = publicKeyForMailToken("invitation", value);
+  const apiKey = await publicKeyForMailToken("invitation", value);
   const paths = {
     details: sandboxPath("organizations.get-invitation").replace("{invitation_token}", "{token}"),
     accept: sandboxPath("organizations.accept-invitation"),

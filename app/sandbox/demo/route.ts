@@ -7,8 +7,8 @@ import { sandboxOverview } from "@/lib/sandbox/portal";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  const { demo } = sandboxOverview();
+export async function GET() {
+  const { demo } = await sandboxOverview();
   if (!demo) return Response.json({ detail: "The demo tenant does not exist" }, { status: 404 });
   return Response.json(
     {

@@ -11,7 +11,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Search }) {
   const { token } = await searchParams;
   const value = typeof token === "string" ? token : "";
-  const apiKey = publicKeyForMailToken("password_reset", value);
+  const apiKey = await publicKeyForMailToken("password_reset", value);
   const action = sandboxPath("authentication.reset-password");
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-12">

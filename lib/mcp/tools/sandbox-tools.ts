@@ -109,17 +109,17 @@ export const readSandboxOutbox = defineLiveTool({
   hints: READS,
   async run({ secret_key, to, kind }) {
     const { ApiError, getStore, listMail, requireApiKey } = await sandbox();
-    const sql = getStore();
+    const sql = await getStore();
     let tenantId: string;
     try {
       // The sandbox's own key check: a live tenant's secret key, else its 401/403 detail.
-      tenantId = requireApiKey(sql, new Request(`${sandboxBase()}/outbox`, { headers: { "x-api-key": secret_key } }), ["secret"], new Date()).tenant.id;
+      tenantId = (await requireApiKey(sql, new Request(`${sandboxBase()}/outbox`, { headers: { "x-api-key": secret_key } }), ["secret"], new Date())).tenant.id;
     } catch (e) {
       if (e instanceof ApiError) return toolError(`${detailOf(e)}: read_sandbox_outbox takes the secret key (sk_live_…) of a live sandbox tenant, as create_sandbox_tenant gave it.`);
       throw e;
     }
     const wanted = to?.toLowerCase();
-    const messages = listMail(sql, tenantId)
+    const messages = (await listMail(sql, tenantId))
       .filter((m) => (!wanted || m.to.toLowerCase() === wanted) && (!kind || m.kind === kind))
       .map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
     const text = messages.length

@@ -19,10 +19,10 @@ interface EmailTokenRow {
   user_id: string;
 }
 
-export function createEmailToken(sql: Sql, tenantId: string, userId: string, kind: EmailTokenKind, now: Date): string {
+export async function createEmailToken(sql: Sql, tenantId: string, userId: string, kind: EmailTokenKind, now: Date): Promise<string> {
   const token = newSecretToken();
   const expires = new Date(now.getTime() + EMAIL_TOKEN_TTL_SECONDS[kind] * 1000);
-  sql.run(
+  await sql.run(
     `INSERT INTO email_tokens (id, tenant_id, user_id, kind, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     [newId(), tenantId, userId, kind, hashToken(token), isoTime(now), isoTime(expires)],
   );
@@ -33,20 +33,20 @@ export function createEmailToken(sql: Sql, tenantId: string, userId: string, kin
  * Marks an unused, unexpired token as used and returns whose it is; undefined if it is not valid.
  * Without `tenantId` the token itself identifies the tenant (verify-email-with-token).
  */
-export function consumeEmailToken(
+export async function consumeEmailToken(
   sql: Sql,
   kind: EmailTokenKind,
   token: string,
   now: Date,
   tenantId?: string,
-): { tenantId: string; userId: string } | undefined {
-  return sql.tx(() => {
-    const row = sql.get<EmailTokenRow>(
+): Promise<{ tenantId: string; userId: string } | undefined> {
+  return await sql.tx(async () => {
+    const row = await sql.get<EmailTokenRow>(
       `SELECT id, tenant_id, user_id FROM email_tokens WHERE token_hash = ? AND kind = ? AND used_at IS NULL AND expires_at > ?`,
       [hashToken(token), kind, isoTime(now)],
     );
     if (!row || (tenantId !== undefined && row.tenant_id !== tenantId)) return undefined;
-    sql.run(`UPDATE email_tokens SET used_at = ? WHERE id = ?`, [isoTime(now), row.id]);
+    await sql.run(`UPDATE email_tokens SET used_at = ? WHERE id = ?`, [isoTime(now), row.id]);
     return { tenantId: row.tenant_id, userId: row.user_id };
   });
 }

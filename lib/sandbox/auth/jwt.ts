@@ -35,11 +35,11 @@ export function verifyJwt(token: string, secret: string, now: Date): JwtPayload 
 const isObject = (v: unknown): v is JwtPayload => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The signing secret: generated at first use and kept in the meta table, so tokens survive restarts. */
-export function signingSecret(sql: Sql): string {
-  const row = sql.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'jwt_secret'`);
+export async function signingSecret(sql: Sql): Promise<string> {
+  const row = await sql.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'jwt_secret'`);
   if (row) return row.value;
-  sql.run(`INSERT INTO meta (key, value) VALUES ('jwt_secret', ?) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString("base64url")]);
-  return sql.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'jwt_secret'`)!.value;
+  await sql.run(`INSERT INTO meta (key, value) VALUES ('jwt_secret', ?) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString("base64url")]);
+  return (await sql.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'jwt_secret'`))!.value;
 }
 
 export const unixSeconds = (d: Date): number => Math.floor(d.getTime() / 1000);

@@ -20,30 +20,30 @@ export interface OAuthIdentity {
   displayName: string | null;
 }
 
-export function createOAuthState(sql: Sql, state: OAuthState, now: Date): string {
+export async function createOAuthState(sql: Sql, state: OAuthState, now: Date): Promise<string> {
   const iat = unixSeconds(now);
   return signJwt(
     { typ: "oauth_state", tid: state.tenantId, redirect_uri: state.redirectUri, jti: newId(), iat, exp: iat + STATE_TTL_SECONDS },
-    signingSecret(sql),
+    await signingSecret(sql),
   );
 }
 
-export function verifyOAuthState(sql: Sql, state: string, now: Date): OAuthState | null {
-  const p = verifyJwt(state, signingSecret(sql), now);
+export async function verifyOAuthState(sql: Sql, state: string, now: Date): Promise<OAuthState | null> {
+  const p = verifyJwt(state, await signingSecret(sql), now);
   if (!p || p.typ !== "oauth_state" || typeof p.tid !== "string" || typeof p.redirect_uri !== "string") return null;
   return { tenantId: p.tid, redirectUri: p.redirect_uri };
 }
 
-export function createOAuthCode(sql: Sql, tenantId: string, identity: OAuthIdentity, now: Date): string {
+export async function createOAuthCode(sql: Sql, tenantId: string, identity: OAuthIdentity, now: Date): Promise<string> {
   const iat = unixSeconds(now);
   return signJwt(
     { typ: "oauth_code", tid: tenantId, email: identity.email, name: identity.displayName, iat, exp: iat + CODE_TTL_SECONDS },
-    signingSecret(sql),
+    await signingSecret(sql),
   );
 }
 
-export function verifyOAuthCode(sql: Sql, code: string, tenantId: string, now: Date): OAuthIdentity | null {
-  const p = verifyJwt(code, signingSecret(sql), now);
+export async function verifyOAuthCode(sql: Sql, code: string, tenantId: string, now: Date): Promise<OAuthIdentity | null> {
+  const p = verifyJwt(code, await signingSecret(sql), now);
   if (!p || p.typ !== "oauth_code" || p.tid !== tenantId || typeof p.email !== "string") return null;
   return { email: p.email, displayName: typeof p.name === "string" ? p.name : null };
 }

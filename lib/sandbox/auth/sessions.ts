@@ -21,54 +21,54 @@ export interface Session {
   sessionId: string;
 }
 
-function accessToken(sql: Sql, tenantId: string, userId: string, sessionId: string, now: Date): string {
+async function accessToken(sql: Sql, tenantId: string, userId: string, sessionId: string, now: Date): Promise<string> {
   const iat = unixSeconds(now);
   return signJwt(
     { sub: userId, tid: tenantId, typ: "access", sid: sessionId, jti: newId(), iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS },
-    signingSecret(sql),
+    await signingSecret(sql),
   );
 }
 
 /** Starts a session for the user: stores the refresh token's jti and signs both tokens. */
-export function issueSession(sql: Sql, tenantId: string, userId: string, now: Date): IssuedTokens {
+export async function issueSession(sql: Sql, tenantId: string, userId: string, now: Date): Promise<IssuedTokens> {
   const jti = newId();
   const iat = unixSeconds(now);
-  sql.run(`INSERT INTO refresh_tokens (jti, tenant_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`, [
+  await sql.run(`INSERT INTO refresh_tokens (jti, tenant_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`, [
     jti,
     tenantId,
     userId,
     isoTime(now),
     isoTime(new Date((iat + REFRESH_TOKEN_TTL_SECONDS) * 1000)),
   ]);
-  const refresh = signJwt({ sub: userId, tid: tenantId, typ: "refresh", jti, iat, exp: iat + REFRESH_TOKEN_TTL_SECONDS }, signingSecret(sql));
+  const refresh = signJwt({ sub: userId, tid: tenantId, typ: "refresh", jti, iat, exp: iat + REFRESH_TOKEN_TTL_SECONDS }, await signingSecret(sql));
   return {
-    access_token: accessToken(sql, tenantId, userId, jti, now),
+    access_token: await accessToken(sql, tenantId, userId, jti, now),
     refresh_token: refresh,
     token_type: "Bearer",
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
   };
 }
 
-const sessionIsLive = (sql: Sql, tenantId: string, userId: string, jti: string, now: Date) =>
-  sql.get<{ jti: string }>(
+const sessionIsLive = async (sql: Sql, tenantId: string, userId: string, jti: string, now: Date) =>
+  await sql.get<{ jti: string }>(
     `SELECT jti FROM refresh_tokens WHERE jti = ? AND tenant_id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > ?`,
     [jti, tenantId, userId, isoTime(now)],
   ) !== undefined;
 
 /** The session of a valid, unrevoked access token of this tenant; null otherwise. */
-export function verifyAccessToken(sql: Sql, tenantId: string, token: string, now: Date): Session | null {
-  const p = verifyJwt(token, signingSecret(sql), now);
+export async function verifyAccessToken(sql: Sql, tenantId: string, token: string, now: Date): Promise<Session | null> {
+  const p = verifyJwt(token, await signingSecret(sql), now);
   if (!p || p.typ !== "access" || p.tid !== tenantId || typeof p.sub !== "string" || typeof p.sid !== "string") return null;
-  return sessionIsLive(sql, tenantId, p.sub, p.sid, now) ? { userId: p.sub, sessionId: p.sid } : null;
+  return await sessionIsLive(sql, tenantId, p.sub, p.sid, now) ? { userId: p.sub, sessionId: p.sid } : null;
 }
 
 /** A new access token for a valid refresh token of this tenant (the refresh token itself is kept); null otherwise. */
-export function refreshSession(sql: Sql, tenantId: string, refreshToken: string, now: Date): (IssuedTokens & Session) | null {
-  const p = verifyJwt(refreshToken, signingSecret(sql), now);
+export async function refreshSession(sql: Sql, tenantId: string, refreshToken: string, now: Date): Promise<(IssuedTokens & Session) | null> {
+  const p = verifyJwt(refreshToken, await signingSecret(sql), now);
   if (!p || p.typ !== "refresh" || p.tid !== tenantId || typeof p.sub !== "string" || typeof p.jti !== "string") return null;
-  if (!sessionIsLive(sql, tenantId, p.sub, p.jti, now)) return null;
+  if (!await sessionIsLive(sql, tenantId, p.sub, p.jti, now)) return null;
   return {
-    access_token: accessToken(sql, tenantId, p.sub, p.jti, now),
+    access_token: await accessToken(sql, tenantId, p.sub, p.jti, now),
     refresh_token: refreshToken,
     token_type: "Bearer",
     expires_in: ACCESS_TOKEN_TTL_SECONDS,
@@ -77,11 +77,11 @@ export function refreshSession(sql: Sql, tenantId: string, refreshToken: string,
   };
 }
 
-export function revokeSession(sql: Sql, tenantId: string, sessionId: string, now: Date): void {
-  sql.run(`UPDATE refresh_tokens SET revoked_at = ? WHERE jti = ? AND tenant_id = ? AND revoked_at IS NULL`, [isoTime(now), sessionId, tenantId]);
+export async function revokeSession(sql: Sql, tenantId: string, sessionId: string, now: Date): Promise<void> {
+  await sql.run(`UPDATE refresh_tokens SET revoked_at = ? WHERE jti = ? AND tenant_id = ? AND revoked_at IS NULL`, [isoTime(now), sessionId, tenantId]);
 }
 
 /** Ends every session of a user (password reset, deactivation). */
-export function revokeUserSessions(sql: Sql, tenantId: string, userId: string, now: Date): void {
-  sql.run(`UPDATE refresh_tokens SET revoked_at = ? WHERE tenant_id = ? AND user_id = ? AND revoked_at IS NULL`, [isoTime(now), tenantId, userId]);
+export async function revokeUserSessions(sql: Sql, tenantId: string, userId: string, now: Date): Promise<void> {
+  await sql.run(`UPDATE refresh_tokens SET revoked_at = ? WHERE tenant_id = ? AND user_id = ? AND revoked_at IS NULL`, [isoTime(now), tenantId, userId]);
 }

@@ -445,22 +445,28 @@ export const TENANT_TABLES = [
   "plans",
 ] as const;
 
-/** Applies the migrations not yet recorded in schema_migrations, each in its own transaction. */
-export function migrate(sql: Sql, list: readonly Migration[] = migrations, now = new Date()): number[] {
-  sql.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const done = new Set(sql.all<{ version: number }>(`SELECT version FROM schema_migrations`).map((r) => r.version));
-  const applied: number[] = [];
-  for (const m of [...list].sort((a, b) => a.version - b.version)) {
-    if (done.has(m.version)) continue;
-    // Another process or thread (an MCP worker opening the same file) may have applied it since the read above:
-    // the transaction holds the write lock, so the check inside it is the one that counts.
-    const ran = sql.tx(() => {
-      if (sql.get(`SELECT 1 AS one FROM schema_migrations WHERE version = ?`, [m.version])) return false;
-      for (const statement of m.up) sql.run(statement);
-      sql.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, now.toISOString()]);
-      return true;
-    });
-    if (ran) applied.push(m.version);
-  }
-  return applied;
+/** A statement in the database's own words: the one portable type it lacks (BLOB is BYTEA on PostgreSQL). */
+const ddl = (sql: Sql, statement: string): string => (sql.dialect === "postgres" ? statement.replace(/\bBLOB\b/g, "BYTEA") : statement);
+
+/**
+ * Applies the migrations not yet recorded in schema_migrations, in one transaction under the "migrate" lock: of
+ * several instances starting at once on one database, the first applies them, the others wait and find them done.
+ */
+export async function migrate(sql: Sql, list: readonly Migration[] = migrations, now = new Date()): Promise<number[]> {
+  return await sql.tx(async () => {
+    await sql.lock("sandbox:migrate");
+    await sql.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const done = new Set((await sql.all<{ version: number }>(`SELECT version FROM schema_migrations`)).map((r) => r.version));
+    const applied: number[] = [];
+    for (const m of [...list].sort((a, b) => a.version - b.version)) {
+      if (done.has(m.version)) continue;
+      // A savepoint each: a failing migration leaves the ones before it applied.
+      await sql.tx(async () => {
+        for (const statement of m.up) await sql.run(ddl(sql, statement));
+        await sql.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, now.toISOString()]);
+      });
+      applied.push(m.version);
+    }
+    return applied;
+  });
 }

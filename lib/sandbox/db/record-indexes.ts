@@ -77,37 +77,37 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
 }
 
 /** Names of the existing record indexes, of one schema or of all. */
-export function existingIndexes(sql: Sql, schemaId?: string): string[] {
+export async function existingIndexes(sql: Sql, schemaId?: string): Promise<string[]> {
   const prefix = schemaId ? prefixOf(schemaId) : PREFIX;
   const pattern = `${prefix.replaceAll("_", "\\_")}%`;
   const query =
     sql.dialect === "postgres"
       ? `SELECT indexname AS name FROM pg_indexes WHERE tablename = 'entity_records' AND indexname LIKE ? ESCAPE '\\'`
       : `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'entity_records' AND name LIKE ? ESCAPE '\\'`;
-  return sql.all<{ name: string }>(query, [pattern]).map((r) => r.name);
+  return (await sql.all<{ name: string }>(query, [pattern])).map((r) => r.name);
 }
 
 /**
  * Makes the schema's indexes match its fields: drops the stale ones, creates the missing ones. Run it inside a
  * transaction. `existing`: every record index's name, when the caller has listed them already.
  */
-export function syncRecordIndexes(sql: Sql, schemaId: string, fields: readonly IndexedField[], existing?: readonly string[]): void {
+export async function syncRecordIndexes(sql: Sql, schemaId: string, fields: readonly IndexedField[], existing?: readonly string[]): Promise<void> {
   const want = recordIndexesFor(sql.dialect, schemaId, fields);
   const wanted = new Set(want.map((i) => i.name));
   const prefix = prefixOf(schemaId);
-  const have = new Set(existing ? existing.filter((n) => n.startsWith(prefix)) : existingIndexes(sql, schemaId));
-  for (const name of have) if (!wanted.has(name)) sql.run(`DROP INDEX IF EXISTS ${name}`);
-  for (const index of want) if (!have.has(index.name)) sql.run(index.create);
+  const have = new Set(existing ? existing.filter((n) => n.startsWith(prefix)) : await existingIndexes(sql, schemaId));
+  for (const name of have) if (!wanted.has(name)) await sql.run(`DROP INDEX IF EXISTS ${name}`);
+  for (const index of want) if (!have.has(index.name)) await sql.run(index.create);
 }
 
 /** Drops the record indexes of schemas that no longer exist (schema, tenant or organization deleted, tenant reset). */
-export function dropOrphanRecordIndexes(sql: Sql): number {
-  const live = new Set(sql.all<{ id: string }>(`SELECT id FROM entity_schemas`).map((r) => prefixOf(r.id)));
+export async function dropOrphanRecordIndexes(sql: Sql): Promise<number> {
+  const live = new Set((await sql.all<{ id: string }>(`SELECT id FROM entity_schemas`)).map((r) => prefixOf(r.id)));
   let dropped = 0;
-  for (const name of existingIndexes(sql)) {
+  for (const name of await existingIndexes(sql)) {
     const prefix = name.slice(0, PREFIX.length + 33);
     if (!live.has(prefix)) {
-      sql.run(`DROP INDEX IF EXISTS ${name}`);
+      await sql.run(`DROP INDEX IF EXISTS ${name}`);
       dropped += 1;
     }
   }

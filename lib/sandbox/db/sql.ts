@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 
 /**
  * The sandbox's query layer: `?` placeholders and portable SQL (TEXT uuid ids, ISO-8601 TEXT
- * timestamps, JSON as TEXT, INTEGER 0/1 booleans, BLOB bytes), so the same queries can run on
- * PostgreSQL behind a second implementation (which rewrites `?` to `$n`).
+ * timestamps, JSON as TEXT, INTEGER 0/1 booleans, BLOB bytes), so the same queries run on SQLite (sqlite.ts) and
+ * PostgreSQL (postgres.ts, which rewrites `?` to `$n`). Asynchronous, as every PostgreSQL driver is.
  */
 export type Dialect = "sqlite" | "postgres";
 
@@ -13,17 +13,28 @@ export type SqlParams = readonly SqlValue[];
 
 export interface Sql {
   readonly dialect: Dialect;
-  all<T>(sql: string, params?: SqlParams): T[];
-  get<T>(sql: string, params?: SqlParams): T | undefined;
-  run(sql: string, params?: SqlParams): { changes: number };
-  /** Runs `fn` atomically; nested calls become savepoints. `fn` must be synchronous. */
-  tx<T>(fn: () => T): T;
+  all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+  get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+  run(sql: string, params?: SqlParams): Promise<{ changes: number }>;
+  /**
+   * Runs `fn` atomically on one connection; nested calls become savepoints. Every query `fn` makes through this
+   * same `Sql` (awaited inside it, directly or deeper) joins the transaction; queries from elsewhere wait for it
+   * (SQLite: one connection) or run beside it on another connection (PostgreSQL).
+   */
+  tx<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: a lock named `name`, shared by every process on the database, held until the transaction
+   * ends (migrations, the demo tenant, expiry cleanup). `wait: false` answers false at once when another holds it.
+   * SQLite: always true, since its transactions already hold the database's write lock (BEGIN IMMEDIATE).
+   */
+  lock(name: string, options?: { wait?: boolean }): Promise<boolean>;
 }
 
-/** A `Sql` that owns its connection. */
+/** A `Sql` that owns its connection(s). */
 export interface SqlDatabase extends Sql {
+  /** Where it is: a file path, or the PostgreSQL URL without its password. */
   readonly path: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A SQL fragment with its own parameters, to splice into a larger query. */

@@ -66,13 +66,13 @@ let schema: EntitySchemaRow;
 let token: string;
 const records: { id: string; data: Data; created_at: string; updated_at: string }[] = [];
 
-beforeAll(() => {
-  tenant = newTenant();
-  const owner = newUser(tenant);
+beforeAll(async () => {
+  tenant = await newTenant();
+  const owner = await newUser(tenant);
   token = owner.tokens.access_token;
-  scope = { tenantId: tenant.id, organizationId: addOrganization(tenant, owner.user.id) };
-  const sql = getStore();
-  schema = insertEntitySchema(sql, scope, { name: "Items", slug: "items", fields: FIELDS, createdBy: owner.user.id }, new Date(START));
+  scope = { tenantId: tenant.id, organizationId: await addOrganization(tenant, owner.user.id) };
+  const sql = await getStore();
+  schema = await insertEntitySchema(sql, scope, { name: "Items", slug: "items", fields: FIELDS, createdBy: owner.user.id }, new Date(START));
   const notes = ["Red", "red wine", "BLUE", "green_tea", "50% off", null];
   for (let i = 0; i < RECORDS + EXTRA_NAMES.length; i++) {
     const data: Data = {
@@ -85,10 +85,10 @@ beforeAll(() => {
     if (i % 6 !== 0) data.category = ["books", "garden", "toys"][i % 3]!;
     if (i % 2 === 0) data.note = notes[i % notes.length]!;
     // Two records share each creation second: ties on created_at are broken by id.
-    const row = insertEntityRecord(sql, scope, schema.id, data, owner.user.id, new Date(START + 1000 + Math.floor(i / 2) * 1000));
+    const row = await insertEntityRecord(sql, scope, schema.id, data, owner.user.id, new Date(START + 1000 + Math.floor(i / 2) * 1000));
     records.push({ id: row.id, data, created_at: row.created_at, updated_at: row.updated_at });
   }
-  schema = findEntitySchema(sql, scope, schema.id)!;
+  schema = (await findEntitySchema(sql, scope, schema.id))!;
 });
 
 // ── The same search in JavaScript ──
@@ -262,40 +262,41 @@ function recording(sql: Sql): { sql: Sql; selects: { text: string; params: SqlPa
     selects,
     sql: {
       dialect: sql.dialect,
-      all: <T>(text: string, params?: SqlParams) => (keep(text, params), sql.all<T>(text, params)),
-      get: <T>(text: string, params?: SqlParams) => (keep(text, params), sql.get<T>(text, params)),
-      run: (text, params) => sql.run(text, params),
+      all: async <T>(text: string, params?: SqlParams) => (keep(text, params), await sql.all<T>(text, params)),
+      get: async <T>(text: string, params?: SqlParams) => (keep(text, params), await sql.get<T>(text, params)),
+      run: async (text, params) => await sql.run(text, params),
       tx: (fn) => sql.tx(fn),
+      lock: (name, options) => sql.lock(name, options),
     },
   };
 }
 
-function runSearch(query: Record<string, FilterValue>, orderBy = "created_at", dir: OrderDir = "desc", page = 1) {
+async function runSearch(query: Record<string, FilterValue>, orderBy = "created_at", dir: OrderDir = "desc", page = 1) {
   const fields = searchableFields([fieldsOf(schema)]);
   const issues: ValidationIssue[] = [];
   const filters = compileFilters("sqlite", query, fields, issues);
   const order = compileOrder("sqlite", orderBy, dir, fields, issues);
   expect(issues).toEqual([]);
-  const rec = recording(getStore());
+  const rec = recording(await getStore());
   // A fresh revision each time, so no cached count hides the COUNT.
-  getStore().run(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE id = ?`, [schema.id]);
-  const current = findEntitySchema(getStore(), scope, schema.id)!;
-  searchEntityRecords(rec.sql, scope, { schemas: [current], schemaId: schema.id, filters, orderBy, order, page, size: 20 });
+  await (await getStore()).run(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE id = ?`, [schema.id]);
+  const current = (await findEntitySchema(await getStore(), scope, schema.id))!;
+  await searchEntityRecords(rec.sql, scope, { schemas: [current], schemaId: schema.id, filters, orderBy, order, page, size: 20 });
   return rec.selects;
 }
 
-const plan = (q: { text: string; params: SqlParams }) =>
-  getStore()
-    .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${q.text}`, q.params)
+const plan = async (q: { text: string; params: SqlParams }) =>
+  (await (await getStore())
+    .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${q.text}`, q.params))
     .map((r) => r.detail)
     .join(" | ");
 /**
  * Whether the statement's bytecode reads a record: a Column of the table's cursor (an index's DeferredSeek is
  * resolved only then) or a call of json_extract (an indexed expression is read from the index instead).
  */
-function readsRecords(q: { text: string; params: SqlParams }): boolean {
-  const root = getStore().get<{ rootpage: number }>(`SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'entity_records'`)!.rootpage;
-  const ops = getStore().all<{ opcode: string; p1: number; p2: number; p4: string | null }>(`EXPLAIN ${q.text}`, q.params);
+async function readsRecords(q: { text: string; params: SqlParams }): Promise<boolean> {
+  const root = (await (await getStore()).get<{ rootpage: number }>(`SELECT rootpage FROM sqlite_master WHERE type = 'table' AND name = 'entity_records'`))!.rootpage;
+  const ops = await (await getStore()).all<{ opcode: string; p1: number; p2: number; p4: string | null }>(`EXPLAIN ${q.text}`, q.params);
   const tableCursors = new Set(ops.filter((o) => o.opcode === "OpenRead" && o.p2 === root).map((o) => o.p1));
   return ops.some((o) => (o.opcode === "Column" && tableCursors.has(o.p1)) || (/Func/.test(o.opcode) && /json_extract/.test(o.p4 ?? "")));
 }
@@ -303,9 +304,9 @@ const indexesNow = () => recordIndexesFor("sqlite", schema.id, indexedFieldsOf(f
 const indexOf = (field: string, key: "value" | "folded" = "value") => indexesNow().find((i) => i.field === field && i.key === key)!.name;
 
 describe("record search plans (EXPLAIN QUERY PLAN over the real database)", () => {
-  it("creates one index per field, each led by the very expression the search compiles, and one per text field led by its lowercased text", () => {
-    const names = getStore()
-      .all<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'erx\\_%' ESCAPE '\\'`)
+  it("creates one index per field, each led by the very expression the search compiles, and one per text field led by its lowercased text", async () => {
+    const names = (await (await getStore())
+      .all<{ name: string; sql: string }>(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'erx\\_%' ESCAPE '\\'`))
       .filter((r) => r.name.includes(schema.id.replaceAll("-", "")));
     const texts = ["name", "category", "note"];
     expect(names.map((r) => r.name).sort()).toEqual([...Object.keys(FIELDS).map((f) => indexOf(f)), ...texts.map((f) => indexOf(f, "folded"))].sort());
@@ -314,47 +315,47 @@ describe("record search plans (EXPLAIN QUERY PLAN over the real database)", () =
     expect(folded).toContain(`(tenant_id, organization_id, lower(json_extract(data, '$."name"')), created_at, id, updated_at, json_extract(data, '$."name"'), `);
   });
 
-  it("counts an equality and a range through the equality's index, without reading a record", () => {
-    const [count] = runSearch({ price: { operator: "gt", value: 10 }, category: "books" });
+  it("counts an equality and a range through the equality's index, without reading a record", async () => {
+    const [count] = await runSearch({ price: { operator: "gt", value: 10 }, category: "books" });
     expect(count!.text).toMatch(/^SELECT COUNT/);
-    expect(plan(count!)).toContain(`USING INDEX ${indexOf("category")} (tenant_id=? AND organization_id=? AND <expr>=?)`);
-    expect(readsRecords(count!)).toBe(false);
+    expect(await plan(count!)).toContain(`USING INDEX ${indexOf("category")} (tenant_id=? AND organization_id=? AND <expr>=?)`);
+    expect(await readsRecords(count!)).toBe(false);
   });
 
-  it("counts an equality on a boolean (two values) after the other field's in list", () => {
-    const [count] = runSearch({ in_stock: true, category: { operator: "in", value: ["books", "toys"] } });
-    expect(plan(count!)).toContain(`USING INDEX ${indexOf("category")} (tenant_id=? AND organization_id=? AND <expr>=?)`);
-    expect(readsRecords(count!)).toBe(false);
+  it("counts an equality on a boolean (two values) after the other field's in list", async () => {
+    const [count] = await runSearch({ in_stock: true, category: { operator: "in", value: ["books", "toys"] } });
+    expect(await plan(count!)).toContain(`USING INDEX ${indexOf("category")} (tenant_id=? AND organization_id=? AND <expr>=?)`);
+    expect(await readsRecords(count!)).toBe(false);
   });
 
-  it("counts a range alone by seeking the field's index", () => {
-    const [count] = runSearch({ price: { operator: "lte", value: 3 } });
-    expect(plan(count!)).toMatch(new RegExp(`USING (COVERING )?INDEX ${indexOf("price")} \\(tenant_id=\\? AND organization_id=\\? AND <expr><\\?\\)`));
+  it("counts a range alone by seeking the field's index", async () => {
+    const [count] = await runSearch({ price: { operator: "lte", value: 3 } });
+    expect(await plan(count!)).toMatch(new RegExp(`USING (COVERING )?INDEX ${indexOf("price")} \\(tenant_id=\\? AND organization_id=\\? AND <expr><\\?\\)`));
   });
 
-  it("answers ilike and not_in with fewer than 1,000 matches from one scan of a covering index, then the page by primary key", () => {
+  it("answers ilike and not_in with fewer than 1,000 matches from one scan of a covering index, then the page by primary key", async () => {
     const queries: Record<string, FilterValue>[] = [{ note: { operator: "ilike", value: "%red%" } }, { category: { operator: "not_in", value: ["books"] } }];
     for (const query of queries) {
-      const selects = runSearch(query);
+      const selects = await runSearch(query);
       expect(selects.filter((q) => /COUNT/.test(q.text))).toEqual([]);
       const [probe, page] = selects;
-      expect(plan(probe!)).toContain(`USING INDEX ${indexOf(Object.keys(query)[0]!)}`);
-      expect(readsRecords(probe!)).toBe(false);
-      expect(plan(page!)).toMatch(/USING INDEX sqlite_autoindex_entity_records_1 \(id=\?\)/);
+      expect(await plan(probe!)).toContain(`USING INDEX ${indexOf(Object.keys(query)[0]!)}`);
+      expect(await readsRecords(probe!)).toBe(false);
+      expect(await plan(page!)).toMatch(/USING INDEX sqlite_autoindex_entity_records_1 \(id=\?\)/);
     }
   });
 
-  it("pages dense matches by walking the created_at index, sparse ones through the filter's index", () => {
-    const dense = runSearch({ price: { operator: "gt", value: 1 } });
-    expect(plan(dense.at(-1)!)).toContain("USING INDEX entity_records_search_created");
-    expect(readsRecords(dense.at(-1)!)).toBe(true); // the check above can fail: this walk does read records
-    expect(plan(dense.at(-1)!)).not.toContain("TEMP B-TREE");
-    const sparse = runSearch({ price: { operator: "gt", value: 99 } });
+  it("pages dense matches by walking the created_at index, sparse ones through the filter's index", async () => {
+    const dense = await runSearch({ price: { operator: "gt", value: 1 } });
+    expect(await plan(dense.at(-1)!)).toContain("USING INDEX entity_records_search_created");
+    expect(await readsRecords(dense.at(-1)!)).toBe(true); // the check above can fail: this walk does read records
+    expect(await plan(dense.at(-1)!)).not.toContain("TEMP B-TREE");
+    const sparse = await runSearch({ price: { operator: "gt", value: 99 } });
     const ids = sparse.find((q) => /^SELECT id /.test(q.text))!;
-    expect(plan(ids)).toContain(`USING INDEX ${indexOf("price")} (tenant_id=? AND organization_id=? AND <expr>>?)`);
+    expect(await plan(ids)).toContain(`USING INDEX ${indexOf("price")} (tenant_id=? AND organization_id=? AND <expr>>?)`);
   });
 
-  it("seeks a like / ilike with a literal prefix in the folded index, and checks the pattern on that range's entries only", () => {
+  it("seeks a like / ilike with a literal prefix in the folded index, and checks the pattern on that range's entries only", async () => {
     const range = (field: string) =>
       new RegExp(`SEARCH entity_records USING (COVERING )?INDEX ${indexOf(field, "folded")} \\(tenant_id=\\? AND organization_id=\\? AND <expr>>\\? AND <expr><\\?\\)`);
     const queries: Record<string, FilterValue>[] = [
@@ -367,58 +368,58 @@ describe("record search plans (EXPLAIN QUERY PLAN over the real database)", () =
     ];
     for (const query of queries) {
       const field = Object.keys(query)[0]!;
-      const selects = runSearch(query);
+      const selects = await runSearch(query);
       const count = selects.find((q) => /^SELECT COUNT/.test(q.text) && q.text.includes(indexOf(field, "folded")));
       expect(count, JSON.stringify(query)).toBeDefined();
-      expect(plan(count!)).toMatch(range(field));
-      expect(readsRecords(count!)).toBe(false);
+      expect(await plan(count!)).toMatch(range(field));
+      expect(await readsRecords(count!)).toBe(false);
     }
     // One match in 255: the page comes from the same range, sorted.
-    const ids = runSearch({ name: { operator: "like", value: "1234%" } }).find((q) => /^SELECT id /.test(q.text))!;
-    expect(plan(ids)).toMatch(range("name"));
-    expect(readsRecords(ids)).toBe(false);
+    const ids = (await runSearch({ name: { operator: "like", value: "1234%" } })).find((q) => /^SELECT id /.test(q.text))!;
+    expect(await plan(ids)).toMatch(range("name"));
+    expect(await readsRecords(ids)).toBe(false);
   });
 
-  it("keeps a like / ilike without a literal prefix a scan of the field's index", () => {
+  it("keeps a like / ilike without a literal prefix a scan of the field's index", async () => {
     for (const value of ["_TEM 1%", "%tem 12"]) {
-      const [probe, ...rest] = runSearch({ name: { operator: "ilike", value } });
+      const [probe, ...rest] = await runSearch({ name: { operator: "ilike", value } });
       expect(rest.filter((q) => /COUNT/.test(q.text))).toEqual([]);
-      expect(plan(probe!)).toContain(`USING INDEX ${indexOf("name")} (tenant_id=? AND organization_id=?)`);
+      expect(await plan(probe!)).toContain(`USING INDEX ${indexOf("name")} (tenant_id=? AND organization_id=?)`);
     }
   });
 
-  it("pages a range holding a tenth of the records through its index: sorting those beats walking ten rows for each", () => {
-    const selects = runSearch({ price: { operator: "gt", value: 90 } });
+  it("pages a range holding a tenth of the records through its index: sorting those beats walking ten rows for each", async () => {
+    const selects = await runSearch({ price: { operator: "gt", value: 90 } });
     const ids = selects.find((q) => /^SELECT id /.test(q.text));
     expect(ids).toBeDefined();
-    expect(plan(ids!)).toContain(`USING INDEX ${indexOf("price")} (tenant_id=? AND organization_id=? AND <expr>>?)`);
+    expect(await plan(ids!)).toContain(`USING INDEX ${indexOf("price")} (tenant_id=? AND organization_id=? AND <expr>>?)`);
   });
 
-  it("orders a few matches by sorting them out of the filter's index, not by walking the ordered field's index", () => {
-    const selects = runSearch({ name: { operator: "like", value: "1234%" } }, "price", "asc");
+  it("orders a few matches by sorting them out of the filter's index, not by walking the ordered field's index", async () => {
+    const selects = await runSearch({ name: { operator: "like", value: "1234%" } }, "price", "asc");
     const ids = selects.find((q) => /^SELECT id /.test(q.text))!;
-    expect(plan(ids)).toContain(`USING INDEX ${indexOf("name", "folded")} (tenant_id=? AND organization_id=? AND <expr>>? AND <expr><?)`);
-    expect(plan(ids)).toContain("USE TEMP B-TREE FOR ORDER BY");
+    expect(await plan(ids)).toContain(`USING INDEX ${indexOf("name", "folded")} (tenant_id=? AND organization_id=? AND <expr>>? AND <expr><?)`);
+    expect(await plan(ids)).toContain("USE TEMP B-TREE FOR ORDER BY");
   });
 
-  it("orders by a field through its index, without a sort", () => {
-    const selects = runSearch({}, "price", "desc", 3);
+  it("orders by a field through its index, without a sort", async () => {
+    const selects = await runSearch({}, "price", "desc", 3);
     const ids = selects.find((q) => /^SELECT id /.test(q.text))!;
-    expect(plan(ids)).toContain(`INDEX ${indexOf("price")}`);
-    expect(plan(ids)).not.toContain("TEMP B-TREE");
+    expect(await plan(ids)).toContain(`INDEX ${indexOf("price")}`);
+    expect(await plan(ids)).not.toContain("TEMP B-TREE");
   });
 });
 
 describe("record indexes follow the schema", () => {
-  const indexNames = (schemaId: string) =>
-    getStore()
-      .all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE ?`, [`erx_${schemaId.replaceAll("-", "")}_%`])
+  const indexNames = async (schemaId: string) =>
+    (await (await getStore())
+      .all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE ?`, [`erx_${schemaId.replaceAll("-", "")}_%`]))
       .map((r) => r.name);
 
   it("rebuilds on a changed fields_definition and drops them with the schema and with the tenant's data", async () => {
-    const t = newTenant();
-    const owner = newUser(t);
-    const org = addOrganization(t, owner.user.id);
+    const t = await newTenant();
+    const owner = await newUser(t);
+    const org = await addOrganization(t, owner.user.id);
     const client = sandboxClient(t);
     const opts = { key: "secret" as const, token: owner.tokens.access_token, org };
     const created = await client.call("POST", "/v1/entity/schemas", {
@@ -426,86 +427,86 @@ describe("record indexes follow the schema", () => {
       body: { name: "Notes", slug: "notes", fields_definition: { title: { type: "string" }, stars: { type: "integer" } } },
     });
     const { id } = (await created.json()) as { id: string };
-    const before = indexNames(id);
+    const before = await indexNames(id);
     expect(before).toHaveLength(3); // title's two (its value, its lowercased text), stars' one
 
     // stars becomes a string: its values now compare as text, so the indexes are rebuilt.
     const put = await client.call("PUT", `/v1/entity/schemas/${id}`, { ...opts, body: { fields_definition: { title: { type: "string" }, stars: { type: "string" } } } });
     expect(put.status).toBe(200);
-    const after = indexNames(id);
+    const after = await indexNames(id);
     expect(after).toHaveLength(4);
     expect(after.filter((n) => before.includes(n))).toEqual([]);
 
     expect((await client.call("DELETE", `/v1/entity/schemas/${id}`, opts)).status).toBe(204);
-    expect(indexNames(id)).toEqual([]);
+    expect(await indexNames(id)).toEqual([]);
 
     const again = await client.call("POST", "/v1/entity/schemas", { ...opts, body: { name: "Tags", slug: "tags", fields_definition: { tag: { type: "string" } } } });
     const tags = (await again.json()) as { id: string };
-    expect(indexNames(tags.id)).toHaveLength(2);
-    resetTenant(getStore(), t, new Date());
-    expect(indexNames(tags.id)).toEqual([]);
+    expect(await indexNames(tags.id)).toHaveLength(2);
+    await resetTenant(await getStore(), t, new Date());
+    expect(await indexNames(tags.id)).toEqual([]);
   });
 });
 
 describe("record indexes of a database written without them", () => {
-  const named = (schemaId: string) =>
-    getStore()
-      .all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE ?`, [`erx_${schemaId.replaceAll("-", "")}_%`])
+  const named = async (schemaId: string) =>
+    (await (await getStore())
+      .all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE ?`, [`erx_${schemaId.replaceAll("-", "")}_%`]))
       .map((r) => r.name);
 
-  it("are created when the store opens, and those of schemas that are gone are dropped", () => {
-    const sql = getStore();
-    const lone = insertEntitySchema(sql, scope, { name: "Lone", slug: "lone", fields: { a: { type: "string", required: false } }, createdBy: null }, new Date());
-    const want = named(lone.id);
+  it("are created when the store opens, and those of schemas that are gone are dropped", async () => {
+    const sql = await getStore();
+    const lone = await insertEntitySchema(sql, scope, { name: "Lone", slug: "lone", fields: { a: { type: "string", required: false } }, createdBy: null }, new Date());
+    const want = await named(lone.id);
     expect(want).toHaveLength(2);
-    for (const name of want) sql.run(`DROP INDEX ${name}`);
+    for (const name of want) await sql.run(`DROP INDEX ${name}`);
     // An index left behind by a schema deleted behind the API's back.
     const gone = "00000000-0000-4000-8000-000000000000";
-    sql.run(`CREATE INDEX erx_${gone.replaceAll("-", "")}_0123456789abcdef ON entity_records (tenant_id) WHERE schema_id = '${gone}'`);
+    await sql.run(`CREATE INDEX erx_${gone.replaceAll("-", "")}_0123456789abcdef ON entity_records (tenant_id) WHERE schema_id = '${gone}'`);
 
-    closeStore();
-    expect(named(lone.id)).toEqual(want);
-    expect(named(gone)).toEqual([]);
+    await closeStore();
+    expect(await named(lone.id)).toEqual(want);
+    expect(await named(gone)).toEqual([]);
   });
 
   it("are made by the first search that misses them", async () => {
-    for (const name of named(schema.id)) getStore().run(`DROP INDEX ${name}`);
+    for (const name of await named(schema.id)) await (await getStore()).run(`DROP INDEX ${name}`);
     const page = await search({ price: { operator: "gt", value: 99 } }, "created_at", "desc", 1, 5);
     expect(page.total).toBe(expected({ price: { operator: "gt", value: 99 } }, "created_at", "desc").length);
-    expect(named(schema.id).sort()).toEqual(indexesNow().map((i) => i.name).sort());
+    expect((await named(schema.id)).sort()).toEqual(indexesNow().map((i) => i.name).sort());
   });
 });
 
 describe("a search without a seekable condition over more than 1,000 matches", () => {
   it("counts them by scanning a covering index, and pages by walking the created_at index", async () => {
-    const sql = getStore();
-    const many = insertEntitySchema(sql, scope, { name: "Many", slug: "many", fields: { tag: { type: "string", required: true } }, createdBy: null }, new Date(START));
+    const sql = await getStore();
+    const many = await insertEntitySchema(sql, scope, { name: "Many", slug: "many", fields: { tag: { type: "string", required: true } }, createdBy: null }, new Date(START));
     const ids: string[] = [];
-    sql.tx(() => {
+    await sql.tx(async () => {
       for (let i = 0; i < 1_200; i++) {
         const at = new Date(START + i * 1000).toISOString();
         const id = crypto.randomUUID();
         ids.push(id);
-        sql.run(
+        await sql.run(
           `INSERT INTO entity_records (id, tenant_id, organization_id, schema_id, data, created_by_id, updated_by_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'u', NULL, ?, ?)`,
           [id, scope.tenantId, scope.organizationId, many.id, JSON.stringify({ tag: i % 2 ? "odd" : "even" }), at, at],
         );
       }
-      sql.run(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE id = ?`, [many.id]);
+      await sql.run(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE id = ?`, [many.id]);
     });
     const fields = searchableFields([fieldsOf(many)]);
     const issues: ValidationIssue[] = [];
     const filters = compileFilters("sqlite", { tag: { operator: "ne", value: "none" } }, fields, issues);
     const order = compileOrder("sqlite", "created_at", "desc", fields, issues);
     const rec = recording(sql);
-    const current = findEntitySchema(sql, scope, many.id)!;
-    const result = searchEntityRecords(rec.sql, scope, { schemas: [current], schemaId: many.id, filters, orderBy: "created_at", order, page: 2, size: 20 });
+    const current = (await findEntitySchema(sql, scope, many.id))!;
+    const result = await searchEntityRecords(rec.sql, scope, { schemas: [current], schemaId: many.id, filters, orderBy: "created_at", order, page: 2, size: 20 });
     expect(result.total).toBe(1_200);
     expect(result.rows.map((r) => r.id)).toEqual([...ids].reverse().slice(20, 40));
     const tagIndex = recordIndexesFor("sqlite", many.id, indexedFieldsOf(fieldsOf(many)))[0]!.name;
     const count = rec.selects.find((q) => /^SELECT COUNT/.test(q.text) && q.text.includes(tagIndex))!;
-    expect(plan(count)).toContain(`USING INDEX ${tagIndex}`);
-    expect(readsRecords(count)).toBe(false);
-    expect(plan(rec.selects.at(-1)!)).toContain("USING INDEX entity_records_search_created");
+    expect(await plan(count)).toContain(`USING INDEX ${tagIndex}`);
+    expect(await readsRecords(count)).toBe(false);
+    expect(await plan(rec.selects.at(-1)!)).toContain("USING INDEX entity_records_search_created");
   });
 });

@@ -31,10 +31,10 @@ interface Setting {
 }
 
 async function setting(): Promise<Setting> {
-  const tenant = newTenant();
+  const tenant = await newTenant();
   const client = sandboxClient(tenant);
-  const { user, tokens: session } = newUser(tenant);
-  const org = addOrganization(tenant, user.id);
+  const { user, tokens: session } = await newUser(tenant);
+  const org = await addOrganization(tenant, user.id);
   const res = await client.call("GET", "/v1/user/agents/available", { token: session.access_token });
   const agents = await expectMatchesCatalog<Agent[]>("agents.list-available", res);
   const byName = (name: string) => agents.find((a) => a.name === name)!;
@@ -63,13 +63,13 @@ describe("agents", () => {
     expect(all.every((a) => a.tenant_id === s.tenant.id && a.is_active && a.rag_provider === "NONE" && a.mcp_servers.length === 0)).toBe(true);
     expect(await list({ skip: "1", limit: "1" })).toEqual([all[1]]);
 
-    getStore().run(`UPDATE agents SET is_active = 0 WHERE tenant_id = ? AND id = ?`, [s.tenant.id, s.echo.id]);
+    await (await getStore()).run(`UPDATE agents SET is_active = 0 WHERE tenant_id = ? AND id = ?`, [s.tenant.id, s.echo.id]);
     try {
       expect((await list()).map((a) => a.name)).toEqual(["Support Assistant"]);
       await expectError("agents.get-agent", await s.client.call("GET", `/v1/user/agents/${s.echo.id}`, { token: s.token }), 404, "Agent not found");
       await expectError("agents.chat", await chat(s, s.echo.id, { input: "hi" }), 404, "Agent not found");
     } finally {
-      getStore().run(`UPDATE agents SET is_active = 1 WHERE tenant_id = ? AND id = ?`, [s.tenant.id, s.echo.id]);
+      await (await getStore()).run(`UPDATE agents SET is_active = 1 WHERE tenant_id = ? AND id = ?`, [s.tenant.id, s.echo.id]);
     }
   });
 
@@ -144,8 +144,8 @@ describe("chat", () => {
 
   it("history lists the user's own executions with the agent, newest first", async () => {
     const fresh = await setting();
-    const other = newUser(fresh.tenant);
-    addOrganization(fresh.tenant, other.user.id);
+    const other = await newUser(fresh.tenant);
+    await addOrganization(fresh.tenant, other.user.id);
     for (const input of ["one", "two", "three"]) expect((await chat(fresh, fresh.echo.id, { input })).status).toBe(200);
     expect((await chat(fresh, fresh.echo.id, { input: "not mine" }, other.tokens.access_token)).status).toBe(200);
     expect((await chat(fresh, fresh.support.id, { input: "other agent" })).status).toBe(200);
@@ -251,8 +251,8 @@ describe("conversations", () => {
 
   it("another user's conversation, or one with another agent, is not found", async () => {
     const mine = await create({ title: "mine" });
-    const other = newUser(s.tenant);
-    addOrganization(s.tenant, other.user.id);
+    const other = await newUser(s.tenant);
+    await addOrganization(s.tenant, other.user.id);
     const otherToken = other.tokens.access_token;
     await expectError("agents.get-conversation", await get(mine.id, otherToken), 404, "Conversation not found");
     await expectError("agents.get-conversation", await get(mine.id, s.token, s.support.id), 404, "Conversation not found");
@@ -272,7 +272,7 @@ describe("conversations", () => {
 describe("usage limits", () => {
   it("402 before running once the plan's messages are used up: nothing is recorded", async () => {
     const s = await setting();
-    getStore().run(`UPDATE plans SET max_messages_per_month = 2 WHERE tenant_id = ? AND is_free = 1`, [s.tenant.id]);
+    await (await getStore()).run(`UPDATE plans SET max_messages_per_month = 2 WHERE tenant_id = ? AND is_free = 1`, [s.tenant.id]);
     const conversation = await expectMatchesCatalog<Conversation>(
       "agents.create-conversation",
       await s.client.call("POST", `/v1/user/agents/${s.echo.id}/conversations`, { token: s.token, body: {} }),
@@ -291,7 +291,7 @@ describe("usage limits", () => {
 
   it("402 when the AI budget is spent", async () => {
     const s = await setting();
-    getStore().run(`UPDATE plans SET max_cost_usd_per_month = 0.0001 WHERE tenant_id = ? AND is_free = 1`, [s.tenant.id]);
+    await (await getStore()).run(`UPDATE plans SET max_cost_usd_per_month = 0.0001 WHERE tenant_id = ? AND is_free = 1`, [s.tenant.id]);
     // 0.0001 USD is 10 tokens: the first request may overshoot, the next is refused.
     expect((await chat(s, s.echo.id, { input: "x".repeat(80) })).status).toBe(200);
     await expectError("agents.chat", await chat(s, s.echo.id, { input: "again" }), 402, "Usage limit exceeded");
@@ -299,14 +299,14 @@ describe("usage limits", () => {
 
   it("402 for a user who belongs to no organization: there is no plan to charge", async () => {
     const s = await setting();
-    const loner = newUser(s.tenant);
+    const loner = await newUser(s.tenant);
     await expectError("agents.chat", await chat(s, s.echo.id, { input: "hi" }, loner.tokens.access_token), 402, "Usage limit exceeded");
   });
 
   it("counts against the user's default organization", async () => {
     const s = await setting();
-    const second = addOrganization(s.tenant, s.userId);
-    getStore().run(`UPDATE users SET default_organization_id = ? WHERE tenant_id = ? AND id = ?`, [second, s.tenant.id, s.userId]);
+    const second = await addOrganization(s.tenant, s.userId);
+    await (await getStore()).run(`UPDATE users SET default_organization_id = ? WHERE tenant_id = ? AND id = ?`, [second, s.tenant.id, s.userId]);
     const execution = await expectMatchesCatalog<AgentExecution>("agents.chat", await chat(s, s.echo.id, { input: "hi" }));
     expect(execution.organization_id).toBe(second);
     expect((await currentUsage(s)).usage.messages.current).toBe(0);

@@ -24,40 +24,40 @@ type AgentParams = { agent_id: string };
 type ConversationParams = AgentParams & { conversation_id: string };
 type Paging = { skip: number; limit: number };
 
-function requireAgent(ctx: HandlerContext<unknown, Query, AgentParams>): AgentRow {
-  const agent = findActiveAgent(ctx.sql, ctx.tenant.id, ctx.params.agent_id);
+async function requireAgent(ctx: HandlerContext<unknown, Query, AgentParams>): Promise<AgentRow> {
+  const agent = await findActiveAgent(ctx.sql, ctx.tenant.id, ctx.params.agent_id);
   if (!agent) throw new ApiError(404, "Agent not found");
   return agent;
 }
 
-function requireConversation(ctx: HandlerContext<unknown, Query, AgentParams>, conversationId: string): ConversationRow {
+async function requireConversation(ctx: HandlerContext<unknown, Query, AgentParams>, conversationId: string): Promise<ConversationRow> {
   const user = requireUser(ctx);
-  const conversation = findConversation(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, conversationId);
+  const conversation = await findConversation(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, conversationId);
   if (!conversation) throw new ApiError(404, "Conversation not found");
   return conversation;
 }
 
-const listAvailable: Handler<unknown, Paging> = (ctx) => ok(listActiveAgents(ctx.sql, ctx.tenant.id, ctx.query.skip, ctx.query.limit).map(toAgent));
+const listAvailable: Handler<unknown, Paging> = async (ctx) => ok((await listActiveAgents(ctx.sql, ctx.tenant.id, ctx.query.skip, ctx.query.limit)).map(toAgent));
 
-const getAgent: Handler<unknown, Query, AgentParams> = (ctx) => ok(toAgent(requireAgent(ctx)));
+const getAgent: Handler<unknown, Query, AgentParams> = async (ctx) => ok(toAgent(await requireAgent(ctx)));
 
 /**
  * Runs the agent deterministically: its reply_template filled with the user's message. Usage is
  * checked before the run (402) and recorded with the execution, and with conversation_id the
  * saved messages are the context and the new exchange is appended, all in one transaction.
  */
-const chat: Handler<Input<typeof ChatRequest>, Query, AgentParams> = (ctx) => {
+const chat: Handler<Input<typeof ChatRequest>, Query, AgentParams> = async (ctx) => {
   const user = requireUser(ctx);
-  const agent = requireAgent(ctx);
+  const agent = await requireAgent(ctx);
   const body = ctx.body;
   const now = ctx.now();
-  return ctx.sql.tx(() => {
-    const conversation = body.conversation_id === undefined ? undefined : requireConversation(ctx, body.conversation_id);
+  return await ctx.sql.tx(async () => {
+    const conversation = body.conversation_id === undefined ? undefined : await requireConversation(ctx, body.conversation_id);
     if (conversation?.status === "ENDED") throw new ApiError(400, "Conversation has ended");
-    const account = requireAiUsageAllowance(ctx.sql, ctx.tenant.id, user.id, now);
+    const account = await requireAiUsageAllowance(ctx.sql, ctx.tenant.id, user.id, now);
 
     const sent: ChatMessage[] = [...(body.messages ?? []), ...(body.input === undefined ? [] : [{ role: "user" as const, content: body.input }])];
-    const history: ChatMessage[] = conversation ? listConversationMessages(ctx.sql, ctx.tenant.id, conversation.id) : [];
+    const history: ChatMessage[] = conversation ? await listConversationMessages(ctx.sql, ctx.tenant.id, conversation.id) : [];
     const context = [...history, ...sent];
     const input = lastUserContent(sent);
     const output = generate(agentReply(agent.reply_template, input), body.max_tokens);
@@ -65,7 +65,7 @@ const chat: Handler<Input<typeof ChatRequest>, Query, AgentParams> = (ctx) => {
     const tokensUsed = prompt + output.completionTokens;
     const model = body.model ?? SANDBOX_MODEL;
 
-    const execution = insertExecution(
+    const execution = await insertExecution(
       ctx.sql,
       {
         tenantId: ctx.tenant.id,
@@ -94,43 +94,43 @@ const chat: Handler<Input<typeof ChatRequest>, Query, AgentParams> = (ctx) => {
       now,
     );
     if (conversation) {
-      appendConversationMessages(
+      await appendConversationMessages(
         ctx.sql,
         conversation,
         [...sent, { role: "assistant", content: output.text, tokensUsed, metadata: { model, execution_id: execution.id } }],
         now,
       );
     }
-    recordAiRequest(ctx.sql, account, prompt, output.completionTokens, now);
+    await recordAiRequest(ctx.sql, account, prompt, output.completionTokens, now);
     return ok(toExecution(execution));
   });
 };
 
-const history: Handler<unknown, Paging, AgentParams> = (ctx) => {
+const history: Handler<unknown, Paging, AgentParams> = async (ctx) => {
   const user = requireUser(ctx);
-  requireAgent(ctx);
-  return ok(listExecutions(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit).map(toExecution));
+  await requireAgent(ctx);
+  return ok((await listExecutions(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit)).map(toExecution));
 };
 
-const createConversation: Handler<Input<typeof CreateConversationRequest> | undefined, Query, AgentParams> = (ctx) => {
+const createConversation: Handler<Input<typeof CreateConversationRequest> | undefined, Query, AgentParams> = async (ctx) => {
   const user = requireUser(ctx);
-  const agent = requireAgent(ctx);
-  return created(toConversation(insertConversation(ctx.sql, ctx.tenant.id, user.id, agent.id, ctx.body?.title ?? null, ctx.now())));
+  const agent = await requireAgent(ctx);
+  return created(toConversation(await insertConversation(ctx.sql, ctx.tenant.id, user.id, agent.id, ctx.body?.title ?? null, ctx.now())));
 };
 
-const listUserConversations: Handler<unknown, Paging, AgentParams> = (ctx) => {
+const listUserConversations: Handler<unknown, Paging, AgentParams> = async (ctx) => {
   const user = requireUser(ctx);
-  requireAgent(ctx);
-  return ok(listConversations(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit).map(toConversation));
+  await requireAgent(ctx);
+  return ok((await listConversations(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit)).map(toConversation));
 };
 
-const getConversation: Handler<unknown, Query, ConversationParams> = (ctx) => {
-  const conversation = requireConversation(ctx, ctx.params.conversation_id);
-  return ok(toConversationWithMessages(conversation, listConversationMessages(ctx.sql, ctx.tenant.id, conversation.id)));
+const getConversation: Handler<unknown, Query, ConversationParams> = async (ctx) => {
+  const conversation = await requireConversation(ctx, ctx.params.conversation_id);
+  return ok(toConversationWithMessages(conversation, await listConversationMessages(ctx.sql, ctx.tenant.id, conversation.id)));
 };
 
-const endUserConversation: Handler<unknown, Query, ConversationParams> = (ctx) => {
-  endConversation(ctx.sql, requireConversation(ctx, ctx.params.conversation_id), ctx.now());
+const endUserConversation: Handler<unknown, Query, ConversationParams> = async (ctx) => {
+  await endConversation(ctx.sql, await requireConversation(ctx, ctx.params.conversation_id), ctx.now());
   return noContent();
 };
 

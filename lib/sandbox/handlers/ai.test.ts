@@ -51,12 +51,12 @@ describe("completions", () => {
   let client: SandboxClient;
   let token: string;
   let org: string;
-  beforeAll(() => {
-    tenant = newTenant();
+  beforeAll(async () => {
+    tenant = await newTenant();
     client = sandboxClient(tenant);
-    const { user, tokens: session } = newUser(tenant);
+    const { user, tokens: session } = await newUser(tenant);
     token = session.access_token;
-    org = addOrganization(tenant, user.id);
+    org = await addOrganization(tenant, user.id);
   });
 
   const complete = (body: Record<string, unknown>) => client.call("POST", "/v1/ai/completions", { token, body: { model: "gpt-4", messages: MESSAGES, ...body } });
@@ -133,11 +133,11 @@ describe("completions", () => {
 
 describe("limits", () => {
   it("402 as plain JSON, even with stream: true, once a small plan is used up", async () => {
-    const tenant = newTenant();
+    const tenant = await newTenant();
     const client = sandboxClient(tenant);
-    const { user, tokens: session } = newUser(tenant);
-    addOrganization(tenant, user.id);
-    getStore().run(`UPDATE plans SET max_messages_per_month = 1 WHERE tenant_id = ? AND is_free = 1`, [tenant.id]);
+    const { user, tokens: session } = await newUser(tenant);
+    await addOrganization(tenant, user.id);
+    await (await getStore()).run(`UPDATE plans SET max_messages_per_month = 1 WHERE tenant_id = ? AND is_free = 1`, [tenant.id]);
     const complete = (stream: boolean) =>
       client.call("POST", "/v1/ai/completions", { token: session.access_token, body: { model: "gpt-4", messages: MESSAGES, stream } });
     expect((await complete(true)).status).toBe(200);
@@ -146,8 +146,8 @@ describe("limits", () => {
   });
 
   it("402 for a user without an organization", async () => {
-    const tenant = newTenant();
-    const { tokens: session } = newUser(tenant);
+    const tenant = await newTenant();
+    const { tokens: session } = await newUser(tenant);
     const res = await sandboxClient(tenant).call("POST", "/v1/ai/completions", { token: session.access_token, body: { model: "gpt-4", messages: MESSAGES } });
     await expectError(res, 402, "Usage limit exceeded");
   });

@@ -27,15 +27,15 @@ function eventStream(run: CompletionRun): Response {
  * A deterministic completion (an echo of the last user message). Limits are checked and usage
  * recorded before anything is sent, so errors are plain JSON even with stream: true.
  */
-const createCompletion: Handler<Input<typeof CompletionRequest>> = (ctx) => {
+const createCompletion: Handler<Input<typeof CompletionRequest>> = async (ctx) => {
   const user = requireUser(ctx);
   const { model, messages, max_tokens: maxTokens, stream } = ctx.body;
   if (!isSupportedModel(model)) throw new ApiError(400, "Unsupported model");
   const now = ctx.now();
-  const run = ctx.sql.tx(() => {
-    const account = requireAiUsageAllowance(ctx.sql, ctx.tenant.id, user.id, now);
+  const run = await ctx.sql.tx(async () => {
+    const account = await requireAiUsageAllowance(ctx.sql, ctx.tenant.id, user.id, now);
     const result = runCompletion(model, messages, maxTokens, now);
-    recordAiRequest(ctx.sql, account, result.promptTokens, result.output.completionTokens, now);
+    await recordAiRequest(ctx.sql, account, result.promptTokens, result.output.completionTokens, now);
     return result;
   });
   return stream ? eventStream(run) : ok(toCompletion(run));

@@ -25,16 +25,16 @@ import type { Handler, HandlerContext, HandlerMap, Input } from "./types";
 type Body<S extends z.ZodType> = Handler<Input<S>>;
 
 /** Tokens plus the user: login, refresh and register without verification answer this. */
-function signIn(ctx: HandlerContext, user: UserRow) {
-  return { ...issueSession(ctx.sql, ctx.tenant.id, user.id, ctx.now()), user: toAuthUser(user) };
+async function signIn(ctx: HandlerContext, user: UserRow) {
+  return { ...await issueSession(ctx.sql, ctx.tenant.id, user.id, ctx.now()), user: toAuthUser(user) };
 }
 
-function sendVerification(ctx: HandlerContext, user: UserRow, returnTo?: string) {
-  const token = createEmailToken(ctx.sql, ctx.tenant.id, user.id, "verification", ctx.now());
+async function sendVerification(ctx: HandlerContext, user: UserRow, returnTo?: string) {
+  const token = await createEmailToken(ctx.sql, ctx.tenant.id, user.id, "verification", ctx.now());
   const { link, returnToIgnored } = mailLink(ctx.origin, "verification", token, returnTo);
   // Said in the mail, so a developer reading the outbox knows why the link is not their return_to.
   const why = returnToIgnored ? `\n(The sandbox links only to this portal, so it did not use return_to ${returnTo}.)` : "";
-  ctx.outbox.send({
+  await ctx.outbox.send({
     to: user.email ?? "",
     kind: "verification",
     subject: "Verify your email address",
@@ -44,24 +44,24 @@ function sendVerification(ctx: HandlerContext, user: UserRow, returnTo?: string)
   });
 }
 
-function markVerified(sql: Sql, tenantId: string, userId: string, now: Date) {
-  sql.run(
+async function markVerified(sql: Sql, tenantId: string, userId: string, now: Date) {
+  await sql.run(
     `UPDATE users SET is_email_verified = 1, status = CASE WHEN status = 'pending' THEN 'active' ELSE status END, updated_at = ? WHERE tenant_id = ? AND id = ?`,
     [isoTime(now), tenantId, userId],
   );
 }
 
-function setPassword(sql: Sql, user: UserRow, hash: string, now: Date) {
-  sql.run(`UPDATE users SET password_hash = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [hash, isoTime(now), user.tenant_id, user.id]);
+async function setPassword(sql: Sql, user: UserRow, hash: string, now: Date) {
+  await sql.run(`UPDATE users SET password_hash = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [hash, isoTime(now), user.tenant_id, user.id]);
 }
 
 const register: Body<typeof RegisterRequest> = async (ctx) => {
   const { sql, tenant, body } = ctx;
-  if (findUserByEmail(sql, tenant.id, body.email)) throw new ApiError(409, "User already exists");
+  if (await findUserByEmail(sql, tenant.id, body.email)) throw new ApiError(409, "User already exists");
   const passwordHash = await hashPassword(body.password);
   const verify = tenant.email_verification === 1;
-  const user = sql.tx(() => {
-    if (findUserByEmail(sql, tenant.id, body.email)) throw new ApiError(409, "User already exists");
+  const user = await sql.tx(async () => {
+    if (await findUserByEmail(sql, tenant.id, body.email)) throw new ApiError(409, "User already exists");
     return insertUser(
       sql,
       tenant.id,
@@ -69,23 +69,23 @@ const register: Body<typeof RegisterRequest> = async (ctx) => {
       ctx.now(),
     );
   });
-  if (!verify) return created(signIn(ctx, user));
-  sendVerification(ctx, user, body.return_to);
+  if (!verify) return created(await signIn(ctx, user));
+  await sendVerification(ctx, user, body.return_to);
   return created({ message: "Registration successful. Please check your email to verify your account.", verification_required: true });
 };
 
 const login: Body<typeof LoginRequest> = async (ctx) => {
-  const user = findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
+  const user = await findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
   const valid = await verifyPassword(ctx.body.password, user?.password_hash ?? null);
   if (!user || !valid) throw new ApiError(401, "Invalid email or password");
   if (user.is_active !== 1) throw new ApiError(403, "User account is inactive");
   if (ctx.tenant.email_verification === 1 && user.is_email_verified !== 1) throw new ApiError(403, "Email not verified");
-  return ok(signIn(ctx, user));
+  return ok(await signIn(ctx, user));
 };
 
-const refresh: Body<typeof RefreshRequest> = (ctx) => {
-  const session = refreshSession(ctx.sql, ctx.tenant.id, ctx.body.refresh_token, ctx.now());
-  const user = session ? findUserById(ctx.sql, ctx.tenant.id, session.userId) : undefined;
+const refresh: Body<typeof RefreshRequest> = async (ctx) => {
+  const session = await refreshSession(ctx.sql, ctx.tenant.id, ctx.body.refresh_token, ctx.now());
+  const user = session ? await findUserById(ctx.sql, ctx.tenant.id, session.userId) : undefined;
   if (!session || !user || user.is_active !== 1) throw new ApiError(401, "Invalid refresh token");
   const { access_token, refresh_token, token_type, expires_in } = session;
   return ok({ access_token, refresh_token, token_type, expires_in, user: toAuthUser(user) });
@@ -93,18 +93,18 @@ const refresh: Body<typeof RefreshRequest> = (ctx) => {
 
 const me: Handler = (ctx) => ok(toAuthUser(requireUser(ctx)));
 
-const logout: Handler = (ctx) => {
-  if (ctx.sessionId) revokeSession(ctx.sql, ctx.tenant.id, ctx.sessionId, ctx.now());
+const logout: Handler = async (ctx) => {
+  if (ctx.sessionId) await revokeSession(ctx.sql, ctx.tenant.id, ctx.sessionId, ctx.now());
   return message("Successfully logged out");
 };
 
 // Answers the same whether or not the account exists, so accounts cannot be discovered.
-const forgotPassword: Body<typeof EmailRequest> = (ctx) => {
-  const user = findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
+const forgotPassword: Body<typeof EmailRequest> = async (ctx) => {
+  const user = await findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
   if (user && user.is_active === 1 && user.email) {
-    const token = createEmailToken(ctx.sql, ctx.tenant.id, user.id, "password_reset", ctx.now());
+    const token = await createEmailToken(ctx.sql, ctx.tenant.id, user.id, "password_reset", ctx.now());
     const { link } = mailLink(ctx.origin, "password_reset", token);
-    ctx.outbox.send({
+    await ctx.outbox.send({
       to: user.email,
       kind: "password_reset",
       subject: "Reset your password",
@@ -119,12 +119,12 @@ const forgotPassword: Body<typeof EmailRequest> = (ctx) => {
 const resetPassword: Body<typeof ResetPasswordRequest> = async (ctx) => {
   const hash = await hashPassword(ctx.body.new_password);
   const now = ctx.now();
-  ctx.sql.tx(() => {
-    const used = consumeEmailToken(ctx.sql, "password_reset", ctx.body.token, now, ctx.tenant.id);
-    const user = used && findUserById(ctx.sql, ctx.tenant.id, used.userId);
+  await ctx.sql.tx(async () => {
+    const used = await consumeEmailToken(ctx.sql, "password_reset", ctx.body.token, now, ctx.tenant.id);
+    const user = used && await findUserById(ctx.sql, ctx.tenant.id, used.userId);
     if (!user) throw new ApiError(400, "Invalid or expired reset token");
-    setPassword(ctx.sql, user, hash, now);
-    revokeUserSessions(ctx.sql, ctx.tenant.id, user.id, now);
+    await setPassword(ctx.sql, user, hash, now);
+    await revokeUserSessions(ctx.sql, ctx.tenant.id, user.id, now);
   });
   return message("Password reset successfully");
 };
@@ -132,39 +132,39 @@ const resetPassword: Body<typeof ResetPasswordRequest> = async (ctx) => {
 const changePassword: Body<typeof ChangePasswordRequest> = async (ctx) => {
   const user = requireUser(ctx);
   if (!(await verifyPassword(ctx.body.current_password, user.password_hash))) throw new ApiError(400, "Current password is incorrect");
-  setPassword(ctx.sql, user, await hashPassword(ctx.body.new_password), ctx.now());
+  await setPassword(ctx.sql, user, await hashPassword(ctx.body.new_password), ctx.now());
   return message("Password changed successfully");
 };
 
-const verifyEmail: Body<typeof TokenRequest> = (ctx) => {
-  const used = consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now(), ctx.tenant.id);
+const verifyEmail: Body<typeof TokenRequest> = async (ctx) => {
+  const used = await consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now(), ctx.tenant.id);
   if (!used) throw new ApiError(400, "Invalid or expired verification token");
-  markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
+  await markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
   return message("Email verified successfully");
 };
 
 // No API key: the token names the tenant.
-const verifyEmailWithToken = keyless<Input<typeof TokenRequest>>((ctx) => {
-  const used = consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now());
-  const tenant = used && getTenant(ctx.sql, used.tenantId);
+const verifyEmailWithToken = keyless<Input<typeof TokenRequest>>(async (ctx) => {
+  const used = await consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now());
+  const tenant = used && await getTenant(ctx.sql, used.tenantId);
   if (!used || !tenant || isExpired(tenant, ctx.now())) throw new ApiError(400, "Invalid or expired verification token");
-  markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
+  await markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
   return message("Email verified successfully");
 });
 
-const resendVerification: Body<typeof EmailRequest> = (ctx) => {
-  const user = findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
-  if (user && user.is_email_verified !== 1) sendVerification(ctx, user);
+const resendVerification: Body<typeof EmailRequest> = async (ctx) => {
+  const user = await findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
+  if (user && user.is_email_verified !== 1) await sendVerification(ctx, user);
   return message("Verification email sent");
 };
 
 const providers: Handler = (ctx) => ok({ providers: ctx.tenant.google_enabled === 1 ? [{ provider: "google", name: "Google" }] : [] });
 
-const googleUrl: Handler<unknown, { redirect_uri: string }> = (ctx) => {
+const googleUrl: Handler<unknown, { redirect_uri: string }> = async (ctx) => {
   if (ctx.tenant.google_enabled !== 1) throw new ApiError(400, "Google sign-in is not enabled for this tenant");
   // The sandbox allows any http(s) redirect_uri; the real API checks the tenant's configured list.
   if (!/^https?:$/.test(new URL(ctx.query.redirect_uri).protocol)) throw new ApiError(400, "redirect_uri is not allowed for this tenant");
-  const state = createOAuthState(ctx.sql, { tenantId: ctx.tenant.id, redirectUri: ctx.query.redirect_uri }, ctx.now());
+  const state = await createOAuthState(ctx.sql, { tenantId: ctx.tenant.id, redirectUri: ctx.query.redirect_uri }, ctx.now());
   return ok({ authorization_url: `${ctx.origin}/sandbox/oauth/google?state=${encodeURIComponent(state)}` });
 };
 
@@ -173,26 +173,26 @@ const SIGNED_IN = { status: 302, purpose: "Google sign-in is done." } as const;
 const FAILED = { status: 302, purpose: "Google sign-in failed." } as const;
 
 // Reached from the sandbox consent page as Google would reach the API: the state names tenant and redirect_uri.
-const googleCallback = keyless<unknown, { code: string; state: string }>((ctx) => {
+const googleCallback = keyless<unknown, { code: string; state: string }>(async (ctx) => {
   const now = ctx.now();
-  const state = verifyOAuthState(ctx.sql, ctx.query.state, now);
-  const tenant = state && getTenant(ctx.sql, state.tenantId);
+  const state = await verifyOAuthState(ctx.sql, ctx.query.state, now);
+  const tenant = state && await getTenant(ctx.sql, state.tenantId);
   if (!state || !tenant || isExpired(tenant, now)) {
     throw new ApiError(422, [{ loc: ["query", "state"], msg: "Invalid or expired OAuth state", type: "value_error" }]);
   }
-  const identity = verifyOAuthCode(ctx.sql, ctx.query.code, tenant.id, now);
+  const identity = await verifyOAuthCode(ctx.sql, ctx.query.code, tenant.id, now);
   if (!identity) return sendBrowserTo(errorRedirect(state.redirectUri, "Invalid or expired authorization code"), FAILED);
-  const user = ctx.sql.tx(() => {
-    const existing = findUserByEmail(ctx.sql, tenant.id, identity.email);
+  const user = await ctx.sql.tx(async () => {
+    const existing = await findUserByEmail(ctx.sql, tenant.id, identity.email);
     if (existing) {
-      if (existing.is_email_verified !== 1) markVerified(ctx.sql, tenant.id, existing.id, now);
+      if (existing.is_email_verified !== 1) await markVerified(ctx.sql, tenant.id, existing.id, now);
       return existing;
     }
     const sub = `google|${createHash("sha256").update(identity.email.toLowerCase()).digest("hex").slice(0, 21)}`;
     return insertUser(ctx.sql, tenant.id, { email: identity.email, displayName: identity.displayName, isEmailVerified: true, status: "active", sub }, now);
   });
   if (user.is_active !== 1) return sendBrowserTo(errorRedirect(state.redirectUri, "User account is inactive"), FAILED);
-  return sendBrowserTo(tokenRedirect(state.redirectUri, issueSession(ctx.sql, tenant.id, user.id, now)), SIGNED_IN);
+  return sendBrowserTo(tokenRedirect(state.redirectUri, await issueSession(ctx.sql, tenant.id, user.id, now)), SIGNED_IN);
 });
 
 export const authenticationHandlers: HandlerMap = {

@@ -24,26 +24,26 @@ interface World {
 }
 
 let worlds = 0;
-function setUp(): World {
+async function setUp(): Promise<World> {
   worlds += 1;
-  const tenant = newTenant();
-  const { user } = newUser(tenant);
-  const org = insertOrganization(getStore(), tenant.id, user.id, { name: `Billing ${worlds}`, slug: `billing-${worlds}` }, new Date());
-  const ids = getStore().all<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? ORDER BY sort_order`, [tenant.id]).map((p) => p.id);
+  const tenant = await newTenant();
+  const { user } = await newUser(tenant);
+  const org = await insertOrganization(await getStore(), tenant.id, user.id, { name: `Billing ${worlds}`, slug: `billing-${worlds}` }, new Date());
+  const ids = (await (await getStore()).all<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? ORDER BY sort_order`, [tenant.id])).map((p) => p.id);
   return { tenant, client: sandboxClient(tenant), userId: user.id, orgId: org.id, plans: { free: ids[0]!, pro: ids[1]!, business: ids[2]! } };
 }
 
-const subscribe = (w: World, planId: string): SubscriptionRow =>
-  insertOrgSubscription(getStore(), w.tenant.id, { organizationId: w.orgId, userId: w.userId, planId }, new Date());
-const subscription = (id: string) => getStore().get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE id = ?`, [id])!;
-const invoices = (w: World) => getStore().all<{ amount_paid: number; status: string }>(`SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ?`, [w.tenant.id, w.orgId]);
+const subscribe = async (w: World, planId: string): Promise<SubscriptionRow> =>
+  insertOrgSubscription(await getStore(), w.tenant.id, { organizationId: w.orgId, userId: w.userId, planId }, new Date());
+const subscription = async (id: string) => (await (await getStore()).get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE id = ?`, [id]))!;
+const invoices = async (w: World) => (await getStore()).all<{ amount_paid: number; status: string }>(`SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ?`, [w.tenant.id, w.orgId]);
 
 const MISSING = "0f0e8400-e29b-41d4-a716-4466554400ff";
 const secret = { key: "secret" as const };
 
 describe("GET /v1/billing/available-plans", () => {
   it("lists the active plans with the monthly price in cents", async () => {
-    const w = setUp();
+    const w = await setUp();
     const res = await w.client.call("GET", "/v1/billing/available-plans", secret);
     const body = await expectMatchesCatalog<AvailablePlans>("billing.list-available-plans", res);
     expect(body.success).toBe(true);
@@ -58,8 +58,8 @@ describe("GET /v1/billing/available-plans", () => {
 
 describe("POST /v1/billing/create-checkout-session", () => {
   let w: World;
-  beforeAll(() => {
-    w = setUp();
+  beforeAll(async () => {
+    w = await setUp();
   });
   const body = (extra: Record<string, unknown> = {}) => ({
     user_id: w.userId,
@@ -75,7 +75,7 @@ describe("POST /v1/billing/create-checkout-session", () => {
     const session = await expectMatchesCatalog<BillingCheckoutSession>("billing.create-checkout-session", await call());
     expect(session).toMatchObject({ plan_name: "Pro Plan", price: "$29.99", message: null });
     expect(session.checkout_url).toBe(`${TEST_ORIGIN}/sandbox/checkout/${session.session_id}`);
-    const row = getStore().get(`SELECT tenant_id, user_id, organization_id, plan_id, status FROM checkout_sessions WHERE id = ?`, [session.session_id]);
+    const row = await (await getStore()).get(`SELECT tenant_id, user_id, organization_id, plan_id, status FROM checkout_sessions WHERE id = ?`, [session.session_id]);
     expect(row).toEqual({ tenant_id: w.tenant.id, user_id: w.userId, organization_id: w.orgId, plan_id: w.plans.pro, status: "open" });
   });
 
@@ -95,8 +95,8 @@ describe("POST /v1/billing/change-plan", () => {
     w.client.call("POST", "/v1/billing/change-plan", { ...secret, body: { subscription_id: subscriptionId, new_plan_id: planId } });
 
   it("upgrade: the plan changes now and the prorated difference is invoiced", async () => {
-    const w = setUp();
-    const sub = subscribe(w, w.plans.pro);
+    const w = await setUp();
+    const sub = await subscribe(w, w.plans.pro);
     const result = await expectMatchesCatalog<ChangePlanResult>(id, await change(w, sub.id, w.plans.business));
     expect(result).toEqual({
       success: true,
@@ -107,8 +107,8 @@ describe("POST /v1/billing/change-plan", () => {
       status: "active",
       cancel_at_period_end: false,
     });
-    expect(subscription(sub.id)).toMatchObject({ plan_id: w.plans.business, pending_plan_id: null, cancel_at_period_end: 0 });
-    const [invoice] = invoices(w);
+    expect(await subscription(sub.id)).toMatchObject({ plan_id: w.plans.business, pending_plan_id: null, cancel_at_period_end: 0 });
+    const [invoice] = await invoices(w);
     // (99.99 - 29.99) for (almost) the whole period.
     expect(invoice?.status).toBe("paid");
     expect(invoice!.amount_paid).toBeGreaterThan(6990);
@@ -116,8 +116,8 @@ describe("POST /v1/billing/change-plan", () => {
   });
 
   it("downgrade: scheduled for period end (cancel_at_period_end, pending_plan_id), nothing invoiced", async () => {
-    const w = setUp();
-    const sub = subscribe(w, w.plans.business);
+    const w = await setUp();
+    const sub = await subscribe(w, w.plans.business);
     const result = await expectMatchesCatalog<ChangePlanResult>(id, await change(w, sub.id, w.plans.free));
     expect(result).toMatchObject({
       message: "Downgrade to Free scheduled for the end of the current billing period",
@@ -125,20 +125,20 @@ describe("POST /v1/billing/change-plan", () => {
       status: "active",
       cancel_at_period_end: true,
     });
-    expect(subscription(sub.id)).toMatchObject({ plan_id: w.plans.business, pending_plan_id: w.plans.free, cancel_at_period_end: 1 });
-    expect(invoices(w)).toEqual([]);
+    expect(await subscription(sub.id)).toMatchObject({ plan_id: w.plans.business, pending_plan_id: w.plans.free, cancel_at_period_end: 1 });
+    expect(await invoices(w)).toEqual([]);
     // Another downgrade replaces the scheduled one.
     await expectMatchesCatalog<ChangePlanResult>(id, await change(w, sub.id, w.plans.pro));
-    expect(subscription(sub.id)).toMatchObject({ plan_id: w.plans.business, pending_plan_id: w.plans.pro, cancel_at_period_end: 1 });
+    expect(await subscription(sub.id)).toMatchObject({ plan_id: w.plans.business, pending_plan_id: w.plans.pro, cancel_at_period_end: 1 });
   });
 
   it("404 subscription or plan, 400 same plan or cancelled subscription", async () => {
-    const w = setUp();
-    const sub = subscribe(w, w.plans.pro);
+    const w = await setUp();
+    const sub = await subscribe(w, w.plans.pro);
     await expectError(id, await change(w, MISSING, w.plans.pro), 404, "Subscription not found");
     await expectError(id, await change(w, sub.id, MISSING), 404, "Plan not found");
     await expectError(id, await change(w, sub.id, w.plans.pro), 400, "Subscription is already on this plan");
-    getStore().run(`UPDATE subscriptions SET status = 'cancelled' WHERE id = ?`, [sub.id]);
+    await (await getStore()).run(`UPDATE subscriptions SET status = 'cancelled' WHERE id = ?`, [sub.id]);
     await expectError(id, await change(w, sub.id, w.plans.business), 400, "Subscription is already cancelled", true);
   });
 });
@@ -146,8 +146,8 @@ describe("POST /v1/billing/change-plan", () => {
 describe("POST /v1/billing/cancel-subscription", () => {
   it("at period end by default, now on request, then 400; 404 unknown", async () => {
     const id = "billing.cancel-subscription";
-    const w = setUp();
-    const sub = subscribe(w, w.plans.pro);
+    const w = await setUp();
+    const sub = await subscribe(w, w.plans.pro);
     const cancel = (query: Record<string, string>) => w.client.call("POST", "/v1/billing/cancel-subscription", { ...secret, query });
     await expectError(id, await cancel({ subscription_id: MISSING }), 404, "Subscription not found");
     expect((await cancel({})).status).toBe(422);
@@ -157,13 +157,13 @@ describe("POST /v1/billing/cancel-subscription", () => {
       message: "Subscription will be cancelled at the end of the current billing period",
       cancel_at_period_end: true,
     });
-    expect(subscription(sub.id)).toMatchObject({ status: "active", cancel_at_period_end: 1 });
+    expect(await subscription(sub.id)).toMatchObject({ status: "active", cancel_at_period_end: 1 });
     expect(await expectMatchesCatalog<CancelResult>(id, await cancel({ subscription_id: sub.id, cancel_at_period_end: "false" }))).toEqual({
       success: true,
       message: "Subscription cancelled",
       cancel_at_period_end: false,
     });
-    expect(subscription(sub.id)).toMatchObject({ status: "cancelled", cancel_at_period_end: 0 });
+    expect(await subscription(sub.id)).toMatchObject({ status: "cancelled", cancel_at_period_end: 0 });
     await expectError(id, await cancel({ subscription_id: sub.id }), 400, "Subscription is already cancelled");
   });
 });
@@ -171,7 +171,7 @@ describe("POST /v1/billing/cancel-subscription", () => {
 describe("GET /v1/billing/billing-history-org/{organization_id}", () => {
   it("the newest invoices up to limit; 404 unknown organization", async () => {
     const id = "billing.billing-history";
-    const w = setUp();
+    const w = await setUp();
     const path = `/v1/billing/billing-history-org/${w.orgId}`;
     expect(await expectMatchesCatalog<BillingHistory>(id, await w.client.call("GET", path, secret))).toEqual({
       success: true,
@@ -181,7 +181,7 @@ describe("GET /v1/billing/billing-history-org/{organization_id}", () => {
     });
     for (let i = 0; i < 3; i += 1) {
       const at = new Date(Date.UTC(2026, i, 1));
-      insertPaidInvoice(getStore(), w.tenant.id, { organizationId: w.orgId, subscriptionId: null, amountCents: 1000 + i, currency: "usd", periodStart: at, periodEnd: at }, at);
+      await insertPaidInvoice(await getStore(), w.tenant.id, { organizationId: w.orgId, subscriptionId: null, amountCents: 1000 + i, currency: "usd", periodStart: at, periodEnd: at }, at);
     }
     const two = await expectMatchesCatalog<BillingHistory>(id, await w.client.call("GET", path, { ...secret, query: { limit: "2" } }));
     expect([two.total_invoices, two.invoices.map((i) => i.amount_due)]).toEqual([2, [1002, 1001]]);
@@ -194,10 +194,10 @@ describe("GET /v1/billing/billing-history-org/{organization_id}", () => {
 
 describe("isolation between tenants", () => {
   it("one tenant's secret key reaches nothing of another's", async () => {
-    const a = setUp();
-    const b = setUp();
-    const sub = subscribe(a, a.plans.pro);
-    insertPaidInvoice(getStore(), a.tenant.id, { organizationId: a.orgId, subscriptionId: sub.id, amountCents: 2999, currency: "usd", periodStart: new Date(), periodEnd: new Date() }, new Date());
+    const a = await setUp();
+    const b = await setUp();
+    const sub = await subscribe(a, a.plans.pro);
+    await insertPaidInvoice(await getStore(), a.tenant.id, { organizationId: a.orgId, subscriptionId: sub.id, amountCents: 2999, currency: "usd", periodStart: new Date(), periodEnd: new Date() }, new Date());
     const call = (method: string, path: string, extra: Record<string, unknown> = {}) => b.client.call(method, path, { ...secret, ...extra });
     await expectError("billing.change-plan", await call("POST", "/v1/billing/change-plan", { body: { subscription_id: sub.id, new_plan_id: b.plans.business } }), 404, "Subscription not found");
     await expectError("billing.change-plan", await call("POST", "/v1/billing/change-plan", { body: { subscription_id: sub.id, new_plan_id: a.plans.business } }), 404, "Subscription not found");
@@ -213,6 +213,6 @@ describe("isolation between tenants", () => {
     );
     const plans = await expectMatchesCatalog<AvailablePlans>("billing.list-available-plans", await call("GET", "/v1/billing/available-plans"));
     expect(plans.plans.map((p) => p.id)).toEqual(Object.values(b.plans));
-    expect(subscription(sub.id)).toMatchObject({ plan_id: a.plans.pro, status: "active", cancel_at_period_end: 0 });
+    expect(await subscription(sub.id)).toMatchObject({ plan_id: a.plans.pro, status: "active", cancel_at_period_end: 0 });
   });
 });

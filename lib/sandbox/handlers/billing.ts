@@ -12,15 +12,15 @@ import type { Handler, HandlerMap, Input } from "./types";
 
 /** Server-side billing: secret key, no JWT; the backend names users, organizations and subscriptions. */
 
-const availablePlans: Handler = (ctx) => ok({ success: true, plans: listActivePlans(ctx.sql, ctx.tenant.id).map(toBillingPlan) });
+const availablePlans: Handler = async (ctx) => ok({ success: true, plans: (await listActivePlans(ctx.sql, ctx.tenant.id)).map(toBillingPlan) });
 
 /** The user is taken on trust (the backend asserts it): it must exist, membership is not checked. */
-const createCheckoutSession: Handler<Input<typeof CreateCheckoutSessionRequest>> = (ctx) => {
+const createCheckoutSession: Handler<Input<typeof CreateCheckoutSessionRequest>> = async (ctx) => {
   const { body, sql, tenant } = ctx;
-  const plan = requirePayablePlan(sql, tenant.id, body.plan_id);
-  if (!findOrganization(sql, tenant.id, body.organization_id)) throw new ApiError(404, "Organization not found");
-  if (!findUserById(sql, tenant.id, body.user_id)) throw new ApiError(404, "User not found");
-  const session = startCheckout(
+  const plan = await requirePayablePlan(sql, tenant.id, body.plan_id);
+  if (!await findOrganization(sql, tenant.id, body.organization_id)) throw new ApiError(404, "Organization not found");
+  if (!await findUserById(sql, tenant.id, body.user_id)) throw new ApiError(404, "User not found");
+  const session = await startCheckout(
     sql,
     tenant.id,
     ctx.origin,
@@ -35,22 +35,22 @@ const createCheckoutSession: Handler<Input<typeof CreateCheckoutSessionRequest>>
  * difference for the rest of the period is invoiced (paid). A cheaper one is a downgrade: the
  * current plan runs to the period end (cancel_at_period_end), the new one is pending_plan_id.
  */
-const changePlan: Handler<Input<typeof ChangePlanRequest>> = (ctx) => {
+const changePlan: Handler<Input<typeof ChangePlanRequest>> = async (ctx) => {
   const { body, sql, tenant } = ctx;
   const now = ctx.now();
-  const sub = findSubscription(sql, tenant.id, body.subscription_id);
+  const sub = await findSubscription(sql, tenant.id, body.subscription_id);
   if (!sub) throw new ApiError(404, "Subscription not found");
-  const target = findActivePlan(sql, tenant.id, body.new_plan_id);
+  const target = await findActivePlan(sql, tenant.id, body.new_plan_id);
   if (!target) throw new ApiError(404, "Plan not found");
   if (sub.plan_id === target.id) throw new ApiError(400, "Subscription is already on this plan");
   if (hasEnded(sub, now) || sub.status === "cancelled") throw new ApiError(400, "Subscription is already cancelled");
-  const current = findPlan(sql, tenant.id, sub.plan_id)!;
+  const current = (await findPlan(sql, tenant.id, sub.plan_id))!;
   const downgrade = planPrice(target, sub.billing_cycle) < planPrice(current, sub.billing_cycle);
-  const row = sql.tx(() => {
+  const row = await sql.tx(async () => {
     if (downgrade) return scheduleDowngrade(sql, tenant.id, sub.id, target.id, now);
     const cents = prorationCents(sub, current, target, now);
     if (cents > 0) {
-      insertPaidInvoice(
+      await insertPaidInvoice(
         sql,
         tenant.id,
         {
@@ -82,12 +82,12 @@ const changePlan: Handler<Input<typeof ChangePlanRequest>> = (ctx) => {
   });
 };
 
-const cancel: Handler<unknown, { subscription_id: string; cancel_at_period_end: boolean }> = (ctx) => {
+const cancel: Handler<unknown, { subscription_id: string; cancel_at_period_end: boolean }> = async (ctx) => {
   const { query, sql, tenant } = ctx;
-  const sub = findSubscription(sql, tenant.id, query.subscription_id);
+  const sub = await findSubscription(sql, tenant.id, query.subscription_id);
   if (!sub) throw new ApiError(404, "Subscription not found");
   if (sub.status === "cancelled" || hasEnded(sub, ctx.now())) throw new ApiError(400, "Subscription is already cancelled");
-  cancelSubscription(sql, tenant.id, sub.id, query.cancel_at_period_end, ctx.now());
+  await cancelSubscription(sql, tenant.id, sub.id, query.cancel_at_period_end, ctx.now());
   return ok({
     success: true,
     message: query.cancel_at_period_end ? "Subscription will be cancelled at the end of the current billing period" : "Subscription cancelled",
@@ -95,10 +95,10 @@ const cancel: Handler<unknown, { subscription_id: string; cancel_at_period_end: 
   });
 };
 
-const billingHistory: Handler<unknown, { limit: number }, { organization_id: string }> = (ctx) => {
+const billingHistory: Handler<unknown, { limit: number }, { organization_id: string }> = async (ctx) => {
   const orgId = ctx.params.organization_id;
-  if (!findOrganization(ctx.sql, ctx.tenant.id, orgId)) throw new ApiError(404, "Organization not found");
-  const invoices = listOrganizationInvoices(ctx.sql, ctx.tenant.id, orgId, ctx.query.limit).map(toInvoice);
+  if (!await findOrganization(ctx.sql, ctx.tenant.id, orgId)) throw new ApiError(404, "Organization not found");
+  const invoices = (await listOrganizationInvoices(ctx.sql, ctx.tenant.id, orgId, ctx.query.limit)).map(toInvoice);
   return ok({ success: true, organization_id: orgId, invoices, total_invoices: invoices.length });
 };
 

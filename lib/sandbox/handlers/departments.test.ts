@@ -20,11 +20,11 @@ describe("GET /v1/departments/{department_id}", () => {
   let department: Department;
 
   beforeAll(async () => {
-    tenant = newTenant();
+    tenant = await newTenant();
     client = sandboxClient(tenant);
-    const owner = newUser(tenant);
+    const owner = await newUser(tenant);
     ownerId = owner.user.id;
-    outsiderId = newUser(tenant).user.id;
+    outsiderId = (await newUser(tenant)).user.id;
     const created = await client.call("POST", "/v1/organizations", { token: owner.tokens.access_token, body: { name: "Dept Co", slug: "dept-co" } });
     const org = (await created.json()) as Organization;
     const list = await client.call("GET", `/v1/organizations/${org.id}/departments`, { token: owner.tokens.access_token });
@@ -54,7 +54,7 @@ describe("GET /v1/departments/{department_id}", () => {
   });
 
   it("another tenant's key reaches nothing: 404 even with the right user_id", async () => {
-    const other = sandboxClient(newTenant());
+    const other = sandboxClient(await newTenant());
     const res = await other.call("GET", `/v1/departments/${department.id}`, { query: { user_id: ownerId } });
     expect([res.status, (await expectMatchesCatalog<Detail>("departments.get", res)).detail]).toEqual([404, "Department not found"]);
   });

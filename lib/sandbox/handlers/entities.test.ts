@@ -9,7 +9,7 @@ import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
 import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type CallOptions, type SandboxClient } from "../testing/client";
-import { setupTempDatabase } from "../testing/database";
+import { setupTempDatabase, testEngine } from "../testing/database";
 import { newTenant, newUser } from "../testing/fixtures";
 
 setupTempDatabase();
@@ -19,11 +19,11 @@ type EntitySchemaPage = z.infer<typeof SchemaPageSchema>;
 type Issues = { detail: ValidationIssue[] };
 
 let orgs = 0;
-function newOrganization(tenant: TenantRow, ownerId: string): string {
+async function newOrganization(tenant: TenantRow, ownerId: string): Promise<string> {
   orgs += 1;
-  return insertOrganization(getStore(), tenant.id, ownerId, { name: `Org ${orgs}`, slug: `org-${orgs}` }, new Date()).id;
+  return (await insertOrganization(await getStore(), tenant.id, ownerId, { name: `Org ${orgs}`, slug: `org-${orgs}` }, new Date())).id;
 }
-const addMember = (tenant: TenantRow, orgId: string, userId: string, role: OrgRole) => insertMembership(getStore(), tenant.id, orgId, userId, role, new Date());
+const addMember = async (tenant: TenantRow, orgId: string, userId: string, role: OrgRole) => insertMembership(await getStore(), tenant.id, orgId, userId, role, new Date());
 
 /** A member of a fresh organization of a fresh tenant, calling with the secret key by default. */
 interface Actor {
@@ -52,10 +52,10 @@ function tickingClock(start = Date.parse("2025-01-01T00:00:00Z")) {
   return () => new Date((t += 1000));
 }
 
-function newActor(): Actor {
-  const tenant = newTenant();
-  const owner = newUser(tenant);
-  return actorFor(tenant, sandboxClient(tenant, { now: tickingClock() }), owner, newOrganization(tenant, owner.user.id));
+async function newActor(): Promise<Actor> {
+  const tenant = await newTenant();
+  const owner = await newUser(tenant);
+  return actorFor(tenant, sandboxClient(tenant, { now: tickingClock() }), owner, await newOrganization(tenant, owner.user.id));
 }
 
 const PRODUCTS = {
@@ -100,8 +100,8 @@ async function expect422(id: string, res: Response): Promise<ValidationIssue[]> 
 
 describe("entity schemas", () => {
   let a: Actor;
-  beforeAll(() => {
-    a = newActor();
+  beforeAll(async () => {
+    a = await newActor();
   });
 
   it("create → get → update (version bump only when fields change) → delete", async () => {
@@ -140,7 +140,7 @@ describe("entity schemas", () => {
   });
 
   it("lists the organization's schemas page by page, newest first", async () => {
-    const b = newActor();
+    const b = await newActor();
     const made: EntitySchema[] = [];
     for (const n of [1, 2, 3]) made.push(await createSchema(b, { ...PRODUCTS, name: `Type ${n}`, slug: `type-${n}` }));
     const first = await expectMatchesCatalog<EntitySchemaPage>("entities.list-schemas", await b.call("GET", "/v1/entity/schemas", { query: { size: "2" } }));
@@ -155,7 +155,7 @@ describe("entity schemas", () => {
   });
 
   it("name and slug are unique per organization (409 with the catalog's details), not across organizations", async () => {
-    const b = newActor();
+    const b = await newActor();
     const first = await createSchema(b);
     const other = await createSchema(b, { ...PRODUCTS, name: "Orders", slug: "orders" });
     await expectError("entities.create-schema", await b.call("POST", "/v1/entity/schemas", { body: { ...PRODUCTS, slug: "other" } }), 409, "Entity schema with this name already exists");
@@ -166,7 +166,7 @@ describe("entity schemas", () => {
     // Keeping its own name and slug is no clash.
     expect((await b.call("PUT", `/v1/entity/schemas/${first.id}`, { body: { name: "Products", slug: "products" } })).status).toBe(200);
 
-    const secondOrg = newOrganization(b.tenant, b.userId);
+    const secondOrg = await newOrganization(b.tenant, b.userId);
     expect((await b.call("POST", "/v1/entity/schemas", { body: PRODUCTS, org: secondOrg })).status).toBe(201);
   });
 
@@ -197,7 +197,7 @@ describe("entity schemas", () => {
   });
 
   it("delete answers 409 while records exist", async () => {
-    const b = newActor();
+    const b = await newActor();
     const schema = await createSchema(b);
     const record = await createRecord(b, schema.id, { name: "Pen", price: 1 });
     await expectError("entities.delete-schema", await b.call("DELETE", `/v1/entity/schemas/${schema.id}`), 409, "Cannot delete entity schema with existing records");
@@ -213,15 +213,15 @@ describe("entity schemas", () => {
     await expectError("entities.list-schemas", await a.call("GET", "/v1/entity/schemas", { key: "public" }), 403, "This endpoint requires a secret API key (sk_live_*)");
     await expectError(id, await a.client.call("GET", path, { key: "secret", org: a.org }), 401, "Not authenticated");
     await expectError(id, await a.client.call("GET", path, { key: "secret", token: a.token }), 422, "X-Organization-Id header is required");
-    const stranger = newUser(a.tenant);
+    const stranger = await newUser(a.tenant);
     await expectError(id, await a.client.call("GET", path, { key: "secret", token: stranger.tokens.access_token, org: a.org }), 403, "Not a member of this organization");
     expect((await expect422(id, await a.call("GET", "/v1/entity/schemas/not-a-uuid")))[0]!.loc).toEqual(["path", "schema_id"]);
   });
 
   it("every role of the organization may manage schemas and records", async () => {
     for (const role of ["admin", "member", "developer"] as const) {
-      const user = newUser(a.tenant);
-      addMember(a.tenant, a.org, user.user.id, role);
+      const user = await newUser(a.tenant);
+      await addMember(a.tenant, a.org, user.user.id, role);
       const as = actorFor(a.tenant, a.client, user, a.org);
       const schema = await createSchema(as, { ...PRODUCTS, name: `By ${role}`, slug: `by-${role}` });
       const record = await createRecord(as, schema.id, { name: role, price: 1 });
@@ -234,7 +234,7 @@ describe("entity records", () => {
   let a: Actor;
   let schema: EntitySchema;
   beforeAll(async () => {
-    a = newActor();
+    a = await newActor();
     schema = await createSchema(a);
   });
 
@@ -251,8 +251,8 @@ describe("entity records", () => {
     const got = await a.call("GET", path, { key: "public" });
     expect(await expectMatchesCatalog("entities.get-record", got)).toEqual(record);
 
-    const editor = newUser(a.tenant);
-    addMember(a.tenant, a.org, editor.user.id, "member");
+    const editor = await newUser(a.tenant);
+    await addMember(a.tenant, a.org, editor.user.id, "member");
     const res = await a.client.call("PUT", path, {
       token: editor.tokens.access_token,
       org: a.org,
@@ -394,7 +394,7 @@ describe("record search", () => {
     { name: "100% Cotton_Tee", price: 20, qty: 7, category: "clothing", released: "2024-09-01T00:00:00Z" },
   ];
   beforeAll(async () => {
-    a = newActor();
+    a = await newActor();
     schema = await createSchema(a);
     for (const data of ITEMS) {
       const r = await createRecord(a, schema.id, data);
@@ -510,7 +510,7 @@ describe("record search", () => {
   });
 
   it("totals follow every write (counts are cached per records revision)", async () => {
-    const b = newActor();
+    const b = await newActor();
     const s = await createSchema(b);
     const q = { schema_id: s.id, query: { price: { operator: "gte", value: 10 } } };
     expect((await search(b, q)).total).toBe(0);
@@ -526,7 +526,7 @@ describe("record search", () => {
   });
 
   it("without schema_id searches every schema of the organization", async () => {
-    const b = newActor();
+    const b = await newActor();
     const products = await createSchema(b);
     const people = await createSchema(b, {
       name: "People",
@@ -580,7 +580,9 @@ describe("record search", () => {
     expect(hit.items.map((r) => r.data["a.b"])).toEqual([3]);
     expect((await search(a, { schema_id: odd.id, query: { "a.b": { operator: "gt", value: 3 } } })).total).toBe(1);
     const quoted = await a.call("POST", "/v1/entity/records/search", { body: { schema_id: odd.id, query: { 'say "hi"': "x" } } });
-    expect((await expect422("entities.search-records", quoted))[0]!.loc).toEqual(["body", "query", 'say "hi"']);
+    // SQLite's JSON paths cannot hold a double quote (422); PostgreSQL's ->> takes any key.
+    if (testEngine() === "sqlite") expect((await expect422("entities.search-records", quoted))[0]!.loc).toEqual(["body", "query", 'say "hi"']);
+    else expect(quoted.status).toBe(200);
   });
 
   it("search takes the secret key only", async () => {
@@ -594,7 +596,7 @@ describe("isolation", () => {
   let schema: EntitySchema;
   let record: EntityRecord;
   beforeAll(async () => {
-    a = newActor();
+    a = await newActor();
     schema = await createSchema(a);
     record = await createRecord(a, schema.id, { name: "Secret", price: 1 });
   });
@@ -614,18 +616,18 @@ describe("isolation", () => {
   }
 
   it("another organization of the same tenant sees nothing of the first one's", async () => {
-    const other = newUser(a.tenant);
-    const org = newOrganization(a.tenant, other.user.id);
+    const other = await newUser(a.tenant);
+    const org = await newOrganization(a.tenant, other.user.id);
     await seesNothing(actorFor(a.tenant, a.client, other, org));
     // The first organization's owner, in the second organization too, still sees only what X-Organization-Id names.
-    addMember(a.tenant, org, a.userId, "member");
+    await addMember(a.tenant, org, a.userId, "member");
     await seesNothing(actorFor(a.tenant, a.client, { user: { id: a.userId }, tokens: { access_token: a.token } }, org));
     // And a member of the second organization only cannot name the first one.
     await expectError("entities.get-schema", await a.client.call("GET", `/v1/entity/schemas/${schema.id}`, { key: "secret", token: other.tokens.access_token, org: a.org }), 403, "Not a member of this organization");
   });
 
   it("another tenant sees nothing, and cannot use the first tenant's organization or tokens", async () => {
-    const b = newActor();
+    const b = await newActor();
     await seesNothing(b);
     await expectError("entities.get-schema", await b.call("GET", `/v1/entity/schemas/${schema.id}`, { org: a.org }), 403, "Not a member of this organization");
     await expectError("entities.get-record", await b.call("GET", `/v1/entity/records/${record.id}`, { token: a.token, org: a.org }), 401, "Could not validate credentials");

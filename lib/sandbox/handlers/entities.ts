@@ -42,28 +42,28 @@ function scopeOf(ctx: HandlerContext): OrgScope {
 
 const pageOf = <T>(items: T[], total: number, { page, size }: PageQuery) => ({ items, total, page, size, pages: Math.ceil(total / size) });
 
-function requireSchema(ctx: HandlerContext, scope: OrgScope, id: string) {
-  const row = findEntitySchema(ctx.sql, scope, id);
+async function requireSchema(ctx: HandlerContext, scope: OrgScope, id: string) {
+  const row = await findEntitySchema(ctx.sql, scope, id);
   if (!row) throw new ApiError(404, "Entity schema not found");
   return row;
 }
 
-function requireRecord(ctx: HandlerContext, scope: OrgScope, id: string) {
-  const row = findEntityRecord(ctx.sql, scope, id);
+async function requireRecord(ctx: HandlerContext, scope: OrgScope, id: string) {
+  const row = await findEntityRecord(ctx.sql, scope, id);
   if (!row) throw new ApiError(404, "Entity record not found");
   return row;
 }
 
 // ── Schemas ──
 
-const listSchemas: Handler<unknown, PageQuery> = (ctx) => {
-  const { rows, total } = listEntitySchemas(ctx.sql, scopeOf(ctx), ctx.query.page, ctx.query.size);
+const listSchemas: Handler<unknown, PageQuery> = async (ctx) => {
+  const { rows, total } = await listEntitySchemas(ctx.sql, scopeOf(ctx), ctx.query.page, ctx.query.size);
   return ok(pageOf(rows.map(toEntitySchema), total, ctx.query));
 };
 
-const createSchema: Body<typeof CreateEntitySchemaRequest> = (ctx) => {
+const createSchema: Body<typeof CreateEntitySchemaRequest> = async (ctx) => {
   const { body } = ctx;
-  const row = insertEntitySchema(
+  const row = await insertEntitySchema(
     ctx.sql,
     scopeOf(ctx),
     { name: body.name, slug: body.slug, description: body.description, fields: body.fields_definition, createdBy: ctx.userId },
@@ -72,63 +72,63 @@ const createSchema: Body<typeof CreateEntitySchemaRequest> = (ctx) => {
   return created(toEntitySchema(row));
 };
 
-const getSchema: Handler<unknown, Query, SchemaParams> = (ctx) => ok(toEntitySchema(requireSchema(ctx, scopeOf(ctx), ctx.params.schema_id)));
+const getSchema: Handler<unknown, Query, SchemaParams> = async (ctx) => ok(toEntitySchema(await requireSchema(ctx, scopeOf(ctx), ctx.params.schema_id)));
 
-const updateSchema: Body<typeof UpdateEntitySchemaRequest, SchemaParams> = (ctx) => {
+const updateSchema: Body<typeof UpdateEntitySchemaRequest, SchemaParams> = async (ctx) => {
   const scope = scopeOf(ctx);
   const { body } = ctx;
-  const row = requireSchema(ctx, scope, ctx.params.schema_id);
+  const row = await requireSchema(ctx, scope, ctx.params.schema_id);
   const changes = { name: body.name, slug: body.slug, description: body.description, fields: body.fields_definition, isActive: body.is_active };
-  return ok(toEntitySchema(updateEntitySchema(ctx.sql, scope, row, changes, ctx.now())));
+  return ok(toEntitySchema(await updateEntitySchema(ctx.sql, scope, row, changes, ctx.now())));
 };
 
-const deleteSchema: Handler<unknown, Query, SchemaParams> = (ctx) => {
+const deleteSchema: Handler<unknown, Query, SchemaParams> = async (ctx) => {
   const scope = scopeOf(ctx);
-  deleteEntitySchema(ctx.sql, scope, requireSchema(ctx, scope, ctx.params.schema_id).id);
+  await deleteEntitySchema(ctx.sql, scope, (await requireSchema(ctx, scope, ctx.params.schema_id)).id);
   return noContent();
 };
 
 // ── Records ──
 
-const createRecord: Body<typeof CreateEntityRecordRequest> = (ctx) => {
+const createRecord: Body<typeof CreateEntityRecordRequest> = async (ctx) => {
   const scope = scopeOf(ctx);
   const user = requireUser(ctx);
-  const schema = requireSchema(ctx, scope, ctx.body.schema_id);
+  const schema = await requireSchema(ctx, scope, ctx.body.schema_id);
   const data = validateRecordData(recordSchemaRef(schema), ctx.body.data);
-  return created(toEntityRecord(insertEntityRecord(ctx.sql, scope, schema.id, data, user.id, ctx.now())));
+  return created(toEntityRecord(await insertEntityRecord(ctx.sql, scope, schema.id, data, user.id, ctx.now())));
 };
 
-const getRecord: Handler<unknown, Query, RecordParams> = (ctx) => ok(toEntityRecord(requireRecord(ctx, scopeOf(ctx), ctx.params.record_id)));
+const getRecord: Handler<unknown, Query, RecordParams> = async (ctx) => ok(toEntityRecord(await requireRecord(ctx, scopeOf(ctx), ctx.params.record_id)));
 
-const updateRecord: Body<typeof UpdateEntityRecordRequest, RecordParams> = (ctx) => {
+const updateRecord: Body<typeof UpdateEntityRecordRequest, RecordParams> = async (ctx) => {
   const scope = scopeOf(ctx);
   const user = requireUser(ctx);
-  const row = requireRecord(ctx, scope, ctx.params.record_id);
+  const row = await requireRecord(ctx, scope, ctx.params.record_id);
   // Records are validated against their schema's current fields_definition.
-  const data = validateRecordData(recordSchemaRef(requireSchema(ctx, scope, row.schema_id)), ctx.body.data);
-  return ok(toEntityRecord(updateEntityRecord(ctx.sql, scope, row, data, user.id, ctx.now())));
+  const data = validateRecordData(recordSchemaRef(await requireSchema(ctx, scope, row.schema_id)), ctx.body.data);
+  return ok(toEntityRecord(await updateEntityRecord(ctx.sql, scope, row, data, user.id, ctx.now())));
 };
 
-const deleteRecord: Handler<unknown, Query, RecordParams> = (ctx) => {
+const deleteRecord: Handler<unknown, Query, RecordParams> = async (ctx) => {
   const scope = scopeOf(ctx);
-  deleteEntityRecord(ctx.sql, scope, requireRecord(ctx, scope, ctx.params.record_id));
+  await deleteEntityRecord(ctx.sql, scope, await requireRecord(ctx, scope, ctx.params.record_id));
   return noContent();
 };
 
 /** Filters and ordering go to SQL (record-filter.ts); a schema_id the organization lacks matches nothing. */
-const searchRecords: Handler<Input<typeof RecordSearchRequest>, SearchQuery> = (ctx) => {
+const searchRecords: Handler<Input<typeof RecordSearchRequest>, SearchQuery> = async (ctx) => {
   const scope = scopeOf(ctx);
   const { body, query } = ctx;
   const schemaId = body.schema_id;
-  const one = schemaId ? findEntitySchema(ctx.sql, scope, schemaId) : undefined;
+  const one = schemaId ? await findEntitySchema(ctx.sql, scope, schemaId) : undefined;
   if (schemaId && !one) return ok(pageOf([], 0, query));
-  const schemas = one ? [one] : listAllEntitySchemas(ctx.sql, scope);
+  const schemas = one ? [one] : await listAllEntitySchemas(ctx.sql, scope);
   const fields = searchableFields(schemas.map(fieldsOf));
   const issues: ValidationIssue[] = [];
   const filters = compileFilters(ctx.sql.dialect, body.query ?? {}, fields, issues);
   const order = compileOrder(ctx.sql.dialect, query.order_by, query.order_dir, fields, issues);
   if (issues.length > 0) throw new ApiError(422, issues);
-  const { rows, total } = searchEntityRecords(ctx.sql, scope, { schemas, schemaId, filters, orderBy: query.order_by, order, page: query.page, size: query.size });
+  const { rows, total } = await searchEntityRecords(ctx.sql, scope, { schemas, schemaId, filters, orderBy: query.order_by, order, page: query.page, size: query.size });
   return ok(pageOf(rows.map(toEntityRecord), total, query));
 };
 

@@ -13,7 +13,7 @@ setupTempDatabase();
 
 const ENDPOINT = "external_agents.register-call";
 
-const seededAgent = (tenant: TenantRow) => getStore().get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ?`, [tenant.id])!.id;
+const seededAgent = async (tenant: TenantRow) => (await (await getStore()).get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ?`, [tenant.id]))!.id;
 
 async function expectError(res: Response, status: number, detail: string) {
   await expectCatalogError(ENDPOINT, res, status, detail);
@@ -26,14 +26,14 @@ describe("registering external agent calls", () => {
   let userId: string;
   let org: string;
   let agentId: string;
-  beforeAll(() => {
-    tenant = newTenant();
+  beforeAll(async () => {
+    tenant = await newTenant();
     client = sandboxClient(tenant);
-    const { user, tokens } = newUser(tenant);
+    const { user, tokens } = await newUser(tenant);
     token = tokens.access_token;
     userId = user.id;
-    org = addOrganization(tenant, user.id);
-    agentId = seededAgent(tenant);
+    org = await addOrganization(tenant, user.id);
+    agentId = await seededAgent(tenant);
   });
 
   const register = (body: unknown, options: { key?: "public" | "secret"; token?: string; agent?: string } = {}) =>
@@ -57,13 +57,13 @@ describe("registering external agent calls", () => {
       error_message: null,
       call_metadata: null,
     });
-    const row = getStore().get<{ total_tokens: number }>(`SELECT total_tokens FROM external_agent_calls WHERE tenant_id = ? AND id = ?`, [tenant.id, call.id]);
+    const row = await (await getStore()).get<{ total_tokens: number }>(`SELECT total_tokens FROM external_agent_calls WHERE tenant_id = ? AND id = ?`, [tenant.id, call.id]);
     expect(row?.total_tokens).toBe(1000);
   });
 
   it("keeps what is given: a failed call with its own total, cost, user, organization and metadata", async () => {
-    const colleague = newUser(tenant).user;
-    const otherOrg = addOrganization(tenant, colleague.id);
+    const colleague = (await newUser(tenant)).user;
+    const otherOrg = await addOrganization(tenant, colleague.id);
     const body = {
       user_id: colleague.id,
       organization_id: otherOrg,
@@ -81,7 +81,7 @@ describe("registering external agent calls", () => {
   });
 
   it("an empty body records a zero call; a user without an organization leaves organization_id null", async () => {
-    const loner = newUser(tenant);
+    const loner = await newUser(tenant);
     const call = await expectMatchesCatalog<ExternalAgentCall>(ENDPOINT, await register({}, { token: loner.tokens.access_token }));
     expect(call).toMatchObject({ user_id: loner.user.id, organization_id: null, total_tokens: 0, status: "SUCCESS" });
   });
@@ -112,14 +112,14 @@ describe("registering external agent calls", () => {
   });
 
   it("isolation: another tenant can neither use this tenant's agent nor name its users and organizations", async () => {
-    const other = newTenant();
+    const other = await newTenant();
     const otherClient = sandboxClient(other);
-    const otherToken = newUser(other).tokens.access_token;
+    const otherToken = (await newUser(other)).tokens.access_token;
     const call = (agent: string, body: unknown) => otherClient.call("POST", `/v1/external-agents/${agent}/calls`, { key: "secret", token: otherToken, body });
     await expectError(await call(agentId, {}), 404, "External agent not found");
-    expect((await call(seededAgent(other), { user_id: userId })).status).toBe(422);
-    expect((await call(seededAgent(other), { organization_id: org })).status).toBe(422);
-    const count = getStore().get<{ n: number }>(`SELECT COUNT(*) AS n FROM external_agent_calls WHERE tenant_id = ?`, [other.id]);
+    expect((await call(await seededAgent(other), { user_id: userId })).status).toBe(422);
+    expect((await call(await seededAgent(other), { organization_id: org })).status).toBe(422);
+    const count = await (await getStore()).get<{ n: number }>(`SELECT COUNT(*) AS n FROM external_agent_calls WHERE tenant_id = ?`, [other.id]);
     expect(count?.n).toBe(0);
   });
 });

@@ -14,15 +14,15 @@ const unknownId = (field: string, what: string) => new ApiError(422, [{ loc: ["b
  * Records a reported call; nothing is billed. user_id defaults to the token's user, organization_id
  * to that user's organization (the default one, else the first joined, else none).
  */
-const registerCall: Handler<Input<typeof ExternalAgentCallRequest>, Query, { agent_id: string }> = (ctx) => {
+const registerCall: Handler<Input<typeof ExternalAgentCallRequest>, Query, { agent_id: string }> = async (ctx) => {
   const caller = requireUser(ctx);
   const body = ctx.body;
-  if (!externalAgentExists(ctx.sql, ctx.tenant.id, ctx.params.agent_id)) throw new ApiError(404, "External agent not found");
+  if (!await externalAgentExists(ctx.sql, ctx.tenant.id, ctx.params.agent_id)) throw new ApiError(404, "External agent not found");
   const userId = body.user_id ?? caller.id;
-  if (!findUserById(ctx.sql, ctx.tenant.id, userId)) throw unknownId("user_id", "User");
-  if (body.organization_id !== undefined && !findOrganization(ctx.sql, ctx.tenant.id, body.organization_id)) throw unknownId("organization_id", "Organization");
-  const organizationId = body.organization_id ?? findUsageOrganization(ctx.sql, ctx.tenant.id, userId) ?? null;
-  const call = insertExternalAgentCall(
+  if (!await findUserById(ctx.sql, ctx.tenant.id, userId)) throw unknownId("user_id", "User");
+  if (body.organization_id !== undefined && !await findOrganization(ctx.sql, ctx.tenant.id, body.organization_id)) throw unknownId("organization_id", "Organization");
+  const organizationId = body.organization_id ?? await findUsageOrganization(ctx.sql, ctx.tenant.id, userId) ?? null;
+  const call = await insertExternalAgentCall(
     ctx.sql,
     {
       tenantId: ctx.tenant.id,

@@ -18,10 +18,10 @@ let tenant: TenantRow;
 let client: SandboxClient;
 let token: string;
 
-beforeAll(() => {
-  tenant = newTenant();
+beforeAll(async () => {
+  tenant = await newTenant();
   client = sandboxClient(tenant);
-  token = newUser(tenant).tokens.access_token;
+  token = (await newUser(tenant)).tokens.access_token;
 });
 
 function form(content: BlobPart, name: string, type = "application/octet-stream"): FormData {
@@ -101,9 +101,9 @@ describe("upload and download", () => {
   });
 
   it("answers 413 above the upload cap and above the tenant's storage quota", async () => {
-    const quotaTenant = newTenant();
+    const quotaTenant = await newTenant();
     const quotaClient = sandboxClient(quotaTenant);
-    const quotaToken = newUser(quotaTenant).tokens.access_token;
+    const quotaToken = (await newUser(quotaTenant)).tokens.access_token;
     const saved = { max: process.env.SANDBOX_MAX_UPLOAD_BYTES, quota: process.env.SANDBOX_TENANT_STORAGE_BYTES };
     process.env.SANDBOX_MAX_UPLOAD_BYTES = "2000";
     process.env.SANDBOX_TENANT_STORAGE_BYTES = "3000";
@@ -119,8 +119,8 @@ describe("upload and download", () => {
       expect(listed.files.map((f) => f.original_filename)).toEqual(["first.bin"]);
 
       // Another tenant has its own quota.
-      const fresh = newTenant();
-      await upload(sandboxClient(fresh), newUser(fresh).tokens.access_token, new Uint8Array(1500), "elsewhere.bin");
+      const fresh = await newTenant();
+      await upload(sandboxClient(fresh), (await newUser(fresh)).tokens.access_token, new Uint8Array(1500), "elsewhere.bin");
     } finally {
       for (const [name, value] of [
         ["SANDBOX_MAX_UPLOAD_BYTES", saved.max],
@@ -135,8 +135,8 @@ describe("upload and download", () => {
 
 describe("my files: list, move, delete", () => {
   let me: string;
-  beforeAll(() => {
-    me = newUser(tenant).tokens.access_token;
+  beforeAll(async () => {
+    me = (await newUser(tenant)).tokens.access_token;
   });
 
   it("lists my files newest first, paged in SQL, optionally one folder's", async () => {
@@ -236,8 +236,8 @@ describe("shared tenant files", () => {
 
 describe("folders", () => {
   let me: string;
-  beforeAll(() => {
-    me = newUser(tenant).tokens.access_token;
+  beforeAll(async () => {
+    me = (await newUser(tenant)).tokens.access_token;
   });
 
   it("creates folders with materialized paths and lists one level at a time", async () => {
@@ -335,7 +335,7 @@ describe("isolation", () => {
   let file: UserFile;
   let folder: Folder;
   beforeAll(async () => {
-    owner = newUser(tenant).tokens.access_token;
+    owner = (await newUser(tenant)).tokens.access_token;
     folder = await mkdir(client, owner, "Private");
     file = await upload(client, owner, "secret bytes", "secret.txt", { folder_id: folder.id });
   });
@@ -362,16 +362,16 @@ describe("isolation", () => {
   }
 
   it("another user of the same tenant sees none of my files or folders", async () => {
-    const mallory = newUser(tenant).tokens.access_token;
+    const mallory = (await newUser(tenant)).tokens.access_token;
     await expectNothingVisible(client, mallory);
     // With the secret key too: the Drive belongs to the JWT's user.
     await expectError("files.get-file", await client.call("GET", `/v1/user/files/${file.id}`, { key: "secret", token: mallory }), 404, "File not found");
   });
 
   it("another tenant sees none of them, nor this tenant's shared files", async () => {
-    const other = newTenant();
+    const other = await newTenant();
     const otherClient = sandboxClient(other);
-    const otherToken = newUser(other).tokens.access_token;
+    const otherToken = (await newUser(other)).tokens.access_token;
     await expectNothingVisible(otherClient, otherToken);
 
     const mine = await expectMatchesCatalog<FilePage<SharedFile>>("files.list-shared-files", await client.call("GET", "/v1/user/files/shared", { token: owner }));

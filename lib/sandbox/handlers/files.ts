@@ -40,8 +40,8 @@ const fileNotFound = () => new ApiError(404, "File not found");
 const folderNotFound = () => new ApiError(404, "Folder not found");
 
 /** The signed-in user's folder `id`, or 404 (another user's or tenant's folder looks the same as none). */
-function ownFolder(ctx: HandlerContext<unknown, unknown, unknown>, id: string): FolderRow {
-  const folder = findUserFolder(ctx.sql, ctx.tenant.id, requireUser(ctx).id, id);
+async function ownFolder(ctx: HandlerContext<unknown, unknown, unknown>, id: string): Promise<FolderRow> {
+  const folder = await findUserFolder(ctx.sql, ctx.tenant.id, requireUser(ctx).id, id);
   if (!folder) throw folderNotFound();
   return folder;
 }
@@ -91,12 +91,12 @@ function download(row: FileContentRow): Response {
 const uploadFile: Handler<Input<typeof UploadFileRequest>, { description?: string; folder_id?: string }> = async (ctx) => {
   const user = requireUser(ctx);
   const folderId = ctx.query.folder_id ?? null;
-  if (folderId !== null) ownFolder(ctx, folderId);
+  if (folderId !== null) await ownFolder(ctx, folderId);
   const file = ctx.body.file;
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const row = ctx.sql.tx(() => {
+  const row = await ctx.sql.tx(async () => {
     // The tenant's storage quota, checked with the insert so concurrent uploads cannot both slip under it.
-    if (tenantStorageUsed(ctx.sql, ctx.tenant.id) + bytes.byteLength > tenantStorageBytes()) throw new ApiError(413, "File too large");
+    if (await tenantStorageUsed(ctx.sql, ctx.tenant.id) + bytes.byteLength > tenantStorageBytes()) throw new ApiError(413, "File too large");
     return insertUserFile(
       ctx.sql,
       ctx.tenant.id,
@@ -114,60 +114,60 @@ const uploadFile: Handler<Input<typeof UploadFileRequest>, { description?: strin
   return created({ message: "File uploaded successfully", file: toUserFile(row) });
 };
 
-const listFiles: Handler<unknown, Paging & { folder_id?: string }> = (ctx) => {
+const listFiles: Handler<unknown, Paging & { folder_id?: string }> = async (ctx) => {
   const user = requireUser(ctx);
   const { skip, limit, folder_id } = ctx.query;
-  if (folder_id !== undefined) ownFolder(ctx, folder_id);
-  const { rows, total } = listUserFiles(ctx.sql, ctx.tenant.id, user.id, { skip, limit, folderId: folder_id });
+  if (folder_id !== undefined) await ownFolder(ctx, folder_id);
+  const { rows, total } = await listUserFiles(ctx.sql, ctx.tenant.id, user.id, { skip, limit, folderId: folder_id });
   return ok({ files: rows.map(toUserFile), total, skip, limit });
 };
 
-const listShared: Handler<unknown, Paging> = (ctx) => {
+const listShared: Handler<unknown, Paging> = async (ctx) => {
   const { skip, limit } = ctx.query;
-  const { rows, total } = listSharedFiles(ctx.sql, ctx.tenant.id, { skip, limit });
+  const { rows, total } = await listSharedFiles(ctx.sql, ctx.tenant.id, { skip, limit });
   return ok({ files: rows.map(toSharedFile), total, skip, limit });
 };
 
-const downloadShared: Handler<unknown, Query, FileParams> = (ctx) => {
-  const row = findSharedFileContent(ctx.sql, ctx.tenant.id, ctx.params.file_id);
+const downloadShared: Handler<unknown, Query, FileParams> = async (ctx) => {
+  const row = await findSharedFileContent(ctx.sql, ctx.tenant.id, ctx.params.file_id);
   if (!row) throw fileNotFound();
   return download(row);
 };
 
-const getFile: Handler<unknown, Query, FileParams> = (ctx) => {
-  const row = findUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
+const getFile: Handler<unknown, Query, FileParams> = async (ctx) => {
+  const row = await findUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
   if (!row) throw fileNotFound();
   return ok(toUserFile(row));
 };
 
-const downloadFile: Handler<unknown, Query, FileParams> = (ctx) => {
-  const row = findUserFileContent(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
+const downloadFile: Handler<unknown, Query, FileParams> = async (ctx) => {
+  const row = await findUserFileContent(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
   if (!row) throw fileNotFound();
   return download(row);
 };
 
-const deleteFile: Handler<unknown, Query, FileParams> = (ctx) => {
-  if (!deleteUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id)) throw fileNotFound();
+const deleteFile: Handler<unknown, Query, FileParams> = async (ctx) => {
+  if (!await deleteUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id)) throw fileNotFound();
   return noContent();
 };
 
-const moveFile: Handler<Input<typeof MoveFileRequest>, Query, FileParams> = (ctx) => {
+const moveFile: Handler<Input<typeof MoveFileRequest>, Query, FileParams> = async (ctx) => {
   const user = requireUser(ctx);
-  if (!findUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id)) throw fileNotFound();
+  if (!await findUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id)) throw fileNotFound();
   const folderId = ctx.body.folder_id;
-  if (folderId !== null) ownFolder(ctx, folderId);
-  const row = moveUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id, folderId, ctx.now());
+  if (folderId !== null) await ownFolder(ctx, folderId);
+  const row = await moveUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id, folderId, ctx.now());
   if (!row) throw fileNotFound();
   return ok(toUserFile(row));
 };
 
-const createFolder: Handler<Input<typeof CreateFolderRequest>> = (ctx) => {
+const createFolder: Handler<Input<typeof CreateFolderRequest>> = async (ctx) => {
   const user = requireUser(ctx);
   const { name, parent_id } = ctx.body;
   checkFolderName(name);
-  const row = ctx.sql.tx(() => {
-    const parent = parent_id === undefined ? null : ownFolder(ctx, parent_id);
-    if (findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, folderPath(parent, name))) {
+  const row = await ctx.sql.tx(async () => {
+    const parent = parent_id === undefined ? null : await ownFolder(ctx, parent_id);
+    if (await findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, folderPath(parent, name))) {
       throw new ApiError(409, "A folder with this name already exists here");
     }
     return insertFolder(ctx.sql, ctx.tenant.id, user.id, parent, name, ctx.now());
@@ -175,33 +175,33 @@ const createFolder: Handler<Input<typeof CreateFolderRequest>> = (ctx) => {
   return created(toFolder(row));
 };
 
-const listFolders: Handler<unknown, { parent_id?: string }> = (ctx) => {
+const listFolders: Handler<unknown, { parent_id?: string }> = async (ctx) => {
   const user = requireUser(ctx);
   const parentId = ctx.query.parent_id ?? null;
-  if (parentId !== null) ownFolder(ctx, parentId);
-  return ok({ folders: listUserFolders(ctx.sql, ctx.tenant.id, user.id, parentId).map(toFolder) });
+  if (parentId !== null) await ownFolder(ctx, parentId);
+  return ok({ folders: (await listUserFolders(ctx.sql, ctx.tenant.id, user.id, parentId)).map(toFolder) });
 };
 
-const renameFolderHandler: Handler<Input<typeof RenameFolderRequest>, Query, FolderParams> = (ctx) => {
+const renameFolderHandler: Handler<Input<typeof RenameFolderRequest>, Query, FolderParams> = async (ctx) => {
   const user = requireUser(ctx);
   const { name } = ctx.body;
   checkFolderName(name);
-  const row = ctx.sql.tx(() => {
-    const folder = ownFolder(ctx, ctx.params.folder_id);
+  const row = await ctx.sql.tx(async () => {
+    const folder = await ownFolder(ctx, ctx.params.folder_id);
     if (folder.name === name) return folder;
-    const taken = findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, renamedPath(folder, name));
+    const taken = await findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, renamedPath(folder, name));
     if (taken) throw new ApiError(409, "A folder with this name already exists here");
     return renameFolder(ctx.sql, folder, name, ctx.now());
   });
   return ok(toFolder(row));
 };
 
-const deleteFolder: Handler<unknown, Query, FolderParams> = (ctx) => {
+const deleteFolder: Handler<unknown, Query, FolderParams> = async (ctx) => {
   const user = requireUser(ctx);
-  ctx.sql.tx(() => {
-    const folder = ownFolder(ctx, ctx.params.folder_id);
-    if (folderHasContents(ctx.sql, ctx.tenant.id, user.id, folder.id)) throw new ApiError(409, "Folder is not empty");
-    deleteUserFolder(ctx.sql, ctx.tenant.id, user.id, folder.id);
+  await ctx.sql.tx(async () => {
+    const folder = await ownFolder(ctx, ctx.params.folder_id);
+    if (await folderHasContents(ctx.sql, ctx.tenant.id, user.id, folder.id)) throw new ApiError(409, "Folder is not empty");
+    await deleteUserFolder(ctx.sql, ctx.tenant.id, user.id, folder.id);
   });
   return noContent();
 };

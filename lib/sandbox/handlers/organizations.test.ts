@@ -28,8 +28,8 @@ async function check<T = unknown>(endpointId: string, res: Response, options?: C
   return body;
 }
 
-function actor(tenant: TenantRow, email: string): Actor {
-  const { user, tokens } = newUser(tenant, { email });
+async function actor(tenant: TenantRow, email: string): Promise<Actor> {
+  const { user, tokens } = await newUser(tenant, { email });
   return { id: user.id, email, token: tokens.access_token };
 }
 
@@ -47,26 +47,26 @@ interface World {
 }
 
 let world: World;
-const plans = (tenant: TenantRow) =>
-  getStore().all<{ id: string; is_free: number; name: string }>(
+const plans = async (tenant: TenantRow) =>
+  (await getStore()).all<{ id: string; is_free: number; name: string }>(
     `SELECT id, is_free, name FROM plans WHERE tenant_id = ? ORDER BY sort_order`,
     [tenant.id],
   );
-const mails = (tenant: TenantRow, to: string) => listMail(getStore(), tenant.id).filter((m) => m.kind === "invitation" && m.to === to);
+const mails = async (tenant: TenantRow, to: string) => (await listMail(await getStore(), tenant.id)).filter((m) => m.kind === "invitation" && m.to === to);
 
 /** Invites by API and accepts by API: the member ends up in the organization through the real flow. */
 async function join(w: World, who: Actor, role: "admin" | "member" | "developer") {
   const invited = await w.client.call("POST", `/v1/organizations/${w.org.id}/invite`, { token: w.owner.token, body: { email: who.email, role } });
   expect(invited.status).toBe(201);
-  const token = mails(w.tenant, who.email)[0]!.token!;
+  const token = (await mails(w.tenant, who.email))[0]!.token!;
   const accepted = await w.client.call("POST", "/v1/organizations/accept-invitation", { token: who.token, body: { token } });
   expect(accepted.status).toBe(200);
 }
 
 async function setUp(slug: string): Promise<World> {
-  const tenant = newTenant();
+  const tenant = await newTenant();
   const client = sandboxClient(tenant);
-  const owner = actor(tenant, `owner-${slug}@example.com`);
+  const owner = await actor(tenant, `owner-${slug}@example.com`);
   const res = await client.call("POST", "/v1/organizations", { token: owner.token, body: { name: "Acme", slug, description: "Our company" } });
   expect(res.status).toBe(201);
   const org = await check<Organization>("organizations.create", res);
@@ -74,9 +74,9 @@ async function setUp(slug: string): Promise<World> {
     tenant,
     client,
     owner,
-    admin: actor(tenant, `admin-${slug}@example.com`),
-    member: actor(tenant, `member-${slug}@example.com`),
-    outsider: actor(tenant, `outsider-${slug}@example.com`),
+    admin: await actor(tenant, `admin-${slug}@example.com`),
+    member: await actor(tenant, `member-${slug}@example.com`),
+    outsider: await actor(tenant, `outsider-${slug}@example.com`),
     org,
   };
   await join(w, w.admin, "admin");
@@ -97,8 +97,8 @@ describe("organizations", () => {
     await expectError("organizations.create", dup, 409, "Organization with this slug already exists");
 
     // Another tenant may use the same slug.
-    const other = newTenant();
-    const stranger = actor(other, "stranger@example.com");
+    const other = await newTenant();
+    const stranger = await actor(other, "stranger@example.com");
     const elsewhere = await sandboxClient(other).call("POST", "/v1/organizations", { token: stranger.token, body: { name: "Acme", slug: "acme" } });
     expect(elsewhere.status).toBe(201);
 
@@ -107,7 +107,7 @@ describe("organizations", () => {
     await check("organizations.create", bad);
 
     // The first organization became the creator's default.
-    expect(findUserById(getStore(), tenant.id, owner.id)?.default_organization_id).toBe(org.id);
+    expect((await findUserById(await getStore(), tenant.id, owner.id))?.default_organization_id).toBe(org.id);
   });
 
   it("my-organizations lists each organization with the caller's role", async () => {
@@ -193,10 +193,10 @@ describe("organizations", () => {
 
   it("set-default stores default_organization_id", async () => {
     const { client, member, outsider, org, tenant } = world;
-    getStore().run(`UPDATE users SET default_organization_id = NULL WHERE id = ?`, [member.id]);
+    await (await getStore()).run(`UPDATE users SET default_organization_id = NULL WHERE id = ?`, [member.id]);
     const res = await client.call("POST", `/v1/organizations/${org.id}/set-default`, { token: member.token });
     expect(await check("organizations.set-default", res)).toEqual({ message: "Default organization updated", default_organization_id: org.id });
-    expect(findUserById(getStore(), tenant.id, member.id)?.default_organization_id).toBe(org.id);
+    expect((await findUserById(await getStore(), tenant.id, member.id))?.default_organization_id).toBe(org.id);
 
     await expectError(
       "organizations.set-default",
@@ -275,7 +275,7 @@ describe("members", () => {
     const res = await client.call("POST", path(member.id), { token: admin.token });
     expect(await check<Message>("organizations.deactivate-member", res)).toEqual({ message: "Member deactivated successfully" });
     expect(
-      getStore().get(`SELECT is_active FROM memberships WHERE organization_id = ? AND user_id = ?`, [org.id, member.id]),
+      await (await getStore()).get(`SELECT is_active FROM memberships WHERE organization_id = ? AND user_id = ?`, [org.id, member.id]),
     ).toEqual({ is_active: 0 });
 
     await expectError(
@@ -318,10 +318,10 @@ describe("members", () => {
       "Member not found",
     );
 
-    expect(findUserById(getStore(), tenant.id, member.id)?.default_organization_id).toBe(org.id);
+    expect((await findUserById(await getStore(), tenant.id, member.id))?.default_organization_id).toBe(org.id);
     const res = await client.call("DELETE", path(member.id), { token: admin.token });
     expect(await check<Message>("organizations.remove-member", res)).toEqual({ message: "Member removed successfully" });
-    expect(findUserById(getStore(), tenant.id, member.id)?.default_organization_id).toBeNull();
+    expect((await findUserById(await getStore(), tenant.id, member.id))?.default_organization_id).toBeNull();
     await expectError("organizations.remove-member", await client.call("DELETE", path(member.id), { token: admin.token }), 404, "Member not found");
   });
 });
@@ -329,7 +329,7 @@ describe("members", () => {
 describe("invitations", () => {
   it("invite → mail with a link → details by token → pending by email → accept", async () => {
     const { client, org, admin, tenant } = world;
-    const jane = actor(tenant, "jane@example.com");
+    const jane = await actor(tenant, "jane@example.com");
     const res = await client.call(
       "POST",
       `/v1/organizations/${org.id}/invite`,
@@ -346,7 +346,7 @@ describe("invitations", () => {
     });
     expect(Date.parse(invitation.expires_at) - Date.parse(invitation.created_at)).toBe(7 * 24 * 3600 * 1000);
 
-    const mail = mails(tenant, "jane@example.com")[0]!;
+    const mail = (await mails(tenant, "jane@example.com"))[0]!;
     expect(mail.subject).toContain("Acme");
     expect(mail.link).toBe(`http://sandbox.test/sandbox/accept-invitation?token=${mail.token}`);
     expect(mail.body).toContain(mail.link);
@@ -416,14 +416,14 @@ describe("invitations", () => {
 
   it("accept: the invited email only; the member already; unknown tokens", async () => {
     const { client, org, owner, tenant } = world;
-    const kim = actor(tenant, "kim@example.com");
+    const kim = await actor(tenant, "kim@example.com");
     const invited = await client.call(
       "POST",
       `/v1/organizations/${org.id}/invite`,
       { token: owner.token, body: { email: "kim@example.com", role: "member" } },
     );
     expect(invited.status).toBe(201);
-    const token = mails(tenant, "kim@example.com")[0]!.token!;
+    const token = (await mails(tenant, "kim@example.com"))[0]!.token!;
 
     const wrong = await client.call("POST", "/v1/organizations/accept-invitation", { token: world.outsider.token, body: { token } });
     await expectError("organizations.accept-invitation", wrong, 403, "This invitation was sent to a different email address");
@@ -433,7 +433,7 @@ describe("invitations", () => {
     await expectError("organizations.accept-invitation", anonymous, 401, "Not authenticated");
 
     // A pending invitation for someone who joined meanwhile (here: invited, then added directly).
-    getStore().run(
+    await (await getStore()).run(
       `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'member', 1, ?, ?)`,
       [newId(), tenant.id, org.id, kim.id, isoTime(new Date()), isoTime(new Date())],
     );
@@ -443,15 +443,15 @@ describe("invitations", () => {
 
   it("accept: an expired invitation is shown as expired and cannot be accepted or rejected", async () => {
     const { client, org, owner, tenant } = world;
-    const lee = actor(tenant, "lee@example.com");
+    const lee = await actor(tenant, "lee@example.com");
     const res = await client.call(
       "POST",
       `/v1/organizations/${org.id}/invite`,
       { token: owner.token, body: { email: "lee@example.com", role: "member" } },
     );
     const invitation = await check<Invitation>("organizations.invite", res);
-    getStore().run(`UPDATE invitations SET expires_at = ? WHERE id = ?`, [isoTime(new Date(Date.now() - 1000)), invitation.id]);
-    const token = mails(tenant, "lee@example.com")[0]!.token!;
+    await (await getStore()).run(`UPDATE invitations SET expires_at = ? WHERE id = ?`, [isoTime(new Date(Date.now() - 1000)), invitation.id]);
+    const token = (await mails(tenant, "lee@example.com"))[0]!.token!;
 
     const details = await check<InvitationDetails>(
       "organizations.get-invitation",
@@ -476,7 +476,7 @@ describe("invitations", () => {
     // An expired invitation no longer blocks a new one; resend revives the old one with a new token.
     const resent = await client.call("POST", `/v1/organizations/${org.id}/invitations/${invitation.id}/resend`, { token: owner.token });
     expect(await check<Message>("organizations.resend-invitation", resent)).toEqual({ message: "Invitation resent successfully" });
-    const [newest, oldest] = mails(tenant, "lee@example.com");
+    const [newest, oldest] = await mails(tenant, "lee@example.com");
     expect(newest!.token).not.toBe(oldest!.token);
     await expectError(
       "organizations.get-invitation",
@@ -491,7 +491,7 @@ describe("invitations", () => {
   it("reject needs no user token; the invitation is then rejected", async () => {
     const { client, org, owner, tenant } = world;
     await client.call("POST", `/v1/organizations/${org.id}/invite`, { token: owner.token, body: { email: "ray@example.com", role: "member" } });
-    const token = mails(tenant, "ray@example.com")[0]!.token!;
+    const token = (await mails(tenant, "ray@example.com"))[0]!.token!;
     const res = await client.call("POST", "/v1/organizations/reject-invitation", { body: { token } });
     expect(await check<Message>("organizations.reject-invitation", res)).toEqual({ message: "Invitation rejected" });
     const details = await check<InvitationDetails>(
@@ -511,7 +511,7 @@ describe("invitations", () => {
 
   it("resend and cancel: owner/admin; a cancelled invitation cannot be resent or accepted", async () => {
     const { client, org, owner, admin, member, tenant } = world;
-    const sam = actor(tenant, "sam@example.com");
+    const sam = await actor(tenant, "sam@example.com");
     const res = await client.call(
       "POST",
       `/v1/organizations/${org.id}/invite`,
@@ -542,7 +542,7 @@ describe("invitations", () => {
 
     const resent = await client.call("POST", `${base}/resend`, { token: admin.token });
     expect(await check<Message>("organizations.resend-invitation", resent)).toEqual({ message: "Invitation resent successfully" });
-    expect(mails(tenant, "sam@example.com")).toHaveLength(2);
+    expect(await mails(tenant, "sam@example.com")).toHaveLength(2);
 
     const cancelled = await client.call("DELETE", base, { token: admin.token });
     expect(await check<Message>("organizations.cancel-invitation", cancelled)).toEqual({ message: "Invitation cancelled successfully" });
@@ -552,7 +552,7 @@ describe("invitations", () => {
       400,
       "Invitation is no longer pending",
     );
-    const token = mails(tenant, "sam@example.com")[0]!.token!;
+    const token = (await mails(tenant, "sam@example.com"))[0]!.token!;
     await expectError(
       "organizations.accept-invitation",
       await client.call("POST", "/v1/organizations/accept-invitation", { token: sam.token, body: { token } }),
@@ -580,7 +580,7 @@ describe("organization subscription", () => {
   it("get (null) → subscribe free → 409 → update → cancel at period end → cancel now", async () => {
     const w = await setUp("billing");
     const { client, org, owner, admin, member, tenant } = w;
-    const [free, pro] = plans(tenant);
+    const [free, pro] = await plans(tenant);
     const path = `/v1/organizations/${org.id}/subscription`;
 
     expect(await check("organizations.get-subscription", await client.call("GET", path, { token: member.token }))).toBeNull();
@@ -677,11 +677,11 @@ describe("organization subscription", () => {
   it("a subscription scheduled to cancel is over once its period has ended", async () => {
     const w = await setUp("lapsed");
     const { client, org, owner, tenant } = w;
-    const [free] = plans(tenant);
+    const [free] = await plans(tenant);
     const path = `/v1/organizations/${org.id}/subscription`;
     const sub = await check<Subscription>("organizations.subscribe", await client.call("POST", `${path}/${free!.id}`, { token: owner.token }));
     await client.call("DELETE", path, { token: owner.token });
-    getStore().run(`UPDATE subscriptions SET current_period_end = ? WHERE id = ?`, [isoTime(new Date(Date.now() - 1000)), sub.id]);
+    await (await getStore()).run(`UPDATE subscriptions SET current_period_end = ? WHERE id = ?`, [isoTime(new Date(Date.now() - 1000)), sub.id]);
     expect(await check("organizations.get-subscription", await client.call("GET", path, { token: owner.token }))).toBeNull();
   });
 });
@@ -690,29 +690,29 @@ describe("organization usage", () => {
   let w: World;
   beforeAll(async () => {
     w = await setUp("usage");
-    const [, pro] = plans(w.tenant);
+    const [, pro] = await plans(w.tenant);
     const res = await w.client.call("POST", `/v1/organizations/${w.org.id}/subscription/${pro!.id}`, { token: w.owner.token });
     expect(res.status).toBe(201);
     const now = new Date();
     const start = isoTime(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)));
     const end = isoTime(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)));
     const lastMonth = isoTime(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
-    const counter = (userId: string, periodStart: string, periodEnd: string, messages: number, tokensIn: number, tokensOut: number, cost: number) =>
-      getStore().run(
+    const counter = async (userId: string, periodStart: string, periodEnd: string, messages: number, tokensIn: number, tokensOut: number, cost: number) =>
+      (await getStore()).run(
         `INSERT INTO usage_counters (id, tenant_id, organization_id, user_id, plan_id, period_start, period_end,
            messages, tokens_in, tokens_out, cost_usd, metadata, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
         [newId(), w.tenant.id, w.org.id, userId, pro!.id, periodStart, periodEnd, messages, tokensIn, tokensOut, cost, isoTime(now), isoTime(now)],
       );
-    counter(w.admin.id, start, end, 400, 60000, 40000, 1.0);
-    counter(w.member.id, start, end, 500, 20000, 5000, 0.25);
-    counter(w.member.id, lastMonth, start, 999, 99999, 0, 9.99); // another period: not counted
+    await counter(w.admin.id, start, end, 400, 60000, 40000, 1.0);
+    await counter(w.member.id, start, end, 500, 20000, 5000, 0.25);
+    await counter(w.member.id, lastMonth, start, 999, 99999, 0, 9.99); // another period: not counted
   });
 
   it("get-usage sums the current period over the members", async () => {
     const res = await w.client.call("GET", `/v1/organizations/${w.org.id}/usage`, { token: w.member.token });
     const body = await check<{ usage_stats: Record<string, unknown> }>("organizations.get-usage", res);
-    const [, pro] = plans(w.tenant);
+    const [, pro] = await plans(w.tenant);
     expect(body.usage_stats).toMatchObject({
       organization_id: w.org.id,
       plan_id: pro!.id,
@@ -790,7 +790,7 @@ describe("organization usage", () => {
   it("check-usage without a subscription uses the free plan's limits", async () => {
     const res = await world.client.call("POST", `/v1/organizations/${world.org.id}/usage/check`, { token: world.member.token });
     const body = await check<UsageCheckResult>("organizations.check-usage", res);
-    const [free] = plans(world.tenant);
+    const [free] = await plans(world.tenant);
     expect(body).toMatchObject({ would_exceed: false, limits: { plan_id: free!.id, max_messages_per_month: 100, current_messages: 0 } });
   });
 });
@@ -798,9 +798,9 @@ describe("organization usage", () => {
 describe("tenant isolation", () => {
   it("another tenant's user reaches nothing of this tenant's organizations", async () => {
     const { org, tenant } = world;
-    const other = newTenant();
+    const other = await newTenant();
     const client = sandboxClient(other);
-    const mallory = actor(other, "mallory@example.com");
+    const mallory = await actor(other, "mallory@example.com");
     const token = mallory.token;
     const orgNotFound = async (id: string, method: string, path: string, body?: unknown) =>
       expectError(id, await client.call(method, path, { token, body }), 404, "Organization not found", true);
@@ -817,7 +817,7 @@ describe("tenant isolation", () => {
     await orgNotFound("organizations.cancel-invitation", "DELETE", `/v1/organizations/${org.id}/invitations/${newId()}`);
     await orgNotFound("organizations.set-default", "POST", `/v1/organizations/${org.id}/set-default`);
     await orgNotFound("organizations.get-subscription", "GET", `/v1/organizations/${org.id}/subscription`);
-    await orgNotFound("organizations.subscribe", "POST", `/v1/organizations/${org.id}/subscription/${plans(tenant)[0]!.id}`);
+    await orgNotFound("organizations.subscribe", "POST", `/v1/organizations/${org.id}/subscription/${(await plans(tenant))[0]!.id}`);
     await orgNotFound("organizations.update-subscription", "PUT", `/v1/organizations/${org.id}/subscription`, { billing_cycle: "yearly" });
     await orgNotFound("organizations.cancel-subscription", "DELETE", `/v1/organizations/${org.id}/subscription`);
     await orgNotFound("organizations.get-usage", "GET", `/v1/organizations/${org.id}/usage`);
@@ -831,7 +831,7 @@ describe("tenant isolation", () => {
       { token: world.owner.token, body: { email: "mallory@example.com", role: "member" } },
     );
     expect(res.status).toBe(201);
-    const invitationToken = mails(tenant, "mallory@example.com")[0]!.token!;
+    const invitationToken = (await mails(tenant, "mallory@example.com"))[0]!.token!;
     await expectError(
       "organizations.get-invitation",
       await client.call("GET", `/v1/organizations/invitations/${invitationToken}`),

@@ -62,61 +62,61 @@ type OrgHandler<B = unknown, Q = Query, P extends OrgParams = OrgParams> = Handl
 const MANAGERS: OrgAccessRule = { roles: ["owner", "admin"] };
 
 /** The caller's membership of the path's organization, checked against the endpoint's own roles and permission. */
-const access = (ctx: HandlerContext<unknown, Query, OrgParams>, rule: OrgAccessRule = ctx.endpoint.auth): MembershipRow =>
+const access = (ctx: HandlerContext<unknown, Query, OrgParams>, rule: OrgAccessRule = ctx.endpoint.auth): Promise<MembershipRow> =>
   requireOrgAccess(ctx, ctx.params.organization_id, rule);
 
 /** The organization named in the path, once access has been checked. */
-const organizationOf = (ctx: HandlerContext<unknown, Query, OrgParams>): OrganizationRow => {
-  const org = findOrganization(ctx.sql, ctx.tenant.id, ctx.params.organization_id);
+const organizationOf = async (ctx: HandlerContext<unknown, Query, OrgParams>): Promise<OrganizationRow> => {
+  const org = await findOrganization(ctx.sql, ctx.tenant.id, ctx.params.organization_id);
   if (!org) throw new ApiError(404, "Organization not found");
   return org;
 };
 
 // ---- organizations ----
 
-const myOrganizations: Handler = (ctx) => ok({ organizations: listMyOrganizations(ctx.sql, ctx.tenant.id, requireUser(ctx).id) });
+const myOrganizations: Handler = async (ctx) => ok({ organizations: await listMyOrganizations(ctx.sql, ctx.tenant.id, requireUser(ctx).id) });
 
-const createOrganization: Handler<Input<typeof CreateOrganizationRequest>> = (ctx) => {
+const createOrganization: Handler<Input<typeof CreateOrganizationRequest>> = async (ctx) => {
   const { sql, tenant, body } = ctx;
   const user = requireUser(ctx);
   const taken = () => new ApiError(409, "Organization with this slug already exists");
-  if (findOrganizationBySlug(sql, tenant.id, body.slug)) throw taken();
+  if (await findOrganizationBySlug(sql, tenant.id, body.slug)) throw taken();
   let org: OrganizationRow;
   try {
-    org = sql.tx(() => {
-      const row = insertOrganization(sql, tenant.id, user.id, { name: body.name, slug: body.slug, description: body.description }, ctx.now());
+    org = await sql.tx(async () => {
+      const row = await insertOrganization(sql, tenant.id, user.id, { name: body.name, slug: body.slug, description: body.description }, ctx.now());
       // A first organization becomes the user's default, so X-Organization-Id has an obvious value.
-      setDefaultOrganization(sql, tenant.id, user.id, row.id, ctx.now(), true);
+      await setDefaultOrganization(sql, tenant.id, user.id, row.id, ctx.now(), true);
       return row;
     });
   } catch (error) {
     // Lost a race for the slug: the UNIQUE (tenant_id, slug) constraint answered.
-    if (findOrganizationBySlug(sql, tenant.id, body.slug)) throw taken();
+    if (await findOrganizationBySlug(sql, tenant.id, body.slug)) throw taken();
     throw error;
   }
   return created(toOrganization(org));
 };
 
-const getOrganization: OrgHandler = (ctx) => {
-  access(ctx);
-  return ok(toOrganization(organizationOf(ctx)));
+const getOrganization: OrgHandler = async (ctx) => {
+  await access(ctx);
+  return ok(toOrganization(await organizationOf(ctx)));
 };
 
-const updateOrganizationHandler: OrgHandler<Input<typeof UpdateOrganizationRequest>> = (ctx) => {
-  access(ctx);
-  const row = updateOrganization(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.body, ctx.now());
+const updateOrganizationHandler: OrgHandler<Input<typeof UpdateOrganizationRequest>> = async (ctx) => {
+  await access(ctx);
+  const row = await updateOrganization(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.body, ctx.now());
   if (!row) throw new ApiError(404, "Organization not found");
   return ok(toOrganization(row));
 };
 
-const listOrganizationDepartments: OrgHandler = (ctx) => {
-  access(ctx);
-  return ok(listDepartments(ctx.sql, ctx.tenant.id, ctx.params.organization_id).map(toDepartment));
+const listOrganizationDepartments: OrgHandler = async (ctx) => {
+  await access(ctx);
+  return ok((await listDepartments(ctx.sql, ctx.tenant.id, ctx.params.organization_id)).map(toDepartment));
 };
 
-const setDefault: OrgHandler = (ctx) => {
-  const membership = access(ctx);
-  setDefaultOrganization(ctx.sql, ctx.tenant.id, membership.user_id, membership.organization_id, ctx.now());
+const setDefault: OrgHandler = async (ctx) => {
+  const membership = await access(ctx);
+  await setDefaultOrganization(ctx.sql, ctx.tenant.id, membership.user_id, membership.organization_id, ctx.now());
   return ok({ message: "Default organization updated", default_organization_id: membership.organization_id });
 };
 
@@ -125,42 +125,42 @@ const setDefault: OrgHandler = (ctx) => {
 const memberNotFound = () => new ApiError(404, "Member not found");
 
 /** The target's active membership; the owner is protected with the endpoint's own 400 detail. */
-function targetMember(ctx: HandlerContext<unknown, Query, MemberParams>, ownerDetail: string, includeInactive = false): MembershipRow {
+async function targetMember(ctx: HandlerContext<unknown, Query, MemberParams>, ownerDetail: string, includeInactive = false): Promise<MembershipRow> {
   const { sql, tenant, params } = ctx;
   const target = includeInactive
-    ? findAnyMembership(sql, tenant.id, params.organization_id, params.user_id)
-    : findActiveMembership(sql, tenant.id, params.organization_id, params.user_id);
+    ? await findAnyMembership(sql, tenant.id, params.organization_id, params.user_id)
+    : await findActiveMembership(sql, tenant.id, params.organization_id, params.user_id);
   if (!target) throw memberNotFound();
   if (target.role === "owner") throw new ApiError(400, ownerDetail);
   return target;
 }
 
-const listOrganizationMembers: OrgHandler = (ctx) => {
-  access(ctx);
-  return ok(listMembers(ctx.sql, ctx.tenant.id, ctx.params.organization_id));
+const listOrganizationMembers: OrgHandler = async (ctx) => {
+  await access(ctx);
+  return ok(await listMembers(ctx.sql, ctx.tenant.id, ctx.params.organization_id));
 };
 
-const updateMemberRole: OrgHandler<Input<typeof UpdateMemberRoleRequest>, Query, MemberParams> = (ctx) => {
-  access(ctx);
-  const target = targetMember(ctx, "Cannot change the role of the organization owner");
-  setMemberRole(ctx.sql, ctx.tenant.id, target.id, ctx.body.role, ctx.now());
-  const member = findMember(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.params.user_id);
+const updateMemberRole: OrgHandler<Input<typeof UpdateMemberRoleRequest>, Query, MemberParams> = async (ctx) => {
+  await access(ctx);
+  const target = await targetMember(ctx, "Cannot change the role of the organization owner");
+  await setMemberRole(ctx.sql, ctx.tenant.id, target.id, ctx.body.role, ctx.now());
+  const member = await findMember(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.params.user_id);
   if (!member) throw memberNotFound();
   return ok(member);
 };
 
 // Removes the membership whether active or deactivated; the user account stays.
-const removeMember: OrgHandler<unknown, Query, MemberParams> = (ctx) => {
-  access(ctx);
-  const target = targetMember(ctx, "Cannot remove the organization owner", true);
-  deleteMembership(ctx.sql, ctx.tenant.id, target, ctx.now());
+const removeMember: OrgHandler<unknown, Query, MemberParams> = async (ctx) => {
+  await access(ctx);
+  const target = await targetMember(ctx, "Cannot remove the organization owner", true);
+  await deleteMembership(ctx.sql, ctx.tenant.id, target, ctx.now());
   return message("Member removed successfully");
 };
 
-const deactivateMember: OrgHandler<unknown, Query, MemberParams> = (ctx) => {
-  access(ctx, MANAGERS);
-  const target = targetMember(ctx, "Cannot deactivate the organization owner");
-  deactivateMembership(ctx.sql, ctx.tenant.id, target.id, ctx.now());
+const deactivateMember: OrgHandler<unknown, Query, MemberParams> = async (ctx) => {
+  await access(ctx, MANAGERS);
+  const target = await targetMember(ctx, "Cannot deactivate the organization owner");
+  await deactivateMembership(ctx.sql, ctx.tenant.id, target.id, ctx.now());
   return message("Member deactivated successfully");
 };
 
@@ -170,10 +170,10 @@ const deactivateMember: OrgHandler<unknown, Query, MemberParams> = (ctx) => {
  * Mails the invitee a link with the plain token (only its hash is stored). The link leads to
  * /sandbox/accept-invitation: your app's invitation page would be there, reading ?token=.
  */
-function sendInvitation(ctx: HandlerContext<unknown, Query, OrgParams>, org: OrganizationRow, invitation: InvitationRow, token: string) {
+async function sendInvitation(ctx: HandlerContext<unknown, Query, OrgParams>, org: OrganizationRow, invitation: InvitationRow, token: string) {
   const { link } = mailLink(ctx.origin, "invitation", token);
   const inviter = ctx.user?.display_name ?? ctx.user?.email ?? "A member";
-  ctx.outbox.send({
+  await ctx.outbox.send({
     to: invitation.email,
     kind: "invitation",
     subject: `You're invited to join ${org.name}`,
@@ -183,77 +183,77 @@ function sendInvitation(ctx: HandlerContext<unknown, Query, OrgParams>, org: Org
   });
 }
 
-const invite: OrgHandler<Input<typeof InviteRequest>> = (ctx) => {
-  const membership = access(ctx);
+const invite: OrgHandler<Input<typeof InviteRequest>> = async (ctx) => {
+  const membership = await access(ctx);
   const { sql, tenant, body } = ctx;
-  const org = organizationOf(ctx);
+  const org = await organizationOf(ctx);
   const email = normalizeEmail(body.email);
   const now = ctx.now();
-  const { row, token } = sql.tx(() => {
-    if (isActiveMemberEmail(sql, tenant.id, org.id, email)) throw new ApiError(409, "User is already a member of this organization");
-    if (findOpenInvitationFor(sql, tenant.id, org.id, email, now)) throw new ApiError(409, "An invitation is already pending for this email");
+  const { row, token } = await sql.tx(async () => {
+    if (await isActiveMemberEmail(sql, tenant.id, org.id, email)) throw new ApiError(409, "User is already a member of this organization");
+    if (await findOpenInvitationFor(sql, tenant.id, org.id, email, now)) throw new ApiError(409, "An invitation is already pending for this email");
     return insertInvitation(sql, tenant.id, { organizationId: org.id, email, role: body.role, invitedBy: membership.user_id }, now);
   });
-  sendInvitation(ctx, org, row, token);
+  await sendInvitation(ctx, org, row, token);
   return created(toInvitation(row, now));
 };
 
-function invitationOf(ctx: HandlerContext<unknown, Query, InvitationParams>): InvitationRow {
-  const row = findInvitation(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.params.invitation_id);
+async function invitationOf(ctx: HandlerContext<unknown, Query, InvitationParams>): Promise<InvitationRow> {
+  const row = await findInvitation(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.params.invitation_id);
   if (!row) throw new ApiError(404, "Invitation not found");
   return row;
 }
 
 // A pending invitation gets a new token and a new week (so an expired link can be revived); the old link stops working.
-const resendInvitation: OrgHandler<unknown, Query, InvitationParams> = (ctx) => {
-  access(ctx, MANAGERS);
-  const row = invitationOf(ctx);
+const resendInvitation: OrgHandler<unknown, Query, InvitationParams> = async (ctx) => {
+  await access(ctx, MANAGERS);
+  const row = await invitationOf(ctx);
   if (row.status !== "pending") throw new ApiError(400, "Invitation is no longer pending");
-  const token = renewInvitationToken(ctx.sql, ctx.tenant.id, row.id, ctx.now());
-  sendInvitation(ctx, organizationOf(ctx), invitationOf(ctx), token);
+  const token = await renewInvitationToken(ctx.sql, ctx.tenant.id, row.id, ctx.now());
+  await sendInvitation(ctx, await organizationOf(ctx), await invitationOf(ctx), token);
   return message("Invitation resent successfully");
 };
 
 // Idempotent: an invitation already accepted, rejected or cancelled keeps its status.
-const cancelInvitation: OrgHandler<unknown, Query, InvitationParams> = (ctx) => {
-  access(ctx, MANAGERS);
-  const row = invitationOf(ctx);
-  if (row.status === "pending") setInvitationStatus(ctx.sql, ctx.tenant.id, row.id, "cancelled", ctx.now());
+const cancelInvitation: OrgHandler<unknown, Query, InvitationParams> = async (ctx) => {
+  await access(ctx, MANAGERS);
+  const row = await invitationOf(ctx);
+  if (row.status === "pending") await setInvitationStatus(ctx.sql, ctx.tenant.id, row.id, "cancelled", ctx.now());
   return message("Invitation cancelled successfully");
 };
 
 const invalidToken = () => new ApiError(400, "Invalid or expired invitation token");
 
-const acceptInvitation: Handler<Input<typeof InvitationTokenRequest>> = (ctx) => {
+const acceptInvitation: Handler<Input<typeof InvitationTokenRequest>> = async (ctx) => {
   const { sql, tenant } = ctx;
   const user = requireUser(ctx);
   const now = ctx.now();
-  const org = sql.tx(() => {
-    const row = findInvitationByToken(sql, tenant.id, ctx.body.token);
+  const org = await sql.tx(async () => {
+    const row = await findInvitationByToken(sql, tenant.id, ctx.body.token);
     if (!row || !isOpen(row, now)) throw invalidToken();
     if (!user.email || normalizeEmail(user.email) !== row.email) throw new ApiError(403, "This invitation was sent to a different email address");
-    if (findActiveMembership(sql, tenant.id, row.organization_id, user.id)) throw new ApiError(409, "User is already a member of this organization");
+    if (await findActiveMembership(sql, tenant.id, row.organization_id, user.id)) throw new ApiError(409, "User is already a member of this organization");
     // A deactivated former member is re-activated with the invited role.
-    activateMembership(sql, tenant.id, row.organization_id, user.id, row.role, now);
-    setInvitationStatus(sql, tenant.id, row.id, "accepted", now);
-    setDefaultOrganization(sql, tenant.id, user.id, row.organization_id, now, true);
-    return { row: findOrganization(sql, tenant.id, row.organization_id)!, role: row.role };
+    await activateMembership(sql, tenant.id, row.organization_id, user.id, row.role, now);
+    await setInvitationStatus(sql, tenant.id, row.id, "accepted", now);
+    await setDefaultOrganization(sql, tenant.id, user.id, row.organization_id, now, true);
+    return { row: (await findOrganization(sql, tenant.id, row.organization_id))!, role: row.role };
   });
   return ok({ message: "Invitation accepted", organization: toMyOrganization(org.row, org.role) });
 };
 
-const rejectInvitation: Handler<Input<typeof InvitationTokenRequest>> = (ctx) => {
-  const row = findInvitationByToken(ctx.sql, ctx.tenant.id, ctx.body.token);
+const rejectInvitation: Handler<Input<typeof InvitationTokenRequest>> = async (ctx) => {
+  const row = await findInvitationByToken(ctx.sql, ctx.tenant.id, ctx.body.token);
   if (!row || !isOpen(row, ctx.now())) throw invalidToken();
-  setInvitationStatus(ctx.sql, ctx.tenant.id, row.id, "rejected", ctx.now());
+  await setInvitationStatus(ctx.sql, ctx.tenant.id, row.id, "rejected", ctx.now());
   return message("Invitation rejected");
 };
 
-const pendingInvitations: Handler<unknown, { email: string }> = (ctx) =>
-  ok(listOpenInvitationsFor(ctx.sql, ctx.tenant.id, ctx.query.email, ctx.now()));
+const pendingInvitations: Handler<unknown, { email: string }> = async (ctx) =>
+  ok(await listOpenInvitationsFor(ctx.sql, ctx.tenant.id, ctx.query.email, ctx.now()));
 
-const getInvitation: Handler<unknown, Query, { invitation_token: string }> = (ctx) => {
-  const row = findInvitationByToken(ctx.sql, ctx.tenant.id, ctx.params.invitation_token);
+const getInvitation: Handler<unknown, Query, { invitation_token: string }> = async (ctx) => {
+  const row = await findInvitationByToken(ctx.sql, ctx.tenant.id, ctx.params.invitation_token);
   if (!row) throw new ApiError(404, "Invitation not found");
   return ok(toInvitationDetails(row, ctx.now()));
 };
@@ -263,13 +263,13 @@ const getInvitation: Handler<unknown, Query, { invitation_token: string }> = (ct
 const noSubscription = () => new ApiError(404, "No active subscription found for this organization");
 const planNotFound = () => new ApiError(404, "Plan not found");
 
-const activeSubscription = (ctx: HandlerContext<unknown, Query, OrgParams>): SubscriptionRow | undefined =>
+const activeSubscription = (ctx: HandlerContext<unknown, Query, OrgParams>): Promise<SubscriptionRow | undefined> =>
   findActiveOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.now());
 
-const getSubscription: OrgHandler = (ctx) => {
-  access(ctx);
-  const sub = activeSubscription(ctx);
-  const plan = sub && findPlan(ctx.sql, ctx.tenant.id, sub.plan_id);
+const getSubscription: OrgHandler = async (ctx) => {
+  await access(ctx);
+  const sub = await activeSubscription(ctx);
+  const plan = sub && await findPlan(ctx.sql, ctx.tenant.id, sub.plan_id);
   return ok(sub && plan ? { ...toSubscription(sub), plan: toPlan(plan) } : null);
 };
 
@@ -278,26 +278,26 @@ const getSubscription: OrgHandler = (ctx) => {
  * no payment (the catalog says so), and the sandbox has no Stripe behind it. Paid plans normally
  * go through POST /v1/subscriptions/checkout, which the sandbox completes on its own checkout page.
  */
-const subscribe: Handler<unknown, Query, OrgParams & { plan_id: string }> = (ctx) => {
-  const membership = access(ctx);
+const subscribe: Handler<unknown, Query, OrgParams & { plan_id: string }> = async (ctx) => {
+  const membership = await access(ctx);
   const { sql, tenant, params } = ctx;
-  const plan = findActivePlan(sql, tenant.id, params.plan_id);
+  const plan = await findActivePlan(sql, tenant.id, params.plan_id);
   if (!plan) throw planNotFound();
-  const sub = sql.tx(() => {
-    if (activeSubscription(ctx)) throw new ApiError(409, "Organization already has an active subscription");
+  const sub = await sql.tx(async () => {
+    if (await activeSubscription(ctx)) throw new ApiError(409, "Organization already has an active subscription");
     return insertOrgSubscription(sql, tenant.id, { organizationId: params.organization_id, userId: membership.user_id, planId: plan.id }, ctx.now());
   });
   return created(toSubscription(sub));
 };
 
 // Only the fields sent change; the current period is kept (no proration in the sandbox).
-const updateOrgSubscription: OrgHandler<Input<typeof UpdateSubscriptionRequest>> = (ctx) => {
-  access(ctx);
+const updateOrgSubscription: OrgHandler<Input<typeof UpdateSubscriptionRequest>> = async (ctx) => {
+  await access(ctx);
   const { sql, tenant, body } = ctx;
-  const sub = activeSubscription(ctx);
+  const sub = await activeSubscription(ctx);
   if (!sub) throw noSubscription();
-  if (body.plan_id !== undefined && !findActivePlan(sql, tenant.id, body.plan_id)) throw planNotFound();
-  const row = updateSubscription(
+  if (body.plan_id !== undefined && !await findActivePlan(sql, tenant.id, body.plan_id)) throw planNotFound();
+  const row = await updateSubscription(
     sql,
     tenant.id,
     sub.id,
@@ -307,12 +307,12 @@ const updateOrgSubscription: OrgHandler<Input<typeof UpdateSubscriptionRequest>>
   return ok(toSubscription(row));
 };
 
-const cancelOrgSubscription: OrgHandler<unknown, { cancel_at_period_end: boolean }> = (ctx) => {
-  access(ctx);
-  const sub = activeSubscription(ctx);
+const cancelOrgSubscription: OrgHandler<unknown, { cancel_at_period_end: boolean }> = async (ctx) => {
+  await access(ctx);
+  const sub = await activeSubscription(ctx);
   if (!sub) throw noSubscription();
   const atPeriodEnd = ctx.query.cancel_at_period_end;
-  const row = cancelSubscription(ctx.sql, ctx.tenant.id, sub.id, atPeriodEnd, ctx.now());
+  const row = await cancelSubscription(ctx.sql, ctx.tenant.id, sub.id, atPeriodEnd, ctx.now());
   return ok({
     message: atPeriodEnd ? "Subscription will be cancelled at the end of the current period" : "Subscription cancelled",
     subscription: toSubscription(row),
@@ -321,22 +321,22 @@ const cancelOrgSubscription: OrgHandler<unknown, { cancel_at_period_end: boolean
 
 // ---- usage ----
 
-const getUsage: OrgHandler = (ctx) => {
-  access(ctx);
+const getUsage: OrgHandler = async (ctx) => {
+  await access(ctx);
   const { sql, tenant, params } = ctx;
-  const totals = organizationTotals(sql, tenant.id, params.organization_id, ctx.now());
-  const planId = activeSubscription(ctx)?.plan_id ?? null;
+  const totals = await organizationTotals(sql, tenant.id, params.organization_id, ctx.now());
+  const planId = (await activeSubscription(ctx))?.plan_id ?? null;
   return ok({ usage_stats: toOrganizationUsageStats(params.organization_id, planId, totals, ctx.now()) });
 };
 
-const getUserUsage: Handler<unknown, Query, OrgParams & { target_user_id: string }> = (ctx) => {
-  access(ctx);
+const getUserUsage: Handler<unknown, Query, OrgParams & { target_user_id: string }> = async (ctx) => {
+  await access(ctx);
   const { sql, tenant, params } = ctx;
-  if (!findActiveMembership(sql, tenant.id, params.organization_id, params.target_user_id)) {
+  if (!await findActiveMembership(sql, tenant.id, params.organization_id, params.target_user_id)) {
     throw new ApiError(404, "User is not a member of this organization");
   }
-  const planId = activeSubscription(ctx)?.plan_id ?? null;
-  const counter = ensureUsageCounter(sql, tenant.id, params.organization_id, params.target_user_id, planId, ctx.now());
+  const planId = (await activeSubscription(ctx))?.plan_id ?? null;
+  const counter = await ensureUsageCounter(sql, tenant.id, params.organization_id, params.target_user_id, planId, ctx.now());
   return ok({ usage: toUsageHistoryRecord(counter) });
 };
 
@@ -345,12 +345,12 @@ const getUserUsage: Handler<unknown, Query, OrgParams & { target_user_id: string
  * /v1/usage/check reads them: tokens are limited by the plan's AI budget at the sandbox's flat
  * token price) against this period's counters of all members plus the amounts asked about.
  */
-const checkUsage: OrgHandler<unknown, { additional_messages: number; additional_tokens: number }> = (ctx) => {
-  access(ctx);
+const checkUsage: OrgHandler<unknown, { additional_messages: number; additional_tokens: number }> = async (ctx) => {
+  await access(ctx);
   const { sql, tenant, params, query } = ctx;
   const now = ctx.now();
-  const limits = findPlanLimits(sql, tenant.id, params.organization_id, now);
-  const totals = organizationTotals(sql, tenant.id, params.organization_id, now);
+  const limits = await findPlanLimits(sql, tenant.id, params.organization_id, now);
+  const totals = await organizationTotals(sql, tenant.id, params.organization_id, now);
   const used = { messages: totals.messages, tokensIn: totals.tokens, tokensOut: 0, costUsd: totals.costUsd };
   const messages = messagesMeter(limits, used);
   const tokens = tokensMeter(limits, used);

@@ -15,12 +15,12 @@ let tenant: TenantRow;
 let client: SandboxClient;
 let token: string;
 
-beforeAll(() => {
-  tenant = newTenant();
+beforeAll(async () => {
+  tenant = await newTenant();
   client = sandboxClient(tenant);
-  token = newUser(tenant).tokens.access_token;
+  token = (await newUser(tenant)).tokens.access_token;
   // A deactivated plan: listed only with include_inactive, still readable by id.
-  getStore().run(
+  await (await getStore()).run(
     `INSERT INTO plans (id, tenant_id, name, description, price_monthly, price_yearly, currency, features, is_active, is_free, sort_order, created_at, updated_at)
      VALUES ('0f0e8400-e29b-41d4-a716-4466554400aa', ?, 'Legacy', NULL, 9, 90, 'usd', '[]', 0, 0, 9, ?, ?)`,
     [tenant.id, new Date().toISOString(), new Date().toISOString()],
@@ -84,9 +84,9 @@ describe("active, free and single plans", () => {
 
 describe("isolation", () => {
   it("another tenant sees its own plans only, and none of this tenant's by id", async () => {
-    const other = newTenant();
+    const other = await newTenant();
     const otherClient = sandboxClient(other);
-    const otherToken = newUser(other).tokens.access_token;
+    const otherToken = (await newUser(other)).tokens.access_token;
     const mine = (await (await client.call("GET", "/v1/plans", { token, query: { include_inactive: "true" } })).json()) as PlanPage;
     const theirs = await expectMatchesCatalog<PlanPage>("plans.list-plans", await otherClient.call("GET", "/v1/plans", { token: otherToken, query: { include_inactive: "true" } }));
     expect(theirs.total).toBe(3);

@@ -3,9 +3,9 @@ import { findPlan, listActivePlans, listFreePlans, pagePlans, toPlan } from "../
 import { ok } from "./helpers";
 import type { Handler, HandlerMap, Query } from "./types";
 
-const listPlans: Handler<unknown, { skip: number; limit: number; include_inactive: boolean }> = (ctx) => {
+const listPlans: Handler<unknown, { skip: number; limit: number; include_inactive: boolean }> = async (ctx) => {
   const { skip, limit, include_inactive } = ctx.query;
-  const { rows, total } = pagePlans(ctx.sql, ctx.tenant.id, { skip, limit, includeInactive: include_inactive });
+  const { rows, total } = await pagePlans(ctx.sql, ctx.tenant.id, { skip, limit, includeInactive: include_inactive });
   return ok({
     plans: rows.map(toPlan),
     total,
@@ -16,13 +16,13 @@ const listPlans: Handler<unknown, { skip: number; limit: number; include_inactiv
   });
 };
 
-const activePlans: Handler = (ctx) => ok(listActivePlans(ctx.sql, ctx.tenant.id).map(toPlan));
+const activePlans: Handler = async (ctx) => ok((await listActivePlans(ctx.sql, ctx.tenant.id)).map(toPlan));
 
-const freePlans: Handler = (ctx) => ok(listFreePlans(ctx.sql, ctx.tenant.id).map(toPlan));
+const freePlans: Handler = async (ctx) => ok((await listFreePlans(ctx.sql, ctx.tenant.id)).map(toPlan));
 
 /** Any plan of the tenant, deactivated ones included (a subscription may still name one). */
-const getPlan: Handler<unknown, Query, { plan_id: string }> = (ctx) => {
-  const row = findPlan(ctx.sql, ctx.tenant.id, ctx.params.plan_id);
+const getPlan: Handler<unknown, Query, { plan_id: string }> = async (ctx) => {
+  const row = await findPlan(ctx.sql, ctx.tenant.id, ctx.params.plan_id);
   if (!row) throw new ApiError(404, "Plan not found");
   return ok(toPlan(row));
 };

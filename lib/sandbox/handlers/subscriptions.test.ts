@@ -33,26 +33,26 @@ interface World {
   plans: { free: string; pro: string; business: string };
 }
 
-function actor(tenant: TenantRow): Actor {
-  const { user, tokens } = newUser(tenant);
+async function actor(tenant: TenantRow): Promise<Actor> {
+  const { user, tokens } = await newUser(tenant);
   return { id: user.id, token: tokens.access_token };
 }
 
 /** A tenant with an organization (owner, admin, member; the owner's default) and an outsider. */
-function setUp(slug: string): World {
-  const sql = getStore();
+async function setUp(slug: string): Promise<World> {
+  const sql = await getStore();
   const now = new Date();
-  const tenant = newTenant();
-  const [owner, admin, member, outsider] = [actor(tenant), actor(tenant), actor(tenant), actor(tenant)];
-  const org = insertOrganization(sql, tenant.id, owner.id, { name: `Org ${slug}`, slug }, now);
+  const tenant = await newTenant();
+  const [owner, admin, member, outsider] = [await actor(tenant), await actor(tenant), await actor(tenant), await actor(tenant)];
+  const org = await insertOrganization(sql, tenant.id, owner.id, { name: `Org ${slug}`, slug }, now);
   for (const [who, role] of [
     [admin, "admin"],
     [member, "member"],
   ] as Array<[Actor, OrgRole]>) {
-    insertMembership(sql, tenant.id, org.id, who.id, role, now);
+    await insertMembership(sql, tenant.id, org.id, who.id, role, now);
   }
-  for (const who of [owner, admin, member]) setDefaultOrganization(sql, tenant.id, who.id, org.id, now);
-  const ids = sql.all<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? ORDER BY sort_order`, [tenant.id]).map((p) => p.id);
+  for (const who of [owner, admin, member]) await setDefaultOrganization(sql, tenant.id, who.id, org.id, now);
+  const ids = (await sql.all<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? ORDER BY sort_order`, [tenant.id])).map((p) => p.id);
   return { tenant, client: sandboxClient(tenant), owner, admin, member, outsider, orgId: org.id, plans: { free: ids[0]!, pro: ids[1]!, business: ids[2]! } };
 }
 
@@ -66,8 +66,8 @@ const MISSING = "0f0e8400-e29b-41d4-a716-4466554400ff";
 
 describe("plans", () => {
   let w: World;
-  beforeAll(() => {
-    w = setUp("plans");
+  beforeAll(async () => {
+    w = await setUp("plans");
   });
 
   it("GET /v1/subscriptions/plans lists the active plans; /plans/{id} one of them", async () => {
@@ -81,8 +81,8 @@ describe("plans", () => {
 
 describe("create, current, get, update, cancel", () => {
   let w: World;
-  beforeAll(() => {
-    w = setUp("lifecycle");
+  beforeAll(async () => {
+    w = await setUp("lifecycle");
   });
 
   it("current is 404 until the default organization subscribes", async () => {
@@ -157,29 +157,29 @@ describe("create, current, get, update, cancel", () => {
 
 describe("POST /v1/subscriptions/checkout", () => {
   let w: World;
-  beforeAll(() => {
-    w = setUp("checkout");
+  beforeAll(async () => {
+    w = await setUp("checkout");
   });
   const body = (extra: Record<string, unknown>) => ({ success_url: "https://app.example.com/ok", cancel_url: "https://app.example.com/cancel", ...extra });
-  const checkoutRow = (id: string) => getStore().get<Record<string, unknown>>(`SELECT * FROM checkout_sessions WHERE id = ?`, [id]);
+  const checkoutRow = async (id: string) => (await getStore()).get<Record<string, unknown>>(`SELECT * FROM checkout_sessions WHERE id = ?`, [id]);
 
   it("opens a session on the sandbox checkout page, for the organization given or the default one", async () => {
     const res = await w.client.call("POST", "/v1/subscriptions/checkout", { token: w.member.token, body: body({ plan_id: w.plans.pro, organization_id: w.orgId }) });
     const session = await expectMatchesCatalog<CheckoutSession>("subscriptions.create-checkout", res);
     expect(session.session_id).toMatch(/^cs_sandbox_[0-9a-f]{32}$/);
     expect(session.checkout_url).toBe(`${TEST_ORIGIN}/sandbox/checkout/${session.session_id}`);
-    expect(checkoutRow(session.session_id)).toMatchObject({ tenant_id: w.tenant.id, user_id: w.member.id, organization_id: w.orgId, plan_id: w.plans.pro, status: "open" });
+    expect(await checkoutRow(session.session_id)).toMatchObject({ tenant_id: w.tenant.id, user_id: w.member.id, organization_id: w.orgId, plan_id: w.plans.pro, status: "open" });
 
     const byDefault = await expectMatchesCatalog<CheckoutSession>(
       "subscriptions.create-checkout",
       await w.client.call("POST", "/v1/subscriptions/checkout", { token: w.owner.token, body: body({ plan_id: w.plans.business }) }),
     );
-    expect(checkoutRow(byDefault.session_id)).toMatchObject({ organization_id: w.orgId });
+    expect(await checkoutRow(byDefault.session_id)).toMatchObject({ organization_id: w.orgId });
     const personal = await expectMatchesCatalog<CheckoutSession>(
       "subscriptions.create-checkout",
       await w.client.call("POST", "/v1/subscriptions/checkout", { token: w.outsider.token, body: body({ plan_id: w.plans.pro }) }),
     );
-    expect(checkoutRow(personal.session_id)).toMatchObject({ organization_id: null, user_id: w.outsider.id });
+    expect(await checkoutRow(personal.session_id)).toMatchObject({ organization_id: null, user_id: w.outsider.id });
   });
 
   it("404 unknown plan, 400 free plan, 403 organization of others, 422 non-http return URL", async () => {
@@ -196,8 +196,8 @@ describe("POST /v1/subscriptions/checkout", () => {
 
 describe("the user's plan: usage, limits, assignment", () => {
   let w: World;
-  beforeAll(() => {
-    w = setUp("usage");
+  beforeAll(async () => {
+    w = await setUp("usage");
   });
 
   it("only for oneself", async () => {
@@ -223,7 +223,7 @@ describe("the user's plan: usage, limits, assignment", () => {
     });
 
     await subscribe(w, w.plans.business);
-    addUsage(getStore(), { tenantId: w.tenant.id, organizationId: w.orgId, userId: w.member.id }, w.plans.business, { messages: 7, tokensIn: 300, tokensOut: 200 }, new Date());
+    await addUsage(await getStore(), { tenantId: w.tenant.id, organizationId: w.orgId, userId: w.member.id }, w.plans.business, { messages: 7, tokensIn: 300, tokensOut: 200 }, new Date());
     const later = await expectMatchesCatalog<UserPlanUsage>("subscriptions.get-user-usage", await w.client.call("GET", path, { token: w.member.token }));
     expect(later).toMatchObject({ id: first.id, messages_count: 7, tokens_count: 500 });
     const business = await expectMatchesCatalog<UserPlanLimits>("subscriptions.get-user-limits", await w.client.call("GET", `${path}/limits`, { token: w.member.token }));
@@ -240,15 +240,15 @@ describe("the user's plan: usage, limits, assignment", () => {
     expect(await expectMatchesCatalog<UserPlanAssignment>("subscriptions.assign-user-plan", assigned)).toEqual({ success: true, user_id: me.id, plan_id: w.plans.pro });
     const limits = await expectMatchesCatalog<UserPlanLimits>("subscriptions.get-user-limits", await w.client.call("GET", `${usage}/limits`, { token: me.token }));
     expect(limits.limits).toMatchObject({ plan_id: w.plans.pro, plan_name: "Pro Plan", max_messages_per_month: 1000, messages_used: 0, messages_remaining: 1000 });
-    const user = getStore().get<{ current_plan_id: string }>(`SELECT current_plan_id FROM users WHERE id = ?`, [me.id]);
+    const user = await (await getStore()).get<{ current_plan_id: string }>(`SELECT current_plan_id FROM users WHERE id = ?`, [me.id]);
     expect(user?.current_plan_id).toBe(w.plans.pro);
   });
 });
 
 describe("server-side /v1/subscriptions/organizations/*", () => {
   let w: World;
-  beforeAll(() => {
-    w = setUp("server");
+  beforeAll(async () => {
+    w = await setUp("server");
   });
   const path = (w: World, what: string) => `/v1/subscriptions/organizations/${w.orgId}/${what}`;
   const secret = (user: Actor, extra: Record<string, string> = {}) => ({ key: "secret" as const, query: { user_id: user.id, ...extra } });
@@ -285,7 +285,7 @@ describe("server-side /v1/subscriptions/organizations/*", () => {
     expect(reactivated).toMatchObject({ status: "active", canceled_at: null });
 
     await w.client.call("DELETE", path(w, "subscription"), secret(w.owner, { cancel_at_period_end: "false" }));
-    getStore().run(`UPDATE subscriptions SET current_period_end = ? WHERE id = ?`, [new Date(Date.now() - 1000).toISOString(), sub.id]);
+    await (await getStore()).run(`UPDATE subscriptions SET current_period_end = ? WHERE id = ?`, [new Date(Date.now() - 1000).toISOString(), sub.id]);
     await expectError(resumeId, await w.client.call("POST", path(w, "resume"), secret(w.owner)), 400, "Subscription is not scheduled for cancellation");
   });
 
@@ -295,7 +295,7 @@ describe("server-side /v1/subscriptions/organizations/*", () => {
     expect(none).toEqual([]);
     const at = (s: number) => new Date(Date.UTC(2026, 0, 1) + s * 1000);
     for (const [i, cents] of [2999, 9999].entries()) {
-      insertPaidInvoice(getStore(), w.tenant.id, { organizationId: w.orgId, subscriptionId: null, amountCents: cents, currency: "usd", periodStart: at(0), periodEnd: at(3600) }, at(i));
+      await insertPaidInvoice(await getStore(), w.tenant.id, { organizationId: w.orgId, subscriptionId: null, amountCents: cents, currency: "usd", periodStart: at(0), periodEnd: at(3600) }, at(i));
     }
     const list = await expectMatchesCatalog<Invoice[]>(id, await w.client.call("GET", path(w, "invoices"), secret(w.member)));
     expect(list.map((i) => [i.amount_paid, i.status, i.number?.slice(-4)])).toEqual([
@@ -310,8 +310,8 @@ describe("server-side /v1/subscriptions/organizations/*", () => {
 
 describe("isolation between tenants", () => {
   it("another tenant's keys and users reach none of this tenant's subscriptions, plans or organizations", async () => {
-    const a = setUp("iso-a");
-    const b = setUp("iso-b");
+    const a = await setUp("iso-a");
+    const b = await setUp("iso-b");
     const sub = await subscribe(a);
     const bCall = (method: string, p: string, extra: Record<string, unknown> = {}) => b.client.call(method, p, { token: b.owner.token, ...extra });
     await expectError("subscriptions.get-subscription", await bCall("GET", `/v1/subscriptions/subscriptions/${sub.id}`), 404, "Subscription not found");

@@ -25,35 +25,35 @@ type SubscriptionParams = { subscription_id: string };
 type UserParams = { user_id: string };
 type OrgParams = { organization_id: string };
 
-const listPlans: Handler = (ctx) => ok(listActivePlans(ctx.sql, ctx.tenant.id).map(toPlan));
+const listPlans: Handler = async (ctx) => ok((await listActivePlans(ctx.sql, ctx.tenant.id)).map(toPlan));
 
-const getPlan: Handler<unknown, Query, { plan_id: string }> = (ctx) => {
-  const row = findPlan(ctx.sql, ctx.tenant.id, ctx.params.plan_id);
+const getPlan: Handler<unknown, Query, { plan_id: string }> = async (ctx) => {
+  const row = await findPlan(ctx.sql, ctx.tenant.id, ctx.params.plan_id);
   if (!row) throw new ApiError(404, "Plan not found");
   return ok(toPlan(row));
 };
 
 /** The active subscription of the user's default organization (while the user is still an active member of it). */
-const currentSubscription: Handler = (ctx) => {
+const currentSubscription: Handler = async (ctx) => {
   const user = requireUser(ctx);
   const orgId = user.default_organization_id;
-  const member = orgId ? findActiveMembership(ctx.sql, ctx.tenant.id, orgId, user.id) : undefined;
-  const row = orgId && member ? findActiveOrgSubscription(ctx.sql, ctx.tenant.id, orgId, ctx.now()) : undefined;
+  const member = orgId ? await findActiveMembership(ctx.sql, ctx.tenant.id, orgId, user.id) : undefined;
+  const row = orgId && member ? await findActiveOrgSubscription(ctx.sql, ctx.tenant.id, orgId, ctx.now()) : undefined;
   if (!row) throw new ApiError(404, "No active subscription found");
   return ok(toSubscription(row));
 };
 
 /** Without organization_id the user's default organization is subscribed; a user without one gets a personal plan. */
-const createCheckout: Handler<Input<typeof CheckoutRequest>> = (ctx) => {
+const createCheckout: Handler<Input<typeof CheckoutRequest>> = async (ctx) => {
   const user = requireUser(ctx);
   const { body, sql, tenant } = ctx;
-  const plan = requirePayablePlan(sql, tenant.id, body.plan_id);
+  const plan = await requirePayablePlan(sql, tenant.id, body.plan_id);
   let organizationId: string | null = body.organization_id ?? null;
-  if (organizationId && !findActiveMembership(sql, tenant.id, organizationId, user.id)) throw new ApiError(403, "Not a member of this organization");
-  if (!organizationId && user.default_organization_id && findActiveMembership(sql, tenant.id, user.default_organization_id, user.id)) {
+  if (organizationId && !await findActiveMembership(sql, tenant.id, organizationId, user.id)) throw new ApiError(403, "Not a member of this organization");
+  if (!organizationId && user.default_organization_id && await findActiveMembership(sql, tenant.id, user.default_organization_id, user.id)) {
     organizationId = user.default_organization_id;
   }
-  const { checkout_url, session_id } = startCheckout(
+  const { checkout_url, session_id } = await startCheckout(
     sql,
     tenant.id,
     ctx.origin,
@@ -64,31 +64,31 @@ const createCheckout: Handler<Input<typeof CheckoutRequest>> = (ctx) => {
 };
 
 /** Billing is managed by the organization's owners and admins (BILLING_MANAGE). */
-function canManageBilling(ctx: HandlerContext, organizationId: string, userId: string | null): boolean {
-  const membership = userId ? findActiveMembership(ctx.sql, ctx.tenant.id, organizationId, userId) : undefined;
+async function canManageBilling(ctx: HandlerContext, organizationId: string, userId: string | null): Promise<boolean> {
+  const membership = userId ? await findActiveMembership(ctx.sql, ctx.tenant.id, organizationId, userId) : undefined;
   return membership !== undefined && hasPermission(membership.role, "BILLING_MANAGE");
 }
 
 /** A subscription of an organization the signed-in user manages billing for: 404, or 403 with `forbidden`. */
-function managedSubscription(ctx: HandlerContext<unknown, Query, SubscriptionParams>, forbidden: string): SubscriptionRow {
-  const row = findSubscription(ctx.sql, ctx.tenant.id, ctx.params.subscription_id);
+async function managedSubscription(ctx: HandlerContext<unknown, Query, SubscriptionParams>, forbidden: string): Promise<SubscriptionRow> {
+  const row = await findSubscription(ctx.sql, ctx.tenant.id, ctx.params.subscription_id);
   if (!row) throw new ApiError(404, "Subscription not found");
-  if (!canManageBilling(ctx, row.organization_id, requireUser(ctx).id)) throw new ApiError(403, forbidden);
+  if (!await canManageBilling(ctx, row.organization_id, requireUser(ctx).id)) throw new ApiError(403, forbidden);
   return row;
 }
 
-const createSubscription: Handler<Input<typeof CreateSubscriptionRequest>> = (ctx) => {
+const createSubscription: Handler<Input<typeof CreateSubscriptionRequest>> = async (ctx) => {
   const user = requireUser(ctx);
   const { body, sql, tenant } = ctx;
-  const plan = findActivePlan(sql, tenant.id, body.plan_id);
+  const plan = await findActivePlan(sql, tenant.id, body.plan_id);
   if (!plan) throw new ApiError(404, "Plan not found");
-  if (!findOrganization(sql, tenant.id, body.organization_id)) throw new ApiError(404, "Organization not found");
-  const membership = findActiveMembership(sql, tenant.id, body.organization_id, user.id);
+  if (!await findOrganization(sql, tenant.id, body.organization_id)) throw new ApiError(404, "Organization not found");
+  const membership = await findActiveMembership(sql, tenant.id, body.organization_id, user.id);
   if (!membership) throw new ApiError(403, "Not a member of this organization");
   // Not documented for this endpoint; the organizations' own subscribe endpoint restricts it to owner/admin too.
   if (!hasPermission(membership.role, "BILLING_MANAGE")) throw new ApiError(403, "Insufficient permissions");
-  const row = sql.tx(() => {
-    if (findActiveOrgSubscription(sql, tenant.id, body.organization_id, ctx.now())) {
+  const row = await sql.tx(async () => {
+    if (await findActiveOrgSubscription(sql, tenant.id, body.organization_id, ctx.now())) {
       throw new ApiError(409, "Organization already has an active subscription");
     }
     return insertOrgSubscription(
@@ -101,22 +101,22 @@ const createSubscription: Handler<Input<typeof CreateSubscriptionRequest>> = (ct
   return created(toSubscription(row));
 };
 
-const getSubscription: Handler<unknown, Query, SubscriptionParams> = (ctx) =>
-  ok(toSubscription(managedSubscription(ctx, "Not authorized to access this subscription")));
+const getSubscription: Handler<unknown, Query, SubscriptionParams> = async (ctx) =>
+  ok(toSubscription(await managedSubscription(ctx, "Not authorized to access this subscription")));
 
-const putSubscription: Handler<Input<typeof UpdateSubscriptionRequest>, Query, SubscriptionParams> = (ctx) => {
-  const row = managedSubscription(ctx, "Not authorized to update this subscription");
+const putSubscription: Handler<Input<typeof UpdateSubscriptionRequest>, Query, SubscriptionParams> = async (ctx) => {
+  const row = await managedSubscription(ctx, "Not authorized to update this subscription");
   const { plan_id, billing_cycle, subscription_metadata } = ctx.body;
-  if (plan_id !== undefined && !findActivePlan(ctx.sql, ctx.tenant.id, plan_id)) throw new ApiError(404, "Plan not found");
-  const updated = updateSubscription(ctx.sql, ctx.tenant.id, row.id, { planId: plan_id, billingCycle: billing_cycle, metadata: subscription_metadata }, ctx.now());
+  if (plan_id !== undefined && !await findActivePlan(ctx.sql, ctx.tenant.id, plan_id)) throw new ApiError(404, "Plan not found");
+  const updated = await updateSubscription(ctx.sql, ctx.tenant.id, row.id, { planId: plan_id, billingCycle: billing_cycle, metadata: subscription_metadata }, ctx.now());
   return ok(toSubscription(updated));
 };
 
 /** A subscription already cancelled is answered as it is. */
-const deleteSubscription: Handler<unknown, { cancel_at_period_end: boolean }, SubscriptionParams> = (ctx) => {
-  const row = managedSubscription(ctx, "Not authorized to cancel this subscription");
+const deleteSubscription: Handler<unknown, { cancel_at_period_end: boolean }, SubscriptionParams> = async (ctx) => {
+  const row = await managedSubscription(ctx, "Not authorized to cancel this subscription");
   if (row.status === "cancelled") return ok(toSubscription(row));
-  return ok(toSubscription(cancelSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.query.cancel_at_period_end, ctx.now())));
+  return ok(toSubscription(await cancelSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.query.cancel_at_period_end, ctx.now())));
 };
 
 // ---- the user's own plan ----
@@ -128,60 +128,60 @@ function requireSelf(ctx: HandlerContext<unknown, Query, { user_id: string }>, f
 }
 
 /** Usage is counted per organization: a user in none has no usage record (404). */
-const userUsage: Handler<unknown, Query, UserParams> = (ctx) => {
+const userUsage: Handler<unknown, Query, UserParams> = async (ctx) => {
   const user = requireSelf(ctx, "Not authorized to access this user's usage");
-  const plan = findUserPlan(ctx.sql, user);
+  const plan = await findUserPlan(ctx.sql, user);
   if (!plan?.organizationId) throw new ApiError(404, "No active plan found for user");
-  return ok(currentUsageRecord(ctx.sql, user, { ...plan, organizationId: plan.organizationId }, ctx.now()));
+  return ok(await currentUsageRecord(ctx.sql, user, { ...plan, organizationId: plan.organizationId }, ctx.now()));
 };
 
-const userLimits: Handler<unknown, Query, UserParams> = (ctx) => {
+const userLimits: Handler<unknown, Query, UserParams> = async (ctx) => {
   const user = requireSelf(ctx, "Not authorized to access this user's limits");
-  const plan = findUserPlan(ctx.sql, user);
+  const plan = await findUserPlan(ctx.sql, user);
   if (!plan) throw new ApiError(404, "No active plan found for user");
-  return ok(userPlanLimits(ctx.sql, user, plan, ctx.now()));
+  return ok(await userPlanLimits(ctx.sql, user, plan, ctx.now()));
 };
 
-const assignPlan: Handler<unknown, Query, { user_id: string; plan_id: string }> = (ctx) => {
+const assignPlan: Handler<unknown, Query, { user_id: string; plan_id: string }> = async (ctx) => {
   const user = requireSelf(ctx, "Cannot assign plans to other users");
-  const plan = findActivePlan(ctx.sql, ctx.tenant.id, ctx.params.plan_id);
+  const plan = await findActivePlan(ctx.sql, ctx.tenant.id, ctx.params.plan_id);
   if (!plan) throw new ApiError(404, "Plan not found");
-  assignUserPlan(ctx.sql, ctx.tenant.id, user.id, plan.id, ctx.now());
+  await assignUserPlan(ctx.sql, ctx.tenant.id, user.id, plan.id, ctx.now());
   return ok({ success: true, user_id: user.id, plan_id: plan.id });
 };
 
 // ---- server-side organization endpoints: secret key, the acting user asserted in ?user_id= ----
 
 /** The organization (404) and the asserted user's right to `permission` in it (403 with `forbidden`). */
-function requireBillingRight(ctx: HandlerContext<unknown, { user_id: string }, OrgParams>, permission: "BILLING_READ" | "BILLING_MANAGE", forbidden: string) {
+async function requireBillingRight(ctx: HandlerContext<unknown, { user_id: string }, OrgParams>, permission: "BILLING_READ" | "BILLING_MANAGE", forbidden: string) {
   const orgId = ctx.params.organization_id;
-  if (!findOrganization(ctx.sql, ctx.tenant.id, orgId)) throw new ApiError(404, "Organization not found");
-  const membership = findActiveMembership(ctx.sql, ctx.tenant.id, orgId, ctx.query.user_id);
+  if (!await findOrganization(ctx.sql, ctx.tenant.id, orgId)) throw new ApiError(404, "Organization not found");
+  const membership = await findActiveMembership(ctx.sql, ctx.tenant.id, orgId, ctx.query.user_id);
   if (!membership || !hasPermission(membership.role, permission)) throw new ApiError(403, forbidden);
 }
 
 const MANAGE_FORBIDDEN = "User does not have permission to manage this organization's billing";
 
 /** Clears a pending cancellation (and a scheduled downgrade); reactivates a cancelled subscription whose period has not run out. */
-const resumeOrgSubscription: Handler<unknown, { user_id: string }, OrgParams> = (ctx) => {
-  requireBillingRight(ctx, "BILLING_MANAGE", MANAGE_FORBIDDEN);
-  const row = findLatestOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id);
+const resumeOrgSubscription: Handler<unknown, { user_id: string }, OrgParams> = async (ctx) => {
+  await requireBillingRight(ctx, "BILLING_MANAGE", MANAGE_FORBIDDEN);
+  const row = await findLatestOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id);
   if (!row) throw new ApiError(404, "No subscription found for this organization");
   if (!canResume(row, ctx.now())) throw new ApiError(400, "Subscription is not scheduled for cancellation");
-  return ok(toSubscription(resumeSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.now())));
+  return ok(toSubscription(await resumeSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.now())));
 };
 
 /** Newest first; at most 100 (Stripe's page limit). */
-const orgInvoices: Handler<unknown, { user_id: string }, OrgParams> = (ctx) => {
-  requireBillingRight(ctx, "BILLING_READ", "User does not have permission to view this organization's billing");
-  return ok(listOrganizationInvoices(ctx.sql, ctx.tenant.id, ctx.params.organization_id, 100).map(toInvoice));
+const orgInvoices: Handler<unknown, { user_id: string }, OrgParams> = async (ctx) => {
+  await requireBillingRight(ctx, "BILLING_READ", "User does not have permission to view this organization's billing");
+  return ok((await listOrganizationInvoices(ctx.sql, ctx.tenant.id, ctx.params.organization_id, 100)).map(toInvoice));
 };
 
-const cancelOrgSubscription: Handler<unknown, { user_id: string; cancel_at_period_end: boolean }, OrgParams> = (ctx) => {
-  requireBillingRight(ctx, "BILLING_MANAGE", MANAGE_FORBIDDEN);
-  const row = findActiveOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.now());
+const cancelOrgSubscription: Handler<unknown, { user_id: string; cancel_at_period_end: boolean }, OrgParams> = async (ctx) => {
+  await requireBillingRight(ctx, "BILLING_MANAGE", MANAGE_FORBIDDEN);
+  const row = await findActiveOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.now());
   if (!row) throw new ApiError(404, "No active subscription found for this organization");
-  return ok(toSubscription(cancelSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.query.cancel_at_period_end, ctx.now())));
+  return ok(toSubscription(await cancelSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.query.cancel_at_period_end, ctx.now())));
 };
 
 /** Handlers of the /v1/subscriptions endpoints. */

@@ -42,7 +42,7 @@ export interface HandlerContext<B = unknown, Q = Query, P = Params> extends Base
   organizationId: string | null;
   membership: MembershipRow | null;
   /** Stores a mail of this tenant in the outbox. */
-  outbox: { send(mail: Mail): void };
+  outbox: { send(mail: Mail): Promise<void> };
 }
 
 /** An answer as data: JSON `body` (none for 204), optional headers. */

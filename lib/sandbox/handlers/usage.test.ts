@@ -13,16 +13,16 @@ setupTempDatabase();
 
 /** An organization owned by the user, written directly (the organizations endpoints are another category). */
 
-const planId = (tenant: TenantRow, name: string) =>
-  getStore().get<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? AND name = ?`, [tenant.id, name])!.id;
+const planId = async (tenant: TenantRow, name: string) =>
+  (await (await getStore()).get<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? AND name = ?`, [tenant.id, name]))!.id;
 
 const expectError = expectCatalogError;
 
 /** A tenant with a user who owns an organization, and a client for them. */
-function setting() {
-  const tenant = newTenant();
-  const { user, tokens } = newUser(tenant);
-  return { tenant, user, token: tokens.access_token, org: addOrganization(tenant, user.id), client: sandboxClient(tenant) };
+async function setting() {
+  const tenant = await newTenant();
+  const { user, tokens } = await newUser(tenant);
+  return { tenant, user, token: tokens.access_token, org: await addOrganization(tenant, user.id), client: sandboxClient(tenant) };
 }
 
 function monthStart(now = new Date()) {
@@ -30,9 +30,9 @@ function monthStart(now = new Date()) {
 }
 
 describe("current usage and consumption", () => {
-  let s: ReturnType<typeof setting>;
-  beforeAll(() => {
-    s = setting();
+  let s: Awaited<ReturnType<typeof setting>>;
+  beforeAll(async () => {
+    s = await setting();
   });
 
   const current = async () => {
@@ -50,7 +50,7 @@ describe("current usage and consumption", () => {
       period_start: monthStart(now),
       period_end: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString(),
       plan_name: "Free",
-      plan_id: planId(s.tenant, "Free"),
+      plan_id: await planId(s.tenant, "Free"),
       usage: {
         messages: { current: 0, max: 100, remaining: 100, percentage: 0 },
         cost_usd: { current: 0, max: 5, remaining: 5, percentage: 0 },
@@ -134,8 +134,8 @@ describe("current usage and consumption", () => {
 
 describe("limits of a small plan", () => {
   it("402 once the plan's messages are used up; current shows 100%", async () => {
-    const s = setting();
-    getStore().run(`UPDATE plans SET max_messages_per_month = 2 WHERE tenant_id = ? AND is_free = 1`, [s.tenant.id]);
+    const s = await setting();
+    await (await getStore()).run(`UPDATE plans SET max_messages_per_month = 2 WHERE tenant_id = ? AND is_free = 1`, [s.tenant.id]);
     const consume = () =>
       s.client.call("POST", "/v1/usage/consume", { token: s.token, body: { user_id: s.user.id, organization_id: s.org, tokens: 1, usage_type: "messages" } });
     expect((await consume()).status).toBe(200);
@@ -146,17 +146,17 @@ describe("limits of a small plan", () => {
   });
 
   it("the organization's subscription plan replaces the free plan; unlimited limits read \"unlimited\"", async () => {
-    const s = setting();
+    const s = await setting();
     const at = new Date().toISOString();
     const end = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    getStore().run(
+    await (await getStore()).run(
       `INSERT INTO subscriptions (id, tenant_id, organization_id, user_id, plan_id, billing_cycle, status, current_period_start, current_period_end, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'monthly', 'active', ?, ?, ?, ?)`,
-      [randomUUID(), s.tenant.id, s.org, s.user.id, planId(s.tenant, "Business"), at, end, at, at],
+      [randomUUID(), s.tenant.id, s.org, s.user.id, await planId(s.tenant, "Business"), at, end, at, at],
     );
     const res = await s.client.call("GET", "/v1/api/usage/current", { token: s.token, query: { organization_id: s.org } });
     const usage = await expectMatchesCatalog<CurrentUsage>("usage.current", res);
-    expect([usage.plan_name, usage.plan_id]).toEqual(["Business", planId(s.tenant, "Business")]);
+    expect([usage.plan_name, usage.plan_id]).toEqual(["Business", await planId(s.tenant, "Business")]);
     expect(usage.usage.messages).toEqual({ current: 0, max: "unlimited", remaining: "unlimited", percentage: 0 });
     expect(usage.usage.cost_usd.max).toBe(500);
     const check = await s.client.call("POST", "/v1/usage/check", {
@@ -167,8 +167,8 @@ describe("limits of a small plan", () => {
   });
 
   it("stats answers nulls and an error when no plan applies", async () => {
-    const s = setting();
-    getStore().run(`UPDATE plans SET is_free = 0 WHERE tenant_id = ?`, [s.tenant.id]);
+    const s = await setting();
+    await (await getStore()).run(`UPDATE plans SET is_free = 0 WHERE tenant_id = ?`, [s.tenant.id]);
     const res = await s.client.call("GET", "/v1/usage/stats", { token: s.token, query: { organization_id: s.org } });
     expect(await expectMatchesCatalog<UsageStats>("usage.stats", res)).toEqual({
       period_start: null,
@@ -183,14 +183,14 @@ describe("limits of a small plan", () => {
 
 describe("history", () => {
   it("one record per period, newest first, paged with limit and offset; a new month starts at zero", async () => {
-    const s = setting();
+    const s = await setting();
     const consume = (client: SandboxClient, token: string, tokens: number) =>
       client.call("POST", "/v1/usage/consume", { token, body: { user_id: s.user.id, organization_id: s.org, tokens, usage_type: "messages" } });
     // The clock moved back rather than forward: the tenant itself expires after 24 hours.
     const now = new Date();
     const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 20, 12));
     const earlier = sandboxClient(s.tenant, { now: () => lastMonth });
-    const earlierToken = issueSession(getStore(), s.tenant.id, s.user.id, lastMonth).access_token;
+    const earlierToken = (await issueSession(await getStore(), s.tenant.id, s.user.id, lastMonth)).access_token;
     expect((await consume(earlier, earlierToken, 4)).status).toBe(200);
     expect((await consume(s.client, s.token, 1)).status).toBe(200);
     const fresh = await s.client.call("GET", "/v1/api/usage/current", { token: s.token, query: { organization_id: s.org } });
@@ -206,7 +206,7 @@ describe("history", () => {
       [monthStart(now), expect.any(String), 1],
       [monthStart(lastMonth), monthStart(now), 4],
     ]);
-    expect(all[1]).toMatchObject({ organization_id: s.org, user_id: s.user.id, plan_id: planId(s.tenant, "Free"), tokens_count: 0 });
+    expect(all[1]).toMatchObject({ organization_id: s.org, user_id: s.user.id, plan_id: await planId(s.tenant, "Free"), tokens_count: 0 });
     expect(all[1]!.usage_metadata).toMatchObject({ cost_usd: 0 });
     expect((await page({ limit: "1", offset: "1" })).map((r) => r.period_start)).toEqual([monthStart(lastMonth)]);
     expect(await page({ offset: "2" })).toEqual([]);
@@ -215,28 +215,28 @@ describe("history", () => {
 
 describe("entity usage", () => {
   it("counts the organization's entity schemas and records, and no other organization's", async () => {
-    const s = setting();
-    const otherOrg = addOrganization(s.tenant, s.user.id);
+    const s = await setting();
+    const otherOrg = await addOrganization(s.tenant, s.user.id);
     const at = new Date().toISOString();
-    const schema = (org: string, name: string) => {
+    const schema = async (org: string, name: string) => {
       const id = randomUUID();
-      getStore().run(
+      await (await getStore()).run(
         `INSERT INTO entity_schemas (id, tenant_id, organization_id, name, slug, description, fields_definition, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, '{}', ?, ?, ?)`,
         [id, s.tenant.id, org, name, name.toLowerCase(), s.user.id, at, at],
       );
       return id;
     };
-    const record = (org: string, schemaId: string) =>
-      getStore().run(
+    const record = async (org: string, schemaId: string) =>
+      (await getStore()).run(
         `INSERT INTO entity_records (id, tenant_id, organization_id, schema_id, data, created_by_id, created_at, updated_at) VALUES (?, ?, ?, ?, '{}', ?, ?, ?)`,
         [randomUUID(), s.tenant.id, org, schemaId, s.user.id, at, at],
       );
-    const contacts = schema(s.org, "Contacts");
-    schema(s.org, "Deals");
-    record(s.org, contacts);
-    record(s.org, contacts);
-    record(s.org, contacts);
-    record(otherOrg, schema(otherOrg, "Tickets"));
+    const contacts = await schema(s.org, "Contacts");
+    await schema(s.org, "Deals");
+    await record(s.org, contacts);
+    await record(s.org, contacts);
+    await record(s.org, contacts);
+    await record(otherOrg, await schema(otherOrg, "Tickets"));
 
     const res = await s.client.call("GET", "/v1/api/usage/entity-usage", { token: s.token, query: { organization_id: s.org } });
     expect(await expectMatchesCatalog<EntityUsage>("usage.entity-usage", res)).toEqual({ organization_id: s.org, schemas_count: 2, records_count: 3 });
@@ -244,9 +244,9 @@ describe("entity usage", () => {
 });
 
 describe("membership and isolation", () => {
-  let s: ReturnType<typeof setting>;
-  beforeAll(() => {
-    s = setting();
+  let s: Awaited<ReturnType<typeof setting>>;
+  beforeAll(async () => {
+    s = await setting();
   });
 
   const endpoints = (org: string, userId: string) =>
@@ -260,7 +260,7 @@ describe("membership and isolation", () => {
     ] as const;
 
   it("a user of the tenant who is not a member, and an unknown organization, get 403 everywhere", async () => {
-    const outsider = newUser(s.tenant);
+    const outsider = await newUser(s.tenant);
     for (const [id, method, path, options] of endpoints(s.org, outsider.user.id)) {
       await expectError(id, await s.client.call(method, path, { token: outsider.tokens.access_token, ...options }), 403, "Not a member of this organization");
     }
@@ -270,14 +270,14 @@ describe("membership and isolation", () => {
   });
 
   it("a member with any role can read the organization's usage", async () => {
-    const member = newUser(s.tenant);
-    addMember(s.tenant, s.org, member.user.id, "developer");
+    const member = await newUser(s.tenant);
+    await addMember(s.tenant, s.org, member.user.id, "developer");
     const res = await s.client.call("GET", "/v1/api/usage/current", { token: member.tokens.access_token, query: { organization_id: s.org } });
     expect(res.status).toBe(200);
   });
 
   it("a second tenant reaches nothing of the first tenant's organizations", async () => {
-    const other = setting();
+    const other = await setting();
     for (const [id, method, path, options] of endpoints(s.org, other.user.id)) {
       await expectError(id, await other.client.call(method, path, { token: other.token, ...options }), 403, "Not a member of this organization");
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User, UserPage, UserStats, UserWithSettings } from "@/lib/catalog/schemas/user";
+import type { UserRow } from "../resources/user";
 import type { TenantRow } from "../tenants";
 import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
 import { sandboxClient, type SandboxClient } from "../testing/client";
@@ -15,11 +16,11 @@ let otherClient: SandboxClient;
 /** An admin's token: create-user takes sk_live_* and a JWT. */
 let adminToken: string;
 
-beforeAll(() => {
-  tenant = newTenant();
+beforeAll(async () => {
+  tenant = await newTenant();
   client = sandboxClient(tenant);
-  otherClient = sandboxClient(newTenant());
-  adminToken = newUser(tenant).tokens.access_token;
+  otherClient = sandboxClient(await newTenant());
+  adminToken = (await newUser(tenant)).tokens.access_token;
 });
 
 const expectError = expectCatalogError;
@@ -53,7 +54,7 @@ describe("POST /v1/users", () => {
     const sameEmail = await client.call("POST", "/v1/users", { key: "secret", token: adminToken, body: { sub: "dup|2", email: "DUP@example.com" } });
     await expectError("users.create-user", sameEmail, 409, "User already exists");
 
-    const otherAdmin = newUser(otherClient.tenant!).tokens.access_token;
+    const otherAdmin = (await newUser(otherClient.tenant!)).tokens.access_token;
     const elsewhere = await otherClient.call("POST", "/v1/users", { key: "secret", token: otherAdmin, body: { sub: "dup|1", email: "dup@example.com" } });
     expect(elsewhere.status).toBe(201);
   });
@@ -78,9 +79,10 @@ describe("GET /v1/users and /v1/users/stats", () => {
   let listTenant: TenantRow;
   let list: SandboxClient;
   beforeAll(async () => {
-    listTenant = newTenant();
+    listTenant = await newTenant();
     list = sandboxClient(listTenant);
-    const users = [0, 1, 2, 3, 4].map(() => newUser(listTenant).user);
+    const users: UserRow[] = [];
+    for (let i = 0; i < 5; i++) users.push((await newUser(listTenant)).user);
     await list.call("DELETE", `/v1/users/${users[4]!.id}`, { key: "secret" });
   });
 
@@ -119,8 +121,8 @@ describe("GET /v1/users and /v1/users/stats", () => {
 
 describe("GET /v1/users/{user_id}", () => {
   it("reads any user with the secret key, only oneself with a public key", async () => {
-    const alice = newUser(tenant);
-    const bob = newUser(tenant);
+    const alice = await newUser(tenant);
+    const bob = await newUser(tenant);
     const bySecret = await client.call("GET", `/v1/users/${bob.user.id}`, { key: "secret" });
     expect(await expectMatchesCatalog<User>("users.get-user", bySecret)).toMatchObject({ id: bob.user.id, settings: null });
 
@@ -133,7 +135,7 @@ describe("GET /v1/users/{user_id}", () => {
   });
 
   it("includes the settings on request", async () => {
-    const { user } = newUser(tenant);
+    const { user } = await newUser(tenant);
     const res = await client.call("GET", `/v1/users/${user.id}`, { key: "secret", query: { include_settings: "true" } });
     expect((await expectMatchesCatalog<User>("users.get-user", res)).settings).toEqual({});
   });
@@ -141,7 +143,7 @@ describe("GET /v1/users/{user_id}", () => {
 
 describe("PUT /v1/users/{user_id} and /settings", () => {
   it("updates the fields sent, oneself with a public key", async () => {
-    const { user, tokens } = newUser(tenant, { displayName: "Before" });
+    const { user, tokens } = await newUser(tenant, { displayName: "Before" });
     const res = await client.call("PUT", `/v1/users/${user.id}`, { token: tokens.access_token, body: { locale: "fr", avatar_url: "https://cdn.example.com/a.png" } });
     expect(await expectMatchesCatalog<User>("users.update-user", res)).toMatchObject({
       display_name: "Before",
@@ -153,8 +155,8 @@ describe("PUT /v1/users/{user_id} and /settings", () => {
   });
 
   it("lets the secret key update anyone; a public key only oneself (403)", async () => {
-    const alice = newUser(tenant);
-    const bob = newUser(tenant);
+    const alice = await newUser(tenant);
+    const bob = await newUser(tenant);
     const byAdmin = await client.call("PUT", `/v1/users/${bob.user.id}`, { key: "secret", token: adminToken, body: { display_name: "Bobby" } });
     expect(await expectMatchesCatalog<User>("users.update-user", byAdmin)).toMatchObject({ id: bob.user.id, display_name: "Bobby" });
 
@@ -165,8 +167,8 @@ describe("PUT /v1/users/{user_id} and /settings", () => {
   });
 
   it("stores the settings object and answers the user with it", async () => {
-    const alice = newUser(tenant);
-    const bob = newUser(tenant);
+    const alice = await newUser(tenant);
+    const bob = await newUser(tenant);
     const res = await client.call("PUT", `/v1/users/${alice.user.id}/settings`, { token: alice.tokens.access_token, body: { theme: "dark", digest: { weekly: true } } });
     expect(res.status).toBe(200);
     const saved = await expectMatchesCatalog<UserWithSettings>("users.update-user-settings", res);
@@ -184,7 +186,7 @@ describe("PUT /v1/users/{user_id} and /settings", () => {
 
 describe("deactivate, activate and delete", () => {
   it("a user deactivates their own account: its tokens stop working, and the secret key reactivates it", async () => {
-    const { user, tokens } = newUser(tenant);
+    const { user, tokens } = await newUser(tenant);
     const res = await client.call("POST", `/v1/users/${user.id}/deactivate`, { token: tokens.access_token });
     expect(await expectMatchesCatalog<User>("users.deactivate-user", res)).toMatchObject({ id: user.id, is_active: false });
 
@@ -198,8 +200,8 @@ describe("deactivate, activate and delete", () => {
   });
 
   it("a public key cannot deactivate another user; the secret key can", async () => {
-    const alice = newUser(tenant);
-    const bob = newUser(tenant);
+    const alice = await newUser(tenant);
+    const bob = await newUser(tenant);
     const byAlice = await client.call("POST", `/v1/users/${bob.user.id}/deactivate`, { token: alice.tokens.access_token });
     await expectError("users.deactivate-user", byAlice, 403, "Not enough permissions");
     const byAdmin = await client.call("POST", `/v1/users/${bob.user.id}/deactivate`, { key: "secret", token: adminToken });
@@ -209,7 +211,7 @@ describe("deactivate, activate and delete", () => {
   });
 
   it("delete is a soft delete (204): the user is kept, deactivated, and can be activated again", async () => {
-    const { user } = newUser(tenant);
+    const { user } = await newUser(tenant);
     const res = await client.call("DELETE", `/v1/users/${user.id}`, { key: "secret" });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe("");
@@ -227,8 +229,8 @@ describe("deactivate, activate and delete", () => {
 
 describe("tenant isolation", () => {
   it("another tenant's keys reach none of this tenant's users", async () => {
-    const { user } = newUser(tenant);
-    const otherToken = newUser(otherClient.tenant!).tokens.access_token;
+    const { user } = await newUser(tenant);
+    const otherToken = (await newUser(otherClient.tenant!)).tokens.access_token;
     const id = user.id;
     await expectError("users.get-user", await otherClient.call("GET", `/v1/users/${id}`, { key: "secret" }), 404, "User not found");
     await expectError("users.update-user", await otherClient.call("PUT", `/v1/users/${id}`, { key: "secret", token: otherToken, body: { display_name: "x" } }), 404, "User not found");
@@ -237,7 +239,7 @@ describe("tenant isolation", () => {
     await expectError("users.activate-user", await otherClient.call("POST", `/v1/users/${id}/activate`, { key: "secret" }), 404, "User not found");
     await expectError("users.delete-user", await otherClient.call("DELETE", `/v1/users/${id}`, { key: "secret" }), 404, "User not found");
     // This tenant's token is not valid with the other tenant's key.
-    const alice = newUser(tenant);
+    const alice = await newUser(tenant);
     const crossed = await otherClient.call("GET", `/v1/users/${alice.user.id}`, { token: alice.tokens.access_token });
     expect(crossed.status).toBe(401);
 

@@ -26,20 +26,20 @@ const notFound = () => new ApiError(404, "User not found");
  * The user a self-service endpoint acts on: any user of the tenant with sk_live_*, only the
  * JWT's own user with pk_live_* (another user_id answers 403 before any lookup, revealing nothing).
  */
-function selfServiceTarget(ctx: HandlerContext<unknown, unknown, UserParams>): UserRow {
+async function selfServiceTarget(ctx: HandlerContext<unknown, unknown, UserParams>): Promise<UserRow> {
   if (ctx.keyKind === "public" && ctx.params.user_id !== ctx.userId) throw new ApiError(403, "Not enough permissions");
-  const user = findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
+  const user = await findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
   if (!user) throw notFound();
   return user;
 }
 
-const createUser: Handler<Input<typeof CreateUserRequest>> = (ctx) => {
+const createUser: Handler<Input<typeof CreateUserRequest>> = async (ctx) => {
   const { sql, tenant, body } = ctx;
   if (body.tenant_id !== undefined && body.tenant_id !== tenant.id) {
     throw new ApiError(422, [{ loc: ["body", "tenant_id"], msg: "tenant_id must be the API key's tenant", type: "value_error" }]);
   }
-  const user = sql.tx(() => {
-    if (findUserBySub(sql, tenant.id, body.sub) || (body.email && findUserByEmail(sql, tenant.id, body.email))) {
+  const user = await sql.tx(async () => {
+    if (await findUserBySub(sql, tenant.id, body.sub) || (body.email && await findUserByEmail(sql, tenant.id, body.email))) {
       throw new ApiError(409, "User already exists");
     }
     return insertUser(
@@ -61,9 +61,9 @@ const createUser: Handler<Input<typeof CreateUserRequest>> = (ctx) => {
   return created(toUser(user));
 };
 
-const listUsersHandler: Handler<unknown, { page: number; per_page: number; include_inactive: boolean }> = (ctx) => {
+const listUsersHandler: Handler<unknown, { page: number; per_page: number; include_inactive: boolean }> = async (ctx) => {
   const { page, per_page, include_inactive } = ctx.query;
-  const { rows, total } = listUsers(ctx.sql, ctx.tenant.id, { page, perPage: per_page, includeInactive: include_inactive });
+  const { rows, total } = await listUsers(ctx.sql, ctx.tenant.id, { page, perPage: per_page, includeInactive: include_inactive });
   return ok({
     users: rows.map((row) => toUser(row)),
     total,
@@ -74,58 +74,58 @@ const listUsersHandler: Handler<unknown, { page: number; per_page: number; inclu
   });
 };
 
-const userStats: Handler = (ctx) => {
-  const { total, active, inactive } = countUsers(ctx.sql, ctx.tenant.id);
+const userStats: Handler = async (ctx) => {
+  const { total, active, inactive } = await countUsers(ctx.sql, ctx.tenant.id);
   return ok({ total_users: total, active_users: active, inactive_users: inactive });
 };
 
 // With pk_live_* another user answers 404, as documented, so that user's existence is not revealed.
-const getUser: UserHandler<unknown, { include_settings: boolean }> = (ctx) => {
+const getUser: UserHandler<unknown, { include_settings: boolean }> = async (ctx) => {
   if (ctx.keyKind === "public" && ctx.params.user_id !== ctx.userId) throw notFound();
-  const user = findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
+  const user = await findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
   if (!user) throw notFound();
   return ok(toUser(user, { includeSettings: ctx.query.include_settings }));
 };
 
-const updateUser: UserHandler<Input<typeof UpdateUserRequest>> = (ctx) => {
-  const target = selfServiceTarget(ctx);
+const updateUser: UserHandler<Input<typeof UpdateUserRequest>> = async (ctx) => {
+  const target = await selfServiceTarget(ctx);
   const { display_name, avatar_url, locale } = ctx.body;
-  const user = updateUserProfile(ctx.sql, ctx.tenant.id, target.id, { displayName: display_name, avatarUrl: avatar_url, locale }, ctx.now());
+  const user = await updateUserProfile(ctx.sql, ctx.tenant.id, target.id, { displayName: display_name, avatarUrl: avatar_url, locale }, ctx.now());
   if (!user) throw notFound();
   return ok(toUser(user));
 };
 
-const updateSettings: UserHandler<Input<typeof UserSettings>> = (ctx) => {
-  const target = selfServiceTarget(ctx);
-  const user = setUserSettings(ctx.sql, ctx.tenant.id, target.id, ctx.body, ctx.now());
+const updateSettings: UserHandler<Input<typeof UserSettings>> = async (ctx) => {
+  const target = await selfServiceTarget(ctx);
+  const user = await setUserSettings(ctx.sql, ctx.tenant.id, target.id, ctx.body, ctx.now());
   if (!user) throw notFound();
   return ok(toUser(user, { includeSettings: true }));
 };
 
 /** Deactivation ends the user's sessions: a reactivated user signs in again. */
-function deactivate(ctx: HandlerContext<unknown, unknown, UserParams>, target: UserRow): UserRow {
+async function deactivate(ctx: HandlerContext<unknown, unknown, UserParams>, target: UserRow): Promise<UserRow> {
   const now = ctx.now();
-  return ctx.sql.tx(() => {
-    const user = setUserActive(ctx.sql, ctx.tenant.id, target.id, false, now);
+  return await ctx.sql.tx(async () => {
+    const user = await setUserActive(ctx.sql, ctx.tenant.id, target.id, false, now);
     if (!user) throw notFound();
-    revokeUserSessions(ctx.sql, ctx.tenant.id, target.id, now);
+    await revokeUserSessions(ctx.sql, ctx.tenant.id, target.id, now);
     return user;
   });
 }
 
-const deactivateUser: UserHandler = (ctx) => ok(toUser(deactivate(ctx, selfServiceTarget(ctx))));
+const deactivateUser: UserHandler = async (ctx) => ok(toUser(await deactivate(ctx, await selfServiceTarget(ctx))));
 
-const activateUser: UserHandler = (ctx) => {
-  const user = setUserActive(ctx.sql, ctx.tenant.id, ctx.params.user_id, true, ctx.now());
+const activateUser: UserHandler = async (ctx) => {
+  const user = await setUserActive(ctx.sql, ctx.tenant.id, ctx.params.user_id, true, ctx.now());
   if (!user) throw notFound();
   return ok(toUser(user));
 };
 
 // Soft delete: the record is deactivated, not erased, and can be activated again.
-const deleteUser: UserHandler = (ctx) => {
-  const target = findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
+const deleteUser: UserHandler = async (ctx) => {
+  const target = await findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
   if (!target) throw notFound();
-  deactivate(ctx, target);
+  await deactivate(ctx, target);
   return noContent();
 };
 

@@ -38,11 +38,11 @@ export function toAgent(row: AgentRow): Agent {
 }
 
 /** An active agent of the tenant: the only ones end-users can see or use. */
-export const findActiveAgent = (sql: Sql, tenantId: string, id: string): AgentRow | undefined =>
-  sql.get<AgentRow>(`SELECT * FROM agents WHERE tenant_id = ? AND id = ? AND is_active = 1`, [tenantId, id]);
+export const findActiveAgent = async (sql: Sql, tenantId: string, id: string): Promise<AgentRow | undefined> =>
+  await sql.get<AgentRow>(`SELECT * FROM agents WHERE tenant_id = ? AND id = ? AND is_active = 1`, [tenantId, id]);
 
-export const listActiveAgents = (sql: Sql, tenantId: string, skip: number, limit: number): AgentRow[] =>
-  sql.all<AgentRow>(`SELECT * FROM agents WHERE tenant_id = ? AND is_active = 1 ORDER BY created_at, name, id LIMIT ? OFFSET ?`, [
+export const listActiveAgents = async (sql: Sql, tenantId: string, skip: number, limit: number): Promise<AgentRow[]> =>
+  await sql.all<AgentRow>(`SELECT * FROM agents WHERE tenant_id = ? AND is_active = 1 ORDER BY created_at, name, id LIMIT ? OFFSET ?`, [
     tenantId,
     limit,
     skip,

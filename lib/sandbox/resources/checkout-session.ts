@@ -34,19 +34,19 @@ export interface NewCheckoutSession {
   cancelUrl: string;
 }
 
-export function insertCheckoutSession(sql: Sql, tenantId: string, s: NewCheckoutSession, now: Date): CheckoutSessionRow {
+export async function insertCheckoutSession(sql: Sql, tenantId: string, s: NewCheckoutSession, now: Date): Promise<CheckoutSessionRow> {
   const id = newSessionId();
-  sql.run(
+  await sql.run(
     `INSERT INTO checkout_sessions (id, tenant_id, user_id, organization_id, plan_id, billing_cycle, success_url, cancel_url, status, subscription_id, created_at, completed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, ?, NULL)`,
     [id, tenantId, s.userId, s.organizationId, s.planId, s.billingCycle, s.successUrl, s.cancelUrl, isoTime(now)],
   );
-  return findCheckoutSession(sql, id)!;
+  return (await findCheckoutSession(sql, id))!;
 }
 
 /** By id alone: the checkout page has no API key, the session names its tenant. */
-export const findCheckoutSession = (sql: Sql, id: string): CheckoutSessionRow | undefined =>
-  sql.get<CheckoutSessionRow>(`SELECT * FROM checkout_sessions WHERE id = ?`, [id]);
+export const findCheckoutSession = async (sql: Sql, id: string): Promise<CheckoutSessionRow | undefined> =>
+  await sql.get<CheckoutSessionRow>(`SELECT * FROM checkout_sessions WHERE id = ?`, [id]);
 
 /** Open and not older than CHECKOUT_TTL_MS. */
 export const isPayable = (row: CheckoutSessionRow, now: Date): boolean =>
@@ -56,21 +56,21 @@ export const isPayable = (row: CheckoutSessionRow, now: Date): boolean =>
  * Closes an open session (complete or cancelled). False when it was no longer open, so a double
  * submission pays once.
  */
-export function closeCheckoutSession(
+export async function closeCheckoutSession(
   sql: Sql,
   row: CheckoutSessionRow,
   status: "complete" | "cancelled",
   subscriptionId: string | null,
   now: Date,
-): boolean {
+): Promise<boolean> {
   return (
-    sql.run(`UPDATE checkout_sessions SET status = ?, subscription_id = ?, completed_at = ? WHERE tenant_id = ? AND id = ? AND status = 'open'`, [
+    (await sql.run(`UPDATE checkout_sessions SET status = ?, subscription_id = ?, completed_at = ? WHERE tenant_id = ? AND id = ? AND status = 'open'`, [
       status,
       subscriptionId,
       isoTime(now),
       row.tenant_id,
       row.id,
-    ]).changes === 1
+    ])).changes === 1
   );
 }
 

@@ -30,21 +30,21 @@ export function toDepartment(row: DepartmentRow): Department {
 }
 
 /** Every organization gets one: "General", the default department. */
-export function insertDefaultDepartment(sql: Sql, tenantId: string, organizationId: string, now: Date): void {
+export async function insertDefaultDepartment(sql: Sql, tenantId: string, organizationId: string, now: Date): Promise<void> {
   const at = isoTime(now);
-  sql.run(
+  await sql.run(
     `INSERT INTO departments (id, tenant_id, organization_id, name, description, is_default, is_active, settings, created_at, updated_at)
      VALUES (?, ?, ?, 'General', 'Default department', 1, 1, '{}', ?, ?)`,
     [newId(), tenantId, organizationId, at, at],
   );
 }
 
-export const findDepartment = (sql: Sql, tenantId: string, id: string): DepartmentRow | undefined =>
-  sql.get<DepartmentRow>(`SELECT * FROM departments WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
+export const findDepartment = async (sql: Sql, tenantId: string, id: string): Promise<DepartmentRow | undefined> =>
+  await sql.get<DepartmentRow>(`SELECT * FROM departments WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
 
 /** The organization's departments, the default one first. */
-export const listDepartments = (sql: Sql, tenantId: string, organizationId: string): DepartmentRow[] =>
-  sql.all<DepartmentRow>(`SELECT * FROM departments WHERE tenant_id = ? AND organization_id = ? ORDER BY is_default DESC, created_at, id`, [
+export const listDepartments = async (sql: Sql, tenantId: string, organizationId: string): Promise<DepartmentRow[]> =>
+  await sql.all<DepartmentRow>(`SELECT * FROM departments WHERE tenant_id = ? AND organization_id = ? ORDER BY is_default DESC, created_at, id`, [
     tenantId,
     organizationId,
   ]);

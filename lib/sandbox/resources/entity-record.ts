@@ -31,31 +31,41 @@ export function toEntityRecord(row: EntityRecordRow): EntityRecord {
   };
 }
 
-export const findEntityRecord = (sql: Sql, scope: OrgScope, id: string): EntityRecordRow | undefined =>
-  sql.get<EntityRecordRow>(`SELECT * FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
+export const findEntityRecord = async (sql: Sql, scope: OrgScope, id: string): Promise<EntityRecordRow | undefined> =>
+  await sql.get<EntityRecordRow>(`SELECT * FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
     scope.tenantId,
     scope.organizationId,
     id,
   ]);
 
-export function insertEntityRecord(sql: Sql, scope: OrgScope, schemaId: string, data: Record<string, unknown>, userId: string, now: Date): EntityRecordRow {
+/** The rows of these ids, in their order (one primary-key lookup each), skipping any gone meanwhile. */
+async function findEntityRecords(sql: Sql, scope: OrgScope, ids: readonly { id: string }[]): Promise<EntityRecordRow[]> {
+  const rows: EntityRecordRow[] = [];
+  for (const { id } of ids) {
+    const row = await findEntityRecord(sql, scope, id);
+    if (row) rows.push(row);
+  }
+  return rows;
+}
+
+export async function insertEntityRecord(sql: Sql, scope: OrgScope, schemaId: string, data: Record<string, unknown>, userId: string, now: Date): Promise<EntityRecordRow> {
   const id = newId();
   const at = isoTime(now);
-  return sql.tx(() => {
-    sql.run(
+  return await sql.tx(async () => {
+    await sql.run(
       `INSERT INTO entity_records (id, tenant_id, organization_id, schema_id, data, created_by_id, updated_by_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
       [id, scope.tenantId, scope.organizationId, schemaId, toJson(data), userId, at, at],
     );
-    bumpRecordsRevision(sql, scope, schemaId);
-    return findEntityRecord(sql, scope, id)!;
+    await bumpRecordsRevision(sql, scope, schemaId);
+    return (await findEntityRecord(sql, scope, id))!;
   });
 }
 
 /** Replaces the record's data; the user becomes updated_by_id. */
-export function updateEntityRecord(sql: Sql, scope: OrgScope, row: EntityRecordRow, data: Record<string, unknown>, userId: string, now: Date): EntityRecordRow {
-  return sql.tx(() => {
-    sql.run(`UPDATE entity_records SET data = ?, updated_by_id = ?, updated_at = ? WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
+export async function updateEntityRecord(sql: Sql, scope: OrgScope, row: EntityRecordRow, data: Record<string, unknown>, userId: string, now: Date): Promise<EntityRecordRow> {
+  return await sql.tx(async () => {
+    await sql.run(`UPDATE entity_records SET data = ?, updated_by_id = ?, updated_at = ? WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
       toJson(data),
       userId,
       isoTime(now),
@@ -63,15 +73,15 @@ export function updateEntityRecord(sql: Sql, scope: OrgScope, row: EntityRecordR
       scope.organizationId,
       row.id,
     ]);
-    bumpRecordsRevision(sql, scope, row.schema_id);
-    return findEntityRecord(sql, scope, row.id)!;
+    await bumpRecordsRevision(sql, scope, row.schema_id);
+    return (await findEntityRecord(sql, scope, row.id))!;
   });
 }
 
-export function deleteEntityRecord(sql: Sql, scope: OrgScope, row: EntityRecordRow): void {
-  sql.tx(() => {
-    sql.run(`DELETE FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [scope.tenantId, scope.organizationId, row.id]);
-    bumpRecordsRevision(sql, scope, row.schema_id);
+export async function deleteEntityRecord(sql: Sql, scope: OrgScope, row: EntityRecordRow): Promise<void> {
+  await sql.tx(async () => {
+    await sql.run(`DELETE FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [scope.tenantId, scope.organizationId, row.id]);
+    await bumpRecordsRevision(sql, scope, row.schema_id);
   });
 }
 
@@ -133,19 +143,19 @@ const seekRank = (f: FilterCondition): number => (f.access === "eq" ? (f.kind ==
  *   those rows), else the latter.
  * Without schema_id the conditions run over every schema's records of the organization (no per-schema index applies).
  */
-export function searchEntityRecords(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecordRow[]; total: number } {
+export async function searchEntityRecords(sql: Sql, scope: OrgScope, s: RecordSearch): Promise<{ rows: EntityRecordRow[]; total: number }> {
   try {
-    return search(sql, scope, s);
+    return await search(sql, scope, s);
   } catch (e) {
     // A schema written behind the API's back (no indexes yet): give it its indexes and plan again.
     const one = s.schemaId ? s.schemas.find((r) => r.id === s.schemaId) : undefined;
     if (!one || !(e instanceof Error) || !/no such index/.test(e.message)) throw e;
-    sql.tx(() => syncRecordIndexes(sql, one.id, indexedFieldsOf(fieldsOf(one))));
+    await sql.tx(async () => syncRecordIndexes(sql, one.id, indexedFieldsOf(fieldsOf(one))));
     return search(sql, scope, s);
   }
 }
 
-function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecordRow[]; total: number } {
+async function search(sql: Sql, scope: OrgScope, s: RecordSearch): Promise<{ rows: EntityRecordRow[]; total: number }> {
   const one = s.schemaId ? s.schemas.find((r) => r.id === s.schemaId) : undefined;
   const indexes = one ? indexesOf(sql, one) : NO_INDEXES;
   // The schema id is spliced (a uuid of our own): a partial index applies only when the query names its literal.
@@ -159,11 +169,11 @@ function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecor
 
   const countSqlOf = (whereText: string, index: string | undefined) => `SELECT COUNT(*) AS n ${from(index)} WHERE ${whereText}`;
   const countKey = (whereText: string, values: SqlValue[], index: string | undefined) => `${revisions}|${countSqlOf(whereText, index)}|${toJson(values)}`;
-  const count = (whereText: string, values: SqlValue[], index: string | undefined): number => {
+  const count = async (whereText: string, values: SqlValue[], index: string | undefined): Promise<number> => {
     const key = countKey(whereText, values, index);
     const known = cachedCount(key);
     if (known !== undefined) return known;
-    const n = sql.get<{ n: number }>(countSqlOf(whereText, index), values)?.n ?? 0;
+    const n = (await sql.get<{ n: number }>(countSqlOf(whereText, index), values))?.n ?? 0;
     rememberCount(key, n);
     return n;
   };
@@ -181,18 +191,18 @@ function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecor
     // No condition can seek (like, ilike, ne, not_in…): the COUNT and the page would each scan the whole index. One
     // scan collecting up to PROBE matches (it stops early when matches are dense) settles it when there are fewer:
     // their number is the total, and the page is sorted out of just those records.
-    const probe = sql.all<{ id: string }>(`SELECT id ${from(filterIndex)} WHERE ${where} LIMIT ?`, [...params, PROBE + 1]);
+    const probe = await sql.all<{ id: string }>(`SELECT id ${from(filterIndex)} WHERE ${where} LIMIT ?`, [...params, PROBE + 1]);
     if (probe.length <= PROBE) {
       rememberCount(countKey(where, params, filterIndex), probe.length);
       if (offset >= probe.length) return { rows: [], total: probe.length };
-      const ids = sql.all<{ id: string }>(
+      const ids = await sql.all<{ id: string }>(
         `SELECT id FROM entity_records WHERE id IN (${probe.map(() => "?").join(", ")}) ORDER BY ${s.order.text} LIMIT ? OFFSET ?`,
         [...probe.map((r) => r.id), ...s.order.params, s.size, offset],
       );
-      return { rows: ids.flatMap((r) => findEntityRecord(sql, scope, r.id) ?? []), total: probe.length };
+      return { rows: await findEntityRecords(sql, scope, ids), total: probe.length };
     }
   }
-  const total = count(where, params, countIndex);
+  const total = await count(where, params, countIndex);
   if (offset >= total) return { rows: [], total };
 
   let pageIndex = orderIndex;
@@ -200,19 +210,19 @@ function search(sql: Sql, scope: OrgScope, s: RecordSearch): { rows: EntityRecor
     // Entries the walk steps through to collect offset + size matches, were matches spread evenly, against the matches
     // the filter's index sorts (at least the total; a scan also reads every entry). Matches that cluster in the
     // ordering (a sku, a date) make the walk longer, never the sort: an even spread is the walk's best case.
-    const schemaRows = count(baseWhere.join(" AND "), baseParams, createdIndex);
+    const schemaRows = await count(baseWhere.join(" AND "), baseParams, createdIndex);
     const walk = ((offset + s.size) * schemaRows) / total;
     const sorted = total + (best?.access === "scan" ? schemaRows : 0);
     if (orderIndex === undefined || walk * (dataOrder ? ENTRY_STEP : ROW_STEP) > sorted) pageIndex = filterIndex;
   }
   const orderParams = [...s.order.params, s.size, offset];
   if (pageIndex === undefined || pageIndex === createdIndex) {
-    const rows = sql.all<EntityRecordRow>(`SELECT * ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [...params, ...orderParams]);
+    const rows = await sql.all<EntityRecordRow>(`SELECT * ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [...params, ...orderParams]);
     return { rows, total };
   }
   // A record index covers the conditions and the order: the page's ids from it, then just those rows.
-  const ids = sql.all<{ id: string }>(`SELECT id ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [...params, ...orderParams]);
+  const ids = await sql.all<{ id: string }>(`SELECT id ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [...params, ...orderParams]);
   if (ids.length === 0) return { rows: [], total };
   // One primary-key lookup each (an `id IN (...)` list lets SQLite prefer the (tenant_id, organization_id) index).
-  return { rows: ids.flatMap((r) => findEntityRecord(sql, scope, r.id) ?? []), total };
+  return { rows: await findEntityRecords(sql, scope, ids), total };
 }

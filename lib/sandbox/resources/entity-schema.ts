@@ -49,22 +49,22 @@ export function toEntitySchema(row: EntitySchemaRow): EntitySchema {
   };
 }
 
-export const findEntitySchema = (sql: Sql, scope: OrgScope, id: string): EntitySchemaRow | undefined =>
-  sql.get<EntitySchemaRow>(`SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
+export const findEntitySchema = async (sql: Sql, scope: OrgScope, id: string): Promise<EntitySchemaRow | undefined> =>
+  await sql.get<EntitySchemaRow>(`SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
     scope.tenantId,
     scope.organizationId,
     id,
   ]);
 
 /** Every schema of the organization (record search without schema_id reads all their fields). */
-export const listAllEntitySchemas = (sql: Sql, scope: OrgScope): EntitySchemaRow[] =>
-  sql.all<EntitySchemaRow>(`SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? ORDER BY id`, [scope.tenantId, scope.organizationId]);
+export const listAllEntitySchemas = async (sql: Sql, scope: OrgScope): Promise<EntitySchemaRow[]> =>
+  await sql.all<EntitySchemaRow>(`SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? ORDER BY id`, [scope.tenantId, scope.organizationId]);
 
 /** One page of the organization's schemas, newest first, and how many there are. */
-export function listEntitySchemas(sql: Sql, scope: OrgScope, page: number, size: number): { rows: EntitySchemaRow[]; total: number } {
+export async function listEntitySchemas(sql: Sql, scope: OrgScope, page: number, size: number): Promise<{ rows: EntitySchemaRow[]; total: number }> {
   const params = [scope.tenantId, scope.organizationId];
-  const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_schemas WHERE tenant_id = ? AND organization_id = ?`, params)?.n ?? 0;
-  const rows = sql.all<EntitySchemaRow>(
+  const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_schemas WHERE tenant_id = ? AND organization_id = ?`, params))?.n ?? 0;
+  const rows = await sql.all<EntitySchemaRow>(
     `SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
     [...params, size, (page - 1) * size],
   );
@@ -72,16 +72,16 @@ export function listEntitySchemas(sql: Sql, scope: OrgScope, page: number, size:
 }
 
 /** 409 with the catalog's detail when another schema of the organization has the name or the slug. */
-function assertUnique(sql: Sql, scope: OrgScope, names: { name?: string; slug?: string }, exceptId: string | null): void {
-  const clash = (column: "name" | "slug", value: string) =>
-    sql.get<{ id: string }>(`SELECT id FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND ${column} = ? AND id <> ?`, [
+async function assertUnique(sql: Sql, scope: OrgScope, names: { name?: string; slug?: string }, exceptId: string | null): Promise<void> {
+  const clash = async (column: "name" | "slug", value: string) =>
+    await sql.get<{ id: string }>(`SELECT id FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND ${column} = ? AND id <> ?`, [
       scope.tenantId,
       scope.organizationId,
       value,
       exceptId ?? "",
     ]);
-  if (names.name !== undefined && clash("name", names.name)) throw new ApiError(409, "Entity schema with this name already exists");
-  if (names.slug !== undefined && clash("slug", names.slug)) throw new ApiError(409, "Entity schema with this slug already exists");
+  if (names.name !== undefined && await clash("name", names.name)) throw new ApiError(409, "Entity schema with this name already exists");
+  if (names.slug !== undefined && await clash("slug", names.slug)) throw new ApiError(409, "Entity schema with this slug already exists");
 }
 
 export interface NewEntitySchema {
@@ -92,18 +92,18 @@ export interface NewEntitySchema {
   createdBy: string | null;
 }
 
-export function insertEntitySchema(sql: Sql, scope: OrgScope, s: NewEntitySchema, now: Date): EntitySchemaRow {
+export async function insertEntitySchema(sql: Sql, scope: OrgScope, s: NewEntitySchema, now: Date): Promise<EntitySchemaRow> {
   const id = newId();
   const at = isoTime(now);
-  return sql.tx(() => {
-    assertUnique(sql, scope, s, null);
-    sql.run(
+  return await sql.tx(async () => {
+    await assertUnique(sql, scope, s, null);
+    await sql.run(
       `INSERT INTO entity_schemas (id, tenant_id, organization_id, name, slug, description, fields_definition, version, is_active, created_by, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
       [id, scope.tenantId, scope.organizationId, s.name, s.slug, s.description ?? null, toJson(s.fields), s.createdBy, at, at],
     );
-    syncRecordIndexes(sql, id, indexedFieldsOf(s.fields));
-    return findEntitySchema(sql, scope, id)!;
+    await syncRecordIndexes(sql, id, indexedFieldsOf(s.fields));
+    return (await findEntitySchema(sql, scope, id))!;
   });
 }
 
@@ -126,11 +126,11 @@ function canonical(value: unknown): string {
 }
 
 /** Applies the changes; the version goes up by one when fields_definition actually changes. */
-export function updateEntitySchema(sql: Sql, scope: OrgScope, row: EntitySchemaRow, c: EntitySchemaChanges, now: Date): EntitySchemaRow {
+export async function updateEntitySchema(sql: Sql, scope: OrgScope, row: EntitySchemaRow, c: EntitySchemaChanges, now: Date): Promise<EntitySchemaRow> {
   const fieldsChanged = c.fields !== undefined && canonical(c.fields) !== canonical(fieldsOf(row));
-  return sql.tx(() => {
-    assertUnique(sql, scope, { name: c.name, slug: c.slug }, row.id);
-    sql.run(
+  return await sql.tx(async () => {
+    await assertUnique(sql, scope, { name: c.name, slug: c.slug }, row.id);
+    await sql.run(
       `UPDATE entity_schemas SET name = ?, slug = ?, description = ?, fields_definition = ?, version = ?, is_active = ?, updated_at = ?
        WHERE tenant_id = ? AND organization_id = ? AND id = ?`,
       [
@@ -147,24 +147,24 @@ export function updateEntitySchema(sql: Sql, scope: OrgScope, row: EntitySchemaR
       ],
     );
     // The indexes hold the fields' values as compared: a new field or a changed type rebuilds them (a full pass over the schema's records).
-    if (fieldsChanged) syncRecordIndexes(sql, row.id, indexedFieldsOf(c.fields!));
-    return findEntitySchema(sql, scope, row.id)!;
+    if (fieldsChanged) await syncRecordIndexes(sql, row.id, indexedFieldsOf(c.fields!));
+    return (await findEntitySchema(sql, scope, row.id))!;
   });
 }
 
 /** Deletes the schema, or 409 while it has records (checked in the same transaction). */
-export function deleteEntitySchema(sql: Sql, scope: OrgScope, id: string): void {
-  sql.tx(() => {
-    const hasRecords = sql.get(`SELECT 1 AS one FROM entity_records WHERE tenant_id = ? AND schema_id = ? LIMIT 1`, [scope.tenantId, id]);
+export async function deleteEntitySchema(sql: Sql, scope: OrgScope, id: string): Promise<void> {
+  await sql.tx(async () => {
+    const hasRecords = await sql.get(`SELECT 1 AS one FROM entity_records WHERE tenant_id = ? AND schema_id = ? LIMIT 1`, [scope.tenantId, id]);
     if (hasRecords) throw new ApiError(409, "Cannot delete entity schema with existing records");
-    const { changes } = sql.run(`DELETE FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [scope.tenantId, scope.organizationId, id]);
-    if (changes > 0) syncRecordIndexes(sql, id, []);
+    const { changes } = await sql.run(`DELETE FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [scope.tenantId, scope.organizationId, id]);
+    if (changes > 0) await syncRecordIndexes(sql, id, []);
   });
 }
 
 /** Every write to a schema's records calls this inside its transaction: cached search counts key on it. */
-export const bumpRecordsRevision = (sql: Sql, scope: OrgScope, schemaId: string): void => {
-  sql.run(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
+export const bumpRecordsRevision = async (sql: Sql, scope: OrgScope, schemaId: string): Promise<void> => {
+  await sql.run(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
     scope.tenantId,
     scope.organizationId,
     schemaId,
@@ -175,12 +175,13 @@ export const bumpRecordsRevision = (sql: Sql, scope: OrgScope, schemaId: string)
  * Every schema's record indexes as its fields_definition wants them, and none for schemas that are gone: run when the
  * database opens, so schemas written before the indexes existed (or under another index layout) get theirs.
  */
-export function reconcileRecordIndexes(sql: Sql): void {
-  sql.tx(() => {
-    const existing = existingIndexes(sql);
-    for (const row of sql.all<Pick<EntitySchemaRow, "id" | "fields_definition">>(`SELECT id, fields_definition FROM entity_schemas`)) {
-      syncRecordIndexes(sql, row.id, indexedFieldsOf(fieldsOf(row)), existing);
+export async function reconcileRecordIndexes(sql: Sql): Promise<void> {
+  await sql.tx(async () => {
+    await sql.lock("sandbox:record-indexes");
+    const existing = await existingIndexes(sql);
+    for (const row of await sql.all<Pick<EntitySchemaRow, "id" | "fields_definition">>(`SELECT id, fields_definition FROM entity_schemas`)) {
+      await syncRecordIndexes(sql, row.id, indexedFieldsOf(fieldsOf(row)), existing);
     }
-    dropOrphanRecordIndexes(sql);
+    await dropOrphanRecordIndexes(sql);
   });
 }

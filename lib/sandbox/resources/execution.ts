@@ -53,19 +53,19 @@ export interface NewExecution {
   metadata: Record<string, unknown>;
 }
 
-export function insertExecution(sql: Sql, e: NewExecution, now: Date): ExecutionRow {
+export async function insertExecution(sql: Sql, e: NewExecution, now: Date): Promise<ExecutionRow> {
   const id = newId();
-  sql.run(
+  await sql.run(
     `INSERT INTO executions (id, tenant_id, agent_id, user_id, organization_id, conversation_id, input_text, output_text, tokens_used, execution_time_ms, status, error_message, metadata, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUCCESS', NULL, ?, ?)`,
     [id, e.tenantId, e.agentId, e.userId, e.organizationId, e.conversationId, e.inputText, e.outputText, e.tokensUsed, e.executionTimeMs, toJson(e.metadata), isoTime(now)],
   );
-  return sql.get<ExecutionRow>(`SELECT * FROM executions WHERE tenant_id = ? AND id = ?`, [e.tenantId, id])!;
+  return (await sql.get<ExecutionRow>(`SELECT * FROM executions WHERE tenant_id = ? AND id = ?`, [e.tenantId, id]))!;
 }
 
 /** The user's executions with the agent, newest first. */
-export const listExecutions = (sql: Sql, tenantId: string, userId: string, agentId: string, skip: number, limit: number): ExecutionRow[] =>
-  sql.all<ExecutionRow>(
+export const listExecutions = async (sql: Sql, tenantId: string, userId: string, agentId: string, skip: number, limit: number): Promise<ExecutionRow[]> =>
+  await sql.all<ExecutionRow>(
     `SELECT * FROM executions WHERE tenant_id = ? AND user_id = ? AND agent_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
     [tenantId, userId, agentId, limit, skip],
   );

@@ -38,8 +38,8 @@ export function toExternalAgentCall(row: ExternalAgentCallRow): ExternalAgentCal
   };
 }
 
-export const externalAgentExists = (sql: Sql, tenantId: string, id: string): boolean =>
-  sql.get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ? AND id = ?`, [tenantId, id]) !== undefined;
+export const externalAgentExists = async (sql: Sql, tenantId: string, id: string): Promise<boolean> =>
+  await sql.get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ? AND id = ?`, [tenantId, id]) !== undefined;
 
 export interface NewExternalAgentCall {
   tenantId: string;
@@ -56,9 +56,9 @@ export interface NewExternalAgentCall {
   callMetadata: Record<string, unknown> | null;
 }
 
-export function insertExternalAgentCall(sql: Sql, c: NewExternalAgentCall, now: Date): ExternalAgentCallRow {
+export async function insertExternalAgentCall(sql: Sql, c: NewExternalAgentCall, now: Date): Promise<ExternalAgentCallRow> {
   const id = newId();
-  sql.run(
+  await sql.run(
     `INSERT INTO external_agent_calls (id, tenant_id, external_agent_id, user_id, organization_id, input_tokens, output_tokens, total_tokens, cost_usd, duration_ms, status, error_message, call_metadata, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
@@ -78,5 +78,5 @@ export function insertExternalAgentCall(sql: Sql, c: NewExternalAgentCall, now: 
       isoTime(now),
     ],
   );
-  return sql.get<ExternalAgentCallRow>(`SELECT * FROM external_agent_calls WHERE tenant_id = ? AND id = ?`, [c.tenantId, id])!;
+  return (await sql.get<ExternalAgentCallRow>(`SELECT * FROM external_agent_calls WHERE tenant_id = ? AND id = ?`, [c.tenantId, id]))!;
 }

@@ -37,23 +37,23 @@ export const renamedPath = (folder: FolderRow, name: string): string => `${folde
 
 const OWN = `tenant_id = ? AND user_id = ?`;
 
-export const findUserFolder = (sql: Sql, tenantId: string, userId: string, id: string): FolderRow | undefined =>
-  sql.get<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND id = ?`, [tenantId, userId, id]);
+export const findUserFolder = async (sql: Sql, tenantId: string, userId: string, id: string): Promise<FolderRow | undefined> =>
+  await sql.get<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND id = ?`, [tenantId, userId, id]);
 
-export const findUserFolderByPath = (sql: Sql, tenantId: string, userId: string, path: string): FolderRow | undefined =>
-  sql.get<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND path = ?`, [tenantId, userId, path]);
+export const findUserFolderByPath = async (sql: Sql, tenantId: string, userId: string, path: string): Promise<FolderRow | undefined> =>
+  await sql.get<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND path = ?`, [tenantId, userId, path]);
 
 /** The user's folders at the root (parentId null) or the children of parentId, by name. */
-export function listUserFolders(sql: Sql, tenantId: string, userId: string, parentId: string | null): FolderRow[] {
+export async function listUserFolders(sql: Sql, tenantId: string, userId: string, parentId: string | null): Promise<FolderRow[]> {
   return parentId === null
-    ? sql.all<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND parent_id IS NULL ORDER BY name, id`, [tenantId, userId])
-    : sql.all<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND parent_id = ? ORDER BY name, id`, [tenantId, userId, parentId]);
+    ? await sql.all<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND parent_id IS NULL ORDER BY name, id`, [tenantId, userId])
+    : await sql.all<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND parent_id = ? ORDER BY name, id`, [tenantId, userId, parentId]);
 }
 
-export function insertFolder(sql: Sql, tenantId: string, userId: string, parent: FolderRow | null, name: string, now: Date): FolderRow {
+export async function insertFolder(sql: Sql, tenantId: string, userId: string, parent: FolderRow | null, name: string, now: Date): Promise<FolderRow> {
   const id = newId();
   const at = isoTime(now);
-  sql.run(`INSERT INTO folders (id, tenant_id, user_id, parent_id, name, path, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
+  await sql.run(`INSERT INTO folders (id, tenant_id, user_id, parent_id, name, path, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
     id,
     tenantId,
     userId,
@@ -63,7 +63,7 @@ export function insertFolder(sql: Sql, tenantId: string, userId: string, parent:
     at,
     at,
   ]);
-  return findUserFolder(sql, tenantId, userId, id)!;
+  return (await findUserFolder(sql, tenantId, userId, id))!;
 }
 
 /**
@@ -71,26 +71,26 @@ export function insertFolder(sql: Sql, tenantId: string, userId: string, parent:
  * starting with "<old path>/" gets the new prefix. Lengths are counted by the database, in characters.
  * Call inside a transaction.
  */
-export function renameFolder(sql: Sql, folder: FolderRow, name: string, now: Date): FolderRow {
+export async function renameFolder(sql: Sql, folder: FolderRow, name: string, now: Date): Promise<FolderRow> {
   const at = isoTime(now);
   const oldPath = folder.path;
   const newPath = renamedPath(folder, name);
   const oldPrefix = `${oldPath}/`;
-  sql.run(`UPDATE folders SET name = ?, path = ?, updated_at = ? WHERE ${OWN} AND id = ?`, [name, newPath, at, folder.tenant_id, folder.user_id, folder.id]);
-  sql.run(
+  await sql.run(`UPDATE folders SET name = ?, path = ?, updated_at = ? WHERE ${OWN} AND id = ?`, [name, newPath, at, folder.tenant_id, folder.user_id, folder.id]);
+  await sql.run(
     `UPDATE folders SET path = ? || substr(path, length(?) + 1), updated_at = ?
      WHERE ${OWN} AND substr(path, 1, length(?)) = ?`,
     [newPath, oldPath, at, folder.tenant_id, folder.user_id, oldPrefix, oldPrefix],
   );
-  return findUserFolder(sql, folder.tenant_id, folder.user_id, folder.id)!;
+  return (await findUserFolder(sql, folder.tenant_id, folder.user_id, folder.id))!;
 }
 
 /** Whether the folder holds files or subfolders. */
-export const folderHasContents = (sql: Sql, tenantId: string, userId: string, id: string): boolean =>
-  sql.get<{ n: number }>(
+export const folderHasContents = async (sql: Sql, tenantId: string, userId: string, id: string): Promise<boolean> =>
+  (await sql.get<{ n: number }>(
     `SELECT (SELECT COUNT(*) FROM folders WHERE ${OWN} AND parent_id = ?) + (SELECT COUNT(*) FROM files WHERE tenant_id = ? AND folder_id = ?) AS n`,
     [tenantId, userId, id, tenantId, id],
-  )!.n > 0;
+  ))!.n > 0;
 
-export const deleteUserFolder = (sql: Sql, tenantId: string, userId: string, id: string): boolean =>
-  sql.run(`DELETE FROM folders WHERE ${OWN} AND id = ?`, [tenantId, userId, id]).changes > 0;
+export const deleteUserFolder = async (sql: Sql, tenantId: string, userId: string, id: string): Promise<boolean> =>
+  (await sql.run(`DELETE FROM folders WHERE ${OWN} AND id = ?`, [tenantId, userId, id])).changes > 0;

@@ -51,27 +51,27 @@ export const toInvitationDetails = (row: DetailsRow, now: Date): InvitationDetai
 const expiry = (now: Date): string => isoTime(new Date(now.getTime() + INVITATION_TTL_SECONDS * 1000));
 
 /** Creates a pending invitation; returns it with the plain token for the mail. */
-export function insertInvitation(
+export async function insertInvitation(
   sql: Sql,
   tenantId: string,
   i: { organizationId: string; email: string; role: AssignableRole; invitedBy: string },
   now: Date,
-): { row: InvitationRow; token: string } {
+): Promise<{ row: InvitationRow; token: string }> {
   const id = newId();
   const token = newSecretToken();
   const at = isoTime(now);
-  sql.run(
+  await sql.run(
     `INSERT INTO invitations (id, tenant_id, organization_id, email, role, status, token_hash, invited_by, expires_at, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)`,
     [id, tenantId, i.organizationId, normalizeEmail(i.email), i.role, hashToken(token), i.invitedBy, expiry(now), at, at],
   );
-  return { row: findInvitation(sql, tenantId, i.organizationId, id)!, token };
+  return { row: (await findInvitation(sql, tenantId, i.organizationId, id))!, token };
 }
 
 /** A new token and a new week for a pending invitation: the previous link stops working. */
-export function renewInvitationToken(sql: Sql, tenantId: string, id: string, now: Date): string {
+export async function renewInvitationToken(sql: Sql, tenantId: string, id: string, now: Date): Promise<string> {
   const token = newSecretToken();
-  sql.run(`UPDATE invitations SET token_hash = ?, expires_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+  await sql.run(`UPDATE invitations SET token_hash = ?, expires_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
     hashToken(token),
     expiry(now),
     isoTime(now),
@@ -81,33 +81,33 @@ export function renewInvitationToken(sql: Sql, tenantId: string, id: string, now
   return token;
 }
 
-export const setInvitationStatus = (sql: Sql, tenantId: string, id: string, status: StoredStatus, now: Date): void => {
-  sql.run(`UPDATE invitations SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [status, isoTime(now), tenantId, id]);
+export const setInvitationStatus = async (sql: Sql, tenantId: string, id: string, status: StoredStatus, now: Date): Promise<void> => {
+  await sql.run(`UPDATE invitations SET status = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [status, isoTime(now), tenantId, id]);
 };
 
-export const findInvitation = (sql: Sql, tenantId: string, organizationId: string, id: string): InvitationRow | undefined =>
-  sql.get<InvitationRow>(`SELECT * FROM invitations WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [tenantId, organizationId, id]);
+export const findInvitation = async (sql: Sql, tenantId: string, organizationId: string, id: string): Promise<InvitationRow | undefined> =>
+  await sql.get<InvitationRow>(`SELECT * FROM invitations WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [tenantId, organizationId, id]);
 
-export const findInvitationByToken = (sql: Sql, tenantId: string, token: string): DetailsRow | undefined =>
-  sql.get<DetailsRow>(
+export const findInvitationByToken = async (sql: Sql, tenantId: string, token: string): Promise<DetailsRow | undefined> =>
+  await sql.get<DetailsRow>(
     `SELECT i.*, o.name AS organization_name FROM invitations i JOIN organizations o ON o.id = i.organization_id AND o.tenant_id = i.tenant_id
      WHERE i.tenant_id = ? AND i.token_hash = ?`,
     [tenantId, hashToken(token)],
   );
 
 /** An open (pending, unexpired) invitation of the organization for this email. */
-export const findOpenInvitationFor = (sql: Sql, tenantId: string, organizationId: string, email: string, now: Date): InvitationRow | undefined =>
-  sql.get<InvitationRow>(
+export const findOpenInvitationFor = async (sql: Sql, tenantId: string, organizationId: string, email: string, now: Date): Promise<InvitationRow | undefined> =>
+  await sql.get<InvitationRow>(
     `SELECT * FROM invitations WHERE tenant_id = ? AND organization_id = ? AND email = ? AND status = 'pending' AND expires_at > ?`,
     [tenantId, organizationId, normalizeEmail(email), isoTime(now)],
   );
 
 /** Open invitations addressed to an email, newest first. */
-export const listOpenInvitationsFor = (sql: Sql, tenantId: string, email: string, now: Date): InvitationDetails[] =>
-  sql
+export const listOpenInvitationsFor = async (sql: Sql, tenantId: string, email: string, now: Date): Promise<InvitationDetails[]> =>
+  (await sql
     .all<DetailsRow>(
       `SELECT i.*, o.name AS organization_name FROM invitations i JOIN organizations o ON o.id = i.organization_id AND o.tenant_id = i.tenant_id
        WHERE i.tenant_id = ? AND i.email = ? AND i.status = 'pending' AND i.expires_at > ? ORDER BY i.created_at DESC, i.id`,
       [tenantId, normalizeEmail(email), isoTime(now)],
-    )
+    ))
     .map((r) => toInvitationDetails(r, now));

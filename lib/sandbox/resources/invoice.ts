@@ -39,8 +39,8 @@ export function toInvoice(row: InvoiceRow): Invoice {
 export const unixSeconds = (d: Date): number => Math.floor(d.getTime() / 1000);
 
 /** The organization's invoices, newest first, at most `limit`. */
-export const listOrganizationInvoices = (sql: Sql, tenantId: string, organizationId: string, limit: number): InvoiceRow[] =>
-  sql.all<InvoiceRow>(`SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ? ORDER BY created DESC, number DESC LIMIT ?`, [
+export const listOrganizationInvoices = async (sql: Sql, tenantId: string, organizationId: string, limit: number): Promise<InvoiceRow[]> =>
+  await sql.all<InvoiceRow>(`SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ? ORDER BY created DESC, number DESC LIMIT ?`, [
     tenantId,
     organizationId,
     limit,
@@ -59,15 +59,15 @@ export interface NewPaidInvoice {
  * A paid invoice numbered per organization (SBX-<org prefix>-0001, ...). The sandbox hosts no
  * invoice pages or PDFs, so hosted_invoice_url and invoice_pdf are null.
  */
-export function insertPaidInvoice(sql: Sql, tenantId: string, i: NewPaidInvoice, now: Date): InvoiceRow {
+export async function insertPaidInvoice(sql: Sql, tenantId: string, i: NewPaidInvoice, now: Date): Promise<InvoiceRow> {
   const id = `in_sandbox_${randomBytes(12).toString("hex")}`;
-  const count = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM invoices WHERE tenant_id = ? AND organization_id = ?`, [tenantId, i.organizationId])?.n ?? 0;
+  const count = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM invoices WHERE tenant_id = ? AND organization_id = ?`, [tenantId, i.organizationId]))?.n ?? 0;
   const number = `SBX-${i.organizationId.slice(0, 8).toUpperCase()}-${String(count + 1).padStart(4, "0")}`;
   const cents = Math.max(0, i.amountCents);
-  sql.run(
+  await sql.run(
     `INSERT INTO invoices (id, tenant_id, organization_id, subscription_id, number, status, amount_due, amount_paid, currency, created, period_start, period_end, hosted_invoice_url, invoice_pdf)
      VALUES (?, ?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, NULL, NULL)`,
     [id, tenantId, i.organizationId, i.subscriptionId, number, cents, cents, i.currency.toLowerCase(), unixSeconds(now), unixSeconds(i.periodStart), unixSeconds(i.periodEnd)],
   );
-  return sql.get<InvoiceRow>(`SELECT * FROM invoices WHERE tenant_id = ? AND id = ?`, [tenantId, id])!;
+  return (await sql.get<InvoiceRow>(`SELECT * FROM invoices WHERE tenant_id = ? AND id = ?`, [tenantId, id]))!;
 }

@@ -10,8 +10,8 @@ export type BillingCycle = Subscription["billing_cycle"];
 export type SubscriptionStatus = Subscription["status"];
 
 /** The tenant's free plan: its limits apply to an organization without a subscription. */
-export const findFreePlan = (sql: Sql, tenantId: string): PlanRow | undefined =>
-  sql.get<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_free = 1 AND is_active = 1 ORDER BY sort_order, id LIMIT 1`, [tenantId]);
+export const findFreePlan = async (sql: Sql, tenantId: string): Promise<PlanRow | undefined> =>
+  await sql.get<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_free = 1 AND is_active = 1 ORDER BY sort_order, id LIMIT 1`, [tenantId]);
 
 /** A row of `subscriptions`. */
 export interface SubscriptionRow {
@@ -65,14 +65,14 @@ export function toSubscription(row: SubscriptionRow): Subscription {
 const ACTIVE = `status IN ('active', 'trialing') AND NOT (cancel_at_period_end = 1 AND current_period_end <= ?)`;
 
 /** The organization's active subscription, the newest if there were several. */
-export const findActiveOrgSubscription = (sql: Sql, tenantId: string, organizationId: string, now: Date): SubscriptionRow | undefined =>
-  sql.get<SubscriptionRow>(
+export const findActiveOrgSubscription = async (sql: Sql, tenantId: string, organizationId: string, now: Date): Promise<SubscriptionRow | undefined> =>
+  await sql.get<SubscriptionRow>(
     `SELECT * FROM subscriptions WHERE tenant_id = ? AND organization_id = ? AND ${ACTIVE} ORDER BY created_at DESC, id DESC LIMIT 1`,
     [tenantId, organizationId, isoTime(now)],
   );
 
-export const findSubscription = (sql: Sql, tenantId: string, id: string): SubscriptionRow | undefined =>
-  sql.get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
+export const findSubscription = async (sql: Sql, tenantId: string, id: string): Promise<SubscriptionRow | undefined> =>
+  await sql.get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
 
 /** `date` plus whole months, the day clamped to the target month's length (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(date: Date, months: number): Date {
@@ -86,32 +86,32 @@ export function addMonths(date: Date, months: number): Date {
 export const periodEnd = (start: Date, cycle: BillingCycle): Date => addMonths(start, cycle === "yearly" ? 12 : 1);
 
 /** Starts an active subscription now, for one billing period; no Stripe ids (nothing was paid through Stripe). */
-export function insertOrgSubscription(
+export async function insertOrgSubscription(
   sql: Sql,
   tenantId: string,
   s: { organizationId: string; userId: string | null; planId: string; billingCycle?: BillingCycle; metadata?: Record<string, unknown> },
   now: Date,
-): SubscriptionRow {
+): Promise<SubscriptionRow> {
   const id = newId();
   const cycle = s.billingCycle ?? "monthly";
   const at = isoTime(now);
-  sql.run(
+  await sql.run(
     `INSERT INTO subscriptions (id, tenant_id, organization_id, user_id, plan_id, pending_plan_id, stripe_customer_id, stripe_subscription_id, billing_cycle, status,
        current_period_start, current_period_end, cancel_at_period_end, canceled_at, trial_start, trial_end, metadata, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, 'active', ?, ?, 0, NULL, NULL, NULL, ?, ?, ?)`,
     [id, tenantId, s.organizationId, s.userId, s.planId, cycle, at, isoTime(periodEnd(now, cycle)), toJson(s.metadata ?? {}), at, at],
   );
-  return findSubscription(sql, tenantId, id)!;
+  return (await findSubscription(sql, tenantId, id))!;
 }
 
 /** Changes only the fields given; the metadata object is replaced, not merged. */
-export function updateSubscription(
+export async function updateSubscription(
   sql: Sql,
   tenantId: string,
   id: string,
   changes: { planId?: string; billingCycle?: BillingCycle; metadata?: Record<string, unknown> },
   now: Date,
-): SubscriptionRow {
+): Promise<SubscriptionRow> {
   const fields: Array<[string, SqlValue | undefined]> = [
     ["plan_id", changes.planId],
     ["billing_cycle", changes.billingCycle],
@@ -126,26 +126,26 @@ export function updateSubscription(
   }
   sets.push("updated_at = ?");
   params.push(isoTime(now), tenantId, id);
-  sql.run(`UPDATE subscriptions SET ${sets.join(", ")} WHERE tenant_id = ? AND id = ?`, params);
-  return findSubscription(sql, tenantId, id)!;
+  await sql.run(`UPDATE subscriptions SET ${sets.join(", ")} WHERE tenant_id = ? AND id = ?`, params);
+  return (await findSubscription(sql, tenantId, id))!;
 }
 
 /**
  * At period end: stays active with cancel_at_period_end (access until current_period_end).
  * Immediately: status cancelled, canceled_at now.
  */
-export function cancelSubscription(sql: Sql, tenantId: string, id: string, atPeriodEnd: boolean, now: Date): SubscriptionRow {
+export async function cancelSubscription(sql: Sql, tenantId: string, id: string, atPeriodEnd: boolean, now: Date): Promise<SubscriptionRow> {
   const at = isoTime(now);
   if (atPeriodEnd) {
-    sql.run(`UPDATE subscriptions SET cancel_at_period_end = 1, updated_at = ? WHERE tenant_id = ? AND id = ?`, [at, tenantId, id]);
+    await sql.run(`UPDATE subscriptions SET cancel_at_period_end = 1, updated_at = ? WHERE tenant_id = ? AND id = ?`, [at, tenantId, id]);
   } else {
-    sql.run(`UPDATE subscriptions SET status = 'cancelled', cancel_at_period_end = 0, canceled_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+    await sql.run(`UPDATE subscriptions SET status = 'cancelled', cancel_at_period_end = 0, canceled_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
       at,
       at,
       tenantId,
       id,
     ]);
   }
-  return findSubscription(sql, tenantId, id)!;
+  return (await findSubscription(sql, tenantId, id))!;
 }
 

@@ -32,28 +32,28 @@ export interface UsageCounterRow {
  * The user's counter in the organization for the current period, created (at zero) when the user
  * has none yet. ON CONFLICT keeps it one row per period even when two requests race.
  */
-export function ensureUsageCounter(
+export async function ensureUsageCounter(
   sql: Sql,
   tenantId: string,
   organizationId: string,
   userId: string,
   planId: string | null,
   now: Date,
-): UsageCounterRow {
+): Promise<UsageCounterRow> {
   const { start, end } = usagePeriod(now);
   const at = isoTime(now);
-  sql.run(
+  await sql.run(
     `INSERT INTO usage_counters (id, tenant_id, organization_id, user_id, plan_id, period_start, period_end, messages, tokens_in, tokens_out, cost_usd, metadata, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, '{}', ?, ?)
      ON CONFLICT (tenant_id, organization_id, user_id, period_start) DO NOTHING`,
     [newId(), tenantId, organizationId, userId, planId, start, end, at, at],
   );
-  return sql.get<UsageCounterRow>(`SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? AND period_start = ?`, [
+  return (await sql.get<UsageCounterRow>(`SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? AND period_start = ?`, [
     tenantId,
     organizationId,
     userId,
     start,
-  ])!;
+  ]))!;
 }
 
 export interface OrganizationTotals {
@@ -64,8 +64,8 @@ export interface OrganizationTotals {
 }
 
 /** The organization's usage in the current period, summed over its members in SQL. */
-export function organizationTotals(sql: Sql, tenantId: string, organizationId: string, now: Date): OrganizationTotals {
-  const row = sql.get<{ messages: number | null; tokens: number | null; cost: number | null; active_users: number }>(
+export async function organizationTotals(sql: Sql, tenantId: string, organizationId: string, now: Date): Promise<OrganizationTotals> {
+  const row = await sql.get<{ messages: number | null; tokens: number | null; cost: number | null; active_users: number }>(
     `SELECT SUM(messages) AS messages, SUM(tokens_in + tokens_out) AS tokens, SUM(cost_usd) AS cost,
        COUNT(DISTINCT CASE WHEN messages > 0 OR tokens_in + tokens_out > 0 OR cost_usd > 0 THEN user_id END) AS active_users
      FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND period_start = ?`,

@@ -43,11 +43,11 @@ export function toMyOrganization(row: OrganizationRow, role: OrgRole): MyOrganiz
   };
 }
 
-export const findOrganization = (sql: Sql, tenantId: string, id: string): OrganizationRow | undefined =>
-  sql.get<OrganizationRow>(`SELECT * FROM organizations WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
+export const findOrganization = async (sql: Sql, tenantId: string, id: string): Promise<OrganizationRow | undefined> =>
+  await sql.get<OrganizationRow>(`SELECT * FROM organizations WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
 
-export const findOrganizationBySlug = (sql: Sql, tenantId: string, slug: string): OrganizationRow | undefined =>
-  sql.get<OrganizationRow>(`SELECT * FROM organizations WHERE tenant_id = ? AND slug = ?`, [tenantId, slug]);
+export const findOrganizationBySlug = async (sql: Sql, tenantId: string, slug: string): Promise<OrganizationRow | undefined> =>
+  await sql.get<OrganizationRow>(`SELECT * FROM organizations WHERE tenant_id = ? AND slug = ?`, [tenantId, slug]);
 
 export interface NewOrganization {
   name: string;
@@ -59,18 +59,18 @@ export interface NewOrganization {
  * Creates an organization with its owner and its default "General" department, atomically.
  * The caller checks the slug first; the UNIQUE (tenant_id, slug) constraint still guards a race.
  */
-export function insertOrganization(sql: Sql, tenantId: string, ownerId: string, o: NewOrganization, now: Date): OrganizationRow {
+export async function insertOrganization(sql: Sql, tenantId: string, ownerId: string, o: NewOrganization, now: Date): Promise<OrganizationRow> {
   const id = newId();
   const at = isoTime(now);
-  sql.tx(() => {
-    sql.run(
+  await sql.tx(async () => {
+    await sql.run(
       `INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
       [id, tenantId, o.name, o.slug, o.description ?? null, ownerId, at, at],
     );
-    insertMembership(sql, tenantId, id, ownerId, "owner", now);
-    insertDefaultDepartment(sql, tenantId, id, now);
+    await insertMembership(sql, tenantId, id, ownerId, "owner", now);
+    await insertDefaultDepartment(sql, tenantId, id, now);
   });
-  return findOrganization(sql, tenantId, id)!;
+  return (await findOrganization(sql, tenantId, id))!;
 }
 
 export interface OrganizationChanges {
@@ -80,7 +80,7 @@ export interface OrganizationChanges {
 }
 
 /** Changes only the fields given. */
-export function updateOrganization(sql: Sql, tenantId: string, id: string, changes: OrganizationChanges, now: Date): OrganizationRow | undefined {
+export async function updateOrganization(sql: Sql, tenantId: string, id: string, changes: OrganizationChanges, now: Date): Promise<OrganizationRow | undefined> {
   const sets: string[] = [];
   const params: SqlValue[] = [];
   for (const key of ["name", "description", "logo_url"] as const) {
@@ -91,13 +91,13 @@ export function updateOrganization(sql: Sql, tenantId: string, id: string, chang
   }
   sets.push("updated_at = ?");
   params.push(isoTime(now), tenantId, id);
-  sql.run(`UPDATE organizations SET ${sets.join(", ")} WHERE tenant_id = ? AND id = ?`, params);
+  await sql.run(`UPDATE organizations SET ${sets.join(", ")} WHERE tenant_id = ? AND id = ?`, params);
   return findOrganization(sql, tenantId, id);
 }
 
 /** The user's organizations (active memberships) with their role, oldest membership first. */
-export function listMyOrganizations(sql: Sql, tenantId: string, userId: string): MyOrganization[] {
-  const rows = sql.all<OrganizationRow & { role: OrgRole }>(
+export async function listMyOrganizations(sql: Sql, tenantId: string, userId: string): Promise<MyOrganization[]> {
+  const rows = await sql.all<OrganizationRow & { role: OrgRole }>(
     `SELECT o.*, m.role AS role FROM memberships m JOIN organizations o ON o.id = m.organization_id AND o.tenant_id = m.tenant_id
      WHERE m.tenant_id = ? AND m.user_id = ? AND m.is_active = 1 ORDER BY m.joined_at, o.id`,
     [tenantId, userId],
@@ -122,17 +122,17 @@ function toMember(row: MemberRow): OrganizationMember {
 const MEMBER_COLUMNS = `m.user_id, u.email, u.display_name, m.role, m.joined_at`;
 
 /** Active members, in the order they joined. */
-export const listMembers = (sql: Sql, tenantId: string, organizationId: string): OrganizationMember[] =>
-  sql
+export const listMembers = async (sql: Sql, tenantId: string, organizationId: string): Promise<OrganizationMember[]> =>
+  (await sql
     .all<MemberRow>(
       `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
        WHERE m.tenant_id = ? AND m.organization_id = ? AND m.is_active = 1 ORDER BY m.joined_at, m.user_id`,
       [tenantId, organizationId],
-    )
+    ))
     .map(toMember);
 
-export function findMember(sql: Sql, tenantId: string, organizationId: string, userId: string): OrganizationMember | undefined {
-  const row = sql.get<MemberRow>(
+export async function findMember(sql: Sql, tenantId: string, organizationId: string, userId: string): Promise<OrganizationMember | undefined> {
+  const row = await sql.get<MemberRow>(
     `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
      WHERE m.tenant_id = ? AND m.organization_id = ? AND m.user_id = ? AND m.is_active = 1`,
     [tenantId, organizationId, userId],
@@ -141,31 +141,31 @@ export function findMember(sql: Sql, tenantId: string, organizationId: string, u
 }
 
 /** Whether a user with this email is an active member of the organization. */
-export const isActiveMemberEmail = (sql: Sql, tenantId: string, organizationId: string, email: string): boolean =>
-  sql.get<{ id: string }>(
+export const isActiveMemberEmail = async (sql: Sql, tenantId: string, organizationId: string, email: string): Promise<boolean> =>
+  await sql.get<{ id: string }>(
     `SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
      WHERE m.tenant_id = ? AND m.organization_id = ? AND u.email = ? AND m.is_active = 1`,
     [tenantId, organizationId, normalizeEmail(email)],
   ) !== undefined;
 
 /** The membership whatever its state (active or deactivated). */
-export const findAnyMembership = (sql: Sql, tenantId: string, organizationId: string, userId: string): MembershipRow | undefined =>
-  sql.get<MembershipRow>(`SELECT * FROM memberships WHERE tenant_id = ? AND organization_id = ? AND user_id = ?`, [tenantId, organizationId, userId]);
+export const findAnyMembership = async (sql: Sql, tenantId: string, organizationId: string, userId: string): Promise<MembershipRow | undefined> =>
+  await sql.get<MembershipRow>(`SELECT * FROM memberships WHERE tenant_id = ? AND organization_id = ? AND user_id = ?`, [tenantId, organizationId, userId]);
 
-export function insertMembership(sql: Sql, tenantId: string, organizationId: string, userId: string, role: OrgRole, now: Date): void {
+export async function insertMembership(sql: Sql, tenantId: string, organizationId: string, userId: string, role: OrgRole, now: Date): Promise<void> {
   const at = isoTime(now);
-  sql.run(
+  await sql.run(
     `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
     [newId(), tenantId, organizationId, userId, role, at, at],
   );
 }
 
 /** Joins (or re-joins a deactivated member) with `role`. */
-export function activateMembership(sql: Sql, tenantId: string, organizationId: string, userId: string, role: OrgRole, now: Date): void {
-  const existing = findAnyMembership(sql, tenantId, organizationId, userId);
+export async function activateMembership(sql: Sql, tenantId: string, organizationId: string, userId: string, role: OrgRole, now: Date): Promise<void> {
+  const existing = await findAnyMembership(sql, tenantId, organizationId, userId);
   if (!existing) return insertMembership(sql, tenantId, organizationId, userId, role, now);
   const at = isoTime(now);
-  sql.run(`UPDATE memberships SET role = ?, is_active = 1, joined_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+  await sql.run(`UPDATE memberships SET role = ?, is_active = 1, joined_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
     role,
     at,
     at,
@@ -174,24 +174,24 @@ export function activateMembership(sql: Sql, tenantId: string, organizationId: s
   ]);
 }
 
-export const setMemberRole = (sql: Sql, tenantId: string, membershipId: string, role: OrgRole, now: Date): void => {
-  sql.run(`UPDATE memberships SET role = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [role, isoTime(now), tenantId, membershipId]);
+export const setMemberRole = async (sql: Sql, tenantId: string, membershipId: string, role: OrgRole, now: Date): Promise<void> => {
+  await sql.run(`UPDATE memberships SET role = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [role, isoTime(now), tenantId, membershipId]);
 };
 
-export const deactivateMembership = (sql: Sql, tenantId: string, membershipId: string, now: Date): void => {
-  sql.run(`UPDATE memberships SET is_active = 0, updated_at = ? WHERE tenant_id = ? AND id = ?`, [isoTime(now), tenantId, membershipId]);
+export const deactivateMembership = async (sql: Sql, tenantId: string, membershipId: string, now: Date): Promise<void> => {
+  await sql.run(`UPDATE memberships SET is_active = 0, updated_at = ? WHERE tenant_id = ? AND id = ?`, [isoTime(now), tenantId, membershipId]);
 };
 
 /** Deletes the membership; the user's default organization is cleared when it was this one. */
-export function deleteMembership(sql: Sql, tenantId: string, membership: MembershipRow, now: Date): void {
-  sql.tx(() => {
-    sql.run(`DELETE FROM memberships WHERE tenant_id = ? AND id = ?`, [tenantId, membership.id]);
-    clearDefaultOrganization(sql, tenantId, membership.user_id, membership.organization_id, now);
+export async function deleteMembership(sql: Sql, tenantId: string, membership: MembershipRow, now: Date): Promise<void> {
+  await sql.tx(async () => {
+    await sql.run(`DELETE FROM memberships WHERE tenant_id = ? AND id = ?`, [tenantId, membership.id]);
+    await clearDefaultOrganization(sql, tenantId, membership.user_id, membership.organization_id, now);
   });
 }
 
-export function clearDefaultOrganization(sql: Sql, tenantId: string, userId: string, organizationId: string, now: Date): void {
-  sql.run(`UPDATE users SET default_organization_id = NULL, updated_at = ? WHERE tenant_id = ? AND id = ? AND default_organization_id = ?`, [
+export async function clearDefaultOrganization(sql: Sql, tenantId: string, userId: string, organizationId: string, now: Date): Promise<void> {
+  await sql.run(`UPDATE users SET default_organization_id = NULL, updated_at = ? WHERE tenant_id = ? AND id = ? AND default_organization_id = ?`, [
     isoTime(now),
     tenantId,
     userId,
@@ -200,8 +200,8 @@ export function clearDefaultOrganization(sql: Sql, tenantId: string, userId: str
 }
 
 /** Sets users.default_organization_id; `onlyIfUnset` leaves an existing default alone. */
-export function setDefaultOrganization(sql: Sql, tenantId: string, userId: string, organizationId: string, now: Date, onlyIfUnset = false): void {
-  sql.run(
+export async function setDefaultOrganization(sql: Sql, tenantId: string, userId: string, organizationId: string, now: Date, onlyIfUnset = false): Promise<void> {
+  await sql.run(
     `UPDATE users SET default_organization_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?${onlyIfUnset ? " AND default_organization_id IS NULL" : ""}`,
     [organizationId, isoTime(now), tenantId, userId],
   );

@@ -28,9 +28,9 @@ export interface UserPlan {
   limits: PlanLimits;
 }
 
-function assignedPlan(sql: Sql, user: UserRow): PlanLimits | undefined {
+async function assignedPlan(sql: Sql, user: UserRow): Promise<PlanLimits | undefined> {
   if (!user.current_plan_id) return undefined;
-  const row = sql.get<{ id: string; name: string; max_messages_per_month: number | null; max_cost_usd_per_month: number | null }>(
+  const row = await sql.get<{ id: string; name: string; max_messages_per_month: number | null; max_cost_usd_per_month: number | null }>(
     `SELECT id, name, max_messages_per_month, max_cost_usd_per_month FROM plans WHERE tenant_id = ? AND id = ?`,
     [user.tenant_id, user.current_plan_id],
   );
@@ -38,28 +38,28 @@ function assignedPlan(sql: Sql, user: UserRow): PlanLimits | undefined {
 }
 
 /** The plan the user's usage counts against; undefined when there is none. */
-export function findUserPlan(sql: Sql, user: UserRow): UserPlan | undefined {
-  const organizationId = findUsageOrganization(sql, user.tenant_id, user.id) ?? null;
-  const limits = organizationId ? findPlanLimits(sql, user.tenant_id, organizationId) : assignedPlan(sql, user);
+export async function findUserPlan(sql: Sql, user: UserRow): Promise<UserPlan | undefined> {
+  const organizationId = await findUsageOrganization(sql, user.tenant_id, user.id) ?? null;
+  const limits = organizationId ? await findPlanLimits(sql, user.tenant_id, organizationId) : await assignedPlan(sql, user);
   return limits && { organizationId, limits };
 }
 
 /** The usage record of the current period, created (with zero counts) at first read so its id is stable. */
-export function currentUsageRecord(sql: Sql, user: UserRow, plan: UserPlan & { organizationId: string }, now: Date): UserPlanUsage {
+export async function currentUsageRecord(sql: Sql, user: UserRow, plan: UserPlan & { organizationId: string }, now: Date): Promise<UserPlanUsage> {
   const key = { tenantId: user.tenant_id, organizationId: plan.organizationId, userId: user.id };
   const period = monthlyPeriod(now);
-  let row: UsageCounterRow | undefined = findUsageCounter(sql, key, period);
+  let row: UsageCounterRow | undefined = await findUsageCounter(sql, key, period);
   if (!row) {
-    addUsage(sql, key, plan.limits.planId, {}, now);
-    row = findUsageCounter(sql, key, period)!;
+    await addUsage(sql, key, plan.limits.planId, {}, now);
+    row = (await findUsageCounter(sql, key, period))!;
   }
   return toUsageHistoryRecord(row);
 }
 
 /** The plan's limits and how much of them the current period has used. */
-export function userPlanLimits(sql: Sql, user: UserRow, plan: UserPlan, now: Date): UserPlanLimits {
+export async function userPlanLimits(sql: Sql, user: UserRow, plan: UserPlan, now: Date): Promise<UserPlanLimits> {
   const row = plan.organizationId
-    ? findUsageCounter(sql, { tenantId: user.tenant_id, organizationId: plan.organizationId, userId: user.id }, monthlyPeriod(now))
+    ? await findUsageCounter(sql, { tenantId: user.tenant_id, organizationId: plan.organizationId, userId: user.id }, monthlyPeriod(now))
     : undefined;
   const used = usageTotals(row);
   const messages = messagesMeter(plan.limits, used);
@@ -77,6 +77,6 @@ export function userPlanLimits(sql: Sql, user: UserRow, plan: UserPlan, now: Dat
 }
 
 /** Sets the user's own plan (users.current_plan_id). */
-export function assignUserPlan(sql: Sql, tenantId: string, userId: string, planId: string, now: Date): void {
-  sql.run(`UPDATE users SET current_plan_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [planId, now.toISOString(), tenantId, userId]);
+export async function assignUserPlan(sql: Sql, tenantId: string, userId: string, planId: string, now: Date): Promise<void> {
+  await sql.run(`UPDATE users SET current_plan_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [planId, now.toISOString(), tenantId, userId]);
 }

@@ -86,27 +86,27 @@ export function toBillingPlan(row: PlanRow): BillingPlan {
 const ORDER = `ORDER BY sort_order, created_at, id`;
 
 /** Any plan of the tenant, active or not. */
-export const findPlan = (sql: Sql, tenantId: string, id: string): PlanRow | undefined =>
-  sql.get<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
+export const findPlan = async (sql: Sql, tenantId: string, id: string): Promise<PlanRow | undefined> =>
+  await sql.get<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
 
 /** A plan customers can move to (subscribe, check out, assign): active plans only. */
-export const findActivePlan = (sql: Sql, tenantId: string, id: string): PlanRow | undefined =>
-  sql.get<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND id = ? AND is_active = 1`, [tenantId, id]);
+export const findActivePlan = async (sql: Sql, tenantId: string, id: string): Promise<PlanRow | undefined> =>
+  await sql.get<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND id = ? AND is_active = 1`, [tenantId, id]);
 
-export const listActivePlans = (sql: Sql, tenantId: string): PlanRow[] =>
-  sql.all<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_active = 1 ${ORDER}`, [tenantId]);
+export const listActivePlans = async (sql: Sql, tenantId: string): Promise<PlanRow[]> =>
+  await sql.all<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_active = 1 ${ORDER}`, [tenantId]);
 
-export const listFreePlans = (sql: Sql, tenantId: string): PlanRow[] =>
-  sql.all<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_active = 1 AND is_free = 1 ${ORDER}`, [tenantId]);
+export const listFreePlans = async (sql: Sql, tenantId: string): Promise<PlanRow[]> =>
+  await sql.all<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_active = 1 AND is_free = 1 ${ORDER}`, [tenantId]);
 
 /** One page of the tenant's plans (paged in SQL) and the total they are taken from. */
-export function pagePlans(
+export async function pagePlans(
   sql: Sql,
   tenantId: string,
   options: { skip: number; limit: number; includeInactive: boolean },
-): { rows: PlanRow[]; total: number } {
+): Promise<{ rows: PlanRow[]; total: number }> {
   const where = options.includeInactive ? `tenant_id = ?` : `tenant_id = ? AND is_active = 1`;
-  const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM plans WHERE ${where}`, [tenantId])?.n ?? 0;
-  const rows = sql.all<PlanRow>(`SELECT * FROM plans WHERE ${where} ${ORDER} LIMIT ? OFFSET ?`, [tenantId, options.limit, options.skip]);
+  const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM plans WHERE ${where}`, [tenantId]))?.n ?? 0;
+  const rows = await sql.all<PlanRow>(`SELECT * FROM plans WHERE ${where} ${ORDER} LIMIT ? OFFSET ?`, [tenantId, options.limit, options.skip]);
   return { rows, total };
 }

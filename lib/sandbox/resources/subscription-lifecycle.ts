@@ -11,8 +11,8 @@ import { planPrice, toCents, type PlanRow } from "./plan";
 const stripeLikeId = (prefix: "cus" | "sub") => `${prefix}_sandbox_${randomBytes(12).toString("hex")}`;
 
 /** The organization's latest subscription whatever its status. */
-export const findLatestOrgSubscription = (sql: Sql, tenantId: string, organizationId: string): SubscriptionRow | undefined =>
-  sql.get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE tenant_id = ? AND organization_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`, [
+export const findLatestOrgSubscription = async (sql: Sql, tenantId: string, organizationId: string): Promise<SubscriptionRow | undefined> =>
+  await sql.get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE tenant_id = ? AND organization_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`, [
     tenantId,
     organizationId,
   ]);
@@ -26,34 +26,34 @@ export const canResume = (row: SubscriptionRow, now: Date): boolean =>
   !hasEnded(row, now) && (row.cancel_at_period_end === 1 || row.status === "cancelled");
 
 /** Undoes a cancellation: clears cancel_at_period_end and a scheduled downgrade, and reactivates a cancelled subscription. */
-export function resumeSubscription(sql: Sql, tenantId: string, id: string, now: Date): SubscriptionRow {
-  sql.run(
+export async function resumeSubscription(sql: Sql, tenantId: string, id: string, now: Date): Promise<SubscriptionRow> {
+  await sql.run(
     `UPDATE subscriptions SET status = 'active', cancel_at_period_end = 0, pending_plan_id = NULL, canceled_at = NULL, updated_at = ? WHERE tenant_id = ? AND id = ?`,
     [isoTime(now), tenantId, id],
   );
-  return findSubscription(sql, tenantId, id)!;
+  return (await findSubscription(sql, tenantId, id))!;
 }
 
 /** Upgrade: the plan changes now; a scheduled downgrade or cancellation is dropped. */
-export function changePlanNow(sql: Sql, tenantId: string, id: string, planId: string, now: Date): SubscriptionRow {
-  sql.run(`UPDATE subscriptions SET plan_id = ?, pending_plan_id = NULL, cancel_at_period_end = 0, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+export async function changePlanNow(sql: Sql, tenantId: string, id: string, planId: string, now: Date): Promise<SubscriptionRow> {
+  await sql.run(`UPDATE subscriptions SET plan_id = ?, pending_plan_id = NULL, cancel_at_period_end = 0, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
     planId,
     isoTime(now),
     tenantId,
     id,
   ]);
-  return findSubscription(sql, tenantId, id)!;
+  return (await findSubscription(sql, tenantId, id))!;
 }
 
 /** Downgrade: the current plan stays until the period ends (cancel_at_period_end), then `planId` (pending_plan_id) takes over. */
-export function scheduleDowngrade(sql: Sql, tenantId: string, id: string, planId: string, now: Date): SubscriptionRow {
-  sql.run(`UPDATE subscriptions SET cancel_at_period_end = 1, pending_plan_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+export async function scheduleDowngrade(sql: Sql, tenantId: string, id: string, planId: string, now: Date): Promise<SubscriptionRow> {
+  await sql.run(`UPDATE subscriptions SET cancel_at_period_end = 1, pending_plan_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
     planId,
     isoTime(now),
     tenantId,
     id,
   ]);
-  return findSubscription(sql, tenantId, id)!;
+  return (await findSubscription(sql, tenantId, id))!;
 }
 
 /**
@@ -79,16 +79,16 @@ export interface PaidCheckout {
  * A completed checkout: the organization's active subscription moves to the plan with a fresh
  * period starting now, or a new one starts; either way active, with Stripe-like ids. Call inside a transaction.
  */
-export function activatePaidSubscription(sql: Sql, tenantId: string, c: PaidCheckout, now: Date): SubscriptionRow {
+export async function activatePaidSubscription(sql: Sql, tenantId: string, c: PaidCheckout, now: Date): Promise<SubscriptionRow> {
   const current =
-    findActiveOrgSubscription(sql, tenantId, c.organizationId, now) ??
-    insertOrgSubscription(sql, tenantId, { organizationId: c.organizationId, userId: c.userId, planId: c.plan.id, billingCycle: c.billingCycle }, now);
+    await findActiveOrgSubscription(sql, tenantId, c.organizationId, now) ??
+    await insertOrgSubscription(sql, tenantId, { organizationId: c.organizationId, userId: c.userId, planId: c.plan.id, billingCycle: c.billingCycle }, now);
   const at = isoTime(now);
-  sql.run(
+  await sql.run(
     `UPDATE subscriptions SET plan_id = ?, pending_plan_id = NULL, billing_cycle = ?, status = 'active', current_period_start = ?, current_period_end = ?,
        cancel_at_period_end = 0, canceled_at = NULL, stripe_customer_id = COALESCE(stripe_customer_id, ?),
        stripe_subscription_id = COALESCE(stripe_subscription_id, ?), updated_at = ? WHERE tenant_id = ? AND id = ?`,
     [c.plan.id, c.billingCycle, at, isoTime(periodEnd(now, c.billingCycle)), stripeLikeId("cus"), stripeLikeId("sub"), at, tenantId, current.id],
   );
-  return findSubscription(sql, tenantId, current.id)!;
+  return (await findSubscription(sql, tenantId, current.id))!;
 }

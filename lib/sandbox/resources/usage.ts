@@ -34,24 +34,24 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 export const tokenCost = (tokens: number): number => round(tokens * USD_PER_TOKEN, 6);
 
 /** The plan of the organization's active subscription, else the tenant's free plan; undefined when the tenant has neither. */
-export function findPlanLimits(sql: Sql, tenantId: string, organizationId: string, now = new Date()): PlanLimits | undefined {
-  const subscription = findActiveOrgSubscription(sql, tenantId, organizationId, now);
-  const plan = (subscription && findPlan(sql, tenantId, subscription.plan_id)) ?? findFreePlan(sql, tenantId);
+export async function findPlanLimits(sql: Sql, tenantId: string, organizationId: string, now = new Date()): Promise<PlanLimits | undefined> {
+  const subscription = await findActiveOrgSubscription(sql, tenantId, organizationId, now);
+  const plan = (subscription && await findPlan(sql, tenantId, subscription.plan_id)) ?? await findFreePlan(sql, tenantId);
   if (!plan) return undefined;
   return { planId: plan.id, planName: plan.name, maxMessages: plan.max_messages_per_month, maxCostUsd: plan.max_cost_usd_per_month };
 }
 
 /** 403 unless the user is an active member of the organization (an unknown organization is no membership either). */
-export function requireMembership(sql: Sql, tenantId: string, organizationId: string, userId: string): void {
-  if (!findActiveMembership(sql, tenantId, organizationId, userId)) throw new ApiError(403, "Not a member of this organization");
+export async function requireMembership(sql: Sql, tenantId: string, organizationId: string, userId: string): Promise<void> {
+  if (!await findActiveMembership(sql, tenantId, organizationId, userId)) throw new ApiError(403, "Not a member of this organization");
 }
 
 /**
  * The organization a user's AI usage is counted against: the default organization while the user
  * is still an active member of it, else the organization they joined first; undefined without any.
  */
-export function findUsageOrganization(sql: Sql, tenantId: string, userId: string): string | undefined {
-  const row = sql.get<{ organization_id: string }>(
+export async function findUsageOrganization(sql: Sql, tenantId: string, userId: string): Promise<string | undefined> {
+  const row = await sql.get<{ organization_id: string }>(
     `SELECT m.organization_id FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
      WHERE m.tenant_id = ? AND m.user_id = ? AND m.is_active = 1
      ORDER BY CASE WHEN m.organization_id = u.default_organization_id THEN 0 ELSE 1 END, m.joined_at, m.id LIMIT 1`,
@@ -66,8 +66,8 @@ export interface UsageKey {
   userId: string;
 }
 
-export const findUsageCounter = (sql: Sql, key: UsageKey, period: Period): UsageCounterRow | undefined =>
-  sql.get<UsageCounterRow>(`SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? AND period_start = ?`, [
+export const findUsageCounter = async (sql: Sql, key: UsageKey, period: Period): Promise<UsageCounterRow | undefined> =>
+  await sql.get<UsageCounterRow>(`SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? AND period_start = ?`, [
     key.tenantId,
     key.organizationId,
     key.userId,
@@ -94,12 +94,12 @@ export interface UsageDelta {
 }
 
 /** Adds to the period's counter, creating it at first use; the cost follows the tokens. */
-export function addUsage(sql: Sql, key: UsageKey, planId: string | null, delta: UsageDelta, now: Date): void {
+export async function addUsage(sql: Sql, key: UsageKey, planId: string | null, delta: UsageDelta, now: Date): Promise<void> {
   const period = usagePeriod(now);
   const at = isoTime(now);
   const tokensIn = delta.tokensIn ?? 0;
   const tokensOut = delta.tokensOut ?? 0;
-  sql.run(
+  await sql.run(
     `INSERT INTO usage_counters (id, tenant_id, organization_id, user_id, plan_id, period_start, period_end, messages, tokens_in, tokens_out, cost_usd, metadata, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)
      ON CONFLICT (tenant_id, organization_id, user_id, period_start) DO UPDATE SET
@@ -128,8 +128,8 @@ export function addUsage(sql: Sql, key: UsageKey, planId: string | null, delta: 
 }
 
 /** The user's period records in an organization, newest period first. */
-export const listUsageCounters = (sql: Sql, key: UsageKey, limit: number, offset: number): UsageCounterRow[] =>
-  sql.all<UsageCounterRow>(
+export const listUsageCounters = async (sql: Sql, key: UsageKey, limit: number, offset: number): Promise<UsageCounterRow[]> =>
+  await sql.all<UsageCounterRow>(
     `SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? ORDER BY period_start DESC, id LIMIT ? OFFSET ?`,
     [key.tenantId, key.organizationId, key.userId, limit, offset],
   );
@@ -229,9 +229,9 @@ export function toUsageStats(limits: PlanLimits | undefined, used: UsageTotals, 
 }
 
 /** Custom-entity counters of an organization, read from the entity tables. */
-export function countEntities(sql: Sql, tenantId: string, organizationId: string): { schemas: number; records: number } {
-  const schemas = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_schemas WHERE tenant_id = ? AND organization_id = ?`, [tenantId, organizationId]);
-  const records = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_records WHERE tenant_id = ? AND organization_id = ?`, [tenantId, organizationId]);
+export async function countEntities(sql: Sql, tenantId: string, organizationId: string): Promise<{ schemas: number; records: number }> {
+  const schemas = await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_schemas WHERE tenant_id = ? AND organization_id = ?`, [tenantId, organizationId]);
+  const records = await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_records WHERE tenant_id = ? AND organization_id = ?`, [tenantId, organizationId]);
   return { schemas: Number(schemas?.n ?? 0), records: Number(records?.n ?? 0) };
 }
 
@@ -245,15 +245,15 @@ export interface AiUsageAccount {
  * The account an AI request of the user is charged to, or 402 when it may not run: the user
  * belongs to no organization (no plan to charge), or the plan has no message or AI budget left.
  */
-export function requireAiUsageAllowance(sql: Sql, tenantId: string, userId: string, now: Date): AiUsageAccount {
-  const organizationId = findUsageOrganization(sql, tenantId, userId);
+export async function requireAiUsageAllowance(sql: Sql, tenantId: string, userId: string, now: Date): Promise<AiUsageAccount> {
+  const organizationId = await findUsageOrganization(sql, tenantId, userId);
   if (!organizationId) throw new ApiError(402, "Usage limit exceeded");
   const key = { tenantId, organizationId, userId };
-  const limits = findPlanLimits(sql, tenantId, organizationId, now);
-  if (!canRunAiRequest(limits, usageTotals(findUsageCounter(sql, key, usagePeriod(now))))) throw new ApiError(402, "Usage limit exceeded");
+  const limits = await findPlanLimits(sql, tenantId, organizationId, now);
+  if (!canRunAiRequest(limits, usageTotals(await findUsageCounter(sql, key, usagePeriod(now))))) throw new ApiError(402, "Usage limit exceeded");
   return { key, limits };
 }
 
 /** Records one AI request and its tokens. */
-export const recordAiRequest = (sql: Sql, account: AiUsageAccount, tokensIn: number, tokensOut: number, now: Date): void =>
+export const recordAiRequest = (sql: Sql, account: AiUsageAccount, tokensIn: number, tokensOut: number, now: Date): Promise<void> =>
   addUsage(sql, account.key, account.limits?.planId ?? null, { messages: 1, tokensIn, tokensOut }, now);

@@ -57,11 +57,11 @@ export function toUser(row: UserRow, options: { includeSettings?: boolean } = {}
   };
 }
 
-export const findUserById = (sql: Sql, tenantId: string, id: string): UserRow | undefined =>
-  sql.get<UserRow>(`SELECT * FROM users WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
+export const findUserById = async (sql: Sql, tenantId: string, id: string): Promise<UserRow | undefined> =>
+  await sql.get<UserRow>(`SELECT * FROM users WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
 
-export const findUserByEmail = (sql: Sql, tenantId: string, email: string): UserRow | undefined =>
-  sql.get<UserRow>(`SELECT * FROM users WHERE tenant_id = ? AND email = ?`, [tenantId, normalizeEmail(email)]);
+export const findUserByEmail = async (sql: Sql, tenantId: string, email: string): Promise<UserRow | undefined> =>
+  await sql.get<UserRow>(`SELECT * FROM users WHERE tenant_id = ? AND email = ?`, [tenantId, normalizeEmail(email)]);
 
 export interface NewUser {
   email: string | null;
@@ -78,10 +78,10 @@ export interface NewUser {
 }
 
 /** Inserts a user of the tenant (email normalized) and returns the row. */
-export function insertUser(sql: Sql, tenantId: string, u: NewUser, now: Date): UserRow {
+export async function insertUser(sql: Sql, tenantId: string, u: NewUser, now: Date): Promise<UserRow> {
   const id = newId();
   const at = isoTime(now);
-  sql.run(
+  await sql.run(
     `INSERT INTO users (id, tenant_id, email, password_hash, display_name, avatar_url, locale, is_active, is_email_verified, status, sub, current_plan_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
@@ -101,21 +101,21 @@ export function insertUser(sql: Sql, tenantId: string, u: NewUser, now: Date): U
       at,
     ],
   );
-  return findUserById(sql, tenantId, id)!;
+  return (await findUserById(sql, tenantId, id))!;
 }
 
-export const findUserBySub = (sql: Sql, tenantId: string, sub: string): UserRow | undefined =>
-  sql.get<UserRow>(`SELECT * FROM users WHERE tenant_id = ? AND sub = ?`, [tenantId, sub]);
+export const findUserBySub = async (sql: Sql, tenantId: string, sub: string): Promise<UserRow | undefined> =>
+  await sql.get<UserRow>(`SELECT * FROM users WHERE tenant_id = ? AND sub = ?`, [tenantId, sub]);
 
 /** One page of the tenant's users, oldest first; deactivated ones only when asked for. */
-export function listUsers(
+export async function listUsers(
   sql: Sql,
   tenantId: string,
   options: { page: number; perPage: number; includeInactive: boolean },
-): { rows: UserRow[]; total: number } {
+): Promise<{ rows: UserRow[]; total: number }> {
   const where = options.includeInactive ? `tenant_id = ?` : `tenant_id = ? AND is_active = 1`;
-  const total = sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM users WHERE ${where}`, [tenantId])?.n ?? 0;
-  const rows = sql.all<UserRow>(`SELECT * FROM users WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
+  const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM users WHERE ${where}`, [tenantId]))?.n ?? 0;
+  const rows = await sql.all<UserRow>(`SELECT * FROM users WHERE ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
     tenantId,
     options.perPage,
     (options.page - 1) * options.perPage,
@@ -124,8 +124,8 @@ export function listUsers(
 }
 
 /** Total, active and inactive (deactivated or soft-deleted) users of the tenant. */
-export function countUsers(sql: Sql, tenantId: string): { total: number; active: number; inactive: number } {
-  const row = sql.get<{ total: number; active: number | null }>(
+export async function countUsers(sql: Sql, tenantId: string): Promise<{ total: number; active: number; inactive: number }> {
+  const row = await sql.get<{ total: number; active: number | null }>(
     `SELECT COUNT(*) AS total, SUM(CASE WHEN is_active = 1 THEN 1 ELSE 0 END) AS active FROM users WHERE tenant_id = ?`,
     [tenantId],
   );
@@ -135,14 +135,14 @@ export function countUsers(sql: Sql, tenantId: string): { total: number; active:
 }
 
 /** Changes the profile fields given (undefined keeps the value); the updated row, or undefined when no such user. */
-export function updateUserProfile(
+export async function updateUserProfile(
   sql: Sql,
   tenantId: string,
   id: string,
   changes: { displayName?: string; avatarUrl?: string; locale?: string },
   now: Date,
-): UserRow | undefined {
-  sql.run(
+): Promise<UserRow | undefined> {
+  await sql.run(
     `UPDATE users SET display_name = COALESCE(?, display_name), avatar_url = COALESCE(?, avatar_url), locale = COALESCE(?, locale), updated_at = ?
      WHERE tenant_id = ? AND id = ?`,
     [changes.displayName ?? null, changes.avatarUrl ?? null, changes.locale ?? null, isoTime(now), tenantId, id],
@@ -151,13 +151,13 @@ export function updateUserProfile(
 }
 
 /** Replaces the user's settings object. */
-export function setUserSettings(sql: Sql, tenantId: string, id: string, settings: Record<string, unknown>, now: Date): UserRow | undefined {
-  sql.run(`UPDATE users SET settings = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [toJson(settings), isoTime(now), tenantId, id]);
+export async function setUserSettings(sql: Sql, tenantId: string, id: string, settings: Record<string, unknown>, now: Date): Promise<UserRow | undefined> {
+  await sql.run(`UPDATE users SET settings = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [toJson(settings), isoTime(now), tenantId, id]);
   return findUserById(sql, tenantId, id);
 }
 
 /** Activates or deactivates (soft-deletes) a user. */
-export function setUserActive(sql: Sql, tenantId: string, id: string, active: boolean, now: Date): UserRow | undefined {
-  sql.run(`UPDATE users SET is_active = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [bool(active), isoTime(now), tenantId, id]);
+export async function setUserActive(sql: Sql, tenantId: string, id: string, active: boolean, now: Date): Promise<UserRow | undefined> {
+  await sql.run(`UPDATE users SET is_active = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [bool(active), isoTime(now), tenantId, id]);
   return findUserById(sql, tenantId, id);
 }

@@ -12,9 +12,9 @@ import { newTenant, newUser } from "./fixtures";
 const write = (line: string) => new Promise<void>((resolve) => process.stdout.write(`${line}\n`, () => resolve()));
 
 async function main(): Promise<void> {
-  const tenant = newTenant();
-  const { user, tokens } = newUser(tenant);
-  const org = insertOrganization(getStore(), tenant.id, user.id, { name: "Crash", slug: "crash" }, new Date()).id;
+  const tenant = await newTenant();
+  const { user, tokens } = await newUser(tenant);
+  const org = (await insertOrganization(await getStore(), tenant.id, user.id, { name: "Crash", slug: "crash" }, new Date())).id;
   const client = sandboxClient(tenant);
   const opts = { key: "secret" as const, token: tokens.access_token, org };
   const res = await client.call("POST", "/v1/entity/schemas", {

@@ -9,22 +9,22 @@ import { createTenant, type CreateTenantOptions, type TenantRow } from "../tenan
 
 export const TEST_PASSWORD = "SecurePass123";
 
-export function newTenant(options: CreateTenantOptions = {}, now = new Date()): TenantRow {
-  return createTenant(getStore(), options, now);
+export async function newTenant(options: CreateTenantOptions = {}, now = new Date()): Promise<TenantRow> {
+  return createTenant(await getStore(), options, now);
 }
 
 let users = 0;
 
 /** A verified, active user with TEST_PASSWORD (or none), plus a session. */
-export function newUser(
+export async function newUser(
   tenant: TenantRow,
   options: { email?: string; password?: string | null; displayName?: string } = {},
   now = new Date(),
-): { user: UserRow; tokens: IssuedTokens } {
+): Promise<{ user: UserRow; tokens: IssuedTokens }> {
   users += 1;
   const password = options.password === undefined ? TEST_PASSWORD : options.password;
-  const user = insertUser(
-    getStore(),
+  const user = await insertUser(
+    await getStore(),
     tenant.id,
     {
       email: options.email ?? `user${users}@example.com`,
@@ -35,25 +35,25 @@ export function newUser(
     },
     now,
   );
-  return { user, tokens: issueSession(getStore(), tenant.id, user.id, now) };
+  return { user, tokens: await issueSession(await getStore(), tenant.id, user.id, now) };
 }
 
 /** An organization owned by `ownerId`, written straight to the database. */
-export function addOrganization(tenant: TenantRow, ownerId: string): string {
+export async function addOrganization(tenant: TenantRow, ownerId: string): Promise<string> {
   const id = randomUUID();
   const at = new Date().toISOString();
-  getStore().run(
+  await (await getStore()).run(
     `INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)`,
     [id, tenant.id, "Acme", `acme-${id.slice(0, 8)}`, ownerId, at, at],
   );
-  addMember(tenant, id, ownerId, "owner");
+  await addMember(tenant, id, ownerId, "owner");
   return id;
 }
 
 /** An active membership with `role`. */
-export function addMember(tenant: TenantRow, organizationId: string, userId: string, role = "member"): void {
+export async function addMember(tenant: TenantRow, organizationId: string, userId: string, role = "member"): Promise<void> {
   const at = new Date().toISOString();
-  getStore().run(
+  await (await getStore()).run(
     `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
     [randomUUID(), tenant.id, organizationId, userId, role, at, at],
   );

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Checkout (sandbox)", robots: { index
 /** The sandbox's stand-in for Stripe Checkout: pay (no card, nothing charged) or cancel. */
 export default async function CheckoutPage({ params }: { params: Promise<{ session: string }> }) {
   const { session } = await params;
-  const checkout = readCheckout(session);
+  const checkout = await readCheckout(session);
   if (!checkout) notFound();
   const action = `/sandbox/checkout/${encodeURIComponent(checkout.sessionId)}/complete`;
   return (

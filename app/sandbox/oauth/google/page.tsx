@@ -10,8 +10,8 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function GoogleConsentPage({ searchParams }: { searchParams: Search }) {
   const query = await searchParams;
   const state = typeof query.state === "string" ? query.state : "";
-  const consent = state ? readConsent(state) : null;
-  const cancel = consent ? denyConsent(state) : null;
+  const consent = state ? await readConsent(state) : null;
+  const cancel = consent ? await denyConsent(state) : null;
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-12">
       <h1 className="text-2xl font-bold text-zinc-900 dark:text-white">Sign in with Google</h1>

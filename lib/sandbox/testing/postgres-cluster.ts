@@ -1,0 +1,88 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * A throwaway PostgreSQL cluster for tests and the bench: initdb in a temp directory, postgres on a free loopback
+ * port, removed by stop(). Uses Debian's server binaries (apt-get install -y postgresql); PostgreSQL refuses to run
+ * as root, so as root it runs them as the `postgres` user. Missing binaries are an error, never a skipped test.
+ */
+export interface PostgresCluster {
+  /** Superuser URL of the `postgres` database (no password: trust auth on loopback). */
+  url: string;
+  port: number;
+  stop(): void;
+}
+
+/** The newest installed server's bin directory, PostgreSQL 15 or newer. */
+export function postgresBinDir(): string {
+  const root = "/usr/lib/postgresql";
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .map(Number)
+        .filter((v) => Number.isInteger(v) && v >= 15 && existsSync(join(root, String(v), "bin", "initdb")))
+        .sort((a, b) => b - a)
+    : [];
+  if (versions.length === 0) {
+    throw new Error(
+      "PostgreSQL 15+ server binaries not found under /usr/lib/postgresql/<version>/bin: the sandbox's PostgreSQL tests need them (apt-get install -y postgresql)",
+    );
+  }
+  return join(root, String(versions[0]), "bin");
+}
+
+export async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPostgresCluster(port?: number): Promise<PostgresCluster> {
+  const bin = postgresBinDir();
+  const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), "sandbox-pg-"));
+  const data = join(dir, "data");
+  const run = (cmd: string, args: string[]) => {
+    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const r = spawnSync(file, argv, { encoding: "utf8", cwd: dir });
+    if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout || r.error?.message}`);
+  };
+  if (asRoot) {
+    chmodSync(dir, 0o755);
+    execFileSync("chown", ["postgres:postgres", dir]);
+  }
+  const listen = port ?? (await freePort());
+  try {
+    run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"]);
+    run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-t", "60", "-o", `-p ${listen} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, "start"]);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    url: `postgres://postgres@127.0.0.1:${listen}/postgres`,
+    port: listen,
+    stop: () => {
+      try {
+        run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** A fresh, empty database on the cluster; its URL. */
+export function databaseUrlOn(clusterUrl: string, name: string): string {
+  const u = new URL(clusterUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

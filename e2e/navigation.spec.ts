@@ -21,3 +21,24 @@ test("the header marks the section of the page you are on", async ({ page }) => 
   // The menu button is for narrow screens only.
   await expect(page.getByRole("button", { name: /^Menu/ })).toBeHidden();
 });
+
+test("the header's links, search field, OpenAPI link and theme toggle never overlap, from 768 to 1440 px", async ({ page }) => {
+  for (const width of [768, 1024, 1100, 1280, 1440]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto("/reference/files/upload-file");
+    const boxes = await page.locator("header").evaluate((header) =>
+      [...header.querySelectorAll<HTMLElement>("a, button, input")]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { name: el.getAttribute("aria-label") ?? el.textContent?.trim() ?? el.tagName, left: r.left, right: r.right };
+        })
+        .sort((a, b) => a.left - b.left),
+    );
+    for (let i = 1; i < boxes.length; i++) {
+      const [prev, next] = [boxes[i - 1]!, boxes[i]!];
+      expect(prev.right, `${width} px: ${prev.name} runs into ${next.name}`).toBeLessThanOrEqual(next.left);
+    }
+    expect(boxes.at(-1)!.right, `${width} px`).toBeLessThanOrEqual(width);
+  }
+});

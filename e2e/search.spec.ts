@@ -25,6 +25,11 @@ for (const width of [1280, 390]) {
           await page.keyboard.press("Escape");
           await expect(dialog(page)).toBeHidden();
         }
+        // With a query typed too: Esc closes, it does not merely empty the search field.
+        await page.keyboard.press("Control+K");
+        await field(page).fill("upload a file");
+        await page.keyboard.press("Escape");
+        await expect(dialog(page)).toBeHidden();
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
         expect(consoleErrors).toEqual([]);
       });

@@ -124,6 +124,10 @@ export function SearchDialog({ initialQuery, onClose }: SearchDialogProps) {
     } else if (e.key === "Enter") {
       e.preventDefault();
       choose(items[current]);
+    } else if (e.key === "Escape") {
+      // A search field's native Esc only empties it; the dialog promises "Esc to close", with or without a query.
+      e.preventDefault();
+      close();
     }
   };
 

@@ -78,7 +78,7 @@ export function SearchTrigger() {
             openSearch(e.currentTarget.value);
             e.currentTarget.value = "";
           }}
-          className="w-44 rounded-md border border-zinc-300 bg-zinc-50 py-1.5 pr-14 pl-3 text-sm text-zinc-900 placeholder:text-zinc-600 lg:w-56 dark:border-zinc-700 dark:bg-zinc-900 dark:text-white dark:placeholder:text-zinc-400"
+          className="w-44 rounded-md border border-zinc-300 bg-zinc-50 py-1.5 pr-14 pl-3 text-sm text-zinc-900 placeholder:text-zinc-600 xl:w-56 dark:border-zinc-700 dark:bg-zinc-900 dark:text-white dark:placeholder:text-zinc-400"
         />
         {shortcut && (
           <kbd aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 px-1 font-sans text-[11px] text-zinc-600 dark:border-zinc-600 dark:text-zinc-300">

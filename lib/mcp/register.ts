@@ -17,7 +17,12 @@ const READ_ONLY = { readOnlyHint: true, openWorldHint: false, idempotentHint: tr
 /** One cache for every server of the process: pooled HTTP servers share answers. */
 const answers = new AnswerCache();
 
-function registerTool(server: McpServer, tool: PortalTool) {
+/**
+ * One tool on one server: catalog tools answer from the shared cache; sandbox tools (LiveTool) afresh on every call,
+ * never cached (their answers depend on the sandbox and carry keys).
+ */
+function registerTool(server: McpServer, tool: PortalTool | LiveTool) {
+  const live = "hints" in tool;
   server.registerTool(
     tool.name,
     {
@@ -25,9 +30,9 @@ function registerTool(server: McpServer, tool: PortalTool) {
       description: tool.description,
       inputSchema: sdkSchema(tool.input),
       outputSchema: tool.output && sdkSchema(tool.output),
-      annotations: { title: tool.title, ...READ_ONLY },
+      annotations: { title: tool.title, ...(live ? tool.hints : READ_ONLY) },
     },
-    async (args: unknown) => toolResult(answers.answer(tool, args)),
+    async (args: unknown) => toolResult(live ? await tool.run(args as never) : answers.answer(tool, args)),
   );
 }
 
@@ -36,21 +41,6 @@ const toolResult = (answer: ToolAnswer) => ({
   ...(answer.structured !== undefined && !answer.isError ? { structuredContent: answer.structured as Record<string, unknown> } : {}),
   ...(answer.isError ? { isError: true } : {}),
 });
-
-/** A sandbox tool: answered afresh on every call, never cached (its answers depend on the sandbox and carry keys). */
-function registerLiveTool(server: McpServer, tool: LiveTool) {
-  server.registerTool(
-    tool.name,
-    {
-      title: tool.title,
-      description: tool.description,
-      inputSchema: sdkSchema(tool.input),
-      outputSchema: tool.output && sdkSchema(tool.output),
-      annotations: { title: tool.title, ...tool.hints },
-    },
-    async (args: unknown) => toolResult(await tool.run(args as never)),
-  );
-}
 
 /** Resolves "auth.login", "authentication.login" or "POST /v1/auth/login" to an endpoint. */
 function resolveEndpoint(ref: string) {
@@ -64,7 +54,7 @@ function resolveEndpoint(ref: string) {
 /** Registers the portal's tools, resources and prompts: the same set over HTTP and stdio. */
 export function registerPortal(server: McpServer): void {
   for (const tool of portalTools) registerTool(server, tool);
-  for (const tool of sandboxTools) registerLiveTool(server, tool);
+  for (const tool of sandboxTools) registerTool(server, tool);
 
   server.registerResource(
     "endpoint",

@@ -101,10 +101,10 @@ async function serve(label, cmd, args, port, env) {
   return { child, port, origin: `http://127.0.0.1:${port}` };
 }
 
-/** The portal as `npm start` runs it (bin/portal.mjs through npm, so the script's node flags count); BENCH_PORTAL_PORT. */
-export async function startPortal(env = {}) {
+/** The portal as `npm start` runs it (bin/portal.mjs through npm, so the script's node flags count); at `port`, else BENCH_PORTAL_PORT, else a free one. */
+export async function startPortal(env = {}, port) {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  return serve("npm start", npm, ["start", "--silent", "--"], Number(process.env.BENCH_PORTAL_PORT) || (await freePort()), env);
+  return serve("npm start", npm, ["start", "--silent", "--"], port || Number(process.env.BENCH_PORTAL_PORT) || (await freePort()), env);
 }
 
 /** `next start` (the App Router routes, no portal server); BENCH_NEXT_PORT. */

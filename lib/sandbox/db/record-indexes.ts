@@ -18,8 +18,8 @@ import { jsonFolded, jsonValue, sqlString, type Dialect, type Sql, type ValueKin
  * the same columns and every indexed field (the field itself included): a like / ilike pattern with a literal prefix
  * seeks the range of that prefix, lowercased, and its own GLOB / LIKE is checked on those entries only. Lowercasing
  * serves both operators (the range holds every case variant, and numbers as their text), and a value index with
- * NOCASE would not (numbers sort before all text). PostgreSQL gets none: a prefix range over its lower() is exact
- * only under the C collation, and its planner handles LIKE on its own.
+ * NOCASE would not (numbers sort before all text). On PostgreSQL the folded index is (tenant_id, organization_id,
+ * lower(<json>) text_pattern_ops, …): its planner turns ILIKE, compiled as lower() LIKE lower(), into that range itself.
  *
  * Index names carry the schema id and a hash of the columns, so a changed fields_definition yields new names:
  * `syncRecordIndexes` drops the schema's indexes it no longer wants and creates the missing ones, in the caller's
@@ -71,7 +71,12 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
     return { name, field, key, create: `CREATE INDEX IF NOT EXISTS ${name} ON entity_records (${columns.join(", ")}) WHERE ${where}` };
   };
   const byValue = indexed.map((f, i) => index(f.name, "value", exprs[i]!, exprs.filter((_, j) => j !== i)));
-  if (dialect !== "sqlite") return byValue;
+  if (dialect === "postgres") {
+    // Its ILIKE compiles to lower(<json>) LIKE lower(pattern) (record-filter.ts); text_pattern_ops lets the planner seek
+    // a literal prefix's range whatever the database's collation.
+    const folded = indexed.flatMap((f) => (f.kind === "text" ? [index(f.name, "folded", `${jsonFolded(dialect, "data", f.name).text} text_pattern_ops`, [])] : []));
+    return [...byValue, ...folded];
+  }
   const folded = indexed.flatMap((f) => (f.kind === "text" ? [index(f.name, "folded", jsonFolded(dialect, "data", f.name).text, exprs)] : []));
   return [...byValue, ...folded];
 }

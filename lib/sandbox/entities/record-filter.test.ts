@@ -127,10 +127,10 @@ describe("compileFilters", () => {
     expect(c?.access).toBe(access);
   });
 
-  it("writes the PostgreSQL forms: ->> with casts, LIKE/ILIKE with an escape", () => {
+  it("writes the PostgreSQL forms: ->> with casts, LIKE with an escape, ILIKE as LIKE on lower()", () => {
     const [gt, like, ok] = compile("postgres", { price: { operator: "gt", value: 5 }, name: { operator: "ilike", value: "a%" }, ok: true });
     expect(gt).toMatchObject({ text: "CAST((data::jsonb ->> 'price') AS DOUBLE PRECISION) > ?", params: [5] });
-    expect(like).toMatchObject({ text: "(data::jsonb ->> 'name') ILIKE ? ESCAPE '\\'", params: ["a%"], access: "scan", index: "value" });
+    expect(like).toMatchObject({ text: "lower((data::jsonb ->> 'name')) LIKE lower(?) ESCAPE '\\'", params: ["a%"], access: "scan", index: "value" });
     expect(ok).toMatchObject({ text: "CAST(CAST((data::jsonb ->> 'ok') AS BOOLEAN) AS INTEGER) = ?", params: [1] });
   });
 

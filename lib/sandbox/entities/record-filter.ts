@@ -179,7 +179,13 @@ function condition(
     }
     // The pattern is matched against the value's text, numbers included.
     const raw = json(dialect, "data", field);
-    if (dialect === "postgres") return frag(`${raw.text} ${operator === "like" ? "LIKE" : "ILIKE"} ? ESCAPE '\\'`, raw, value);
+    if (dialect === "postgres") {
+      if (operator === "like") return frag(`${raw.text} LIKE ? ESCAPE '\\'`, raw, value);
+      // ILIKE in a UTF-8 database is LIKE on lower() of both sides: written so, a literal prefix seeks the field's
+      // folded index (lower(...) text_pattern_ops, db/record-indexes.ts), as the planner turns LIKE 'abc%' into a range.
+      const folded = jsonFolded(dialect, "data", field);
+      return frag(`${folded.text} LIKE lower(?) ESCAPE '\\'`, folded, value);
+    }
     const bound = operator === "like" ? likeToGlob(value) : value;
     const match = operator === "like" ? frag(`${raw.text} GLOB ?`, raw, bound) : frag(`${raw.text} LIKE ? ESCAPE '\\'`, raw, bound);
     return prefixSeek(field, kind, value, match, bound) ?? match;

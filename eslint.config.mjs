@@ -24,6 +24,20 @@ const config = [
       "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Import Link from @/components/intent-link (prefetch on intent)." }] }],
     },
   },
+  {
+    // The console runs in the browser: it shares the catalog with the sandbox, never the sandbox's server code.
+    // (After the rule above, which this one replaces for these files, so it repeats its next/link entry.)
+    files: ["lib/console/**/*.ts", "components/console/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "next/link", message: "Import Link from @/components/intent-link (prefetch on intent)." }],
+          patterns: [{ group: ["@/lib/sandbox", "@/lib/sandbox/*"], message: "The console may not import the sandbox: shared logic belongs in lib/catalog." }],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

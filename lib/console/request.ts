@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Endpoint, KeyKind } from "@/lib/catalog";
-import { toValidationIssues, type Location } from "@/lib/sandbox/validation";
+import { toValidationIssues, type Location } from "@/lib/catalog/validation-issues";
 
 import type { Credentials } from "./credentials";
 

@@ -105,9 +105,9 @@ export async function answerMcpBody(http: McpHttp, body: string, origin: string 
 }
 
 /**
- * Builds what the first calls would otherwise build while a client waits (measured on a fresh thread: ~50 ms for
- * the first tool call, pooled servers and SDK schemas; ~120 ms for the first search, its index): one list and
- * two tool calls through the handler, answered and dropped. For a thread that is about to serve.
+ * Builds what the first calls would otherwise build while a client waits (pooled servers and SDK schemas for the
+ * first tool call, the index for the first search): one list and two tool calls through the handler, answered and
+ * dropped. For a thread that is about to serve.
  */
 export async function primeMcp(): Promise<void> {
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" };

@@ -46,7 +46,7 @@ let inFlight = 0;
 
 /**
  * Whether a worker answers: yes when other requests are in flight. A request alone is answered on this thread,
- * saving the hop between threads (~0.35 ms); under load this thread has HTTP to serve and the workers answer.
+ * saving the hop between threads; under load this thread has HTTP to serve and the workers answer.
  * Reading a body that has already arrived never gives other connections a turn, so the caller first lets the
  * event loop take in what else has arrived (one setImmediate) and then looks at inFlight.
  */

@@ -42,8 +42,7 @@ function newServer(): McpServer {
 
 /**
  * Registered McpServers for the SDK's per-request transports, reused across requests. Registering the tools,
- * resources and prompts on a fresh server for every request cost more than answering (measured: ~1 ms per call
- * with a fresh server, ~0.25 ms pooled). A server serves one request at a time and returns on close.
+ * resources and prompts on a fresh server for every request costs more than answering. A server serves one request at a time and returns on close.
  */
 const idle: McpServer[] = [];
 const pooled = new WeakSet<McpServer>();
@@ -68,9 +67,8 @@ function acquire(): McpServer {
 /**
  * A transport that stays connected to one server and carries one exchange at a time: a JSON-RPC request in, its
  * response out. The SDK's Streamable HTTP transport, per request in JSON response mode, is built, connected and
- * closed, re-validates the body, and wraps the answer in a web Response that is read back: get_endpoint_details
- * measured 0.41 ms of CPU that way against 0.13 ms resident (in-process), and 2.6 times the garbage-collection
- * pauses (1.58 against 0.61 s over 23,000 calls).
+ * closed, re-validates the body, and wraps the answer in a web Response that is read back: several times the CPU
+ * and the garbage of answering on a resident exchange (bench/run.mjs shows the per-call CPU).
  */
 class ResidentTransport implements Transport {
   onclose?: () => void;

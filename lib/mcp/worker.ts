@@ -45,8 +45,8 @@ function answer(call: McpWorkerCall): Promise<McpWorkerAnswer> {
 }
 
 // Calls that arrive meanwhile wait their turn behind it. Then the sandbox tools' modules and database connection,
-// which they otherwise load on their first call (lib/mcp/sandbox/runtime.ts): under load, concurrent first calls
-// on a cold worker measured ~2 s of waiting.
+// which they otherwise load on their first call (lib/mcp/sandbox/runtime.ts): concurrent first calls on a cold
+// worker would all wait for that load.
 void primeMcp()
   .then(async () => (await import("./sandbox/runtime")).getStore())
   .catch((error: unknown) => console.error("MCP worker warm-up failed:", error instanceof Error ? error.message : error));

@@ -12,8 +12,8 @@ import { registerServedAddress, servedAddressOf } from "@/lib/site/served-addres
 /**
  * The portal's production server (`npm start`): Next renders the site, and the two machine-facing APIs, the MCP
  * endpoint and the sandbox API, are answered by the same handlers their App Router routes call
- * (app/api/mcp/route.ts, app/sandbox/v1/[...path]/route.ts), without Next's router in front. Next costs about
- * 1 ms of CPU per request before a route handler runs; these are the paths that take many small requests from
+ * (app/api/mcp/route.ts, app/sandbox/v1/[...path]/route.ts), without Next's router in front. Next's router costs
+ * CPU on every request before a route handler runs (bench/run.mjs compares both servers); these are the paths that take many small requests from
  * assistants, SDKs and load. `next dev` and `next start` still serve both through the routes.
  */
 

@@ -99,9 +99,10 @@ export interface RecordSearch {
 }
 
 /**
- * What one step of a walk costs, counted in matches taken from a filter index and sorted (measured over 100,000
- * records: a match sorted ≈ 0.1 µs; a step of the created_at / updated_at index reads the row and its JSON ≈ 0.45 µs;
- * a step of a data field's index, covering, ≈ 0.15 µs).
+ * What one step of a walk costs, counted in matches taken from a filter index and sorted: a step of the
+ * created_at / updated_at index reads the row and its JSON, a step of a data field's index is covering, so the
+ * first costs several sorted matches and the second about one and a half (the ratios the record-search bench
+ * chose; bench/sandbox.mjs measures them).
  */
 const ROW_STEP = 4;
 const ENTRY_STEP = 1.5;

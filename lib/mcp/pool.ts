@@ -10,11 +10,7 @@ import {
   type Transport,
   WebStandardStreamableHTTPServerTransport,
 } from "@modelcontextprotocol/server";
-import { MCP_SERVER_INFO } from "./config";
-import { registerPortal } from "./register";
-
-const INSTRUCTIONS =
-  "Documentation of the Multi-tenant SaaS API for building end-user frontends. Start with get_api_overview; find endpoints with search_endpoints; get everything about one with get_endpoint_details.";
+import { createPortalMcpServer } from "./server";
 
 /** What the MCP handler reads of an HTTP request: a header by lowercase name, and the web Request when the SDK's transport serves it. */
 export interface McpHttp {
@@ -33,12 +29,6 @@ export const isJsonAnswer = (answer: McpAnswer): answer is McpJsonAnswer => !(an
 
 /** Servers idle in a pool at most; more are built under load and dropped afterwards. */
 const MAX_IDLE = 64;
-
-function newServer(): McpServer {
-  const server = new McpServer(MCP_SERVER_INFO, { instructions: INSTRUCTIONS });
-  registerPortal(server);
-  return server;
-}
 
 /**
  * Registered McpServers for the SDK's per-request transports, reused across requests. Registering the tools,
@@ -59,7 +49,7 @@ function acquire(): McpServer {
     pooled.delete(server);
     return server;
   }
-  const fresh = newServer();
+  const fresh = createPortalMcpServer();
   fresh.server.onclose = () => release(fresh);
   return fresh;
 }
@@ -118,7 +108,7 @@ function releaseResident(resident: Resident): void {
 async function acquireResident(): Promise<Resident> {
   const ready = residents.pop();
   if (ready) return ready;
-  const resident = { server: newServer(), transport: new ResidentTransport() };
+  const resident = { server: createPortalMcpServer(), transport: new ResidentTransport() };
   await resident.server.connect(resident.transport);
   return resident;
 }

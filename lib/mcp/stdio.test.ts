@@ -69,3 +69,30 @@ describe("malformedLineError", () => {
     expect(malformedLineError('{"jsonrpc":"2.0","method":"notifications/x","params":"y"}')).toBeNull();
   });
 });
+
+describe("one server, built once", { timeout: 40_000 }, () => {
+  it("stdio and /api/mcp answer initialize, tools/list, resources/list and prompts/list identically", async () => {
+    const init = { jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } };
+    const lists = ["tools/list", "resources/list", "prompts/list"].map((method, i) => ({ jsonrpc: "2.0", id: i + 1, method, params: {} }));
+    const overStdio = await exchange([JSON.stringify(init), '{"jsonrpc":"2.0","method":"notifications/initialized"}', ...lists.map((l) => JSON.stringify(l))], 4);
+    const byId = new Map(overStdio.map((a) => [a.id, a.result]));
+
+    // Links name the portal's address; over stdio that is the served default, so HTTP is asked at the same one.
+    const { handleMcpPost } = await import("./http");
+    const overHttp = async (message: object) => {
+      const res = await handleMcpPost(
+        new Request("http://localhost:3000/api/mcp", {
+          method: "POST",
+          headers: { host: "localhost:3000", "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
+          body: JSON.stringify(message),
+        }),
+      );
+      const text = await res.text();
+      expect(res.status, text).toBe(200);
+      return (JSON.parse(text) as RpcAnswer).result;
+    };
+    expect(await overHttp(init)).toEqual(byId.get(0));
+    for (const list of lists) expect(await overHttp(list), list.method).toEqual(byId.get(list.id));
+    expect(JSON.stringify(byId.get(1))).toContain("call_sandbox");
+  });
+});

@@ -40,6 +40,15 @@ export const findEntityRecord = async (sql: Sql, scope: OrgScope, id: string): P
 
 /** The rows of these ids, in their order (one primary-key lookup each), skipping any gone meanwhile. */
 async function findEntityRecords(sql: Sql, scope: OrgScope, ids: readonly { id: string }[]): Promise<EntityRecordRow[]> {
+  if (sql.dialect === "postgres" && ids.length > 0) {
+    // One round trip instead of one per id (its planner takes the primary key for an IN list), then the ids' order.
+    const found = await sql.all<EntityRecordRow>(
+      `SELECT * FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id IN (${ids.map(() => "?").join(", ")})`,
+      [scope.tenantId, scope.organizationId, ...ids.map((r) => r.id)],
+    );
+    const byId = new Map(found.map((r) => [r.id, r]));
+    return ids.flatMap(({ id }) => byId.get(id) ?? []);
+  }
   const rows: EntityRecordRow[] = [];
   for (const { id } of ids) {
     const row = await findEntityRecord(sql, scope, id);
@@ -145,6 +154,15 @@ const seekRank = (f: FilterCondition): number => (f.access === "eq" ? (f.kind ==
  * Without schema_id the conditions run over every schema's records of the organization (no per-schema index applies).
  */
 export async function searchEntityRecords(sql: Sql, scope: OrgScope, s: RecordSearch): Promise<{ rows: EntityRecordRow[]; total: number }> {
+  if (sql.dialect === "postgres" && s.schemaId) {
+    // PostgreSQL's INDEXED BY: its planner costs parsing a record's JSON like one operator, so with many matches it
+    // prefers reading the whole table to the schema's record indexes (a COUNT of 10,000 matches: 240 ms scanned, 15 ms
+    // through the index). Seq scans stay possible; they just cost more than any index, for this search only.
+    return await sql.tx(async () => {
+      await sql.run("SET LOCAL enable_seqscan = off");
+      return await search(sql, scope, s);
+    });
+  }
   try {
     return await search(sql, scope, s);
   } catch (e) {

@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "default",
-          include: ["{lib,components,app,bench}/**/*.test.ts", "{lib,components,app}/**/*.test.tsx"],
+          include: ["{lib,components,app,bench,scripts}/**/*.test.ts", "{lib,components,app}/**/*.test.tsx"],
           exclude: ["**/node_modules/**", "lib/sandbox/db/postgres.test.ts", "lib/sandbox/durability.postgres.test.ts"],
         },
       },

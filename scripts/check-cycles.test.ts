@@ -53,7 +53,8 @@ describe("scripts/check-cycles.mjs", () => {
     expect(text).toContain("no import cycles between the 3 folders of lib/");
   });
 
-  it("fails (exit code 1) on a two-folder cycle, type-only imports too, and names the files of each edge", async () => {
+  // A child process that loads the TypeScript compiler: seconds on a busy machine.
+  it("fails (exit code 1) on a two-folder cycle, type-only imports too, and names the files of each edge", { timeout: 30_000 }, async () => {
     const root = tree({
       "lib/a/x.ts": `import { y } from "@/lib/b/y";\nexport const x = 1;\n`,
       "lib/b/y.ts": `import type { X } from "../a/x";\nexport const y = 2;\n`,

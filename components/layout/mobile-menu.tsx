@@ -4,7 +4,7 @@ import Link from "@/components/intent-link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { currentSection, type Section } from "@/lib/site/sections";
-import { MENU_CLOSED_PATH, MENU_OPEN_PATH } from "./header-icons";
+import { MENU_CLOSED_PATH, MENU_OPEN_PATH } from "./header-parts";
 
 /**
  * The header's menu below 768 px: a button that opens every section as a panel under the header.

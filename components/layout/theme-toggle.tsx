@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useSyncExternalStore } from "react";
-import { MOON_PATH, SUN_PATH, themeLabel } from "./header-icons";
+import { MOON_PATH, SUN_PATH, themeLabel } from "./header-parts";
 
 /** The `.dark` class on <html> is the source of truth; this store watches it. */
 function subscribe(onChange: () => void) {

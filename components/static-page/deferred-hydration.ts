@@ -15,6 +15,13 @@ export function keepOriginal(el: Element): void {
   if (!started && !originals.has(el)) originals.set(el, el.cloneNode(true));
 }
 
+const undos: Array<() => void> = [];
+
+/** Runs `undo` just before hydration: for a change the enhancer makes that restoring an element would not undo. */
+export function beforeHydration(undo: () => void): void {
+  undos.push(undo);
+}
+
 /** True once hydration was asked for: the enhancer leaves the page to React from then on. */
 export const hydrationStarted = () => started;
 
@@ -35,6 +42,7 @@ export function hydrate(replay?: () => void): void {
   started = true;
   for (const [el, original] of originals) if (el.isConnected) el.replaceWith(original);
   originals.clear();
+  for (const undo of undos.splice(0)) undo();
   const deferred = [...document.querySelectorAll<HTMLScriptElement>(`script[type="${DEFERRED_SCRIPT_TYPE}"]`)];
   // Inline scripts (the RSC payload) first and in order: inserted inline scripts run at once; the external chunks
   // (async in Next's own HTML too) then load in any order.

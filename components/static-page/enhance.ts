@@ -1,8 +1,8 @@
 import { chatPrompt, copyTwin } from "@/components/copy-twin";
-import { MENU_CLOSED_PATH, MENU_OPEN_PATH, MOON_PATH, SUN_PATH, themeLabel } from "@/components/layout/header-icons";
+import { MENU_CLOSED_PATH, MENU_OPEN_PATH, MOON_PATH, SHORTCUT_KBD_CLASS, shortcutLabel, SUN_PATH, themeLabel } from "@/components/layout/header-parts";
 import { SAMPLE_LANG_KEY, sampleTabClass, statusTabClass } from "@/components/reference/tab-classes";
 import { credentialsKey, SANDBOX_LOGIN_KEY } from "@/lib/console/credentials";
-import { hydrate, hydrated, hydrationStarted, keepOriginal } from "./deferred-hydration";
+import { beforeHydration, hydrate, hydrated, hydrationStarted, keepOriginal } from "./deferred-hydration";
 import { COPY_ATTRIBUTE, COPY_TWIN_ATTRIBUTE, TRY_IT_ATTRIBUTE } from "./protocol";
 
 /**
@@ -151,6 +151,19 @@ function completeChatLinks(): void {
   }
 }
 
+/** The search field's shortcut hint, which React adds after hydration. */
+function showShortcut(): void {
+  const box = document.getElementById("site-search")?.parentElement;
+  if (!box || box.querySelector("kbd")) return;
+  const kbd = document.createElement("kbd");
+  kbd.setAttribute("aria-hidden", "true");
+  kbd.className = SHORTCUT_KBD_CLASS;
+  kbd.textContent = shortcutLabel();
+  box.append(kbd);
+  // Not by restoring the box: that would replace the field the visitor is about to click.
+  beforeHydration(() => kbd.remove());
+}
+
 // --- Mobile menu ---------------------------------------------------------------------------------------------
 
 const menuButton = () => document.querySelector<HTMLElement>("header button[aria-controls][aria-expanded]");
@@ -268,6 +281,7 @@ function start(): void {
   if (hasSandboxKeys()) return hydrate();
   keepOriginals();
   showTheme();
+  showShortcut();
   const lang = readStorage(SAMPLE_LANG_KEY);
   if (lang) chooseLanguage(lang);
   completeChatLinks();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { COPY_ATTRIBUTE } from "@/components/static-page/protocol";
+import { COPY_ATTRIBUTE } from "@/lib/static-pages/protocol";
 
 /** Copies `value` to the clipboard and says so for a moment. */
 export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
-import { COPY_TWIN_ATTRIBUTE } from "@/components/static-page/protocol";
+import { COPY_TWIN_ATTRIBUTE } from "@/lib/static-pages/protocol";
 import { chatPrompt, copyTwin } from "./copy-twin";
 
 const noSubscribe = () => () => {};

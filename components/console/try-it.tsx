@@ -4,7 +4,7 @@ import Link from "@/components/intent-link";
 import { useState } from "react";
 import { LazyConsolePanel } from "./lazy-console-panel";
 import { primaryButtonClass } from "./ui";
-import { TRY_IT_ATTRIBUTE } from "@/components/static-page/protocol";
+import { TRY_IT_ATTRIBUTE } from "@/lib/static-pages/protocol";
 
 /** "Try it" on an endpoint page: a button until opened, then the console for this endpoint. */
 export function TryIt({ endpointId }: { endpointId: string }) {

@@ -3,7 +3,7 @@ import { MENU_CLOSED_PATH, MENU_OPEN_PATH, MOON_PATH, SHORTCUT_KBD_CLASS, shortc
 import { SAMPLE_LANG_KEY, sampleTabClass, statusTabClass } from "@/components/reference/tab-classes";
 import { credentialsKey, SANDBOX_LOGIN_KEY } from "@/lib/console/credentials";
 import { beforeHydration, hydrate, hydrated, hydrationStarted, keepOriginal } from "./deferred-hydration";
-import { COPY_ATTRIBUTE, COPY_TWIN_ATTRIBUTE, TRY_IT_ATTRIBUTE } from "./protocol";
+import { COPY_ATTRIBUTE, COPY_TWIN_ATTRIBUTE, TRY_IT_ATTRIBUTE } from "@/lib/static-pages/protocol";
 
 /**
  * The behaviour of a static endpoint page without React (built to one small script at `npm run build`): theme,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { HYDRATED_ATTRIBUTE, HYDRATED_EVENT } from "./protocol";
+import { HYDRATED_ATTRIBUTE, HYDRATED_EVENT } from "@/lib/static-pages/protocol";
 
 /**
  * Tells the static pages' enhancer that React has hydrated the page: an endpoint page is served without Next's

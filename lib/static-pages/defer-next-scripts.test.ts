@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFERRED_SCRIPT_TYPE } from "@/components/static-page/protocol";
+import { DEFERRED_SCRIPT_TYPE } from "./protocol";
 import { deferNextScripts, isDeferred } from "./defer-next-scripts";
 
 // The shape of a page `next build` (Turbopack) prerenders, cut down: chunk preload, Turbopack's chunk list, async

@@ -1,4 +1,4 @@
-import { DEFERRED_SCRIPT_TYPE, DEFERRED_SRC_ATTRIBUTE } from "@/components/static-page/protocol";
+import { DEFERRED_SCRIPT_TYPE, DEFERRED_SRC_ATTRIBUTE } from "./protocol";
 
 /**
  * Turns a prerendered App Router page into a static page: Next's scripts (the framework chunks and the inline RSC

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
+import { COPY_TWIN_ATTRIBUTE } from "@/lib/static-pages/protocol";
+import { chatPrompt, copyTwin } from "./copy-twin";
 
 const noSubscribe = () => () => {};
 /** The page's origin in the browser; the prerendered HTML has none, so it links the twin by path until hydration. */
@@ -10,26 +12,6 @@ const useOrigin = () =>
     () => window.location.origin,
     () => "",
   );
-
-/** `Read <twin URL> and help me use <subject>`: what the chat links ask. */
-export function chatPrompt(twinUrl: string, subject: string): string {
-  return `Read ${twinUrl} and help me use ${subject}`;
-}
-
-async function copyTwin(twinPath: string): Promise<void> {
-  const text = () =>
-    fetch(twinPath).then((r) => {
-      if (!r.ok) throw new Error(`${twinPath}: ${r.status}`);
-      return r.text();
-    });
-  // Safari only lets the clipboard be written in the click itself: hand it a promise of the content.
-  if (typeof ClipboardItem !== "undefined" && ClipboardItem.supports?.("text/plain")) {
-    const blob = text().then((t) => new Blob([t], { type: "text/plain" }));
-    await navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
-  } else {
-    await navigator.clipboard.writeText(await text());
-  }
-}
 
 const button =
   "inline-flex items-center rounded-md border border-zinc-200 bg-white px-2.5 py-1 text-xs font-medium text-zinc-700 hover:bg-zinc-50 hover:text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300 dark:hover:bg-zinc-800 dark:hover:text-white";
@@ -53,7 +35,7 @@ export function PageActions({ twinPath, subject = "this API endpoint" }: { twinP
   };
   return (
     <div role="group" aria-label="Page actions" className="mb-4 flex flex-wrap items-center gap-2">
-      <button type="button" onClick={copy} className={button}>
+      <button type="button" onClick={copy} className={button} {...{ [COPY_TWIN_ATTRIBUTE]: twinPath }}>
         <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy page as Markdown"}</span>
       </button>
       <a href={`https://chatgpt.com/?hints=search&q=${prompt}`} target="_blank" rel="noopener noreferrer" className={button}>

@@ -4,6 +4,7 @@ import Link from "@/components/intent-link";
 import { useState } from "react";
 import { LazyConsolePanel } from "./lazy-console-panel";
 import { primaryButtonClass } from "./ui";
+import { TRY_IT_ATTRIBUTE } from "@/lib/static-pages/protocol";
 
 /** "Try it" on an endpoint page: a button until opened, then the console for this endpoint. */
 export function TryIt({ endpointId }: { endpointId: string }) {
@@ -11,7 +12,7 @@ export function TryIt({ endpointId }: { endpointId: string }) {
   if (!open) {
     return (
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className={primaryButtonClass} onClick={() => setOpen(true)}>
+        <button type="button" className={primaryButtonClass} onClick={() => setOpen(true)} {...{ [TRY_IT_ATTRIBUTE]: "" }}>
           Try it
         </button>
         <span className="text-sm text-zinc-600 dark:text-zinc-400">

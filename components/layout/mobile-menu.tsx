@@ -4,6 +4,7 @@ import Link from "@/components/intent-link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { currentSection, type Section } from "@/lib/site/sections";
+import { MENU_CLOSED_PATH, MENU_OPEN_PATH } from "./header-parts";
 
 /**
  * The header's menu below 768 px: a button that opens every section as a panel under the header.
@@ -61,7 +62,7 @@ export function MobileMenu({ sections, extra }: { sections: readonly Section[]; 
         className="flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-200 dark:hover:bg-zinc-800"
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
-          {open ? <path d="M6 6l12 12M18 6 6 18" /> : <path d="M4 7h16M4 12h16M4 17h16" />}
+          <path d={open ? MENU_OPEN_PATH : MENU_CLOSED_PATH} />
         </svg>
         {/* The section the page is in, so a phone shows it too; the name keeps the visible text. */}
         <span>{current?.label ?? "Menu"}</span>

@@ -5,6 +5,7 @@ import { CopyButton } from "@/components/copy-button";
 import { SampleKeysSwitch } from "@/components/sandbox/keyed-code";
 import { useSampleKeys } from "@/components/sandbox/use-sample-keys";
 import { withSampleKeys } from "@/lib/samples/sample-keys";
+import { SAMPLE_LANG_KEY, sampleTabClass } from "./tab-classes";
 
 export interface SampleTab {
   id: string;
@@ -16,7 +17,7 @@ export interface SampleTab {
 }
 
 /** The chosen language, shared by every tab group and remembered across pages. */
-const STORAGE_KEY = "sample-lang";
+const STORAGE_KEY = SAMPLE_LANG_KEY;
 const listeners = new Set<() => void>();
 // Fallback when storage is blocked (some private modes): the choice lasts until reload.
 let unstored: string | null = null;
@@ -111,11 +112,7 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
               tabIndex={selected ? 0 : -1}
               onClick={() => saveChoice(s.id)}
               onKeyDown={(e) => onKeyDown(e, i)}
-              className={`shrink-0 border-b-2 px-2 py-2 text-sm whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${
-                selected
-                  ? "border-blue-600 font-medium text-zinc-900 dark:border-blue-400 dark:text-white"
-                  : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
-              }`}
+              className={sampleTabClass(selected)}
             >
               {s.label}
             </button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
+import { statusTabClass } from "./tab-classes";
 
 export interface ResponsePanel {
   /** Unique per page, e.g. `200` or `400-1` for a second 400. */
@@ -10,9 +11,6 @@ export interface ResponsePanel {
   /** The server-rendered examples (highlighted code); this component only shows or hides them. */
   body: ReactNode;
 }
-
-const tone = (s: number) =>
-  s < 300 ? "text-emerald-700 dark:text-emerald-400" : s < 400 ? "text-sky-700 dark:text-sky-400" : "text-red-700 dark:text-red-400";
 
 /** The example response of one status at a time, picked with tabs (arrow keys, Home/End). */
 export function ResponseExamplesTabs({ panels }: { panels: ResponsePanel[] }) {
@@ -53,9 +51,7 @@ export function ResponseExamplesTabs({ panels }: { panels: ResponsePanel[] }) {
                 tabIndex={selected ? 0 : -1}
                 onClick={() => setActive(p.key)}
                 onKeyDown={(e) => onKeyDown(e, i)}
-                className={`shrink-0 border-b-2 px-2.5 py-2 font-mono text-sm font-semibold focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 ${
-                  selected ? `border-blue-600 dark:border-blue-400 ${tone(p.status)}` : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
-                }`}
+                className={statusTabClass(selected, p.status)}
               >
                 {p.status}
               </button>

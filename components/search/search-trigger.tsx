@@ -1,6 +1,7 @@
 "use client";
 
 import { type ComponentType, useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { SHORTCUT_KBD_CLASS, shortcutLabel } from "@/components/layout/header-parts";
 import type { SearchDialogProps } from "./search-dialog";
 
 // The dialog's code is fetched on first use (focus, pointer over, a shortcut), never with the page.
@@ -14,7 +15,6 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 const noSubscribe = () => () => {};
-const shortcutLabel = () => (/Mac|iPhone|iPad/.test(navigator.platform) ? "⌘K" : "Ctrl K");
 
 /**
  * The header's search: a form to /search (so it works without JavaScript), a button on narrow screens, and the
@@ -81,7 +81,7 @@ export function SearchTrigger() {
           className="w-44 rounded-md border border-zinc-300 bg-zinc-50 py-1.5 pr-14 pl-3 text-sm text-zinc-900 placeholder:text-zinc-600 xl:w-56 dark:border-zinc-700 dark:bg-zinc-900 dark:text-white dark:placeholder:text-zinc-400"
         />
         {shortcut && (
-          <kbd aria-hidden="true" className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 rounded border border-zinc-300 px-1 font-sans text-[11px] text-zinc-600 dark:border-zinc-600 dark:text-zinc-300">
+          <kbd aria-hidden="true" className={SHORTCUT_KBD_CLASS}>
             {shortcut}
           </kbd>
         )}

@@ -1,6 +1,6 @@
 import type { OrgRole } from "@/lib/catalog";
 import { ApiError } from "./errors";
-import type { HandlerContext } from "./handlers/types";
+import type { TenantContext } from "./handlers/types";
 import { findActiveMembership, type MembershipRow } from "./resources/membership";
 
 /** Organization roles → the permissions the catalog names. */
@@ -25,7 +25,7 @@ export interface OrgAccessRule {
  * 404 "Organization not found", 403 "Not a member of this organization", 403 when the role is not enough.
  * Pass `ctx.endpoint.auth` as the rule to apply the endpoint's own permission and roles.
  */
-export async function requireOrgAccess(ctx: HandlerContext, organizationId: string, rule: OrgAccessRule = {}): Promise<MembershipRow> {
+export async function requireOrgAccess(ctx: TenantContext, organizationId: string, rule: OrgAccessRule = {}): Promise<MembershipRow> {
   const org = await ctx.sql.get<{ id: string }>(`SELECT id FROM organizations WHERE tenant_id = ? AND id = ?`, [ctx.tenant.id, organizationId]);
   if (!org) throw new ApiError(404, "Organization not found");
   const membership = ctx.userId ? await findActiveMembership(ctx.sql, ctx.tenant.id, organizationId, ctx.userId) : undefined;

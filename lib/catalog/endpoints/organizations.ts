@@ -51,25 +51,26 @@ const message = (text: string, description = "Success") => ({
   examples: [{ name: "ok", value: { message: text } }],
 });
 
-const notMember = (when: string, source?: "implied") => ({
-  status: 403,
-  detail: "Not a member of this organization",
-  when,
-  ...(source ? { source } : {}),
-});
-const orgNotFound = { status: 404, detail: "Organization not found", when: "No organization with this id exists in the tenant.", source: "implied" as const };
+const notMember = (when: string, source?: "implied") =>
+  ({
+    status: 403,
+    detail: "Not a member of this organization",
+    when,
+    ...(source ? { source } : {}),
+  }) as const;
+const orgNotFound = { status: 404, detail: "Organization not found", when: "No organization with this id exists in the tenant.", source: "implied" } as const;
 const managersOnly = (action: string) => ({
   status: 403,
   detail: "Insufficient permissions",
   when: `The caller's role may not ${action}. The seed does not name the roles; owner/admin is expected, as for the other member-management endpoints.`,
-  source: "implied" as const,
-});
+  source: "implied",
+}) as const;
 const noSubscription = {
   status: 404,
   detail: "No active subscription found for this organization",
   when: "The organization has no active subscription to change or cancel.",
-  source: "implied" as const,
-};
+  source: "implied",
+} as const;
 
 /** The quick reference of get_end_user_endpoints lists these under "Authenticated Endpoints (JWT required)". */
 const quickReferenceJwt = (line: string): Conflict => ({
@@ -310,6 +311,7 @@ export const organizationsEndpoints = [
       managersOnly("manage invitations"),
       { status: 400, detail: "Invitation is no longer pending", when: "The invitation was already accepted, rejected or cancelled.", source: "implied" },
       { status: 404, detail: "Invitation not found", when: "No invitation with this id exists in the organization.", source: "implied" },
+      orgNotFound,
     ],
     keywords: ["send again", "invitation email", "invite link expired", "remind invitee"],
   }),

@@ -229,6 +229,12 @@ export const subscriptionsEndpoints = [
         source: "implied",
       },
       {
+        status: 403,
+        detail: "Insufficient permissions",
+        when: "The signed-in user's role in the organization may not manage billing (owner/admin, as for the organization's own subscribe endpoint).",
+        source: "implied",
+      },
+      {
         status: 409,
         detail: "Organization already has an active subscription",
         when: "The organization is already subscribed; change its plan instead.",
@@ -425,6 +431,7 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
+      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
       {
         status: 404,
         detail: "No subscription found for this organization",
@@ -473,6 +480,7 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
+      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
       {
         status: 403,
         detail: "User does not have permission to view this organization's billing",
@@ -513,6 +521,7 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
+      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
       {
         status: 404,
         detail: "No active subscription found for this organization",

@@ -1,4 +1,4 @@
-import { COMPLETION_STREAM_DONE, type CompletionRequest } from "@/lib/catalog/schemas/completion";
+import { COMPLETION_STREAM_DONE } from "@/lib/catalog/schemas/completion";
 import { isSupportedModel, runCompletion, toCompletion, toCompletionChunks, type CompletionRun } from "../resources/completion";
 import { recordAiRequest, requireAiUsageAllowance } from "../resources/usage";
 import { defineHandler } from "./define";

@@ -18,12 +18,11 @@ import { usersHandlers } from "./users";
 export type HandlerMap = ReadonlyMap<EndpointId, RegisteredHandler>;
 
 /**
- * Keys the handlers by endpoint id. Complete at compile time: when a catalog endpoint has no handler, the call
- * wants a second argument whose type names the missing ids. A second handler for an id throws at load.
+ * Keys the handlers by endpoint id. Complete at compile time: when a catalog endpoint has no handler, the list is
+ * not assignable and the error names the missing ids (`missingHandlers`). A second handler for an id throws at load.
  */
 function dispatchTable<H extends RegisteredHandler>(
-  list: readonly H[],
-  ..._complete: [Exclude<EndpointId, H["id"]>] extends [never] ? [] : [missingHandlers: Exclude<EndpointId, H["id"]>]
+  list: readonly H[] & ([Exclude<EndpointId, H["id"]>] extends [never] ? unknown : { missingHandlers: Exclude<EndpointId, H["id"]> }),
 ): HandlerMap {
   const map = new Map<EndpointId, RegisteredHandler>();
   for (const handler of list) {

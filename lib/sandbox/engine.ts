@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { type CatalogEndpoint, type Endpoint, type HttpMethod, type KeyKind, HTTP_METHODS, matchPath } from "@/lib/catalog";
+import { IMPLIED_DETAIL } from "@/lib/catalog/errors";
 import { publicOrigin } from "@/lib/site/origin";
 import { requireApiKey } from "./auth/api-keys";
 import { verifyAccessToken } from "./auth/sessions";
@@ -67,7 +68,7 @@ async function answer(req: Request, options: EngineOptions): Promise<Response> {
     if (endpoint.rateLimit) {
       const scopeKey = endpoint.rateLimit.scope === "user" && auth.user ? `user:${auth.user.id}` : `ip:${ip}`;
       const decision = await hitRateLimit(sql, { tenantId: auth.tenant?.id ?? null, name: endpoint.id, scopeKey }, endpoint.rateLimit, now());
-      if (!decision.allowed) return errorResponse(429, "Too many requests", { "Retry-After": String(decision.retryAfter) });
+      if (!decision.allowed) return errorResponse(429, IMPLIED_DETAIL.tooManyRequests, { "Retry-After": String(decision.retryAfter) });
     }
     const input = await readInput(endpoint, req, url, params);
     const handler = (options.handlers ?? registry).get(endpoint.id);
@@ -133,11 +134,11 @@ async function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Dat
     const header = req.headers.get("authorization");
     const token = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, "").trim() : null;
     if (!token) {
-      if (rule.jwt === "required") throw new ApiError(401, "Not authenticated", BEARER);
+      if (rule.jwt === "required") throw new ApiError(401, IMPLIED_DETAIL.notAuthenticated, BEARER);
     } else {
       const session = await verifyAccessToken(sql, found.tenant.id, token, now);
       const user = session ? await findUserById(sql, found.tenant.id, session.userId) : undefined;
-      if (!session || !user || user.is_active !== 1) throw new ApiError(401, "Could not validate credentials", BEARER);
+      if (!session || !user || user.is_active !== 1) throw new ApiError(401, IMPLIED_DETAIL.invalidToken, BEARER);
       auth.user = user;
       auth.sessionId = session.sessionId;
     }
@@ -145,9 +146,9 @@ async function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Dat
 
   if (rule.organizationHeader) {
     const orgId = OrganizationId.safeParse(req.headers.get("x-organization-id")?.trim());
-    if (!orgId.success) throw new ApiError(422, "X-Organization-Id header is required");
+    if (!orgId.success) throw new ApiError(422, IMPLIED_DETAIL.organizationHeader);
     const membership = auth.user ? await findActiveMembership(sql, found.tenant.id, orgId.data, auth.user.id) : undefined;
-    if (!membership) throw new ApiError(403, "Not a member of this organization");
+    if (!membership) throw new ApiError(403, IMPLIED_DETAIL.notMember);
     auth.organizationId = orgId.data;
     auth.membership = membership;
   }

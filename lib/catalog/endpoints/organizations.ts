@@ -236,6 +236,7 @@ export const organizationsEndpoints = [
     errors: [
       { status: 400, detail: "Cannot change the role of the organization owner", when: "The target member is the owner.", source: "implied" },
       { status: 404, detail: "Member not found", when: "The user is not a member of this organization.", source: "implied" },
+      orgNotFound,
     ],
     notes: ["The owner role cannot be assigned with this endpoint: role is one of admin, member, developer."],
     keywords: ["change role", "promote", "demote", "make admin", "permissions", "access level"],
@@ -253,6 +254,7 @@ export const organizationsEndpoints = [
     errors: [
       { status: 400, detail: "Cannot remove the organization owner", when: "The target member is the owner.", source: "implied" },
       { status: 404, detail: "Member not found", when: "The user is not a member of this organization.", source: "implied" },
+      orgNotFound,
     ],
     keywords: ["kick", "remove user", "revoke access", "offboard", "leave team"],
   }),
@@ -270,6 +272,7 @@ export const organizationsEndpoints = [
       managersOnly("deactivate members"),
       { status: 400, detail: "Cannot deactivate the organization owner", when: "The target member is the owner.", source: "implied" },
       { status: 404, detail: "Member not found", when: "The user is not a member of this organization.", source: "implied" },
+      orgNotFound,
     ],
     notes: ["Unlike DELETE on the same member path, deactivation keeps the membership record."],
     keywords: ["suspend member", "disable member", "block user", "revoke access"],
@@ -328,6 +331,7 @@ export const organizationsEndpoints = [
     errors: [
       managersOnly("manage invitations"),
       { status: 404, detail: "Invitation not found", when: "No invitation with this id exists in the organization.", source: "implied" },
+      orgNotFound,
     ],
     keywords: ["revoke invitation", "withdraw invite", "delete invite", "cancelled"],
   }),
@@ -530,7 +534,7 @@ export const organizationsEndpoints = [
         examples: [{ name: "ok", value: { ...subscriptionExample, billing_cycle: "yearly", updated_at: EXAMPLE_TIME } }],
       },
     ],
-    errors: [noSubscription, { status: 404, detail: "Plan not found", when: "plan_id names no plan available to the tenant.", source: "implied" }],
+    errors: [noSubscription, { status: 404, detail: "Plan not found", when: "plan_id names no plan available to the tenant.", source: "implied" }, orgNotFound],
     notes: ["Requires the BILLING_MANAGE permission."],
     keywords: ["change plan", "upgrade", "downgrade", "switch to yearly", "annual billing", "billing cycle"],
   }),
@@ -571,7 +575,7 @@ export const organizationsEndpoints = [
         ],
       },
     ],
-    errors: [noSubscription],
+    errors: [noSubscription, orgNotFound],
     notes: [
       "Requires the BILLING_MANAGE permission.",
       "This answers 200 with a JSON body, not 204.",

@@ -47,7 +47,7 @@ const chat = defineHandler("agents.chat", async (ctx) => {
   const now = ctx.now();
   return await ctx.sql.tx(async () => {
     const conversation = body.conversation_id === undefined ? undefined : await requireConversation(ctx, ctx.params.agent_id, body.conversation_id);
-    if (conversation?.status === "ENDED") return ctx.fail(400, "Conversation has ended");
+    if (conversation?.status === "ENDED") return ctx.fail(400);
     const account = await requireAiUsageAllowance(ctx.sql, ctx.tenant.id, user.id, now);
 
     const sent: ChatMessage[] = [...(body.messages ?? []), ...(body.input === undefined ? [] : [{ role: "user" as const, content: body.input }])];

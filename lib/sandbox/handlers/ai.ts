@@ -29,7 +29,7 @@ function eventStream(run: CompletionRun): Response {
 const createCompletion = defineHandler("ai.create-completion", async (ctx) => {
   const user = requireUser(ctx);
   const { model, messages, max_tokens: maxTokens, stream } = ctx.body;
-  if (!isSupportedModel(model)) return ctx.fail(400, "Unsupported model");
+  if (!isSupportedModel(model)) return ctx.fail(400);
   const now = ctx.now();
   const run = await ctx.sql.tx(async () => {
     const account = await requireAiUsageAllowance(ctx.sql, ctx.tenant.id, user.id, now);

@@ -45,11 +45,11 @@ async function setPassword(sql: Sql, user: UserRow, hash: string, now: Date) {
 
 const register = defineHandler("authentication.register", async (ctx) => {
   const { sql, tenant, body } = ctx;
-  if (await findUserByEmail(sql, tenant.id, body.email)) return ctx.fail(409, "User already exists");
+  if (await findUserByEmail(sql, tenant.id, body.email)) return ctx.fail(409);
   const passwordHash = await hashPassword(body.password);
   const verify = tenant.email_verification === 1;
   const user = await sql.tx(async () => {
-    if (await findUserByEmail(sql, tenant.id, body.email)) return ctx.fail(409, "User already exists");
+    if (await findUserByEmail(sql, tenant.id, body.email)) return ctx.fail(409);
     return insertUser(
       sql,
       tenant.id,
@@ -65,16 +65,16 @@ const register = defineHandler("authentication.register", async (ctx) => {
 const login = defineHandler("authentication.login", async (ctx) => {
   const user = await findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
   const valid = await verifyPassword(ctx.body.password, user?.password_hash ?? null);
-  if (!user || !valid) return ctx.fail(401, "Invalid email or password");
+  if (!user || !valid) return ctx.fail(401);
   if (user.is_active !== 1) return ctx.fail(403, "User account is inactive");
-  if (ctx.tenant.email_verification === 1 && user.is_email_verified !== 1) return ctx.fail(403, "Email not verified");
+  if (ctx.tenant.email_verification === 1 && user.is_email_verified !== 1) return ctx.fail(403);
   return ok(await signIn(ctx, user));
 });
 
 const refresh = defineHandler("authentication.refresh", async (ctx) => {
   const session = await refreshSession(ctx.sql, ctx.tenant.id, ctx.body.refresh_token, ctx.now());
   const user = session ? await findUserById(ctx.sql, ctx.tenant.id, session.userId) : undefined;
-  if (!session || !user || user.is_active !== 1) return ctx.fail(401, "Invalid refresh token");
+  if (!session || !user || user.is_active !== 1) return ctx.fail(401);
   const { access_token, refresh_token, token_type, expires_in } = session;
   return ok({ access_token, refresh_token, token_type, expires_in, user: toAuthUser(user) });
 });
@@ -110,7 +110,7 @@ const resetPassword = defineHandler("authentication.reset-password", async (ctx)
   await ctx.sql.tx(async () => {
     const used = await consumeEmailToken(ctx.sql, "password_reset", ctx.body.token, now, ctx.tenant.id);
     const user = used && await findUserById(ctx.sql, ctx.tenant.id, used.userId);
-    if (!user) return ctx.fail(400, "Invalid or expired reset token");
+    if (!user) return ctx.fail(400);
     await setPassword(ctx.sql, user, hash, now);
     await revokeUserSessions(ctx.sql, ctx.tenant.id, user.id, now);
   });
@@ -119,14 +119,14 @@ const resetPassword = defineHandler("authentication.reset-password", async (ctx)
 
 const changePassword = defineHandler("authentication.change-password", async (ctx) => {
   const user = requireUser(ctx);
-  if (!(await verifyPassword(ctx.body.current_password, user.password_hash))) return ctx.fail(400, "Current password is incorrect");
+  if (!(await verifyPassword(ctx.body.current_password, user.password_hash))) return ctx.fail(400);
   await setPassword(ctx.sql, user, await hashPassword(ctx.body.new_password), ctx.now());
   return message("Password changed successfully");
 });
 
 const verifyEmail = defineHandler("authentication.verify-email", async (ctx) => {
   const used = await consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now(), ctx.tenant.id);
-  if (!used) return ctx.fail(400, "Invalid or expired verification token");
+  if (!used) return ctx.fail(400);
   await markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
   return message("Email verified successfully");
 });
@@ -135,7 +135,7 @@ const verifyEmail = defineHandler("authentication.verify-email", async (ctx) => 
 const verifyEmailWithToken = defineHandler("authentication.verify-email-with-token", async (ctx) => {
   const used = await consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now());
   const tenant = used && await getTenant(ctx.sql, used.tenantId);
-  if (!used || !tenant || isExpired(tenant, ctx.now())) return ctx.fail(400, "Invalid or expired verification token");
+  if (!used || !tenant || isExpired(tenant, ctx.now())) return ctx.fail(400);
   await markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
   return message("Email verified successfully");
 });
@@ -151,7 +151,7 @@ const providers = defineHandler("authentication.providers", async (ctx) => ok({ 
 const googleUrl = defineHandler("authentication.google-url", async (ctx) => {
   if (ctx.tenant.google_enabled !== 1) return ctx.fail(400, "Google sign-in is not enabled for this tenant");
   // The sandbox allows any http(s) redirect_uri; the real API checks the tenant's configured list.
-  if (!/^https?:$/.test(new URL(ctx.query.redirect_uri).protocol)) return ctx.fail(400, "redirect_uri is not allowed for this tenant");
+  if (!/^https?:$/.test(new URL(ctx.query.redirect_uri).protocol)) return ctx.fail(400);
   const state = await createOAuthState(ctx.sql, { tenantId: ctx.tenant.id, redirectUri: ctx.query.redirect_uri }, ctx.now());
   return ok({ authorization_url: `${ctx.origin}/sandbox/oauth/google?state=${encodeURIComponent(state)}` });
 });

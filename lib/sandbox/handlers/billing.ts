@@ -39,10 +39,10 @@ const changePlan = defineHandler("billing.change-plan", async (ctx) => {
   const { body, sql, tenant } = ctx;
   const now = ctx.now();
   const sub = await findSubscription(sql, tenant.id, body.subscription_id);
-  if (!sub) return ctx.fail(404, "Subscription not found");
+  if (!sub) return ctx.fail(404);
   const target = await findActivePlan(sql, tenant.id, body.new_plan_id);
   if (!target) return ctx.fail(404, "Plan not found");
-  if (sub.plan_id === target.id) return ctx.fail(400, "Subscription is already on this plan");
+  if (sub.plan_id === target.id) return ctx.fail(400);
   if (hasEnded(sub, now) || sub.status === "cancelled") return ctx.fail(400, "Subscription is already cancelled");
   const current = (await findPlan(sql, tenant.id, sub.plan_id))!;
   const downgrade = planPrice(target, sub.billing_cycle) < planPrice(current, sub.billing_cycle);

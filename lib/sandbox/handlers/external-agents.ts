@@ -16,7 +16,7 @@ const unknownId = (field: string, what: string): ValidationIssue[] => [{ loc: ["
 const registerCall = defineHandler("external_agents.register-call", async (ctx) => {
   const caller = requireUser(ctx);
   const body = ctx.body;
-  if (!await externalAgentExists(ctx.sql, ctx.tenant.id, ctx.params.agent_id)) return ctx.fail(404, "External agent not found");
+  if (!await externalAgentExists(ctx.sql, ctx.tenant.id, ctx.params.agent_id)) return ctx.fail(404);
   const userId = body.user_id ?? caller.id;
   if (!await findUserById(ctx.sql, ctx.tenant.id, userId)) return ctx.fail(422, unknownId("user_id", "User"));
   if (body.organization_id !== undefined && !await findOrganization(ctx.sql, ctx.tenant.id, body.organization_id)) return ctx.fail(422, unknownId("organization_id", "Organization"));

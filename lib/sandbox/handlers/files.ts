@@ -88,7 +88,7 @@ const uploadFile = defineHandler("files.upload-file", async (ctx) => {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const row = await ctx.sql.tx(async () => {
     // The tenant's storage quota, checked with the insert so concurrent uploads cannot both slip under it.
-    if (await tenantStorageUsed(ctx.sql, ctx.tenant.id) + bytes.byteLength > tenantStorageBytes()) return ctx.fail(413, "File too large");
+    if (await tenantStorageUsed(ctx.sql, ctx.tenant.id) + bytes.byteLength > tenantStorageBytes()) return ctx.fail(413);
     return insertUserFile(
       ctx.sql,
       ctx.tenant.id,
@@ -122,34 +122,34 @@ const listShared = defineHandler("files.list-shared-files", async (ctx) => {
 
 const downloadShared = defineHandler("files.download-shared-file", async (ctx) => {
   const row = await findSharedFileContent(ctx.sql, ctx.tenant.id, ctx.params.file_id);
-  if (!row) return ctx.fail(404, "File not found");
+  if (!row) return ctx.fail(404);
   return download(row);
 });
 
 const getFile = defineHandler("files.get-file", async (ctx) => {
   const row = await findUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
-  if (!row) return ctx.fail(404, "File not found");
+  if (!row) return ctx.fail(404);
   return ok(toUserFile(row));
 });
 
 const downloadFile = defineHandler("files.download-file", async (ctx) => {
   const row = await findUserFileContent(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
-  if (!row) return ctx.fail(404, "File not found");
+  if (!row) return ctx.fail(404);
   return download(row);
 });
 
 const deleteFile = defineHandler("files.delete-file", async (ctx) => {
-  if (!await deleteUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id)) return ctx.fail(404, "File not found");
+  if (!await deleteUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id)) return ctx.fail(404);
   return noContent();
 });
 
 const moveFile = defineHandler("files.move-file", async (ctx) => {
   const user = requireUser(ctx);
-  if (!await findUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id)) return ctx.fail(404, "File not found");
+  if (!await findUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id)) return ctx.fail(404);
   const folderId = ctx.body.folder_id;
   if (folderId !== null) await ownFolder(ctx, folderId);
   const row = await moveUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id, folderId, ctx.now());
-  if (!row) return ctx.fail(404, "File not found");
+  if (!row) return ctx.fail(404);
   return ok(toUserFile(row));
 });
 
@@ -160,7 +160,7 @@ const createFolder = defineHandler("files.create-folder", async (ctx) => {
   const row = await ctx.sql.tx(async () => {
     const parent = parent_id === undefined ? null : await ownFolder(ctx, parent_id);
     if (await findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, folderPath(parent, name))) {
-      return ctx.fail(409, "A folder with this name already exists here");
+      return ctx.fail(409);
     }
     return insertFolder(ctx.sql, ctx.tenant.id, user.id, parent, name, ctx.now());
   });
@@ -182,7 +182,7 @@ const renameFolderHandler = defineHandler("files.rename-folder", async (ctx) => 
     const folder = await ownFolder(ctx, ctx.params.folder_id);
     if (folder.name === name) return folder;
     const taken = await findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, renamedPath(folder, name));
-    if (taken) return ctx.fail(409, "A folder with this name already exists here");
+    if (taken) return ctx.fail(409);
     return renameFolder(ctx.sql, folder, name, ctx.now());
   });
   return ok(toFolder(row));
@@ -192,7 +192,7 @@ const deleteFolder = defineHandler("files.delete-folder", async (ctx) => {
   const user = requireUser(ctx);
   await ctx.sql.tx(async () => {
     const folder = await ownFolder(ctx, ctx.params.folder_id);
-    if (await folderHasContents(ctx.sql, ctx.tenant.id, user.id, folder.id)) return ctx.fail(409, "Folder is not empty");
+    if (await folderHasContents(ctx.sql, ctx.tenant.id, user.id, folder.id)) return ctx.fail(409);
     await deleteUserFolder(ctx.sql, ctx.tenant.id, user.id, folder.id);
   });
   return noContent();

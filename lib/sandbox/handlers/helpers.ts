@@ -1,10 +1,11 @@
+import { IMPLIED_DETAIL } from "@/lib/catalog/errors";
 import { ApiError } from "../errors";
 import type { UserRow } from "../resources/user";
 import type { SandboxResult } from "./types";
 
 /** The signed-in user; the engine guarantees one on jwt "required" endpoints. */
 export function requireUser(ctx: { user: UserRow | null }): UserRow {
-  if (!ctx.user) throw new ApiError(401, "Not authenticated", { "WWW-Authenticate": "Bearer" });
+  if (!ctx.user) throw new ApiError(401, IMPLIED_DETAIL.notAuthenticated, { "WWW-Authenticate": "Bearer" });
   return ctx.user;
 }
 

@@ -1,3 +1,4 @@
+import type { Endpoint } from "@/lib/catalog";
 import { requireOrgAccess, type OrgAccessRule } from "../access";
 import { mailLink } from "../mail-links";
 import { listDepartments, toDepartment } from "../resources/department";
@@ -51,13 +52,13 @@ import { created, message, ok, requireUser } from "./helpers";
 import type { Raises, TenantContext } from "./types";
 
 /** What the helpers below need of a handler's context: an endpoint whose path names the organization. */
-type InOrganization = TenantContext & { params: { organization_id: string }; endpoint: { auth: OrgAccessRule } };
+type InOrganization = TenantContext & { params: { organization_id: string }; endpoint: Endpoint };
 
 /** Owners and admins manage members and invitations (the catalog's "owner/admin is expected"). */
 const MANAGERS: OrgAccessRule = { roles: ["owner", "admin"] };
 
 /** The caller's membership of the path's organization, checked against the endpoint's own roles and permission. */
-const access = (ctx: InOrganization, rule: OrgAccessRule = ctx.endpoint.auth): Promise<MembershipRow> =>
+const access = (ctx: InOrganization & Raises<404, "Organization not found"> & Raises<403, "Not a member of this organization">, rule: OrgAccessRule = ctx.endpoint.auth): Promise<MembershipRow> =>
   requireOrgAccess(ctx, ctx.params.organization_id, rule);
 
 /** The organization named in the path, once access has been checked. */
@@ -99,7 +100,7 @@ const getOrganization = defineHandler("organizations.get", async (ctx) => {
 const updateOrganizationHandler = defineHandler("organizations.update", async (ctx) => {
   await access(ctx);
   const row = await updateOrganization(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.body, ctx.now());
-  if (!row) return ctx.fail(404, "Organization not found");
+  if (!row) return ctx.fail(404);
   return ok(toOrganization(row));
 });
 
@@ -142,7 +143,7 @@ const updateMemberRole = defineHandler("organizations.update-member-role", async
   const target = await targetMember(ctx, "Cannot change the role of the organization owner");
   await setMemberRole(ctx.sql, ctx.tenant.id, target.id, ctx.body.role, ctx.now());
   const member = await findMember(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.params.user_id);
-  if (!member) return ctx.fail(404, "Member not found");
+  if (!member) return ctx.fail(404);
   return ok(member);
 });
 
@@ -187,7 +188,7 @@ const invite = defineHandler("organizations.invite", async (ctx) => {
   const email = normalizeEmail(body.email);
   const now = ctx.now();
   const { row, token } = await sql.tx(async () => {
-    if (await isActiveMemberEmail(sql, tenant.id, org.id, email)) return ctx.fail(409, "User is already a member of this organization");
+    if (await isActiveMemberEmail(sql, tenant.id, org.id, email)) return ctx.fail(409);
     if (await findOpenInvitationFor(sql, tenant.id, org.id, email, now)) return ctx.fail(409, "An invitation is already pending for this email");
     return insertInvitation(sql, tenant.id, { organizationId: org.id, email, role: body.role, invitedBy: membership.user_id }, now);
   });
@@ -207,7 +208,7 @@ async function invitationOf(
 const resendInvitation = defineHandler("organizations.resend-invitation", async (ctx) => {
   await access(ctx, MANAGERS);
   const row = await invitationOf(ctx);
-  if (row.status !== "pending") return ctx.fail(400, "Invitation is no longer pending");
+  if (row.status !== "pending") return ctx.fail(400);
   const token = await renewInvitationToken(ctx.sql, ctx.tenant.id, row.id, ctx.now());
   await sendInvitation(ctx, await organizationOf(ctx), await invitationOf(ctx), token);
   return message("Invitation resent successfully");
@@ -228,9 +229,9 @@ const acceptInvitation = defineHandler("organizations.accept-invitation", async 
   const now = ctx.now();
   const org = await sql.tx(async () => {
     const row = await findInvitationByToken(sql, tenant.id, ctx.body.token);
-    if (!row || !isOpen(row, now)) return ctx.fail(400, "Invalid or expired invitation token");
-    if (!user.email || normalizeEmail(user.email) !== row.email) return ctx.fail(403, "This invitation was sent to a different email address");
-    if (await findActiveMembership(sql, tenant.id, row.organization_id, user.id)) return ctx.fail(409, "User is already a member of this organization");
+    if (!row || !isOpen(row, now)) return ctx.fail(400);
+    if (!user.email || normalizeEmail(user.email) !== row.email) return ctx.fail(403);
+    if (await findActiveMembership(sql, tenant.id, row.organization_id, user.id)) return ctx.fail(409);
     // A deactivated former member is re-activated with the invited role.
     await activateMembership(sql, tenant.id, row.organization_id, user.id, row.role, now);
     await setInvitationStatus(sql, tenant.id, row.id, "accepted", now);
@@ -242,7 +243,7 @@ const acceptInvitation = defineHandler("organizations.accept-invitation", async 
 
 const rejectInvitation = defineHandler("organizations.reject-invitation", async (ctx) => {
   const row = await findInvitationByToken(ctx.sql, ctx.tenant.id, ctx.body.token);
-  if (!row || !isOpen(row, ctx.now())) return ctx.fail(400, "Invalid or expired invitation token");
+  if (!row || !isOpen(row, ctx.now())) return ctx.fail(400);
   await setInvitationStatus(ctx.sql, ctx.tenant.id, row.id, "rejected", ctx.now());
   return message("Invitation rejected");
 });
@@ -252,7 +253,7 @@ const pendingInvitations = defineHandler("organizations.pending-invitations", as
 
 const getInvitation = defineHandler("organizations.get-invitation", async (ctx) => {
   const row = await findInvitationByToken(ctx.sql, ctx.tenant.id, ctx.params.invitation_token);
-  if (!row) return ctx.fail(404, "Invitation not found");
+  if (!row) return ctx.fail(404);
   return ok(toInvitationDetails(row, ctx.now()));
 });
 
@@ -278,9 +279,9 @@ const subscribe = defineHandler("organizations.subscribe", async (ctx) => {
   const membership = await access(ctx);
   const { sql, tenant, params } = ctx;
   const plan = await findActivePlan(sql, tenant.id, params.plan_id);
-  if (!plan) return ctx.fail(404, "Plan not found");
+  if (!plan) return ctx.fail(404);
   const sub = await sql.tx(async () => {
-    if (await activeSubscription(ctx)) return ctx.fail(409, "Organization already has an active subscription");
+    if (await activeSubscription(ctx)) return ctx.fail(409);
     return insertOrgSubscription(sql, tenant.id, { organizationId: params.organization_id, userId: membership.user_id, planId: plan.id }, ctx.now());
   });
   return created(toSubscription(sub));
@@ -291,7 +292,7 @@ const updateOrgSubscription = defineHandler("organizations.update-subscription",
   await access(ctx);
   const { sql, tenant, body } = ctx;
   const sub = await activeSubscription(ctx);
-  if (!sub) return ctx.fail(404, "No active subscription found for this organization");
+  if (!sub) return ctx.fail(404);
   if (body.plan_id !== undefined && !await findActivePlan(sql, tenant.id, body.plan_id)) return ctx.fail(404, "Plan not found");
   const row = await updateSubscription(
     sql,
@@ -306,7 +307,7 @@ const updateOrgSubscription = defineHandler("organizations.update-subscription",
 const cancelOrgSubscription = defineHandler("organizations.cancel-subscription", async (ctx) => {
   await access(ctx);
   const sub = await activeSubscription(ctx);
-  if (!sub) return ctx.fail(404, "No active subscription found for this organization");
+  if (!sub) return ctx.fail(404);
   const atPeriodEnd = ctx.query.cancel_at_period_end;
   const row = await cancelSubscription(ctx.sql, ctx.tenant.id, sub.id, atPeriodEnd, ctx.now());
   return ok({
@@ -329,7 +330,7 @@ const getUserUsage = defineHandler("organizations.get-user-usage", async (ctx) =
   await access(ctx);
   const { sql, tenant, params } = ctx;
   if (!await findActiveMembership(sql, tenant.id, params.organization_id, params.target_user_id)) {
-    return ctx.fail(404, "User is not a member of this organization");
+    return ctx.fail(404);
   }
   const planId = (await activeSubscription(ctx))?.plan_id ?? null;
   const counter = await ensureUsageCounter(sql, tenant.id, params.organization_id, params.target_user_id, planId, ctx.now());

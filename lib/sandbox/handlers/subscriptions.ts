@@ -23,7 +23,7 @@ const listPlans = defineHandler("subscriptions.list-plans", async (ctx) => ok((a
 
 const getPlan = defineHandler("subscriptions.get-plan", async (ctx) => {
   const row = await findPlan(ctx.sql, ctx.tenant.id, ctx.params.plan_id);
-  if (!row) return ctx.fail(404, "Plan not found");
+  if (!row) return ctx.fail(404);
   return ok(toPlan(row));
 });
 
@@ -33,7 +33,7 @@ const currentSubscription = defineHandler("subscriptions.get-current-subscriptio
   const orgId = user.default_organization_id;
   const member = orgId ? await findActiveMembership(ctx.sql, ctx.tenant.id, orgId, user.id) : undefined;
   const row = orgId && member ? await findActiveOrgSubscription(ctx.sql, ctx.tenant.id, orgId, ctx.now()) : undefined;
-  if (!row) return ctx.fail(404, "No active subscription found");
+  if (!row) return ctx.fail(404);
   return ok(toSubscription(row));
 });
 
@@ -43,7 +43,7 @@ const createCheckout = defineHandler("subscriptions.create-checkout", async (ctx
   const { body, sql, tenant } = ctx;
   const plan = await requirePayablePlan(sql, tenant.id, body.plan_id);
   let organizationId: string | null = body.organization_id ?? null;
-  if (organizationId && !await findActiveMembership(sql, tenant.id, organizationId, user.id)) return ctx.fail(403, "Not a member of this organization");
+  if (organizationId && !await findActiveMembership(sql, tenant.id, organizationId, user.id)) return ctx.fail(403);
   if (!organizationId && user.default_organization_id && await findActiveMembership(sql, tenant.id, user.default_organization_id, user.id)) {
     organizationId = user.default_organization_id;
   }
@@ -78,15 +78,15 @@ const createSubscription = defineHandler("subscriptions.create-subscription", as
   const user = requireUser(ctx);
   const { body, sql, tenant } = ctx;
   const plan = await findActivePlan(sql, tenant.id, body.plan_id);
-  if (!plan) return ctx.fail(404, "Plan not found");
+  if (!plan) return ctx.fail(404);
   if (!await findOrganization(sql, tenant.id, body.organization_id)) return ctx.fail(404, "Organization not found");
   const membership = await findActiveMembership(sql, tenant.id, body.organization_id, user.id);
-  if (!membership) return ctx.fail(403, "Not a member of this organization");
+  if (!membership) return ctx.fail(403);
   // Not documented for this endpoint; the organizations' own subscribe endpoint restricts it to owner/admin too.
   if (!hasPermission(membership.role, "BILLING_MANAGE")) return ctx.fail(403, "Insufficient permissions");
   const row = await sql.tx(async () => {
     if (await findActiveOrgSubscription(sql, tenant.id, body.organization_id, ctx.now())) {
-      return ctx.fail(409, "Organization already has an active subscription");
+      return ctx.fail(409);
     }
     return insertOrgSubscription(
       sql,
@@ -128,21 +128,21 @@ function requireSelf<F extends string>(ctx: TenantContext & { params: { user_id:
 const userUsage = defineHandler("subscriptions.get-user-usage", async (ctx) => {
   const user = requireSelf(ctx, "Not authorized to access this user's usage");
   const plan = await findUserPlan(ctx.sql, user);
-  if (!plan?.organizationId) return ctx.fail(404, "No active plan found for user");
+  if (!plan?.organizationId) return ctx.fail(404);
   return ok(await currentUsageRecord(ctx.sql, user, { ...plan, organizationId: plan.organizationId }, ctx.now()));
 });
 
 const userLimits = defineHandler("subscriptions.get-user-limits", async (ctx) => {
   const user = requireSelf(ctx, "Not authorized to access this user's limits");
   const plan = await findUserPlan(ctx.sql, user);
-  if (!plan) return ctx.fail(404, "No active plan found for user");
+  if (!plan) return ctx.fail(404);
   return ok(await userPlanLimits(ctx.sql, user, plan, ctx.now()));
 });
 
 const assignPlan = defineHandler("subscriptions.assign-user-plan", async (ctx) => {
   const user = requireSelf(ctx, "Cannot assign plans to other users");
   const plan = await findActivePlan(ctx.sql, ctx.tenant.id, ctx.params.plan_id);
-  if (!plan) return ctx.fail(404, "Plan not found");
+  if (!plan) return ctx.fail(404);
   await assignUserPlan(ctx.sql, ctx.tenant.id, user.id, plan.id, ctx.now());
   return ok({ success: true, user_id: user.id, plan_id: plan.id });
 });
@@ -168,7 +168,7 @@ const resumeOrgSubscription = defineHandler("subscriptions.resume-organization-s
   await requireBillingRight(ctx, "BILLING_MANAGE", MANAGE_FORBIDDEN);
   const row = await findLatestOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id);
   if (!row) return ctx.fail(404, "No subscription found for this organization");
-  if (!canResume(row, ctx.now())) return ctx.fail(400, "Subscription is not scheduled for cancellation");
+  if (!canResume(row, ctx.now())) return ctx.fail(400);
   return ok(toSubscription(await resumeSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.now())));
 });
 

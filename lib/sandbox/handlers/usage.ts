@@ -84,7 +84,7 @@ const check = defineHandler("usage.check", async (ctx) => {
 const consume = defineHandler("usage.consume", async (ctx) =>
   await ctx.sql.tx(async () => {
     const { key, limits, allowed } = await requestedMeter(ctx, "Cannot consume usage for another user");
-    if (!allowed) return ctx.fail(402, "Usage limit exceeded");
+    if (!allowed) return ctx.fail(402);
     const amount = ctx.body.tokens;
     await addUsage(ctx.sql, key, limits?.planId ?? null, ctx.body.usage_type === "messages" ? { messages: amount } : { tokensIn: amount }, ctx.now());
     const after = (await requestedMeter(ctx, "Cannot consume usage for another user")).meter;

@@ -37,7 +37,7 @@ const createUser = defineHandler("users.create-user", async (ctx) => {
   }
   const user = await sql.tx(async () => {
     if (await findUserBySub(sql, tenant.id, body.sub) || (body.email && await findUserByEmail(sql, tenant.id, body.email))) {
-      return ctx.fail(409, "User already exists");
+      return ctx.fail(409);
     }
     return insertUser(
       sql,
@@ -78,9 +78,9 @@ const userStats = defineHandler("users.user-stats", async (ctx) => {
 
 // With pk_live_* another user answers 404, as documented, so that user's existence is not revealed.
 const getUser = defineHandler("users.get-user", async (ctx) => {
-  if (ctx.keyKind === "public" && ctx.params.user_id !== ctx.userId) return ctx.fail(404, "User not found");
+  if (ctx.keyKind === "public" && ctx.params.user_id !== ctx.userId) return ctx.fail(404);
   const user = await findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
-  if (!user) return ctx.fail(404, "User not found");
+  if (!user) return ctx.fail(404);
   return ok(toUser(user, { includeSettings: ctx.query.include_settings }));
 });
 
@@ -88,14 +88,14 @@ const updateUser = defineHandler("users.update-user", async (ctx) => {
   const target = await selfServiceTarget(ctx, ctx.params.user_id);
   const { display_name, avatar_url, locale } = ctx.body;
   const user = await updateUserProfile(ctx.sql, ctx.tenant.id, target.id, { displayName: display_name, avatarUrl: avatar_url, locale }, ctx.now());
-  if (!user) return ctx.fail(404, "User not found");
+  if (!user) return ctx.fail(404);
   return ok(toUser(user));
 });
 
 const updateSettings = defineHandler("users.update-user-settings", async (ctx) => {
   const target = await selfServiceTarget(ctx, ctx.params.user_id);
   const user = await setUserSettings(ctx.sql, ctx.tenant.id, target.id, ctx.body, ctx.now());
-  if (!user) return ctx.fail(404, "User not found");
+  if (!user) return ctx.fail(404);
   return ok(toUser(user, { includeSettings: true }));
 });
 
@@ -114,14 +114,14 @@ const deactivateUser = defineHandler("users.deactivate-user", async (ctx) => ok(
 
 const activateUser = defineHandler("users.activate-user", async (ctx) => {
   const user = await setUserActive(ctx.sql, ctx.tenant.id, ctx.params.user_id, true, ctx.now());
-  if (!user) return ctx.fail(404, "User not found");
+  if (!user) return ctx.fail(404);
   return ok(toUser(user));
 });
 
 // Soft delete: the record is deactivated, not erased, and can be activated again.
 const deleteUser = defineHandler("users.delete-user", async (ctx) => {
   const target = await findUserById(ctx.sql, ctx.tenant.id, ctx.params.user_id);
-  if (!target) return ctx.fail(404, "User not found");
+  if (!target) return ctx.fail(404);
   await deactivate(ctx, target);
   return noContent();
 });

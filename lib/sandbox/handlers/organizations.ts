@@ -58,8 +58,10 @@ type InOrganization = TenantContext & { params: { organization_id: string }; end
 const MANAGERS: OrgAccessRule = { roles: ["owner", "admin"] };
 
 /** The caller's membership of the path's organization, checked against the endpoint's own roles and permission. */
-const access = (ctx: InOrganization & Raises<404, "Organization not found"> & Raises<403, "Not a member of this organization">, rule: OrgAccessRule = ctx.endpoint.auth): Promise<MembershipRow> =>
-  requireOrgAccess(ctx, ctx.params.organization_id, rule);
+const access = (
+  ctx: InOrganization & Raises<404, "Organization not found"> & Raises<403, "Not a member of this organization">,
+  rule: OrgAccessRule = ctx.endpoint.auth,
+): Promise<MembershipRow> => requireOrgAccess(ctx, ctx.params.organization_id, rule);
 
 /** The organization named in the path, once access has been checked. */
 const organizationOf = async (ctx: InOrganization & Raises<404, "Organization not found">): Promise<OrganizationRow> => {

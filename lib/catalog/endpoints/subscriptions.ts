@@ -431,7 +431,6 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
       {
         status: 404,
         detail: "No subscription found for this organization",
@@ -450,6 +449,7 @@ export const subscriptionsEndpoints = [
         when: "user_id is not a member of the organization with billing rights.",
         source: "implied",
       },
+      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
     ],
     notes: [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",
@@ -480,13 +480,13 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
       {
         status: 403,
         detail: "User does not have permission to view this organization's billing",
         when: "user_id is not a member of the organization with billing rights.",
         source: "implied",
       },
+      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
     ],
     notes: [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",
@@ -521,7 +521,6 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
       {
         status: 404,
         detail: "No active subscription found for this organization",
@@ -534,6 +533,7 @@ export const subscriptionsEndpoints = [
         when: "user_id is not a member of the organization with billing rights.",
         source: "implied",
       },
+      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
     ],
     notes: [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",

@@ -167,7 +167,7 @@ const MANAGE_FORBIDDEN = "User does not have permission to manage this organizat
 const resumeOrgSubscription = defineHandler("subscriptions.resume-organization-subscription", async (ctx) => {
   await requireBillingRight(ctx, "BILLING_MANAGE", MANAGE_FORBIDDEN);
   const row = await findLatestOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id);
-  if (!row) return ctx.fail(404, "No subscription found for this organization");
+  if (!row) return ctx.fail(404);
   if (!canResume(row, ctx.now())) return ctx.fail(400);
   return ok(toSubscription(await resumeSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.now())));
 });
@@ -181,7 +181,7 @@ const orgInvoices = defineHandler("subscriptions.list-organization-invoices", as
 const cancelOrgSubscription = defineHandler("subscriptions.cancel-organization-subscription", async (ctx) => {
   await requireBillingRight(ctx, "BILLING_MANAGE", MANAGE_FORBIDDEN);
   const row = await findActiveOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.now());
-  if (!row) return ctx.fail(404, "No active subscription found for this organization");
+  if (!row) return ctx.fail(404);
   return ok(toSubscription(await cancelSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.query.cancel_at_period_end, ctx.now())));
 });
 

@@ -16,7 +16,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "default",
-          include: ["{lib,components,app,bench}/**/*.test.ts", "{lib,components,app}/**/*.test.tsx"],
+          include: ["{lib,components,app,bench,scripts}/**/*.test.ts", "{lib,components,app}/**/*.test.tsx"],
           exclude: ["**/node_modules/**", "lib/sandbox/db/postgres.test.ts", "lib/sandbox/durability.postgres.test.ts"],
         },
       },
@@ -27,7 +27,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "sandbox-postgres",
-          include: ["lib/sandbox/handlers/*.test.ts", "lib/sandbox/{engine,auth,admin,checkout,tenants,mail-pages}.test.ts", "lib/sandbox/db/postgres.test.ts", "lib/sandbox/durability.postgres.test.ts"],
+          include: ["lib/sandbox/handlers/*.test.ts", "lib/sandbox/{engine,auth,tenants}.test.ts", "lib/sandbox-pages/{admin,checkout-page,mail-pages,oauth-consent}.test.ts", "lib/sandbox/db/postgres.test.ts", "lib/sandbox/durability.postgres.test.ts"],
           env: { SANDBOX_TEST_ENGINE: "postgres" },
           globalSetup: ["lib/sandbox/testing/postgres-global-setup.ts"],
         },

@@ -6,8 +6,9 @@ import { CopyButton } from "@/components/copy-button";
 import { PageActions } from "@/components/page-actions";
 import { GetKeysButton } from "@/components/sandbox/get-keys-button";
 import { twinPath } from "@/lib/markdown/paths";
-import { sandboxCommands, sandboxDifferences } from "@/lib/sandbox/examples";
-import { sandboxOverview } from "@/lib/sandbox/portal";
+import { catalogPath } from "@/lib/sandbox-pages/endpoint-paths";
+import { sandboxCommands, sandboxDifferences } from "@/lib/sandbox-pages/examples";
+import { sandboxOverview } from "@/lib/sandbox-pages/overview";
 import { publicOrigin } from "@/lib/site/origin";
 
 export const dynamic = "force-dynamic";
@@ -36,6 +37,7 @@ export default async function SandboxPage() {
   const base = `${origin}/sandbox/v1`;
   const { demo, tenantTtlHours, maxUploadBytes, tenantStorageBytes } = await sandboxOverview();
   const { login, me, reset } = sandboxCommands(origin, demo);
+  const loginPath = catalogPath("authentication.login");
 
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-8">
@@ -53,8 +55,8 @@ export default async function SandboxPage() {
         Base URL
       </h2>
       <p className={p}>
-        Replace the API&apos;s origin with this one; paths stay the same (<code className="font-mono">/v1/auth/login</code> →{" "}
-        <code className="font-mono">/sandbox/v1/auth/login</code>).
+        Replace the API&apos;s origin with this one; paths stay the same (<code className="font-mono">{loginPath}</code> →{" "}
+        <code className="font-mono">/sandbox{loginPath}</code>).
       </p>
       <dl className="mt-3 text-sm">
         <Secret label="Base URL" value={base} />

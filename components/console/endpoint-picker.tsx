@@ -10,6 +10,9 @@ export function EndpointPicker({ endpoints, current, onPick }: { endpoints: Pick
   const id = useId();
   const [filter, setFilter] = useState("");
   const shown = useMemo(() => filterEndpoints(endpoints, filter), [endpoints, filter]);
+  // "POST /v1/entity…": a method and the start of a path also find endpoints (paths come from the catalog, never by hand).
+  const example = endpoints.find((e) => e.id === "entities.search-records");
+  const placeholder = example ? `login, files, ${example.method} ${example.path.split("/").slice(0, 3).join("/")}…` : "login, files";
   const groups = useMemo(() => {
     const m = new Map<string, PickerEndpoint[]>();
     for (const e of shown) m.set(e.category, [...(m.get(e.category) ?? []), e]);
@@ -20,7 +23,7 @@ export function EndpointPicker({ endpoints, current, onPick }: { endpoints: Pick
       <label htmlFor={`${id}-filter`} className="block text-sm font-medium text-zinc-700 dark:text-zinc-300">
         Find an endpoint
       </label>
-      <input id={`${id}-filter`} type="search" className={`${inputClass} font-sans`} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="login, files, POST /v1/entity…" aria-controls={`${id}-list`} autoComplete="off" />
+      <input id={`${id}-filter`} type="search" className={`${inputClass} font-sans`} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={placeholder} aria-controls={`${id}-list`} autoComplete="off" />
       <p role="status" className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
         {shown.length} of {endpoints.length} endpoints
       </p>

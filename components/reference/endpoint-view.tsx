@@ -10,7 +10,7 @@ import { fieldRows, parameterRows } from "@/lib/catalog/fields";
 import { requestHeaders } from "@/lib/catalog/headers";
 import { relatedEndpoints } from "@/lib/catalog/related";
 import { docsPath } from "@/lib/catalog/serialize";
-import { SOURCE_NOTES_TITLE } from "@/lib/markdown/endpoint";
+import { SOURCE_NOTES_TITLE } from "@/lib/catalog/endpoint-markdown";
 import { twinPath } from "@/lib/markdown/paths";
 import { categoryHref } from "@/lib/site/nav";
 import { AnchorHeading } from "./anchor-heading";

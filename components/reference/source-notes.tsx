@@ -1,5 +1,5 @@
 import type { Conflict } from "@/lib/catalog";
-import { SOURCE_NOTES_TITLE } from "@/lib/markdown/endpoint";
+import { SOURCE_NOTES_TITLE } from "@/lib/catalog/endpoint-markdown";
 
 /**
  * Where the original documents contradict each other about this endpoint. Collapsed near the end of the page:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LiveApi } from "./config";
+import type { LiveApi } from "@/lib/site/live-api";
 import { checkTarget } from "./proxy-target";
 
 const api: LiveApi = { baseUrl: "https://api.example.com/api", origin: "https://api.example.com", basePath: "/api", via: "proxy" };

@@ -1,4 +1,4 @@
-import type { LiveApi } from "./config";
+import type { LiveApi } from "@/lib/site/live-api";
 
 /** Where the console proxy may forward: checked from the query parameter alone, against SAAS_API_URL only. */
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { LiveApi } from "./config";
+import type { LiveApi } from "@/lib/site/live-api";
 import { handleConsoleProxy, type ProxySettings } from "./proxy";
 
 /** The proxy against a real HTTP upstream on a real port (node:http), called with real Requests. */

@@ -1,7 +1,8 @@
 import "server-only";
 import { readCappedBytes } from "@/lib/http/read-capped";
 import { SANDBOXED_CSP } from "@/lib/http/security-headers";
-import { liveApi, proxyMaxBodyBytes, proxyTimeoutMs, type LiveApi } from "./config";
+import type { LiveApi } from "@/lib/site/live-api";
+import { liveApi, proxyMaxBodyBytes, proxyTimeoutMs } from "./config";
 import { forwardRequestHeaders, forwardResponseHeaders } from "./proxy-headers";
 import { checkTarget } from "./proxy-target";
 

@@ -1,4 +1,4 @@
-import { parseLiveApi } from "../console/config";
+import { parseLiveApi } from "../site/live-api";
 
 /**
  * The security headers every answer of the portal carries, in one place for next.config.ts (headers(), for

@@ -2,7 +2,7 @@ import { categories, endpoints, endpointsOf } from "@/lib/catalog";
 import { GUIDES, guideMarkdown } from "@/lib/content/guides";
 import { site } from "@/lib/site/config";
 import { SDK_DOWNLOAD_PATH } from "@/lib/sdk/summary";
-import { endpointMarkdown } from "./endpoint";
+import { endpointMarkdown } from "@/lib/catalog/endpoint-markdown";
 import { guideLink } from "./guides";
 import { linkLine } from "./paths";
 import { categoryTwinUrl, endpointLink } from "./reference";

@@ -3,7 +3,7 @@ import { docsPath } from "@/lib/catalog/serialize";
 import { guideHref } from "@/lib/content/guide-pages";
 import { GUIDES, guideMarkdown } from "@/lib/content/guides";
 import { categoryHref } from "@/lib/site/nav";
-import { endpointMarkdown } from "./endpoint";
+import { endpointMarkdown } from "@/lib/catalog/endpoint-markdown";
 import { guidesIndexMarkdown } from "./guides";
 import { mcpMarkdown } from "./mcp";
 import { overviewMarkdown } from "./overview";

@@ -1,7 +1,7 @@
 import { endpoints } from "@/lib/catalog";
 import { docsPath } from "@/lib/catalog/serialize";
 import { maxUploadBytes, tenantStorageBytes, tenantTtlHours } from "@/lib/sandbox/config";
-import { sandboxCommands, sandboxDifferences } from "@/lib/sandbox/examples";
+import { sandboxCommands, sandboxDifferences } from "@/lib/sandbox-pages/examples";
 
 /**
  * The /sandbox page as Markdown (/sandbox.md). The page shows the demo tenant's keys; the twin is prerendered,

@@ -2,7 +2,7 @@ import { type McpServer, ProtocolError, ProtocolErrorCode, ResourceTemplate } fr
 import { z } from "zod";
 import { endpoints, getEndpoint, matchPath, type HttpMethod } from "@/lib/catalog";
 import { GUIDES, guideMarkdown } from "@/lib/content/guides";
-import { endpointLine, endpointMarkdown } from "@/lib/markdown/endpoint";
+import { endpointLine, endpointMarkdown } from "@/lib/catalog/endpoint-markdown";
 import { buildOpenApi } from "@/lib/openapi/build";
 import { portalUrl } from "@/lib/site/origin";
 import { AnswerCache } from "./answer-cache";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AcceptInvitation } from "@/components/sandbox/accept-invitation";
-import { publicKeyForMailToken, sandboxPath } from "@/lib/sandbox/mail-pages";
+import { sandboxPath } from "@/lib/sandbox-pages/endpoint-paths";
+import { publicKeyForMailToken } from "@/lib/sandbox-pages/mail-pages";
 
 export const metadata: Metadata = { title: "Accept invitation (sandbox)", robots: { index: false } };
 export const dynamic = "force-dynamic";

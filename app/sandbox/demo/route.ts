@@ -1,4 +1,4 @@
-import { sandboxOverview } from "@/lib/sandbox/portal";
+import { sandboxOverview } from "@/lib/sandbox-pages/overview";
 
 /**
  * GET /sandbox/demo → the shared demo tenant's keys and ready-made user, as the /sandbox page shows them

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ResetPasswordForm } from "@/components/sandbox/reset-password-form";
-import { publicKeyForMailToken, sandboxPath } from "@/lib/sandbox/mail-pages";
+import { sandboxPath } from "@/lib/sandbox-pages/endpoint-paths";
+import { publicKeyForMailToken } from "@/lib/sandbox-pages/mail-pages";
 
 export const metadata: Metadata = { title: "Reset password (sandbox)", robots: { index: false } };
 export const dynamic = "force-dynamic";

@@ -1,4 +1,4 @@
-import { createTenantResponse } from "@/lib/sandbox/admin";
+import { createTenantResponse } from "@/lib/sandbox-pages/admin";
 
 /** POST /sandbox/tenants → 201 {tenant_id, public_key, secret_key, email_verification, expires_at}. */
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { VerifyEmail } from "@/components/sandbox/verify-email";
-import { sandboxPath } from "@/lib/sandbox/mail-pages";
+import { sandboxPath } from "@/lib/sandbox-pages/endpoint-paths";
 
 export const metadata: Metadata = { title: "Verify email (sandbox)", robots: { index: false } };
 

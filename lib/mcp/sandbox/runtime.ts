@@ -5,7 +5,7 @@ import "server-only";
  * handlers and the database driver take several times longer to load than the rest of the MCP server, and
  * servers that only ever answer the catalog tools (each MCP worker thread, the stdio entry) should not wait for them.
  */
-export { createTenantFor } from "@/lib/sandbox/admin";
+export { createTenantFor } from "@/lib/sandbox-pages/admin";
 export { requireApiKey } from "@/lib/sandbox/auth/api-keys";
 export { handleSandboxRequest } from "@/lib/sandbox/engine";
 export { ApiError } from "@/lib/sandbox/errors";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { categories, type Endpoint, endpoints, endpointsOf, getCategory, matchPath } from "@/lib/catalog";
 import { authSummary } from "@/lib/catalog/headers";
 import { docsPath, endpointDetail } from "@/lib/catalog/serialize";
-import { endpointMarkdown } from "@/lib/markdown/endpoint";
+import { endpointMarkdown } from "@/lib/catalog/endpoint-markdown";
 import { EmptyQueryError, searchEndpoints } from "@/lib/search";
 import { portalUrl } from "@/lib/site/origin";
 import { categoryArg, methodArg, pathArg } from "../args";

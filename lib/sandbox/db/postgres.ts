@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
+import { BoundedMap } from "@/lib/cache/bounded-map";
 import type { SqlDatabase, SqlParams, SqlValue } from "./sql";
 
 /** PostgreSQL settings: connections per process and the longest a statement may run. */
@@ -22,8 +23,7 @@ const types = {
  * `?` placeholders to `$1, $2, …`, leaving `?` inside '…' literals, "…" identifiers and comments alone. Cached per
  * text: the sandbox runs a bounded set of statements (entity search's are bounded by the caller's cache, as SQLite's).
  */
-const numbered = new Map<string, string>();
-const MAX_NUMBERED = 1000;
+const numbered = new BoundedMap<string, string>(1000);
 export function toNumberedParams(sql: string): string {
   const hit = numbered.get(sql);
   if (hit !== undefined) return hit;
@@ -44,7 +44,6 @@ export function toNumberedParams(sql: string): string {
     } else if (c === "?") out += `$${++n}`;
     else out += c;
   }
-  if (numbered.size >= MAX_NUMBERED) numbered.delete(numbered.keys().next().value!);
   numbered.set(sql, out);
   return out;
 }

@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { BoundedMap } from "@/lib/cache/bounded-map";
 import type { SqlDatabase, SqlParams, SqlValue } from "./sql";
 
 type Statement = Database.Statement<unknown[], unknown>;
@@ -36,16 +37,8 @@ export function openSqlite(path: string): SqlDatabase {
   db.pragma("busy_timeout = 5000");
 
   // Bounded: entity search builds SQL per filter shape (fields, operators, list lengths), so the set of texts is open-ended.
-  const cache = new Map<string, Statement>();
-  const prepare = (sql: string): Statement => {
-    let s = cache.get(sql);
-    if (!s) {
-      s = db.prepare<unknown[], unknown>(sql);
-      if (cache.size >= MAX_CACHED_STATEMENTS) cache.delete(cache.keys().next().value!);
-      cache.set(sql, s);
-    }
-    return s;
-  };
+  const cache = new BoundedMap<string, Statement>(MAX_CACHED_STATEMENTS);
+  const prepare = (sql: string): Statement => cache.getOrSet(sql, () => db.prepare<unknown[], unknown>(sql));
 
   const scope = new AsyncLocalStorage<TxScope>();
   // The open transaction's end (resolves when it commits or rolls back); undefined when none is open.

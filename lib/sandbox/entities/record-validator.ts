@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BoundedMap } from "@/lib/cache/bounded-map";
 import type { FieldDefinition } from "@/lib/catalog/schemas/entity-schema";
 import { ApiError } from "../errors";
 import { toValidationIssues, type ValidationIssue } from "../validation";
@@ -62,19 +63,11 @@ export function buildRecordSchema(fields: FieldsDefinition): z.ZodObject {
   return z.object(Object.fromEntries(Object.entries(fields).map(([name, def]) => [name, withPresence(def)])));
 }
 
-const MAX_CACHED = 256;
-const cache = new Map<string, z.ZodObject>();
+const cache = new BoundedMap<string, z.ZodObject>(256);
 
-/** The data validator of a schema version, built once (Map order makes the eviction least-recently built). */
+/** The data validator of a schema version, built once while it stays among the 256 most recently used. */
 export function recordSchemaFor(ref: RecordSchemaRef): z.ZodObject {
-  const key = `${ref.id}:${ref.version}`;
-  let schema = cache.get(key);
-  if (!schema) {
-    schema = buildRecordSchema(ref.fields);
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-    cache.set(key, schema);
-  }
-  return schema;
+  return cache.getOrSet(`${ref.id}:${ref.version}`, () => buildRecordSchema(ref.fields));
 }
 
 /**

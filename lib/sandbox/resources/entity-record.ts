@@ -1,3 +1,4 @@
+import { BoundedMap } from "@/lib/cache/bounded-map";
 import type { EntityRecord } from "@/lib/catalog/schemas/entity-record";
 import { recordIndexesFor, schemaLiteral, syncRecordIndexes, type RecordIndex } from "../db/record-indexes";
 import { indexHint, isoTime, newId, toJson, type Sql, type SqlFragment, type SqlValue } from "../db/sql";
@@ -121,22 +122,17 @@ const PROBE = 1_000;
 /** A schema's record indexes (db/record-indexes.ts): field → index name, by what leads the index. */
 type SchemaIndexes = Readonly<Record<RecordIndex["key"], ReadonlyMap<string, string>>>;
 
-const MAX_CACHED_INDEX_MAPS = 256;
-const indexMaps = new Map<string, SchemaIndexes>();
+const indexMaps = new BoundedMap<string, SchemaIndexes>(256);
 const NO_INDEXES: SchemaIndexes = { value: new Map(), folded: new Map() };
 
 /** The schema's record indexes, per schema version. */
 function indexesOf(sql: Sql, schema: EntitySchemaRow): SchemaIndexes {
   const key = `${sql.dialect}:${schema.id}:${schema.version}:${schema.fields_definition}`;
-  let maps = indexMaps.get(key);
-  if (!maps) {
+  return indexMaps.getOrSet(key, () => {
     const all = recordIndexesFor(sql.dialect, schema.id, indexedFieldsOf(fieldsOf(schema)));
     const byKey = (k: RecordIndex["key"]) => new Map(all.filter((i) => i.key === k).map((i) => [i.field, i.name]));
-    maps = { value: byKey("value"), folded: byKey("folded") };
-    if (indexMaps.size >= MAX_CACHED_INDEX_MAPS) indexMaps.delete(indexMaps.keys().next().value!);
-    indexMaps.set(key, maps);
-  }
-  return maps;
+    return { value: byKey("value"), folded: byKey("folded") };
+  });
 }
 
 /** Which condition's index the COUNT seeks: equality first, then a range (an equality on a boolean, with two values, after ranges), then a scan. */

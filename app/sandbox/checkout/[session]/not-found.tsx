@@ -1,5 +1,5 @@
 import Link from "@/components/intent-link";
-import { CHECKOUT_NOT_FOUND } from "@/lib/sandbox/checkout";
+import { CHECKOUT_NOT_FOUND } from "@/lib/sandbox-pages/checkout-page";
 
 export default function CheckoutNotFound() {
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { readCheckout } from "@/lib/sandbox/checkout";
+import { readCheckout } from "@/lib/sandbox-pages/checkout-page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Checkout (sandbox)", robots: { index: false } };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { denyConsent, readConsent } from "@/lib/sandbox/oauth-consent";
+import { denyConsent, readConsent } from "@/lib/sandbox-pages/oauth-consent";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in with Google (sandbox)", robots: { index: false } };

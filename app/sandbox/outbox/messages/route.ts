@@ -1,4 +1,4 @@
-import { outboxResponse } from "@/lib/sandbox/admin";
+import { outboxResponse } from "@/lib/sandbox-pages/admin";
 
 /**
  * The outbox as JSON, with X-API-Key: sk_live_…. GET /sandbox/outbox with Accept: application/json is rewritten here

@@ -1,4 +1,4 @@
-import { resetTenantResponse } from "@/lib/sandbox/admin";
+import { resetTenantResponse } from "@/lib/sandbox-pages/admin";
 
 /** POST /sandbox/tenants/reset with X-API-Key: sk_live_… → the tenant back to its seed. */
 export const runtime = "nodejs";

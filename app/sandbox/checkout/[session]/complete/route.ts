@@ -1,4 +1,4 @@
-import { checkoutCompleteResponse } from "@/lib/sandbox/checkout";
+import { checkoutCompleteResponse } from "@/lib/sandbox-pages/checkout-page";
 
 /** The checkout page's Pay / Cancel: 303 to success_url or cancel_url, 404 when the session cannot be paid. */
 export const runtime = "nodejs";

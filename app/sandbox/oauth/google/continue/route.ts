@@ -1,4 +1,4 @@
-import { consentContinueResponse } from "@/lib/sandbox/oauth-consent";
+import { consentContinueResponse } from "@/lib/sandbox-pages/oauth-consent";
 
 /** The consent form's "Continue": 303 to the API's Google callback with a code for the chosen email. */
 export const runtime = "nodejs";

@@ -1,8 +1,8 @@
 import "server-only";
-import { maxUploadBytes, tenantStorageBytes, tenantTtlHours } from "./config";
-import { DEMO_ORGANIZATION, DEMO_USER } from "./seed";
-import { getStore } from "./store";
-import { getDemoTenant } from "./tenants";
+import { maxUploadBytes, tenantStorageBytes, tenantTtlHours } from "@/lib/sandbox/config";
+import { DEMO_ORGANIZATION, DEMO_USER } from "@/lib/sandbox/seed";
+import { getStore } from "@/lib/sandbox/store";
+import { getDemoTenant } from "@/lib/sandbox/tenants";
 
 /** What the /sandbox page shows: the shared demo tenant's keys and ready-made user, and the limits. */
 export interface SandboxOverview {

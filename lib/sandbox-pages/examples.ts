@@ -1,11 +1,9 @@
-import { getEndpoint } from "@/lib/catalog";
+import { catalogPath as path } from "./endpoint-paths";
 
 /**
  * What the /sandbox page and its Markdown twin both say: terminal commands (paths from the catalog) and how the
  * sandbox differs from the real API. The page fills in the demo tenant's keys; the prerendered twin cannot.
  */
-
-const path = (id: string) => getEndpoint(id)?.path ?? "";
 
 export interface DemoCredentials {
   publicKey: string;

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import { readCappedForm } from "@/lib/http/read-capped";
-import { createOAuthCode, errorRedirect, verifyOAuthState } from "./auth/oauth";
-import { FORM_BODY_LIMIT } from "./config";
-import { errorResponse } from "./errors";
-import { getStore } from "./store";
-import { getTenant, isExpired } from "./tenants";
+import { createOAuthCode, errorRedirect, verifyOAuthState } from "@/lib/sandbox/auth/oauth";
+import { FORM_BODY_LIMIT } from "@/lib/sandbox/config";
+import { errorResponse } from "@/lib/sandbox/errors";
+import { getStore } from "@/lib/sandbox/store";
+import { getTenant, isExpired } from "@/lib/sandbox/tenants";
 
 /** The sandbox's Google consent screen (app/sandbox/oauth/google): what it shows and where its buttons lead. */
 

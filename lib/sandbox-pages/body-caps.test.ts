@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createTenantResponse, TENANT_BODY_LIMIT } from "./admin";
-import { checkoutCompleteResponse } from "./checkout";
-import { FORM_BODY_LIMIT, maxUploadBytes } from "./config";
-import { handleSandboxRequest } from "./engine";
+import { checkoutCompleteResponse } from "./checkout-page";
+import { FORM_BODY_LIMIT, maxUploadBytes } from "@/lib/sandbox/config";
+import { handleSandboxRequest } from "@/lib/sandbox/engine";
 import { consentContinueResponse } from "./oauth-consent";
-import { setupTempDatabase } from "./testing/database";
-import { newTenant, newUser } from "./testing/fixtures";
+import { setupTempDatabase } from "@/lib/sandbox/testing/database";
+import { newTenant, newUser } from "@/lib/sandbox/testing/fixtures";
 
 /**
  * Every body the sandbox reads is counted while it arrives and refused at its cap (413): an endless chunked body

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/catalog";
-import { endpointMarkdown, SOURCE_NOTES_TITLE } from "./endpoint";
+import { endpointMarkdown, SOURCE_NOTES_TITLE } from "./endpoint-markdown";
 
 const withConflicts = endpoints.filter((e) => e.conflicts.length > 0);
 

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as complete } from "@/app/sandbox/checkout/[session]/complete/route";
 import type { BillingCheckoutSession, CheckoutSession } from "@/lib/catalog/schemas/billing";
 import type { Subscription } from "@/lib/catalog/schemas/subscription";
-import { CHECKOUT_NOT_FOUND, readCheckout, successRedirect } from "./checkout";
-import { insertOrgSubscription } from "./resources/org-subscription";
-import { insertOrganization } from "./resources/organization";
-import { getStore } from "./store";
-import type { TenantRow } from "./tenants";
-import { expectMatchesCatalog } from "./testing/catalog";
-import { sandboxClient, type SandboxClient } from "./testing/client";
-import { setupTempDatabase } from "./testing/database";
-import { newTenant, newUser } from "./testing/fixtures";
+import { CHECKOUT_NOT_FOUND, readCheckout, successRedirect } from "./checkout-page";
+import { insertOrgSubscription } from "@/lib/sandbox/resources/org-subscription";
+import { insertOrganization } from "@/lib/sandbox/resources/organization";
+import { getStore } from "@/lib/sandbox/store";
+import type { TenantRow } from "@/lib/sandbox/tenants";
+import { expectMatchesCatalog } from "@/lib/sandbox/testing/catalog";
+import { sandboxClient, type SandboxClient } from "@/lib/sandbox/testing/client";
+import { setupTempDatabase } from "@/lib/sandbox/testing/database";
+import { newTenant, newUser } from "@/lib/sandbox/testing/fixtures";
 
 setupTempDatabase();
 

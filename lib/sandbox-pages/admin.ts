@@ -1,14 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { answerThenDiscard, readCappedText } from "@/lib/http/read-capped";
-import { findApiKey, requireApiKey } from "./auth/api-keys";
-import { tenantsPerHour } from "./config";
-import { ApiError, jsonResponse, toResponse } from "./errors";
-import { listMail } from "./outbox";
-import { clientIp, hitRateLimit } from "./rate-limit";
-import { getStore } from "./store";
-import { createTenant, resetTenant, type TenantRow } from "./tenants";
-import { parseOrThrow } from "./validation";
+import { findApiKey, requireApiKey } from "@/lib/sandbox/auth/api-keys";
+import { tenantsPerHour } from "@/lib/sandbox/config";
+import { ApiError, jsonResponse, toResponse } from "@/lib/sandbox/errors";
+import { listMail } from "@/lib/sandbox/outbox";
+import { clientIp, hitRateLimit } from "@/lib/sandbox/rate-limit";
+import { getStore } from "@/lib/sandbox/store";
+import { createTenant, resetTenant, type TenantRow } from "@/lib/sandbox/tenants";
+import { parseOrThrow } from "@/lib/sandbox/validation";
 
 /** The sandbox's own endpoints (outside the documented API): tenants and the outbox. */
 

@@ -2,12 +2,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as resetTenant } from "@/app/sandbox/tenants/reset/route";
 import { GET as outbox } from "@/app/sandbox/outbox/messages/route";
 import { POST as createTenant } from "@/app/sandbox/tenants/route";
-import { getStore } from "./store";
+import { getStore } from "@/lib/sandbox/store";
 import { OUTBOX_PUBLIC_KEY_REFUSAL } from "./admin";
-import { sendMail } from "./outbox";
-import { getDemoTenant } from "./tenants";
-import { setupTempDatabase } from "./testing/database";
-import { sandboxClient } from "./testing/client";
+import { sendMail } from "@/lib/sandbox/outbox";
+import { getDemoTenant } from "@/lib/sandbox/tenants";
+import { setupTempDatabase } from "@/lib/sandbox/testing/database";
+import { sandboxClient } from "@/lib/sandbox/testing/client";
 
 setupTempDatabase();
 

@@ -1,22 +1,14 @@
 import "server-only";
-import { getEndpoint } from "@/lib/catalog";
-import { hashToken } from "./auth/email-tokens";
-import type { MailKind } from "./outbox";
-import { getStore } from "./store";
-import { getTenant, isExpired } from "./tenants";
+import { hashToken } from "@/lib/sandbox/auth/email-tokens";
+import type { MailKind } from "@/lib/sandbox/outbox";
+import { getStore } from "@/lib/sandbox/store";
+import { getTenant, isExpired } from "@/lib/sandbox/tenants";
 
 /**
  * What the portal's mail pages (/sandbox/verify-email, reset-password, accept-invitation) need to act as the tenant's
- * own app would: the sandbox path of a catalog endpoint, and the public key of the tenant a mailed token belongs to
- * (public by design: the tenant's frontend embeds it). The actions themselves go through the documented endpoints.
+ * own app would: the public key of the tenant a mailed token belongs to (public by design: the tenant's frontend embeds
+ * it). The actions themselves go through the documented endpoints (paths from endpoint-paths.ts).
  */
-
-/** `/sandbox` + the catalog path of the endpoint `id`. */
-export function sandboxPath(id: string): string {
-  const endpoint = getEndpoint(id);
-  if (!endpoint) throw new Error(`No catalog endpoint ${id}`);
-  return `/sandbox${endpoint.path}`;
-}
 
 /** The public key of the live tenant that sent `token` in a mail of `kind`; null when no such token or tenant exists. */
 export async function publicKeyForMailToken(kind: MailKind, token: string, now = new Date()): Promise<string | null> {

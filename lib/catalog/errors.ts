@@ -33,6 +33,22 @@ export function describeRateLimit(r: RateLimit): string {
   return r.blockSeconds ? `${base}, blocked ${formatDuration(r.blockSeconds)} after exceeding` : base;
 }
 
+/** The details of the implied errors, shared by `impliedErrors` and its type-level twin `ImpliedErrors` (lib/catalog/define.ts). */
+export const IMPLIED_DETAIL = {
+  keyRequired: "API key required",
+  keyInvalid: "Invalid API key",
+  secretKeyRequired: "This endpoint requires a secret API key (sk_live_*)",
+  originNotAllowed: "Origin not allowed for this API key",
+  notAuthenticated: "Not authenticated",
+  invalidToken: "Could not validate credentials",
+  notMember: "Not a member of this organization",
+  organizationHeader: "X-Organization-Id header is required",
+  insufficientPermissions: "Insufficient permissions",
+  notFound: "Not found",
+  validation: "Validation error",
+  tooManyRequests: "Too many requests",
+} as const;
+
 interface ImplyInput {
   auth: AuthRule;
   path: string;
@@ -45,37 +61,38 @@ interface ImplyInput {
 export function impliedErrors({ auth, path, rateLimit, hasPathParams, validatesInput }: ImplyInput): ErrorSpec[] {
   const out: ErrorSpec[] = [];
   const add = (status: number, detail: string, when: string) => out.push({ status, detail, when, source: "implied" });
+  const d = IMPLIED_DETAIL;
   if (auth.keys.length > 0) {
-    add(401, "API key required", "The X-API-Key header is missing.");
-    add(401, "Invalid API key", "The X-API-Key is unknown, revoked, or belongs to another environment.");
+    add(401, d.keyRequired, "The X-API-Key header is missing.");
+    add(401, d.keyInvalid, "The X-API-Key is unknown, revoked, or belongs to another environment.");
   }
   if (auth.keys.length === 1 && auth.keys[0] === "secret") {
-    add(403, "This endpoint requires a secret API key (sk_live_*)", "A public key (pk_live_*) was sent.");
+    add(403, d.secretKeyRequired, "A public key (pk_live_*) was sent.");
   }
   if (auth.keys.includes("public")) {
-    add(403, "Origin not allowed for this API key", "A public key was used from an origin the tenant did not allow.");
+    add(403, d.originNotAllowed, "A public key was used from an origin the tenant did not allow.");
   }
-  if (auth.jwt === "required") add(401, "Not authenticated", "The Authorization: Bearer <access_token> header is missing.");
+  if (auth.jwt === "required") add(401, d.notAuthenticated, "The Authorization: Bearer <access_token> header is missing.");
   if (auth.jwt !== "none") {
-    add(401, "Could not validate credentials", "The access token is malformed, expired (1 hour lifetime) or revoked: refresh it and retry once.");
+    add(401, d.invalidToken, "The access token is malformed, expired (1 hour lifetime) or revoked: refresh it and retry once.");
   }
   if (auth.jwt === "required" && path.includes("{organization_id}")) {
-    add(403, "Not a member of this organization", "The signed-in user is not an active member of the organization in the path.");
+    add(403, d.notMember, "The signed-in user is not an active member of the organization in the path.");
   }
   if (auth.organizationHeader) {
-    add(422, "X-Organization-Id header is required", "The X-Organization-Id header is missing or not a UUID.");
-    add(403, "Not a member of this organization", "The user does not belong to the organization named in X-Organization-Id.");
+    add(422, d.organizationHeader, "The X-Organization-Id header is missing or not a UUID.");
+    add(403, d.notMember, "The user does not belong to the organization named in X-Organization-Id.");
   }
   if (auth.permission || auth.roles) {
     const who = auth.roles ? auth.roles.join("/") : `roles with ${auth.permission}`;
-    add(403, "Insufficient permissions", `The caller's organization role is not ${who}.`);
+    add(403, d.insufficientPermissions, `The caller's organization role is not ${who}.`);
   }
-  if (hasPathParams) add(404, "Not found", "A resource named in the path does not exist in this tenant or is not visible to the caller.");
-  if (validatesInput) add(422, "Validation error", "A parameter or body field is missing, of the wrong type, or breaks a constraint; detail lists each field.");
+  if (hasPathParams) add(404, d.notFound, "A resource named in the path does not exist in this tenant or is not visible to the caller.");
+  if (validatesInput) add(422, d.validation, "A parameter or body field is missing, of the wrong type, or breaks a constraint; detail lists each field.");
   if (rateLimit) {
     add(
       429,
-      "Too many requests",
+      d.tooManyRequests,
       `More than ${describeRateLimit(rateLimit)}. The Retry-After header gives the seconds to wait.`,
     );
   }

@@ -5,8 +5,8 @@ interface Segment {
   param?: string;
 }
 
-export interface PathMatch {
-  endpoint: Endpoint;
+export interface PathMatch<E extends Endpoint = Endpoint> {
+  endpoint: E;
   params: Record<string, string>;
   query: Record<string, string>;
 }
@@ -42,10 +42,10 @@ export function normalizePath(input: string): { path: string; query: Record<stri
  * literal segments earliest wins: `/v1/user/files/folders` is the folders endpoint, not
  * `/v1/user/files/{file_id}`.
  */
-export function createMatcher(endpoints: readonly Endpoint[]) {
+export function createMatcher<E extends Endpoint>(endpoints: readonly E[]) {
   const compiled = endpoints.map((endpoint) => ({ endpoint, segments: parseTemplate(endpoint.path) }));
 
-  return function matchPath(method: HttpMethod | undefined, input: string): PathMatch[] {
+  return function matchPath(method: HttpMethod | undefined, input: string): PathMatch<E>[] {
     const { path, query } = normalizePath(input);
     const parts = splitPath(path).map((p) => {
       try {
@@ -54,7 +54,7 @@ export function createMatcher(endpoints: readonly Endpoint[]) {
         return p;
       }
     });
-    const hits: Array<PathMatch & { score: number[] }> = [];
+    const hits: Array<PathMatch<E> & { score: number[] }> = [];
     for (const { endpoint, segments } of compiled) {
       if (method && endpoint.method !== method) continue;
       if (segments.length !== parts.length) continue;

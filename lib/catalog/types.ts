@@ -53,9 +53,9 @@ export interface Example {
   value: unknown;
 }
 
-export interface RequestBody {
+export interface RequestBody<S extends z.ZodType = z.ZodType> {
   contentType: "application/json" | "multipart/form-data";
-  schema: z.ZodType;
+  schema: S;
   examples: Example[];
 }
 

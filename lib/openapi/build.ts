@@ -161,7 +161,7 @@ function registry(): SchemaRegistry {
 function selectEndpoints({ category, path }: BuildOpenApiOptions): readonly Endpoint[] {
   const inCategory = category ? endpointsOf(category) : endpoints;
   if (path === undefined) return inCategory;
-  const hits = new Set(matchPath(undefined, path).map((m) => m.endpoint));
+  const hits = new Set<Endpoint>(matchPath(undefined, path).map((m) => m.endpoint));
   return inCategory.filter((e) => hits.has(e));
 }
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { endpoints, type Endpoint } from "@/lib/catalog";
 import { issueSession, revokeSession } from "./auth/sessions";
 import { handleSandboxRequest } from "./engine";
-import { isKeyless } from "./handlers/helpers";
+import { defineHandler } from "./handlers/define";
 import { handlers } from "./handlers/index";
 import { getStore } from "./store";
 import type { TenantRow } from "./tenants";
@@ -152,25 +152,34 @@ describe("routing and validation", () => {
 
   it("a missing handler answers 501", async () => {
     const res = await handleSandboxRequest(new Request(`${TEST_ORIGIN}/sandbox/v1/auth/providers`, { headers: { "x-api-key": tenant.public_key } }), {
-      handlers: {},
+      handlers: new Map(),
     });
     expect([res.status, await res.json()]).toEqual([501, { detail: "Not implemented in the sandbox" }]);
   });
 });
 
 describe("handler registry", () => {
-  const ids = new Set(endpoints.map((e) => e.id));
+  it("has a handler for every catalog endpoint, registered under its id", () => {
+    expect([...handlers.keys()].sort()).toEqual(endpoints.map((e) => e.id).sort());
+    for (const [id, handler] of handlers) expect(handler.id).toBe(id);
+  });
+});
 
-  it("is keyed by catalog endpoint ids; keyless handlers exactly for endpoints without API key", () => {
-    for (const [id, h] of Object.entries(handlers)) {
-      expect(ids.has(id), `${id} is not a catalog endpoint`).toBe(true);
-      expect(isKeyless(h), id).toBe(endpoints.find((e) => e.id === id)!.auth.keys.length === 0);
-    }
+describe("ctx.fail", () => {
+  const call = (handler: ReturnType<typeof defineHandler<"authentication.providers">>) =>
+    handleSandboxRequest(new Request(`${TEST_ORIGIN}/sandbox/v1/auth/providers`, { headers: { "x-api-key": tenant.public_key } }), {
+      handlers: new Map([[handler.id, handler]]),
+    });
+  it("answers the catalog's detail for a documented status, and a chosen documented detail", async () => {
+    const first = await call(defineHandler("authentication.providers", (ctx) => ctx.fail(401)));
+    expect([first.status, await first.json()]).toEqual([401, { detail: "API key required" }]);
+    const chosen = await call(defineHandler("authentication.providers", (ctx) => ctx.fail(401, "Invalid API key")));
+    expect([chosen.status, await chosen.json()]).toEqual([401, { detail: "Invalid API key" }]);
   });
 
-  // Red until every category helper has filled its handlers/<category>.ts.
-  it("has a handler for every catalog endpoint", () => {
-    const missing = endpoints.filter((e) => !(e.id in handlers)).map((e) => e.id);
-    expect(missing).toEqual([]);
+  it("is a 500, not a made-up answer, for a status the endpoint does not document", async () => {
+    // @ts-expect-error 404 is not among authentication.providers' documented errors
+    const res = await call(defineHandler("authentication.providers", (ctx) => ctx.fail(404)));
+    expect([res.status, await res.json()]).toEqual([500, { detail: "Internal sandbox error" }]);
   });
 });

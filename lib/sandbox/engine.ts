@@ -1,16 +1,16 @@
 import "server-only";
 import { z } from "zod";
-import { type Endpoint, type HttpMethod, type KeyKind, HTTP_METHODS, matchPath } from "@/lib/catalog";
+import { type CatalogEndpoint, type Endpoint, type HttpMethod, type KeyKind, HTTP_METHODS, matchPath } from "@/lib/catalog";
+import { IMPLIED_DETAIL } from "@/lib/catalog/errors";
 import { publicOrigin } from "@/lib/site/origin";
 import { requireApiKey } from "./auth/api-keys";
 import { verifyAccessToken } from "./auth/sessions";
 import { discardBody, readCappedBytes, readCappedText } from "@/lib/http/read-capped";
 import { maxUploadBytes } from "./config";
 import type { Sql } from "./db/sql";
-import { ApiError, errorResponse, jsonResponse, toResponse } from "./errors";
-import { isKeyless } from "./handlers/helpers";
-import { handlers as registry } from "./handlers/index";
-import type { BaseContext, HandlerContext, HandlerMap, HandlerOutput } from "./handlers/types";
+import { ApiError, documentedError, errorResponse, jsonResponse, toResponse } from "./errors";
+import { type HandlerMap, handlers as registry } from "./handlers/index";
+import type { BaseContext, EngineContext, TenantContext } from "./handlers/types";
 import { sendMail } from "./outbox";
 import { clientIp, hitRateLimit } from "./rate-limit";
 import { findActiveMembership, type MembershipRow } from "./resources/membership";
@@ -68,33 +68,40 @@ async function answer(req: Request, options: EngineOptions): Promise<Response> {
     if (endpoint.rateLimit) {
       const scopeKey = endpoint.rateLimit.scope === "user" && auth.user ? `user:${auth.user.id}` : `ip:${ip}`;
       const decision = await hitRateLimit(sql, { tenantId: auth.tenant?.id ?? null, name: endpoint.id, scopeKey }, endpoint.rateLimit, now());
-      if (!decision.allowed) return errorResponse(429, "Too many requests", { "Retry-After": String(decision.retryAfter) });
+      if (!decision.allowed) return errorResponse(429, IMPLIED_DETAIL.tooManyRequests, { "Retry-After": String(decision.retryAfter) });
     }
     const input = await readInput(endpoint, req, url, params);
-    const handler = (options.handlers ?? registry)[endpoint.id];
+    const handler = (options.handlers ?? registry).get(endpoint.id);
     if (!handler) return errorResponse(501, "Not implemented in the sandbox");
 
-    const base: BaseContext = { sql, endpoint, ...input, req, ip, origin: publicOrigin(req), now };
-    let output: HandlerOutput;
-    if (isKeyless(handler)) {
-      if (endpoint.auth.keys.length > 0) throw new Error(`${endpoint.id} takes an API key but its handler is keyless`);
-      output = await handler.handle(base);
-    } else {
-      if (!auth.tenant || !auth.keyKind) throw new Error(`${endpoint.id} takes no API key: its handler must be keyless()`);
-      const tenant = auth.tenant;
-      const ctx: HandlerContext = {
-        ...base,
-        tenant,
-        keyKind: auth.keyKind,
-        user: auth.user,
-        userId: auth.user?.id ?? null,
-        sessionId: auth.sessionId,
-        organizationId: auth.organizationId,
-        membership: auth.membership,
-        outbox: { send: (mail) => sendMail(sql, tenant.id, mail, now()) },
-      };
-      output = await handler(ctx);
-    }
+    // An endpoint with API key gets its tenant context; one without (auth.keys: []) finds its tenant itself.
+    const tenant = auth.tenant;
+    const tenantContext: Omit<TenantContext, keyof BaseContext> | undefined = tenant && auth.keyKind
+      ? {
+          tenant,
+          keyKind: auth.keyKind,
+          user: auth.user,
+          userId: auth.user?.id ?? null,
+          sessionId: auth.sessionId,
+          organizationId: auth.organizationId,
+          membership: auth.membership,
+          outbox: { send: (mail) => sendMail(sql, tenant.id, mail, now()) },
+        }
+      : undefined;
+    const ctx: EngineContext = {
+      sql,
+      endpoint,
+      ...input,
+      req,
+      ip,
+      origin: publicOrigin(req),
+      now,
+      fail: (status, detail, headers) => {
+        throw documentedError(endpoint, status, detail, headers);
+      },
+      ...tenantContext,
+    };
+    const output = await handler.handle(ctx);
     return output instanceof Response ? output : jsonResponse(output.status, output.body, output.headers);
   } catch (error) {
     return toResponse(error, where);
@@ -102,7 +109,7 @@ async function answer(req: Request, options: EngineOptions): Promise<Response> {
 }
 
 /** The endpoint for a method and path: 404 when no template matches, 405 when only other methods do. */
-function resolve(method: string, path: string): { endpoint: Endpoint; params: Record<string, string> } {
+function resolve(method: string, path: string): { endpoint: CatalogEndpoint; params: Record<string, string> } {
   const upper = method.toUpperCase();
   const hit = (HTTP_METHODS as readonly string[]).includes(upper) ? matchPath(upper as HttpMethod, path)[0] : undefined;
   if (hit) return { endpoint: hit.endpoint, params: hit.params };
@@ -127,11 +134,11 @@ async function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Dat
     const header = req.headers.get("authorization");
     const token = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, "").trim() : null;
     if (!token) {
-      if (rule.jwt === "required") throw new ApiError(401, "Not authenticated", BEARER);
+      if (rule.jwt === "required") throw new ApiError(401, IMPLIED_DETAIL.notAuthenticated, BEARER);
     } else {
       const session = await verifyAccessToken(sql, found.tenant.id, token, now);
       const user = session ? await findUserById(sql, found.tenant.id, session.userId) : undefined;
-      if (!session || !user || user.is_active !== 1) throw new ApiError(401, "Could not validate credentials", BEARER);
+      if (!session || !user || user.is_active !== 1) throw new ApiError(401, IMPLIED_DETAIL.invalidToken, BEARER);
       auth.user = user;
       auth.sessionId = session.sessionId;
     }
@@ -139,9 +146,9 @@ async function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Dat
 
   if (rule.organizationHeader) {
     const orgId = OrganizationId.safeParse(req.headers.get("x-organization-id")?.trim());
-    if (!orgId.success) throw new ApiError(422, "X-Organization-Id header is required");
+    if (!orgId.success) throw new ApiError(422, IMPLIED_DETAIL.organizationHeader);
     const membership = auth.user ? await findActiveMembership(sql, found.tenant.id, orgId.data, auth.user.id) : undefined;
-    if (!membership) throw new ApiError(403, "Not a member of this organization");
+    if (!membership) throw new ApiError(403, IMPLIED_DETAIL.notMember);
     auth.organizationId = orgId.data;
     auth.membership = membership;
   }

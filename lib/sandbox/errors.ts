@@ -1,3 +1,4 @@
+import type { Endpoint } from "@/lib/catalog";
 import type { ValidationIssue } from "./validation";
 
 /**
@@ -13,6 +14,17 @@ export class ApiError extends Error {
     super(typeof detail === "string" ? detail : "Validation error");
     this.name = "ApiError";
   }
+}
+
+/**
+ * The error `endpoint` documents for `status`: the given detail when it is one of them, else the first (the one its
+ * page shows). Handlers reach this through `ctx.fail`, whose types allow only documented statuses and details; an
+ * undocumented one (possible only around those types) is a bug in the sandbox, so it is a 500, not a made-up answer.
+ */
+export function documentedError(endpoint: Endpoint, status: number, detail?: string | ValidationIssue[], headers?: Record<string, string>): ApiError {
+  const spec = endpoint.errors.find((e) => e.status === status && (typeof detail !== "string" || e.detail === detail));
+  if (!spec) throw new Error(`${endpoint.id} does not document ${status}${typeof detail === "string" ? ` "${detail}"` : ""}`);
+  return new ApiError(status, Array.isArray(detail) ? detail : spec.detail, headers);
 }
 
 /** A JSON answer (no body for 204 / undefined). */

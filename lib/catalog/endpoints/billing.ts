@@ -128,6 +128,7 @@ export const billingEndpoints = [
       { status: 404, detail: "Subscription not found", when: "subscription_id does not name a subscription of the tenant.", source: "implied" },
       { status: 404, detail: "Plan not found", when: "new_plan_id does not name a plan of the tenant.", source: "implied" },
       { status: 400, detail: "Subscription is already on this plan", when: "new_plan_id is the subscription's current plan.", source: "implied" },
+      { status: 400, detail: "Subscription is already cancelled", when: "The subscription is cancelled or its period has ended.", source: "implied" },
     ],
     notes: [
       "Upgrades create Stripe prorations. Downgrades cancel at period end and schedule the new plan.",

@@ -29,20 +29,20 @@ const schemaNotFound = {
   status: 404,
   detail: "Entity schema not found",
   when: "No schema with this ID exists in the organization named by X-Organization-Id.",
-  source: "implied" as const,
-};
+  source: "implied",
+} as const;
 const recordNotFound = {
   status: 404,
   detail: "Entity record not found",
   when: "No record with this ID exists in the organization named by X-Organization-Id.",
-  source: "implied" as const,
-};
+  source: "implied",
+} as const;
 const dataInvalid = {
   status: 422,
   detail: "Record data does not match the schema's fields_definition",
   when: "A required field is missing, a value has the wrong type, or a value breaks a constraint (min_length/max_length, minimum/maximum, enum values, email/url/phone format).",
-  source: "implied" as const,
-};
+  source: "implied",
+} as const;
 
 const SCHEMA_KEY_CONFLICT = {
   topic: "Accepted keys",

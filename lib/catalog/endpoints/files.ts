@@ -24,26 +24,26 @@ const fileNotFound = {
   status: 404,
   detail: "File not found",
   when: "No file with this ID belongs to the signed-in user.",
-  source: "implied" as const,
-};
+  source: "implied",
+} as const;
 const folderNotFound = (field: string) => ({
   status: 404,
   detail: "Folder not found",
   when: `${field} names no folder of the signed-in user.`,
-  source: "implied" as const,
-});
+  source: "implied",
+}) as const;
 const ownFolderNotFound = {
   status: 404,
   detail: "Folder not found",
   when: "No folder with this ID belongs to the signed-in user.",
-  source: "implied" as const,
-};
+  source: "implied",
+} as const;
 const folderNameTaken = {
   status: 409,
   detail: "A folder with this name already exists here",
   when: "The parent folder (or the root) already holds a folder with this name, so the path would not be unique.",
-  source: "implied" as const,
-};
+  source: "implied",
+} as const;
 
 const binary = (description: string, filename: string) => ({
   status: 200,

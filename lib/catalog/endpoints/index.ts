@@ -13,8 +13,8 @@ import { subscriptionsEndpoints } from "./subscriptions";
 import { usageEndpoints } from "./usage";
 import { usersEndpoints } from "./users";
 
-/** Every endpoint, grouped by category in the seed's order. */
-export const endpointsByCategory: Record<CategoryId, readonly Endpoint[]> = {
+/** Every endpoint, grouped by category in the seed's order (`satisfies`, so each keeps its literal id and schema types). */
+export const endpointsByCategory = {
   authentication: authenticationEndpoints,
   organizations: organizationsEndpoints,
   subscriptions: subscriptionsEndpoints,
@@ -28,4 +28,4 @@ export const endpointsByCategory: Record<CategoryId, readonly Endpoint[]> = {
   departments: departmentsEndpoints,
   files: filesEndpoints,
   external_agents: externalAgentsEndpoints,
-};
+} satisfies Record<CategoryId, readonly Endpoint[]>;

@@ -51,25 +51,26 @@ const message = (text: string, description = "Success") => ({
   examples: [{ name: "ok", value: { message: text } }],
 });
 
-const notMember = (when: string, source?: "implied") => ({
-  status: 403,
-  detail: "Not a member of this organization",
-  when,
-  ...(source ? { source } : {}),
-});
-const orgNotFound = { status: 404, detail: "Organization not found", when: "No organization with this id exists in the tenant.", source: "implied" as const };
+const notMember = (when: string, source?: "implied") =>
+  ({
+    status: 403,
+    detail: "Not a member of this organization",
+    when,
+    ...(source ? { source } : {}),
+  }) as const;
+const orgNotFound = { status: 404, detail: "Organization not found", when: "No organization with this id exists in the tenant.", source: "implied" } as const;
 const managersOnly = (action: string) => ({
   status: 403,
   detail: "Insufficient permissions",
   when: `The caller's role may not ${action}. The seed does not name the roles; owner/admin is expected, as for the other member-management endpoints.`,
-  source: "implied" as const,
-});
+  source: "implied",
+}) as const;
 const noSubscription = {
   status: 404,
   detail: "No active subscription found for this organization",
   when: "The organization has no active subscription to change or cancel.",
-  source: "implied" as const,
-};
+  source: "implied",
+} as const;
 
 /** The quick reference of get_end_user_endpoints lists these under "Authenticated Endpoints (JWT required)". */
 const quickReferenceJwt = (line: string): Conflict => ({
@@ -235,6 +236,7 @@ export const organizationsEndpoints = [
     errors: [
       { status: 400, detail: "Cannot change the role of the organization owner", when: "The target member is the owner.", source: "implied" },
       { status: 404, detail: "Member not found", when: "The user is not a member of this organization.", source: "implied" },
+      orgNotFound,
     ],
     notes: ["The owner role cannot be assigned with this endpoint: role is one of admin, member, developer."],
     keywords: ["change role", "promote", "demote", "make admin", "permissions", "access level"],
@@ -252,6 +254,7 @@ export const organizationsEndpoints = [
     errors: [
       { status: 400, detail: "Cannot remove the organization owner", when: "The target member is the owner.", source: "implied" },
       { status: 404, detail: "Member not found", when: "The user is not a member of this organization.", source: "implied" },
+      orgNotFound,
     ],
     keywords: ["kick", "remove user", "revoke access", "offboard", "leave team"],
   }),
@@ -269,6 +272,7 @@ export const organizationsEndpoints = [
       managersOnly("deactivate members"),
       { status: 400, detail: "Cannot deactivate the organization owner", when: "The target member is the owner.", source: "implied" },
       { status: 404, detail: "Member not found", when: "The user is not a member of this organization.", source: "implied" },
+      orgNotFound,
     ],
     notes: ["Unlike DELETE on the same member path, deactivation keeps the membership record."],
     keywords: ["suspend member", "disable member", "block user", "revoke access"],
@@ -310,6 +314,7 @@ export const organizationsEndpoints = [
       managersOnly("manage invitations"),
       { status: 400, detail: "Invitation is no longer pending", when: "The invitation was already accepted, rejected or cancelled.", source: "implied" },
       { status: 404, detail: "Invitation not found", when: "No invitation with this id exists in the organization.", source: "implied" },
+      orgNotFound,
     ],
     keywords: ["send again", "invitation email", "invite link expired", "remind invitee"],
   }),
@@ -326,6 +331,7 @@ export const organizationsEndpoints = [
     errors: [
       managersOnly("manage invitations"),
       { status: 404, detail: "Invitation not found", when: "No invitation with this id exists in the organization.", source: "implied" },
+      orgNotFound,
     ],
     keywords: ["revoke invitation", "withdraw invite", "delete invite", "cancelled"],
   }),
@@ -528,7 +534,7 @@ export const organizationsEndpoints = [
         examples: [{ name: "ok", value: { ...subscriptionExample, billing_cycle: "yearly", updated_at: EXAMPLE_TIME } }],
       },
     ],
-    errors: [noSubscription, { status: 404, detail: "Plan not found", when: "plan_id names no plan available to the tenant.", source: "implied" }],
+    errors: [noSubscription, { status: 404, detail: "Plan not found", when: "plan_id names no plan available to the tenant.", source: "implied" }, orgNotFound],
     notes: ["Requires the BILLING_MANAGE permission."],
     keywords: ["change plan", "upgrade", "downgrade", "switch to yearly", "annual billing", "billing cycle"],
   }),
@@ -569,7 +575,7 @@ export const organizationsEndpoints = [
         ],
       },
     ],
-    errors: [noSubscription],
+    errors: [noSubscription, orgNotFound],
     notes: [
       "Requires the BILLING_MANAGE permission.",
       "This answers 200 with a JSON body, not 204.",

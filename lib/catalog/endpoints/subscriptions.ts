@@ -229,6 +229,12 @@ export const subscriptionsEndpoints = [
         source: "implied",
       },
       {
+        status: 403,
+        detail: "Insufficient permissions",
+        when: "The signed-in user's role in the organization may not manage billing (owner/admin, as for the organization's own subscribe endpoint).",
+        source: "implied",
+      },
+      {
         status: 409,
         detail: "Organization already has an active subscription",
         when: "The organization is already subscribed; change its plan instead.",
@@ -443,6 +449,7 @@ export const subscriptionsEndpoints = [
         when: "user_id is not a member of the organization with billing rights.",
         source: "implied",
       },
+      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
     ],
     notes: [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",
@@ -479,6 +486,7 @@ export const subscriptionsEndpoints = [
         when: "user_id is not a member of the organization with billing rights.",
         source: "implied",
       },
+      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
     ],
     notes: [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",
@@ -525,6 +533,7 @@ export const subscriptionsEndpoints = [
         when: "user_id is not a member of the organization with billing rights.",
         source: "implied",
       },
+      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
     ],
     notes: [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",

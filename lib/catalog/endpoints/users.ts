@@ -23,13 +23,13 @@ const selfService = (action: string) =>
   }) as const;
 
 const userIdParam = z.object({ user_id: uuid().describe("ID of the user") });
-const userNotFound = { status: 404, detail: "User not found", when: "No user with this ID exists in the tenant." };
+const userNotFound = { status: 404, detail: "User not found", when: "No user with this ID exists in the tenant." } as const;
 const notYourself = (what: string) => ({
   status: 403,
   detail: "Not enough permissions",
   when: `A pk_live_* caller tried to ${what} another user.`,
-  source: "implied" as const,
-});
+  source: "implied",
+}) as const;
 
 const userResponse = (description: string, value: User = userExample) => ({
   status: 200,

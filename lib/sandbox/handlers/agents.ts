@@ -1,7 +1,4 @@
 import type { ChatMessage } from "@/lib/catalog/schemas/completion";
-import type { CreateConversationRequest } from "@/lib/catalog/schemas/conversation";
-import type { ChatRequest } from "@/lib/catalog/schemas/execution";
-import { ApiError } from "../errors";
 import { findActiveAgent, listActiveAgents, toAgent, type AgentRow } from "../resources/agent";
 import { agentReply, generate, lastUserContent, promptTokens, SANDBOX_MODEL } from "../resources/completion";
 import {
@@ -17,43 +14,40 @@ import {
 } from "../resources/conversation";
 import { insertExecution, listExecutions, toExecution } from "../resources/execution";
 import { recordAiRequest, requireAiUsageAllowance } from "../resources/usage";
+import { defineHandler } from "./define";
 import { created, noContent, ok, requireUser } from "./helpers";
-import type { Handler, HandlerContext, HandlerMap, Input, Query } from "./types";
+import type { Raises, TenantContext } from "./types";
 
-type AgentParams = { agent_id: string };
-type ConversationParams = AgentParams & { conversation_id: string };
-type Paging = { skip: number; limit: number };
-
-async function requireAgent(ctx: HandlerContext<unknown, Query, AgentParams>): Promise<AgentRow> {
-  const agent = await findActiveAgent(ctx.sql, ctx.tenant.id, ctx.params.agent_id);
-  if (!agent) throw new ApiError(404, "Agent not found");
+async function requireAgent(ctx: TenantContext & Raises<404, "Agent not found">, agentId: string): Promise<AgentRow> {
+  const agent = await findActiveAgent(ctx.sql, ctx.tenant.id, agentId);
+  if (!agent) return ctx.fail(404, "Agent not found");
   return agent;
 }
 
-async function requireConversation(ctx: HandlerContext<unknown, Query, AgentParams>, conversationId: string): Promise<ConversationRow> {
+async function requireConversation(ctx: TenantContext & Raises<404, "Conversation not found">, agentId: string, conversationId: string): Promise<ConversationRow> {
   const user = requireUser(ctx);
-  const conversation = await findConversation(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, conversationId);
-  if (!conversation) throw new ApiError(404, "Conversation not found");
+  const conversation = await findConversation(ctx.sql, ctx.tenant.id, user.id, agentId, conversationId);
+  if (!conversation) return ctx.fail(404, "Conversation not found");
   return conversation;
 }
 
-const listAvailable: Handler<unknown, Paging> = async (ctx) => ok((await listActiveAgents(ctx.sql, ctx.tenant.id, ctx.query.skip, ctx.query.limit)).map(toAgent));
+const listAvailable = defineHandler("agents.list-available", async (ctx) => ok((await listActiveAgents(ctx.sql, ctx.tenant.id, ctx.query.skip, ctx.query.limit)).map(toAgent)));
 
-const getAgent: Handler<unknown, Query, AgentParams> = async (ctx) => ok(toAgent(await requireAgent(ctx)));
+const getAgent = defineHandler("agents.get-agent", async (ctx) => ok(toAgent(await requireAgent(ctx, ctx.params.agent_id))));
 
 /**
  * Runs the agent deterministically: its reply_template filled with the user's message. Usage is
  * checked before the run (402) and recorded with the execution, and with conversation_id the
  * saved messages are the context and the new exchange is appended, all in one transaction.
  */
-const chat: Handler<Input<typeof ChatRequest>, Query, AgentParams> = async (ctx) => {
+const chat = defineHandler("agents.chat", async (ctx) => {
   const user = requireUser(ctx);
-  const agent = await requireAgent(ctx);
+  const agent = await requireAgent(ctx, ctx.params.agent_id);
   const body = ctx.body;
   const now = ctx.now();
   return await ctx.sql.tx(async () => {
-    const conversation = body.conversation_id === undefined ? undefined : await requireConversation(ctx, body.conversation_id);
-    if (conversation?.status === "ENDED") throw new ApiError(400, "Conversation has ended");
+    const conversation = body.conversation_id === undefined ? undefined : await requireConversation(ctx, ctx.params.agent_id, body.conversation_id);
+    if (conversation?.status === "ENDED") return ctx.fail(400);
     const account = await requireAiUsageAllowance(ctx.sql, ctx.tenant.id, user.id, now);
 
     const sent: ChatMessage[] = [...(body.messages ?? []), ...(body.input === undefined ? [] : [{ role: "user" as const, content: body.input }])];
@@ -104,43 +98,34 @@ const chat: Handler<Input<typeof ChatRequest>, Query, AgentParams> = async (ctx)
     await recordAiRequest(ctx.sql, account, prompt, output.completionTokens, now);
     return ok(toExecution(execution));
   });
-};
+});
 
-const history: Handler<unknown, Paging, AgentParams> = async (ctx) => {
+const history = defineHandler("agents.history", async (ctx) => {
   const user = requireUser(ctx);
-  await requireAgent(ctx);
+  await requireAgent(ctx, ctx.params.agent_id);
   return ok((await listExecutions(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit)).map(toExecution));
-};
+});
 
-const createConversation: Handler<Input<typeof CreateConversationRequest> | undefined, Query, AgentParams> = async (ctx) => {
+const createConversation = defineHandler("agents.create-conversation", async (ctx) => {
   const user = requireUser(ctx);
-  const agent = await requireAgent(ctx);
+  const agent = await requireAgent(ctx, ctx.params.agent_id);
   return created(toConversation(await insertConversation(ctx.sql, ctx.tenant.id, user.id, agent.id, ctx.body?.title ?? null, ctx.now())));
-};
+});
 
-const listUserConversations: Handler<unknown, Paging, AgentParams> = async (ctx) => {
+const listUserConversations = defineHandler("agents.list-conversations", async (ctx) => {
   const user = requireUser(ctx);
-  await requireAgent(ctx);
+  await requireAgent(ctx, ctx.params.agent_id);
   return ok((await listConversations(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit)).map(toConversation));
-};
+});
 
-const getConversation: Handler<unknown, Query, ConversationParams> = async (ctx) => {
-  const conversation = await requireConversation(ctx, ctx.params.conversation_id);
+const getConversation = defineHandler("agents.get-conversation", async (ctx) => {
+  const conversation = await requireConversation(ctx, ctx.params.agent_id, ctx.params.conversation_id);
   return ok(toConversationWithMessages(conversation, await listConversationMessages(ctx.sql, ctx.tenant.id, conversation.id)));
-};
+});
 
-const endUserConversation: Handler<unknown, Query, ConversationParams> = async (ctx) => {
-  await endConversation(ctx.sql, await requireConversation(ctx, ctx.params.conversation_id), ctx.now());
+const endUserConversation = defineHandler("agents.end-conversation", async (ctx) => {
+  await endConversation(ctx.sql, await requireConversation(ctx, ctx.params.agent_id, ctx.params.conversation_id), ctx.now());
   return noContent();
-};
+});
 
-export const agentsHandlers: HandlerMap = {
-  "agents.list-available": listAvailable,
-  "agents.get-agent": getAgent,
-  "agents.chat": chat,
-  "agents.history": history,
-  "agents.create-conversation": createConversation,
-  "agents.list-conversations": listUserConversations,
-  "agents.get-conversation": getConversation,
-  "agents.end-conversation": endUserConversation,
-};
+export const agentsHandlers = [listAvailable, getAgent, chat, history, createConversation, listUserConversations, getConversation, endUserConversation];

@@ -1,9 +1,8 @@
-import { COMPLETION_STREAM_DONE, type CompletionRequest } from "@/lib/catalog/schemas/completion";
-import { ApiError } from "../errors";
+import { COMPLETION_STREAM_DONE } from "@/lib/catalog/schemas/completion";
 import { isSupportedModel, runCompletion, toCompletion, toCompletionChunks, type CompletionRun } from "../resources/completion";
 import { recordAiRequest, requireAiUsageAllowance } from "../resources/usage";
+import { defineHandler } from "./define";
 import { ok, requireUser } from "./helpers";
-import type { Handler, HandlerMap, Input } from "./types";
 
 /** Server-sent events, one enqueued per chunk so readers see them arrive separately; `data: [DONE]` last. */
 function eventStream(run: CompletionRun): Response {
@@ -27,10 +26,10 @@ function eventStream(run: CompletionRun): Response {
  * A deterministic completion (an echo of the last user message). Limits are checked and usage
  * recorded before anything is sent, so errors are plain JSON even with stream: true.
  */
-const createCompletion: Handler<Input<typeof CompletionRequest>> = async (ctx) => {
+const createCompletion = defineHandler("ai.create-completion", async (ctx) => {
   const user = requireUser(ctx);
   const { model, messages, max_tokens: maxTokens, stream } = ctx.body;
-  if (!isSupportedModel(model)) throw new ApiError(400, "Unsupported model");
+  if (!isSupportedModel(model)) return ctx.fail(400);
   const now = ctx.now();
   const run = await ctx.sql.tx(async () => {
     const account = await requireAiUsageAllowance(ctx.sql, ctx.tenant.id, user.id, now);
@@ -39,6 +38,6 @@ const createCompletion: Handler<Input<typeof CompletionRequest>> = async (ctx) =
     return result;
   });
   return stream ? eventStream(run) : ok(toCompletion(run));
-};
+});
 
-export const aiHandlers: HandlerMap = { "ai.create-completion": createCompletion };
+export const aiHandlers = [createCompletion];

@@ -1,35 +1,23 @@
 import { createHash } from "node:crypto";
-import type { z } from "zod";
-import {
-  ChangePasswordRequest,
-  EmailRequest,
-  LoginRequest,
-  RefreshRequest,
-  RegisterRequest,
-  ResetPasswordRequest,
-  TokenRequest,
-} from "@/lib/catalog/schemas/auth";
 import { consumeEmailToken, createEmailToken } from "../auth/email-tokens";
 import { createOAuthState, errorRedirect, tokenRedirect, verifyOAuthCode, verifyOAuthState } from "../auth/oauth";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { issueSession, refreshSession, revokeSession, revokeUserSessions } from "../auth/sessions";
 import { isoTime, type Sql } from "../db/sql";
-import { ApiError } from "../errors";
 import { sendBrowserTo } from "../leave-portal";
 import { mailLink } from "../mail-links";
 import { findUserByEmail, findUserById, insertUser, toAuthUser, type UserRow } from "../resources/user";
 import { getTenant, isExpired } from "../tenants";
-import { created, keyless, message, ok, requireUser } from "./helpers";
-import type { Handler, HandlerContext, HandlerMap, Input } from "./types";
-
-type Body<S extends z.ZodType> = Handler<Input<S>>;
+import { defineHandler } from "./define";
+import { created, message, ok, requireUser } from "./helpers";
+import type { TenantContext } from "./types";
 
 /** Tokens plus the user: login, refresh and register without verification answer this. */
-async function signIn(ctx: HandlerContext, user: UserRow) {
+async function signIn(ctx: TenantContext, user: UserRow) {
   return { ...await issueSession(ctx.sql, ctx.tenant.id, user.id, ctx.now()), user: toAuthUser(user) };
 }
 
-async function sendVerification(ctx: HandlerContext, user: UserRow, returnTo?: string) {
+async function sendVerification(ctx: TenantContext, user: UserRow, returnTo?: string) {
   const token = await createEmailToken(ctx.sql, ctx.tenant.id, user.id, "verification", ctx.now());
   const { link, returnToIgnored } = mailLink(ctx.origin, "verification", token, returnTo);
   // Said in the mail, so a developer reading the outbox knows why the link is not their return_to.
@@ -55,13 +43,13 @@ async function setPassword(sql: Sql, user: UserRow, hash: string, now: Date) {
   await sql.run(`UPDATE users SET password_hash = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [hash, isoTime(now), user.tenant_id, user.id]);
 }
 
-const register: Body<typeof RegisterRequest> = async (ctx) => {
+const register = defineHandler("authentication.register", async (ctx) => {
   const { sql, tenant, body } = ctx;
-  if (await findUserByEmail(sql, tenant.id, body.email)) throw new ApiError(409, "User already exists");
+  if (await findUserByEmail(sql, tenant.id, body.email)) return ctx.fail(409);
   const passwordHash = await hashPassword(body.password);
   const verify = tenant.email_verification === 1;
   const user = await sql.tx(async () => {
-    if (await findUserByEmail(sql, tenant.id, body.email)) throw new ApiError(409, "User already exists");
+    if (await findUserByEmail(sql, tenant.id, body.email)) return ctx.fail(409);
     return insertUser(
       sql,
       tenant.id,
@@ -72,34 +60,34 @@ const register: Body<typeof RegisterRequest> = async (ctx) => {
   if (!verify) return created(await signIn(ctx, user));
   await sendVerification(ctx, user, body.return_to);
   return created({ message: "Registration successful. Please check your email to verify your account.", verification_required: true });
-};
+});
 
-const login: Body<typeof LoginRequest> = async (ctx) => {
+const login = defineHandler("authentication.login", async (ctx) => {
   const user = await findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
   const valid = await verifyPassword(ctx.body.password, user?.password_hash ?? null);
-  if (!user || !valid) throw new ApiError(401, "Invalid email or password");
-  if (user.is_active !== 1) throw new ApiError(403, "User account is inactive");
-  if (ctx.tenant.email_verification === 1 && user.is_email_verified !== 1) throw new ApiError(403, "Email not verified");
+  if (!user || !valid) return ctx.fail(401);
+  if (user.is_active !== 1) return ctx.fail(403, "User account is inactive");
+  if (ctx.tenant.email_verification === 1 && user.is_email_verified !== 1) return ctx.fail(403);
   return ok(await signIn(ctx, user));
-};
+});
 
-const refresh: Body<typeof RefreshRequest> = async (ctx) => {
+const refresh = defineHandler("authentication.refresh", async (ctx) => {
   const session = await refreshSession(ctx.sql, ctx.tenant.id, ctx.body.refresh_token, ctx.now());
   const user = session ? await findUserById(ctx.sql, ctx.tenant.id, session.userId) : undefined;
-  if (!session || !user || user.is_active !== 1) throw new ApiError(401, "Invalid refresh token");
+  if (!session || !user || user.is_active !== 1) return ctx.fail(401);
   const { access_token, refresh_token, token_type, expires_in } = session;
   return ok({ access_token, refresh_token, token_type, expires_in, user: toAuthUser(user) });
-};
+});
 
-const me: Handler = (ctx) => ok(toAuthUser(requireUser(ctx)));
+const me = defineHandler("authentication.me", async (ctx) => ok(toAuthUser(requireUser(ctx))));
 
-const logout: Handler = async (ctx) => {
+const logout = defineHandler("authentication.logout", async (ctx) => {
   if (ctx.sessionId) await revokeSession(ctx.sql, ctx.tenant.id, ctx.sessionId, ctx.now());
   return message("Successfully logged out");
-};
+});
 
 // Answers the same whether or not the account exists, so accounts cannot be discovered.
-const forgotPassword: Body<typeof EmailRequest> = async (ctx) => {
+const forgotPassword = defineHandler("authentication.forgot-password", async (ctx) => {
   const user = await findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
   if (user && user.is_active === 1 && user.email) {
     const token = await createEmailToken(ctx.sql, ctx.tenant.id, user.id, "password_reset", ctx.now());
@@ -114,71 +102,71 @@ const forgotPassword: Body<typeof EmailRequest> = async (ctx) => {
     });
   }
   return message("Password reset email sent");
-};
+});
 
-const resetPassword: Body<typeof ResetPasswordRequest> = async (ctx) => {
+const resetPassword = defineHandler("authentication.reset-password", async (ctx) => {
   const hash = await hashPassword(ctx.body.new_password);
   const now = ctx.now();
   await ctx.sql.tx(async () => {
     const used = await consumeEmailToken(ctx.sql, "password_reset", ctx.body.token, now, ctx.tenant.id);
     const user = used && await findUserById(ctx.sql, ctx.tenant.id, used.userId);
-    if (!user) throw new ApiError(400, "Invalid or expired reset token");
+    if (!user) return ctx.fail(400);
     await setPassword(ctx.sql, user, hash, now);
     await revokeUserSessions(ctx.sql, ctx.tenant.id, user.id, now);
   });
   return message("Password reset successfully");
-};
+});
 
-const changePassword: Body<typeof ChangePasswordRequest> = async (ctx) => {
+const changePassword = defineHandler("authentication.change-password", async (ctx) => {
   const user = requireUser(ctx);
-  if (!(await verifyPassword(ctx.body.current_password, user.password_hash))) throw new ApiError(400, "Current password is incorrect");
+  if (!(await verifyPassword(ctx.body.current_password, user.password_hash))) return ctx.fail(400);
   await setPassword(ctx.sql, user, await hashPassword(ctx.body.new_password), ctx.now());
   return message("Password changed successfully");
-};
+});
 
-const verifyEmail: Body<typeof TokenRequest> = async (ctx) => {
+const verifyEmail = defineHandler("authentication.verify-email", async (ctx) => {
   const used = await consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now(), ctx.tenant.id);
-  if (!used) throw new ApiError(400, "Invalid or expired verification token");
-  await markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
-  return message("Email verified successfully");
-};
-
-// No API key: the token names the tenant.
-const verifyEmailWithToken = keyless<Input<typeof TokenRequest>>(async (ctx) => {
-  const used = await consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now());
-  const tenant = used && await getTenant(ctx.sql, used.tenantId);
-  if (!used || !tenant || isExpired(tenant, ctx.now())) throw new ApiError(400, "Invalid or expired verification token");
+  if (!used) return ctx.fail(400);
   await markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
   return message("Email verified successfully");
 });
 
-const resendVerification: Body<typeof EmailRequest> = async (ctx) => {
+// No API key: the token names the tenant.
+const verifyEmailWithToken = defineHandler("authentication.verify-email-with-token", async (ctx) => {
+  const used = await consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now());
+  const tenant = used && await getTenant(ctx.sql, used.tenantId);
+  if (!used || !tenant || isExpired(tenant, ctx.now())) return ctx.fail(400);
+  await markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
+  return message("Email verified successfully");
+});
+
+const resendVerification = defineHandler("authentication.resend-verification", async (ctx) => {
   const user = await findUserByEmail(ctx.sql, ctx.tenant.id, ctx.body.email);
   if (user && user.is_email_verified !== 1) await sendVerification(ctx, user);
   return message("Verification email sent");
-};
+});
 
-const providers: Handler = (ctx) => ok({ providers: ctx.tenant.google_enabled === 1 ? [{ provider: "google", name: "Google" }] : [] });
+const providers = defineHandler("authentication.providers", async (ctx) => ok({ providers: ctx.tenant.google_enabled === 1 ? [{ provider: "google", name: "Google" }] : [] }));
 
-const googleUrl: Handler<unknown, { redirect_uri: string }> = async (ctx) => {
-  if (ctx.tenant.google_enabled !== 1) throw new ApiError(400, "Google sign-in is not enabled for this tenant");
+const googleUrl = defineHandler("authentication.google-url", async (ctx) => {
+  if (ctx.tenant.google_enabled !== 1) return ctx.fail(400, "Google sign-in is not enabled for this tenant");
   // The sandbox allows any http(s) redirect_uri; the real API checks the tenant's configured list.
-  if (!/^https?:$/.test(new URL(ctx.query.redirect_uri).protocol)) throw new ApiError(400, "redirect_uri is not allowed for this tenant");
+  if (!/^https?:$/.test(new URL(ctx.query.redirect_uri).protocol)) return ctx.fail(400);
   const state = await createOAuthState(ctx.sql, { tenantId: ctx.tenant.id, redirectUri: ctx.query.redirect_uri }, ctx.now());
   return ok({ authorization_url: `${ctx.origin}/sandbox/oauth/google?state=${encodeURIComponent(state)}` });
-};
+});
 
 // redirect_uri is the app's: off the portal's allowed hosts the browser gets a page with the link, not a redirect.
 const SIGNED_IN = { status: 302, purpose: "Google sign-in is done." } as const;
 const FAILED = { status: 302, purpose: "Google sign-in failed." } as const;
 
 // Reached from the sandbox consent page as Google would reach the API: the state names tenant and redirect_uri.
-const googleCallback = keyless<unknown, { code: string; state: string }>(async (ctx) => {
+const googleCallback = defineHandler("authentication.google-callback", async (ctx) => {
   const now = ctx.now();
   const state = await verifyOAuthState(ctx.sql, ctx.query.state, now);
   const tenant = state && await getTenant(ctx.sql, state.tenantId);
   if (!state || !tenant || isExpired(tenant, now)) {
-    throw new ApiError(422, [{ loc: ["query", "state"], msg: "Invalid or expired OAuth state", type: "value_error" }]);
+    return ctx.fail(422, [{ loc: ["query", "state"], msg: "Invalid or expired OAuth state", type: "value_error" }]);
   }
   const identity = await verifyOAuthCode(ctx.sql, ctx.query.code, tenant.id, now);
   if (!identity) return sendBrowserTo(errorRedirect(state.redirectUri, "Invalid or expired authorization code"), FAILED);
@@ -195,19 +183,4 @@ const googleCallback = keyless<unknown, { code: string; state: string }>(async (
   return sendBrowserTo(tokenRedirect(state.redirectUri, await issueSession(ctx.sql, tenant.id, user.id, now)), SIGNED_IN);
 });
 
-export const authenticationHandlers: HandlerMap = {
-  "authentication.register": register,
-  "authentication.login": login,
-  "authentication.refresh": refresh,
-  "authentication.me": me,
-  "authentication.logout": logout,
-  "authentication.forgot-password": forgotPassword,
-  "authentication.reset-password": resetPassword,
-  "authentication.change-password": changePassword,
-  "authentication.verify-email": verifyEmail,
-  "authentication.verify-email-with-token": verifyEmailWithToken,
-  "authentication.resend-verification": resendVerification,
-  "authentication.providers": providers,
-  "authentication.google-url": googleUrl,
-  "authentication.google-callback": googleCallback,
-};
+export const authenticationHandlers = [register, login, refresh, me, logout, forgotPassword, resetPassword, changePassword, verifyEmail, verifyEmailWithToken, resendVerification, providers, googleUrl, googleCallback];

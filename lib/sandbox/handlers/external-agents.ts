@@ -1,26 +1,25 @@
-import type { ExternalAgentCallRequest } from "@/lib/catalog/schemas/external-agent-call";
-import { ApiError } from "../errors";
 import { externalAgentExists, insertExternalAgentCall, toExternalAgentCall } from "../resources/external-agent-call";
 import { findOrganization } from "../resources/organization";
 import { findUsageOrganization } from "../resources/usage";
 import { findUserById } from "../resources/user";
+import { defineHandler } from "./define";
 import { created, requireUser } from "./helpers";
-import type { Handler, HandlerMap, Input, Query } from "./types";
+import type { ValidationIssue } from "../validation";
 
-/** A 422 for an id of the body that names nothing in the tenant. */
-const unknownId = (field: string, what: string) => new ApiError(422, [{ loc: ["body", field], msg: `${what} not found in this tenant`, type: "value_error" }]);
+/** The 422 field error for an id of the body that names nothing in the tenant. */
+const unknownId = (field: string, what: string): ValidationIssue[] => [{ loc: ["body", field], msg: `${what} not found in this tenant`, type: "value_error" }];
 
 /**
  * Records a reported call; nothing is billed. user_id defaults to the token's user, organization_id
  * to that user's organization (the default one, else the first joined, else none).
  */
-const registerCall: Handler<Input<typeof ExternalAgentCallRequest>, Query, { agent_id: string }> = async (ctx) => {
+const registerCall = defineHandler("external_agents.register-call", async (ctx) => {
   const caller = requireUser(ctx);
   const body = ctx.body;
-  if (!await externalAgentExists(ctx.sql, ctx.tenant.id, ctx.params.agent_id)) throw new ApiError(404, "External agent not found");
+  if (!await externalAgentExists(ctx.sql, ctx.tenant.id, ctx.params.agent_id)) return ctx.fail(404);
   const userId = body.user_id ?? caller.id;
-  if (!await findUserById(ctx.sql, ctx.tenant.id, userId)) throw unknownId("user_id", "User");
-  if (body.organization_id !== undefined && !await findOrganization(ctx.sql, ctx.tenant.id, body.organization_id)) throw unknownId("organization_id", "Organization");
+  if (!await findUserById(ctx.sql, ctx.tenant.id, userId)) return ctx.fail(422, unknownId("user_id", "User"));
+  if (body.organization_id !== undefined && !await findOrganization(ctx.sql, ctx.tenant.id, body.organization_id)) return ctx.fail(422, unknownId("organization_id", "Organization"));
   const organizationId = body.organization_id ?? await findUsageOrganization(ctx.sql, ctx.tenant.id, userId) ?? null;
   const call = await insertExternalAgentCall(
     ctx.sql,
@@ -41,6 +40,6 @@ const registerCall: Handler<Input<typeof ExternalAgentCallRequest>, Query, { age
     ctx.now(),
   );
   return created(toExternalAgentCall(call));
-};
+});
 
-export const externalAgentsHandlers: HandlerMap = { "external_agents.register-call": registerCall };
+export const externalAgentsHandlers = [registerCall];

@@ -1,7 +1,4 @@
-import type { CreateFolderRequest, RenameFolderRequest } from "@/lib/catalog/schemas/folder";
-import type { MoveFileRequest, UploadFileRequest } from "@/lib/catalog/schemas/user-file";
 import { tenantStorageBytes } from "../config";
-import { ApiError } from "../errors";
 import {
   deleteUserFile,
   type FileContentRow,
@@ -29,26 +26,21 @@ import {
   renameFolder,
   toFolder,
 } from "../resources/folder";
+import { defineHandler } from "./define";
 import { created, noContent, ok, requireUser } from "./helpers";
-import type { Handler, HandlerContext, HandlerMap, Input, Query } from "./types";
-
-type FileParams = { file_id: string };
-type FolderParams = { folder_id: string };
-type Paging = { skip: number; limit: number };
-
-const fileNotFound = () => new ApiError(404, "File not found");
-const folderNotFound = () => new ApiError(404, "Folder not found");
+import type { Raises, TenantContext } from "./types";
+import type { ValidationIssue } from "../validation";
 
 /** The signed-in user's folder `id`, or 404 (another user's or tenant's folder looks the same as none). */
-async function ownFolder(ctx: HandlerContext<unknown, unknown, unknown>, id: string): Promise<FolderRow> {
+async function ownFolder(ctx: TenantContext & Raises<404, "Folder not found">, id: string): Promise<FolderRow> {
   const folder = await findUserFolder(ctx.sql, ctx.tenant.id, requireUser(ctx).id, id);
-  if (!folder) throw folderNotFound();
+  if (!folder) return ctx.fail(404, "Folder not found");
   return folder;
 }
 
 /** Names become path segments, so "/" would make paths ambiguous. */
-function checkFolderName(name: string): void {
-  if (name.includes("/")) throw new ApiError(422, [{ loc: ["body", "name"], msg: "Folder names cannot contain '/'", type: "value_error" }]);
+function checkFolderName(ctx: Raises<422, ValidationIssue[]>, name: string): void {
+  if (name.includes("/")) ctx.fail(422, [{ loc: ["body", "name"], msg: "Folder names cannot contain '/'", type: "value_error" }]);
 }
 
 // Lone UTF-16 surrogates cannot be percent-encoded; control characters and path separators never belong in a name.
@@ -88,7 +80,7 @@ function download(row: FileContentRow): Response {
   });
 }
 
-const uploadFile: Handler<Input<typeof UploadFileRequest>, { description?: string; folder_id?: string }> = async (ctx) => {
+const uploadFile = defineHandler("files.upload-file", async (ctx) => {
   const user = requireUser(ctx);
   const folderId = ctx.query.folder_id ?? null;
   if (folderId !== null) await ownFolder(ctx, folderId);
@@ -96,7 +88,7 @@ const uploadFile: Handler<Input<typeof UploadFileRequest>, { description?: strin
   const bytes = new Uint8Array(await file.arrayBuffer());
   const row = await ctx.sql.tx(async () => {
     // The tenant's storage quota, checked with the insert so concurrent uploads cannot both slip under it.
-    if (await tenantStorageUsed(ctx.sql, ctx.tenant.id) + bytes.byteLength > tenantStorageBytes()) throw new ApiError(413, "File too large");
+    if (await tenantStorageUsed(ctx.sql, ctx.tenant.id) + bytes.byteLength > tenantStorageBytes()) return ctx.fail(413);
     return insertUserFile(
       ctx.sql,
       ctx.tenant.id,
@@ -112,112 +104,99 @@ const uploadFile: Handler<Input<typeof UploadFileRequest>, { description?: strin
     );
   });
   return created({ message: "File uploaded successfully", file: toUserFile(row) });
-};
+});
 
-const listFiles: Handler<unknown, Paging & { folder_id?: string }> = async (ctx) => {
+const listFiles = defineHandler("files.list-files", async (ctx) => {
   const user = requireUser(ctx);
   const { skip, limit, folder_id } = ctx.query;
   if (folder_id !== undefined) await ownFolder(ctx, folder_id);
   const { rows, total } = await listUserFiles(ctx.sql, ctx.tenant.id, user.id, { skip, limit, folderId: folder_id });
   return ok({ files: rows.map(toUserFile), total, skip, limit });
-};
+});
 
-const listShared: Handler<unknown, Paging> = async (ctx) => {
+const listShared = defineHandler("files.list-shared-files", async (ctx) => {
   const { skip, limit } = ctx.query;
   const { rows, total } = await listSharedFiles(ctx.sql, ctx.tenant.id, { skip, limit });
   return ok({ files: rows.map(toSharedFile), total, skip, limit });
-};
+});
 
-const downloadShared: Handler<unknown, Query, FileParams> = async (ctx) => {
+const downloadShared = defineHandler("files.download-shared-file", async (ctx) => {
   const row = await findSharedFileContent(ctx.sql, ctx.tenant.id, ctx.params.file_id);
-  if (!row) throw fileNotFound();
+  if (!row) return ctx.fail(404);
   return download(row);
-};
+});
 
-const getFile: Handler<unknown, Query, FileParams> = async (ctx) => {
+const getFile = defineHandler("files.get-file", async (ctx) => {
   const row = await findUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
-  if (!row) throw fileNotFound();
+  if (!row) return ctx.fail(404);
   return ok(toUserFile(row));
-};
+});
 
-const downloadFile: Handler<unknown, Query, FileParams> = async (ctx) => {
+const downloadFile = defineHandler("files.download-file", async (ctx) => {
   const row = await findUserFileContent(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id);
-  if (!row) throw fileNotFound();
+  if (!row) return ctx.fail(404);
   return download(row);
-};
+});
 
-const deleteFile: Handler<unknown, Query, FileParams> = async (ctx) => {
-  if (!await deleteUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id)) throw fileNotFound();
+const deleteFile = defineHandler("files.delete-file", async (ctx) => {
+  if (!await deleteUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id)) return ctx.fail(404);
   return noContent();
-};
+});
 
-const moveFile: Handler<Input<typeof MoveFileRequest>, Query, FileParams> = async (ctx) => {
+const moveFile = defineHandler("files.move-file", async (ctx) => {
   const user = requireUser(ctx);
-  if (!await findUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id)) throw fileNotFound();
+  if (!await findUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id)) return ctx.fail(404);
   const folderId = ctx.body.folder_id;
   if (folderId !== null) await ownFolder(ctx, folderId);
   const row = await moveUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id, folderId, ctx.now());
-  if (!row) throw fileNotFound();
+  if (!row) return ctx.fail(404);
   return ok(toUserFile(row));
-};
+});
 
-const createFolder: Handler<Input<typeof CreateFolderRequest>> = async (ctx) => {
+const createFolder = defineHandler("files.create-folder", async (ctx) => {
   const user = requireUser(ctx);
   const { name, parent_id } = ctx.body;
-  checkFolderName(name);
+  checkFolderName(ctx, name);
   const row = await ctx.sql.tx(async () => {
     const parent = parent_id === undefined ? null : await ownFolder(ctx, parent_id);
     if (await findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, folderPath(parent, name))) {
-      throw new ApiError(409, "A folder with this name already exists here");
+      return ctx.fail(409);
     }
     return insertFolder(ctx.sql, ctx.tenant.id, user.id, parent, name, ctx.now());
   });
   return created(toFolder(row));
-};
+});
 
-const listFolders: Handler<unknown, { parent_id?: string }> = async (ctx) => {
+const listFolders = defineHandler("files.list-folders", async (ctx) => {
   const user = requireUser(ctx);
   const parentId = ctx.query.parent_id ?? null;
   if (parentId !== null) await ownFolder(ctx, parentId);
   return ok({ folders: (await listUserFolders(ctx.sql, ctx.tenant.id, user.id, parentId)).map(toFolder) });
-};
+});
 
-const renameFolderHandler: Handler<Input<typeof RenameFolderRequest>, Query, FolderParams> = async (ctx) => {
+const renameFolderHandler = defineHandler("files.rename-folder", async (ctx) => {
   const user = requireUser(ctx);
   const { name } = ctx.body;
-  checkFolderName(name);
+  checkFolderName(ctx, name);
   const row = await ctx.sql.tx(async () => {
     const folder = await ownFolder(ctx, ctx.params.folder_id);
     if (folder.name === name) return folder;
     const taken = await findUserFolderByPath(ctx.sql, ctx.tenant.id, user.id, renamedPath(folder, name));
-    if (taken) throw new ApiError(409, "A folder with this name already exists here");
+    if (taken) return ctx.fail(409);
     return renameFolder(ctx.sql, folder, name, ctx.now());
   });
   return ok(toFolder(row));
-};
+});
 
-const deleteFolder: Handler<unknown, Query, FolderParams> = async (ctx) => {
+const deleteFolder = defineHandler("files.delete-folder", async (ctx) => {
   const user = requireUser(ctx);
   await ctx.sql.tx(async () => {
     const folder = await ownFolder(ctx, ctx.params.folder_id);
-    if (await folderHasContents(ctx.sql, ctx.tenant.id, user.id, folder.id)) throw new ApiError(409, "Folder is not empty");
+    if (await folderHasContents(ctx.sql, ctx.tenant.id, user.id, folder.id)) return ctx.fail(409);
     await deleteUserFolder(ctx.sql, ctx.tenant.id, user.id, folder.id);
   });
   return noContent();
-};
+});
 
 /** Handlers of the files endpoints (the signed-in user's Drive and the tenant's shared files), keyed by endpoint id. */
-export const filesHandlers: HandlerMap = {
-  "files.upload-file": uploadFile,
-  "files.list-files": listFiles,
-  "files.list-shared-files": listShared,
-  "files.download-shared-file": downloadShared,
-  "files.get-file": getFile,
-  "files.download-file": downloadFile,
-  "files.delete-file": deleteFile,
-  "files.move-file": moveFile,
-  "files.create-folder": createFolder,
-  "files.list-folders": listFolders,
-  "files.rename-folder": renameFolderHandler,
-  "files.delete-folder": deleteFolder,
-};
+export const filesHandlers = [uploadFile, listFiles, listShared, downloadShared, getFile, downloadFile, deleteFile, moveFile, createFolder, listFolders, renameFolderHandler, deleteFolder];

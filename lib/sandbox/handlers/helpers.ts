@@ -1,10 +1,11 @@
+import { IMPLIED_DETAIL } from "@/lib/catalog/errors";
 import { ApiError } from "../errors";
 import type { UserRow } from "../resources/user";
-import type { BaseContext, HandlerReturn, KeylessHandler, Params, Query, SandboxResult } from "./types";
+import type { SandboxResult } from "./types";
 
 /** The signed-in user; the engine guarantees one on jwt "required" endpoints. */
 export function requireUser(ctx: { user: UserRow | null }): UserRow {
-  if (!ctx.user) throw new ApiError(401, "Not authenticated", { "WWW-Authenticate": "Bearer" });
+  if (!ctx.user) throw new ApiError(401, IMPLIED_DETAIL.notAuthenticated, { "WWW-Authenticate": "Bearer" });
   return ctx.user;
 }
 
@@ -13,10 +14,3 @@ export const created = (body: unknown): SandboxResult => ({ status: 201, body })
 export const noContent = (): SandboxResult => ({ status: 204 });
 export const message = (text: string): SandboxResult => ok({ message: text });
 export const redirect = (location: string, status = 302): Response => new Response(null, { status, headers: { Location: location } });
-
-/** Marks a handler of an endpoint without API key. */
-export function keyless<B = unknown, Q = Query, P = Params>(handle: (ctx: BaseContext<B, Q, P>) => HandlerReturn): KeylessHandler<B, Q, P> {
-  return { keyless: true, handle };
-}
-
-export const isKeyless = (h: unknown): h is KeylessHandler => typeof h === "object" && h !== null && "keyless" in h;

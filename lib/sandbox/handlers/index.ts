@@ -1,3 +1,4 @@
+import type { EndpointId } from "@/lib/catalog";
 import { agentsHandlers } from "./agents";
 import { aiHandlers } from "./ai";
 import { authenticationHandlers } from "./authentication";
@@ -9,12 +10,30 @@ import { filesHandlers } from "./files";
 import { organizationsHandlers } from "./organizations";
 import { plansHandlers } from "./plans";
 import { subscriptionsHandlers } from "./subscriptions";
-import type { HandlerMap } from "./types";
+import type { RegisteredHandler } from "./types";
 import { usageHandlers } from "./usage";
 import { usersHandlers } from "./users";
 
-/** Every sandbox handler by endpoint id; one map per catalog category. */
-export const handlers: HandlerMap = {
+/** The engine's dispatch table: endpoint id → its handler. */
+export type HandlerMap = ReadonlyMap<EndpointId, RegisteredHandler>;
+
+/**
+ * Keys the handlers by endpoint id. Complete at compile time: when a catalog endpoint has no handler, the list is
+ * not assignable and the error names the missing ids (`missingHandlers`). A second handler for an id throws at load.
+ */
+function dispatchTable<H extends RegisteredHandler>(
+  list: readonly H[] & ([Exclude<EndpointId, H["id"]>] extends [never] ? unknown : { missingHandlers: Exclude<EndpointId, H["id"]> }),
+): HandlerMap {
+  const map = new Map<EndpointId, RegisteredHandler>();
+  for (const handler of list) {
+    if (map.has(handler.id)) throw new Error(`Two sandbox handlers for ${handler.id}`);
+    map.set(handler.id, handler);
+  }
+  return map;
+}
+
+/** Every sandbox handler by endpoint id; one list per catalog category. */
+export const handlers: HandlerMap = dispatchTable([
   ...authenticationHandlers,
   ...organizationsHandlers,
   ...subscriptionsHandlers,
@@ -28,4 +47,4 @@ export const handlers: HandlerMap = {
   ...departmentsHandlers,
   ...filesHandlers,
   ...externalAgentsHandlers,
-};
+]);

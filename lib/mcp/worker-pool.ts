@@ -66,7 +66,13 @@ export interface McpWorkerPool {
   close(): Promise<void>;
 }
 
-export function createMcpWorkerPool(size: number, entry = new URL("./worker-entry.mjs", import.meta.url)): McpWorkerPool {
+/**
+ * A worker's entry: built by `npm run build` (scripts/build-server.mjs) beside the chunk this code is bundled in;
+ * run from the TypeScript source (the tests), worker-entry.mjs, which loads worker.ts through tsx.
+ */
+const workerEntry = () => new URL(import.meta.url.endsWith(".ts") ? "./worker-entry.mjs" : "./mcp-worker.mjs", import.meta.url);
+
+export function createMcpWorkerPool(size: number, entry = workerEntry()): McpWorkerPool {
   const slots: Slot[] = [];
   let nextId = 1;
   let failedStarts = 0;

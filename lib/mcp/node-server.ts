@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { clientGone, declaresBody, encrypted, rawHeaderOf, readNodeBody, sendWebResponse, toWebRequest, urlOf } from "@/lib/http/node";
+import { clientGone, declaresBody, rawHeaderOf, readNodeBody, sendWebResponse, toWebRequest, urlOf } from "@/lib/http/node";
 import { clientAddressOf } from "./client-address";
 import { publicOrigin } from "@/lib/site/origin";
 import { timedServerOptions } from "@/lib/http/timeouts";
-import { answerMcpBody, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, mcpHeadOf } from "./http";
+import { answerMcpMessage, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, mcpHeadOf, parseMcpBody } from "./http";
 import { isJsonAnswer } from "./pool";
 import type { McpWorkerPool } from "./worker-pool";
 
@@ -19,7 +19,7 @@ const notFound = (res: ServerResponse) =>
  * allowed Host), else to PORTAL_URL (the standalone server, which is not the portal). With a worker pool, a worker answers once the
  * checks pass and the body is read.
  */
-export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, workers?: McpWorkers): void {
+export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, workers?: McpWorkerPool): void {
   if (req.method !== "POST") return void sendWebResponse(res, handleMcpMethodNotAllowed(), declaresBody(req));
   inFlight += 1;
   let counted = true;
@@ -35,11 +35,6 @@ export function serveMcpNode(req: IncomingMessage, res: ServerResponse, linkToRe
   });
 }
 
-/** Worker threads for MCP; `evenAlone` sends them a request that arrives alone too (tests, measurements). */
-export interface McpWorkers {
-  pool: McpWorkerPool;
-  evenAlone?: boolean;
-}
 
 /** MCP requests this server has received and not yet answered. */
 let inFlight = 0;
@@ -50,23 +45,26 @@ let inFlight = 0;
  * Reading a body that has already arrived never gives other connections a turn, so the caller first lets the
  * event loop take in what else has arrived (one setImmediate) and then looks at inFlight.
  */
-function toWorker(workers: McpWorkers | undefined, body: string): workers is McpWorkers {
-  return workers !== undefined && (inFlight > 1 || workers.evenAlone === true) && workers.pool.leastPending() !== null && !mayStream(body);
+function toWorker(workers: McpWorkerPool | undefined, message: unknown): workers is McpWorkerPool {
+  return workers !== undefined && inFlight > 1 && workers.leastPending() !== null && !mayStream(message);
 }
 
 /**
- * Whether the answer may be a stream (server-sent events) rather than one JSON body: a 2026-era
- * subscriptions/listen stays open. A worker answers in one piece, so such a request is answered on this thread;
- * a body that merely mentions the method costs nothing worse than that.
+ * Whether the answer to a parsed JSON-RPC message (or batch) may be a stream (server-sent events) rather than one
+ * JSON body: a 2026-era subscriptions/listen request stays open. A worker answers in one piece, so such a request
+ * is answered on this thread.
  */
-const mayStream = (body: string) => body.includes("subscriptions/listen");
+export function mayStream(message: unknown): boolean {
+  const messages: unknown[] = Array.isArray(message) ? message : [message];
+  return messages.some((m) => typeof m === "object" && m !== null && (m as { method?: unknown }).method === "subscriptions/listen");
+}
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, workers: McpWorkers | undefined): Promise<void> {
+async function answerNode(req: IncomingMessage, res: ServerResponse, linkToRequestOrigin: boolean, workers: McpWorkerPool | undefined): Promise<void> {
   // The checks read node:http's headers: a call a worker answers costs this thread no web Request.
   const header = (name: string) => rawHeaderOf(req.rawHeaders, name);
-  const head = mcpHeadOf(header, encrypted(req) ? "https" : "http");
+  const head = mcpHeadOf(header);
   let read = false;
   const body = await checkedMcpBody(head, async (cap) => {
     const text = await readNodeBody(req, cap);
@@ -75,18 +73,20 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   });
   // A refusal before the body was read (403), or an oversized body left unread (413): the connection closes after it.
   if (typeof body !== "string") return sendWebResponse(res, body, declaresBody(req) && !read);
+  const parsed = parseMcpBody(body);
+  if (parsed instanceof Response) return sendWebResponse(res, parsed);
   const origin = linkToRequestOrigin ? publicOrigin({ headers: { get: header } }) : undefined;
   if (workers) await nextTurn();
   const client = clientAddressOf(header, req.socket.remoteAddress);
-  const pending = toWorker(workers, body) ? workers.pool.answer({ url: urlOf(req).url, headers: req.rawHeaders, body, origin, client }) : null;
+  const pending = toWorker(workers, parsed.message) ? workers.answer({ url: urlOf(req).url, headers: req.rawHeaders, body, origin, client }) : null;
   if (!pending) {
-    const answer = await answerMcpBody(
+    const answer = await answerMcpMessage(
       {
         header,
         // The signal lets the handler see a client that goes away (it ends open streams on abort).
         request: () => toWebRequest(req, { signal: clientGone(res), body: false }),
       },
-      body,
+      parsed.message,
       origin,
       client,
     );

@@ -80,17 +80,13 @@ function serveSandbox(req: IncomingMessage, res: ServerResponse): void {
 /**
  * The portal server; `next` answers everything that is not the MCP endpoint or the sandbox API. With
  * `mcpWorkers` > 0, concurrent MCP requests are answered on that many worker threads (lib/mcp/worker-pool.ts),
- * closed with the server; `mcpWorkersEvenAlone` sends them every request (tests).
+ * closed with the server.
  */
 export function createPortalServer(
   next: (req: IncomingMessage, res: ServerResponse) => unknown,
-  {
-    mcpWorkers = 0,
-    mcpWorkersEvenAlone = false,
-    timeouts,
-  }: { mcpWorkers?: number; mcpWorkersEvenAlone?: boolean; /** Default: from the environment (lib/http/timeouts.ts). */ timeouts?: ServerTimeouts } = {},
+  { mcpWorkers = 0, timeouts }: { mcpWorkers?: number; /** Default: from the environment (lib/http/timeouts.ts). */ timeouts?: ServerTimeouts } = {},
 ): Server {
-  const workers = mcpWorkers > 0 ? { pool: createMcpWorkerPool(mcpWorkers), evenAlone: mcpWorkersEvenAlone } : undefined;
+  const workers = mcpWorkers > 0 ? createMcpWorkerPool(mcpWorkers) : undefined;
   // The headers next.config.ts gives what Next serves, set here for every answer (Next sets its own on top).
   const headers = { page: securityHeadersFor("/"), form: securityHeadersFor("/sandbox/checkout") };
   const server = createServer(timedServerOptions(timeouts), (req, res) => {
@@ -113,7 +109,7 @@ export function createPortalServer(
         return void next(req, res);
     }
   });
-  server.on("close", () => void workers?.pool.close());
+  server.on("close", () => void workers?.close());
   // Links fall back to the address actually listened on (lib/site/origin.ts), not a guess from the build.
   server.on("listening", () => {
     const { address, port } = server.address() as AddressInfo;

@@ -5,13 +5,12 @@
  * after it). Packages stay imports of node_modules; our own modules (the `@/` alias) are bundled, and
  * `server-only` becomes the no-op it is in Next's server build.
  */
-import { rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-export const outdir = join(root, ".next", "portal-server");
+const outdir = join(root, ".next", "portal-server");
 
 /** `import "server-only"` throws outside React's server build; in this bundle it is empty, as on Next's server. */
 const serverOnly = {
@@ -22,7 +21,6 @@ const serverOnly = {
   },
 };
 
-await rm(outdir, { recursive: true, force: true });
 const started = Date.now();
 await build({
   absWorkingDir: root,

@@ -67,6 +67,9 @@ async function answerNode(req: IncomingMessage, res: ServerResponse, linkToReque
   const head = mcpHeadOf(header);
   let read = false;
   const body = await checkedMcpBody(head, async (cap) => {
+    // Not the SDK's readRequestBody (the route's): it reads a web Request, and building one from node:http for every
+    // call costs several times what reading the body does. readNodeBody keeps its rule: a declared length over the
+    // cap is refused unread, and reading stops at the first byte over.
     const text = await readNodeBody(req, cap);
     read = text !== null;
     return text;

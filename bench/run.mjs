@@ -14,7 +14,7 @@
  *      BENCH_WORKERS=0 to skip the comparison of the portal with and without its MCP worker threads,
  *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.ts),
  *      SANDBOX_DB_PATH (default: a fresh file in the temp directory per run, which every server uses).
- * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
+ * Assumes `npm run build` ran; builds first when it did not.
  */
 import { spawnSync } from "node:child_process";
 import os from "node:os";

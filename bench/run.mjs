@@ -264,6 +264,8 @@ async function main() {
       const m = get("portal0", call.label, hiConnections);
       if (w && m) console.log(`  ${call.label.padEnd(32)} workers ${fmtInt(w.rps).padStart(6)} req/s p99 ${fmtMs(w.p99)} ms; main thread only ${fmtInt(m.rps).padStart(6)} req/s p99 ${fmtMs(m.p99)} ms: ${(w.rps / m.rps).toFixed(2)}×`);
     }
+    const ratios = CALLS.map((c) => [get("portal", c.label, hiConnections), get("portal0", c.label, hiConnections)]).filter(([w, m]) => w && m).map(([w, m]) => w.rps / m.rps);
+    if (ratios.length) console.log(`  geometric mean over the calls: ${Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length).toFixed(2)}×`);
   }
   console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 }

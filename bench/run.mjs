@@ -9,9 +9,8 @@
  *
  * Env: BENCH_SECONDS (measure, default 8), BENCH_WARMUP (seconds of warm-up per target, default 2),
  *      BENCH_CONNECTIONS (default "1,50"), BENCH_FLOOR=0 to skip the GET /api/health reference rows,
- *      BENCH_PORTAL_PORT / BENCH_PORTAL0_PORT / BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system),
+ *      BENCH_PORTAL_PORT / BENCH_NEXT_PORT / BENCH_HTTP_PORT / BENCH_SEED_PORT (default: free ports picked by the system),
  *      BENCH_SERVERS=portal,seed (default: all four) to measure only some of the servers,
- *      BENCH_WORKERS=0 to skip the comparison of the portal with and without its MCP worker threads,
  *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.ts),
  *      SANDBOX_DB_PATH (default: a fresh file in the temp directory per run, which every server uses).
  * Assumes `npm run build` ran; builds first when it did not.
@@ -19,7 +18,7 @@
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { join } from "node:path";
-import { Abort, ensureBuild, fmtInt, freePort, fmtMs, measureLoad, root, start, startNext, startPortal, stopChildren, table, waitFor } from "./lib.mjs";
+import { Abort, ensureBuild, fmtInt, fmtMs, measureLoad, root, start, startNext, startPortal, stopChildren, table, waitFor } from "./lib.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -151,9 +150,6 @@ async function main() {
   );
   const next = await startNext();
   const portal = await startPortal();
-  // The same portal with its MCP answered on the main thread only (MCP_WORKERS=0): do the worker threads earn their keep?
-  const compareWorkers = MEASURED.has("portal") && !/^(0|false|no)$/i.test(process.env.BENCH_WORKERS ?? "");
-  const portal0 = compareWorkers ? await startPortal({ MCP_WORKERS: "0" }, Number(process.env.BENCH_PORTAL0_PORT) || (await freePort())) : null;
 
   const servers = {
     portal: { name: "portal", pgid: portal.child.pid, url: `${portal.origin}/api/mcp`, desc: `npm start (bin/portal.mjs) :${portal.port} POST /api/mcp` },
@@ -161,7 +157,6 @@ async function main() {
     http: { name: "http", pgid: http.pid, url: httpUrl, desc: `the same lib/mcp on node:http (bin/mcp-http.mjs) POST ${httpUrl}` },
     seed: { name: "seed", pgid: seed.pid, url: `http://127.0.0.1:${seedPort}/mcp`, desc: `seed 2.2.0 on SDK 1.x + node:http :${seedPort} POST /mcp` },
   };
-  if (portal0) servers.portal0 = { name: "portal0", pgid: portal0.child.pid, url: `${portal0.origin}/api/mcp`, desc: `npm start with MCP_WORKERS=0 :${portal0.port} POST /api/mcp` };
   for (const s of Object.values(servers)) console.log(`${s.name.padEnd(6)} ${s.desc}`);
   console.log(`${SECONDS} s per measurement after ${WARMUP} s warm-up; connections ${CONNECTIONS.join(", ")}; node ${process.version}; load generator in this process`);
   console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (other work on the machine skews every figure)\n`);
@@ -174,11 +169,6 @@ async function main() {
   }
   for (const call of CALLS) {
     for (const s of call.servers) sizes.push({ server: s, call: call.label, ...(await verify(servers[s], call)) });
-  }
-  if (portal0) {
-    const call = CALLS.find((c) => c.arguments === null && c.servers.includes("portal"));
-    if (call) call.argsByServer.portal0 = await sandboxArgs(servers.portal0);
-    for (const c of CALLS.filter((c) => c.servers.includes("portal"))) await verify(servers.portal0, c);
   }
 
   const handler = /^(0|false|no)$/i.test(process.env.BENCH_HANDLER ?? "") ? [] : handlerCost();
@@ -194,12 +184,9 @@ async function main() {
       console.log(`  next GET /api/health (floor)          @${String(c).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
     }
   }
-  const hiConnections = Math.max(...CONNECTIONS);
   for (const call of CALLS) {
     for (const c of CONNECTIONS) {
-      // Without worker threads, at the most connections only, measured right after the portal with them.
-      const measured = portal0 && c === hiConnections && call.servers.includes("portal") ? [...call.servers, "portal0"] : call.servers;
-      for (const s of measured) {
+      for (const s of call.servers) {
         const { url, pgid } = servers[s];
         const body = bodyOf(call, s);
         if (WARMUP > 0) await load(url, body, c, WARMUP, false);
@@ -256,16 +243,6 @@ async function main() {
         console.log(`${who.padEnd(6)} ${call.label} @${lo}: p50 ${fmtMs(o1.p50)} ms, ${fmtInt(o1.rps)} req/s (goal p50 ≤2 ms)${vs}`);
       }
     }
-  }
-  if (portal0) {
-    console.log(`\nMCP worker threads (issue 17: kept only at ≥1.3× the req/s without them), @${hiConnections}, the same server with and without:`);
-    for (const call of CALLS) {
-      const w = get("portal", call.label, hiConnections);
-      const m = get("portal0", call.label, hiConnections);
-      if (w && m) console.log(`  ${call.label.padEnd(32)} workers ${fmtInt(w.rps).padStart(6)} req/s p99 ${fmtMs(w.p99)} ms; main thread only ${fmtInt(m.rps).padStart(6)} req/s p99 ${fmtMs(m.p99)} ms: ${(w.rps / m.rps).toFixed(2)}×`);
-    }
-    const ratios = CALLS.map((c) => [get("portal", c.label, hiConnections), get("portal0", c.label, hiConnections)]).filter(([w, m]) => w && m).map(([w, m]) => w.rps / m.rps);
-    if (ratios.length) console.log(`  geometric mean over the calls: ${Math.exp(ratios.reduce((a, r) => a + Math.log(r), 0) / ratios.length).toFixed(2)}×`);
   }
   console.log(`\nTotal ${((Date.now() - t0) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 }

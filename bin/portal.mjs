@@ -24,13 +24,12 @@ if (!/^\d+$/.test(portText) || port > 65535) {
 const hostname = values.hostname;
 
 const { createPortalServer } = await loadBuilt("portal-server");
-const { mcpWorkerCount } = await loadBuilt("mcp-worker-pool");
 const { primeMcp } = await loadBuilt("mcp-http");
 const { default: next } = await import("next");
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
-const server = createPortalServer(handle, { mcpWorkers: mcpWorkerCount() });
+const server = createPortalServer(handle);
 await Promise.all([app.prepare(), primeMcp()]);
 server.on("error", (e) => {
   console.error(`Portal server: ${e.message}`);

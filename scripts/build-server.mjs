@@ -29,9 +29,6 @@ await build({
     "mcp-node-server": "lib/mcp/node-server.ts",
     "mcp-http": "lib/mcp/http.ts",
     "mcp-stdio": "lib/mcp/stdio.ts",
-    "mcp-worker-pool": "lib/mcp/worker-pool.ts",
-    // A worker thread of the portal server's MCP pool (lib/mcp/worker-pool.ts looks for it beside its own chunk).
-    "mcp-worker": "lib/mcp/worker.ts",
   },
   outdir,
   outExtension: { ".js": ".mjs" },

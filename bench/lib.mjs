@@ -86,12 +86,12 @@ export async function waitFor(child, check, what, timeoutMs) {
   throw new Abort(`timed out after ${timeoutMs / 1000} s waiting for ${what}:\n${child.output}`);
 }
 
-/** Builds when .next/BUILD_ID is missing; an existing build is used as is. */
+/** Builds when .next/BUILD_ID or the server code (.next/portal-server) is missing; an existing build is used as is. */
 export function ensureBuild() {
-  if (existsSync(join(root, ".next", "BUILD_ID"))) return;
-  console.log("No production build (.next/BUILD_ID missing): running `npx next build` first (about a minute)…");
-  const b = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-  if (b.status !== 0) throw new Abort(`next build failed (exit ${b.status ?? b.signal})`);
+  if (existsSync(join(root, ".next", "BUILD_ID")) && existsSync(join(root, ".next", "portal-server", "portal-server.mjs"))) return;
+  console.log("No production build: running `npm run build` first (a few minutes)…");
+  const b = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  if (b.status !== 0) throw new Abort(`npm run build failed (exit ${b.status ?? b.signal})`);
 }
 
 /** A server on 127.0.0.1 at `port` (else a free one), ready once GET /api/health answers. */

@@ -13,7 +13,7 @@
  *      BENCH_SERVERS=portal,seed (default: all four) to measure only some of the servers,
  *      BENCH_HANDLER=0 to skip the in-process handler figures (bench/mcp-handler.ts),
  *      SANDBOX_DB_PATH (default: a fresh file in the temp directory per run, which every server uses).
- * Assumes `npm run build` ran; builds first when .next/BUILD_ID is missing.
+ * Assumes `npm run build` ran; builds first when it did not.
  */
 import { spawnSync } from "node:child_process";
 import os from "node:os";
@@ -101,7 +101,7 @@ async function verify(server, call) {
 function handlerCost() {
   // The in-process figures are the catalog tools' (the sandbox call needs a tenant on a server's database).
   const calls = [...CALLS.filter((c) => c.arguments !== null).map((c) => ({ label: c.label, body: bodyOf(c) })), { label: "tools/list", body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }) }];
-  const r = spawnSync(process.execPath, ["--import", "tsx/esm", join(root, "bench", "mcp-handler.ts"), JSON.stringify(calls)], { cwd: root, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
+  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx/esm", join(root, "bench", "mcp-handler.ts"), JSON.stringify(calls)], { cwd: root, encoding: "utf8", env: { ...process.env, NODE_NO_WARNINGS: "1" } });
   if (r.status !== 0) throw new Abort(`bench/mcp-handler.ts failed (exit ${r.status ?? r.signal}):\n${r.stderr}`);
   return r.stdout
     .split("\n")

@@ -1,20 +1,13 @@
 #!/usr/bin/env node
 // The portal's MCP endpoint on its own, over Streamable HTTP on plain node:http: `npm run mcp:http`, or the
-// `saas-api-mcp-http` bin. Listens on MCP_HTTP_HOST:MCP_HTTP_PORT (default 127.0.0.1:3001) at /api/mcp;
-// answers link to PORTAL_URL. Runs the TypeScript sources through tsx, like the stdio entry.
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
+// `saas-api-mcp-http` bin, after `npm run build`. Listens on MCP_HTTP_HOST:MCP_HTTP_PORT (default 127.0.0.1:3001)
+// at /api/mcp; answers link to PORTAL_URL.
+import { join } from "node:path";
+import { loadBuilt, root } from "./server-build.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.env.PORTAL_ROOT ??= root;
 // The sandbox tools use the portal's database file (data/sandbox.db in the checkout) unless SANDBOX_DB_PATH names another.
 process.env.SANDBOX_DB_PATH ||= join(root, "data", "sandbox.db");
-// tsconfig.server.json turns `server-only` (sandbox modules, lib/site/origin.ts) into the no-op it is on Next's server.
-register({ tsconfig: join(root, "tsconfig.server.json") });
-const { createMcpNodeServer, MCP_PATH } = await import("../lib/mcp/node-server.ts");
-const { primeMcp } = await import("../lib/mcp/http.ts");
-await primeMcp();
 
 const port = Number(process.env.MCP_HTTP_PORT ?? 3001);
 const host = process.env.MCP_HTTP_HOST || "127.0.0.1";
@@ -22,6 +15,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`MCP_HTTP_PORT must be a port number (0-65535), not "${process.env.MCP_HTTP_PORT}"`);
   process.exit(2);
 }
+const { createMcpNodeServer, MCP_PATH } = await loadBuilt("mcp-node-server");
+const { primeMcp } = await loadBuilt("mcp-http");
+await primeMcp();
+
 const server = createMcpNodeServer();
 server.on("error", (e) => {
   console.error(`MCP HTTP server: ${e.message}`);

@@ -1,15 +1,11 @@
 #!/usr/bin/env node
 // The portal's production server, `npm start` (after `npm run build`): Next serves the site, and the MCP endpoint
-// and the sandbox API are answered by their handlers directly (lib/server/portal-server.ts). Takes next start's
-// options: -p/--port (or PORT; default 3000) and -H/--hostname (default: every interface).
-// The handlers' TypeScript runs through tsx, like the MCP entries; tsconfig.server.json turns `server-only`
-// into the no-op it is on Next's server.
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+// and the sandbox API are answered by their handlers directly (lib/server/portal-server.ts, built into
+// .next/portal-server/ by `npm run build`). Takes next start's options: -p/--port (or PORT; default 3000) and
+// -H/--hostname (default: every interface).
 import { parseArgs } from "node:util";
-import { register } from "tsx/esm/api";
+import { loadBuilt, root } from "./server-build.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 process.env.NODE_ENV = "production";
 
 let values;
@@ -27,15 +23,13 @@ if (!/^\d+$/.test(portText) || port > 65535) {
 }
 const hostname = values.hostname;
 
-register({ tsconfig: join(root, "tsconfig.server.json") });
+const { createPortalServer } = await loadBuilt("portal-server");
+const { primeMcp } = await loadBuilt("mcp-http");
 const { default: next } = await import("next");
-const { createPortalServer } = await import("../lib/server/portal-server.ts");
-const { mcpWorkerCount } = await import("../lib/mcp/worker-pool.ts");
 
 const app = next({ dev: false, dir: root, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
-const server = createPortalServer(handle, { mcpWorkers: mcpWorkerCount() });
-const { primeMcp } = await import("../lib/mcp/http.ts");
+const server = createPortalServer(handle);
 await Promise.all([app.prepare(), primeMcp()]);
 server.on("error", (e) => {
   console.error(`Portal server: ${e.message}`);

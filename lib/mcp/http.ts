@@ -1,5 +1,5 @@
+import { localhostAllowedHostnames, readRequestBody, validateHostHeader, validateOriginHeader } from "@modelcontextprotocol/server";
 import { endpoints } from "@/lib/catalog";
-import { readCappedBytes } from "@/lib/http/read-capped";
 import { clientAddressOf, mcpClient } from "./client-address";
 import { allowedHostList, publicOrigin, requestOrigin } from "@/lib/site/origin";
 import { createPooledMcpHandler, isJsonAnswer, type McpAnswer, type McpHttp } from "./pool";
@@ -7,70 +7,60 @@ import { createPooledMcpHandler, isJsonAnswer, type McpAnswer, type McpHttp } fr
 /** Largest JSON-RPC request body accepted (bytes); MCP_MAX_BODY_BYTES overrides. */
 const maxBodyBytes = () => Number(process.env.MCP_MAX_BODY_BYTES) || 256 * 1024;
 
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
 const list = (v: string | undefined) =>
   (v ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
 
-function hostnameOf(host: string): string {
+/** The host name of `host[:port]` or of an origin URL, as the SDK's checks compare them ("[::1]" in brackets); "" when neither. */
+function hostnameOf(hostOrOrigin: string): string {
   try {
-    return new URL(`http://${host}`).hostname;
+    return new URL(hostOrOrigin.includes("://") ? hostOrOrigin : `http://${hostOrOrigin}`).hostname;
   } catch {
     return "";
   }
 }
 
-/** Hostname of a URL, cached for the one URL it is asked about on every request (PORTAL_URL, else the served address). */
-let portalHost: { url: string; hostname: string } | undefined;
-function portalHostname(): string {
-  const url = publicOrigin();
-  if (portalHost?.url !== url) portalHost = { url, hostname: hostnameOf(new URL(url).host) };
-  return portalHost.hostname;
+/** The allowed host names, rebuilt only when what they come from changes (checked on every request). */
+let hosts: { key: string; names: string[] } | undefined;
+
+/** Host names the endpoint answers for: loopback, the portal's own host, ALLOWED_HOSTS, MCP_ALLOWED_HOSTS (any port). */
+function allowedHostnames(): string[] {
+  const portal = publicOrigin();
+  const key = `${portal} ${process.env.ALLOWED_HOSTS ?? ""} ${process.env.MCP_ALLOWED_HOSTS ?? ""}`;
+  if (hosts?.key !== key) {
+    const extra = [hostnameOf(portal), ...allowedHostList().map(hostnameOf), ...list(process.env.MCP_ALLOWED_HOSTS).map(hostnameOf)];
+    hosts = { key, names: [...new Set([...localhostAllowedHostnames(), ...extra.filter(Boolean)])] };
+  }
+  return hosts.names;
 }
 
-/** Hosts the endpoint answers for: loopback, the portal's own host, ALLOWED_HOSTS, MCP_ALLOWED_HOSTS. Guards against DNS rebinding. */
-function hostAllowed(host: string | null): boolean {
-  if (!host) return false;
-  const name = hostnameOf(host);
-  if (LOCAL_HOSTS.has(name)) return true;
-  if (name === portalHostname()) return true;
-  return [...allowedHostList(), ...list(process.env.MCP_ALLOWED_HOSTS)].some((h) => hostnameOf(h) === name);
-}
-
-/**
- * What the checks before the handler read of a request, taken from a web Request (the route) or straight from
- * node:http's headers (the portal server, which then builds no web Request for a call a worker answers).
- */
+/** What the checks before the handler read of a request: from a web Request (the route) or node:http's headers (no web Request built). */
 export interface McpRequestHead {
   host: string | null;
   origin: string | null;
-  /** scheme://host the request was made at: X-Forwarded-Proto (else the connection's scheme) and Host. */
-  ownOrigin: string;
 }
 
-/** The head of a request from its headers and its connection's scheme; its own origin from Host (checked by hostAllowed) and X-Forwarded-Proto. */
-export function mcpHeadOf(header: (name: string) => string | null, scheme: string): McpRequestHead {
-  const host = header("host");
-  return { host, origin: header("origin"), ownOrigin: `${header("x-forwarded-proto") ?? scheme}://${host}` };
-}
-
-/** Browsers send Origin: only the portal's own origin and MCP_ALLOWED_ORIGINS may call. CLI and IDE clients send none. */
-function originAllowed({ origin, ownOrigin }: McpRequestHead): boolean {
-  if (origin === null) return true;
-  if (origin === ownOrigin) return true;
-  return publicOrigin() === origin || list(process.env.MCP_ALLOWED_ORIGINS).includes(origin);
+export function mcpHeadOf(header: (name: string) => string | null): McpRequestHead {
+  return { host: header("host"), origin: header("origin") };
 }
 
 const rpcError = (status: number, code: number, message: string, headers: Record<string, string> = {}) =>
   Response.json({ jsonrpc: "2.0", id: null, error: { code, message } }, { status, headers });
 
-/** Reads the body up to the cap as UTF-8; null when it is larger. */
-async function readCapped(req: Request, cap: number): Promise<string | null> {
-  const bytes = await readCappedBytes(req, cap);
-  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+/**
+ * Host (DNS rebinding) and Origin, with the SDK's own checks; null when the request may go on. Browsers send Origin:
+ * the host the request was made at (already allowed), the portal's and MCP_ALLOWED_ORIGINS' may call; CLI and IDE
+ * clients send none. Like Host, an origin is matched by host name, at any port or scheme: the SDK's convention.
+ */
+function refusal({ host, origin }: McpRequestHead): Response | null {
+  const hostCheck = validateHostHeader(host, allowedHostnames());
+  if (!hostCheck.ok) return rpcError(403, -32000, `Forbidden: ${hostCheck.message}`);
+  if (!origin) return null;
+  const origins = [hostCheck.hostname, hostnameOf(publicOrigin()), ...list(process.env.MCP_ALLOWED_ORIGINS).map(hostnameOf)];
+  const originCheck = validateOriginHeader(origin, origins);
+  return originCheck.ok ? null : rpcError(403, -32000, `Forbidden: ${originCheck.message}`);
 }
 
 const mcpHandler = createPooledMcpHandler();
@@ -80,8 +70,8 @@ const mcpHandler = createPooledMcpHandler();
  * cap (null when it is larger). The body, or the refusal to send (403, 413).
  */
 export async function checkedMcpBody(head: McpRequestHead, readBody: (cap: number) => Promise<string | null>): Promise<string | Response> {
-  if (!hostAllowed(head.host)) return rpcError(403, -32000, "Forbidden: host not allowed");
-  if (!originAllowed(head)) return rpcError(403, -32000, "Forbidden: origin not allowed");
+  const refused = refusal(head);
+  if (refused) return refused;
   const body = await readBody(maxBodyBytes());
   return body ?? rpcError(413, -32600, `Request body larger than ${maxBodyBytes()} bytes`);
 }
@@ -89,19 +79,28 @@ export async function checkedMcpBody(head: McpRequestHead, readBody: (cap: numbe
 /** The JSON-RPC body of a failure inside the server (HTTP 500). */
 export const INTERNAL_ERROR_BODY = JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } });
 
-/**
- * A body already read within the cap: JSON parse errors, then the MCP handler. Answers link to `origin` (the
- * portal's own), else to publicOrigin(); `client` is the caller's address, which the sandbox tools' limits count.
- */
-export async function answerMcpBody(http: McpHttp, body: string, origin: string | undefined, client?: string): Promise<McpAnswer> {
-  let parsed: unknown;
+/** A body already read within the cap, as JSON: the parsed message, or the 400 JSON-RPC parse error to answer. */
+export function parseMcpBody(body: string): { message: unknown } | Response {
   try {
-    parsed = JSON.parse(body);
+    return { message: JSON.parse(body) as unknown };
   } catch {
     return rpcError(400, -32700, "Parse error: the body is not valid JSON");
   }
-  const answer = () => (origin === undefined ? mcpHandler(http, parsed) : requestOrigin.run(origin, () => mcpHandler(http, parsed)));
+}
+
+/**
+ * A parsed JSON-RPC message (or batch) through the MCP handler. Answers link to `origin` (the portal's own), else
+ * to publicOrigin(); `client` is the caller's address, which the sandbox tools' limits count.
+ */
+export function answerMcpMessage(http: McpHttp, message: unknown, origin: string | undefined, client?: string): Promise<McpAnswer> {
+  const answer = () => (origin === undefined ? mcpHandler(http, message) : requestOrigin.run(origin, () => mcpHandler(http, message)));
   return client === undefined ? answer() : mcpClient.run(client, answer);
+}
+
+/** A body already read within the cap: JSON parse errors, then the MCP handler (answerMcpMessage). */
+export async function answerMcpBody(http: McpHttp, body: string, origin: string | undefined, client?: string): Promise<McpAnswer> {
+  const parsed = parseMcpBody(body);
+  return parsed instanceof Response ? parsed : answerMcpMessage(http, parsed.message, origin, client);
 }
 
 /**
@@ -122,8 +121,10 @@ export async function primeMcp(): Promise<void> {
 /** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap; answers link to the portal it was asked at. */
 export async function handleMcpPost(req: Request): Promise<Response> {
   const http: McpHttp = { header: (name) => req.headers.get(name), request: () => req };
-  const head = mcpHeadOf(http.header, new URL(req.url).protocol.slice(0, -1));
-  const body = await checkedMcpBody(head, (cap) => readCapped(req, cap));
+  const body = await checkedMcpBody(mcpHeadOf(http.header), async (cap) => {
+    const read = await readRequestBody(req, cap);
+    return read.tooLarge ? null : read.text;
+  });
   if (typeof body !== "string") return body;
   const answer = await answerMcpBody(http, body, publicOrigin(req), clientAddressOf(http.header));
   return isJsonAnswer(answer) ? new Response(answer.json, { status: 200, headers: { "content-type": "application/json" } }) : answer;

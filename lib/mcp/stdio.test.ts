@@ -1,9 +1,12 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { malformedLineError } from "./stdio";
 
 /** The stdio entry as clients run it (`npm run mcp:stdio`, a real process): every request with an id gets an answer. */
+
+// The entry runs the server code `npm run build` bundles: bundled here from the sources under test (about a second).
+beforeAll(() => void execFileSync(process.execPath, ["scripts/build-server.mjs"], { stdio: "ignore" }), 60_000);
 
 interface RpcAnswer {
   jsonrpc: string;

@@ -29,20 +29,13 @@ describe("routeOf", () => {
   });
 });
 
-describe.each([
-  [0, false],
-  [1, false],
-  [1, true],
-])("createPortalServer, MCP on %i worker threads (every request: %s)", (mcpWorkers, mcpWorkersEvenAlone) => {
+describe("createPortalServer", () => {
   let origin = "";
   const toNext: string[] = [];
-  const server = createPortalServer(
-    (req, res) => {
-      toNext.push(`${req.method} ${req.url}`);
-      res.writeHead(299, { "content-type": "text/plain" }).end("from next");
-    },
-    { mcpWorkers, mcpWorkersEvenAlone },
-  );
+  const server = createPortalServer((req, res) => {
+    toNext.push(`${req.method} ${req.url}`);
+    res.writeHead(299, { "content-type": "text/plain" }).end("from next");
+  });
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -65,7 +58,7 @@ describe.each([
     expect(toNext).toEqual([]);
   });
 
-  it("answers many MCP requests at once (on the workers, when there are any)", async () => {
+  it("answers many MCP requests at once", async () => {
     const queries = ["login", "upload a file", "sign up", "cancel at period end", "invite a member", "refresh token", "create organisation", "search records"];
     const answers = await Promise.all(
       queries.flatMap((query, i) => [0, 1].map((j) => mcp({ jsonrpc: "2.0", id: i * 2 + j, method: "tools/call", params: { name: "search_endpoints", arguments: { query } } }))),
@@ -122,7 +115,7 @@ describe.each([
 
   it("answers the sandbox API itself: bodies in, JSON out, the client's address for per-IP limits", async () => {
     const tenant = await newTenant();
-    const { user } = await newUser(tenant, { email: `portal-server-${mcpWorkers}-${mcpWorkersEvenAlone}@example.com` });
+    const { user } = await newUser(tenant, { email: "portal-server@example.com" });
     const login = await fetch(`${origin}/sandbox/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", "x-api-key": tenant.public_key },

@@ -5,7 +5,6 @@ import { clientGone, declaresBody, encrypted, sendWebResponse, toWebRequest } fr
 import { HSTS, redirectsForms, securityHeadersFor } from "@/lib/http/security-headers";
 import { timedServerOptions, type ServerTimeouts } from "@/lib/http/timeouts";
 import { MCP_PATH, serveMcpNode } from "@/lib/mcp/node-server";
-import { createMcpWorkerPool } from "@/lib/mcp/worker-pool";
 import { handleSandboxRequest } from "@/lib/sandbox/engine";
 import { registerServedAddress, servedAddressOf } from "@/lib/site/served-address";
 
@@ -77,20 +76,11 @@ function serveSandbox(req: IncomingMessage, res: ServerResponse): void {
     });
 }
 
-/**
- * The portal server; `next` answers everything that is not the MCP endpoint or the sandbox API. With
- * `mcpWorkers` > 0, concurrent MCP requests are answered on that many worker threads (lib/mcp/worker-pool.ts),
- * closed with the server; `mcpWorkersEvenAlone` sends them every request (tests).
- */
+/** The portal server; `next` answers everything that is not the MCP endpoint or the sandbox API. */
 export function createPortalServer(
   next: (req: IncomingMessage, res: ServerResponse) => unknown,
-  {
-    mcpWorkers = 0,
-    mcpWorkersEvenAlone = false,
-    timeouts,
-  }: { mcpWorkers?: number; mcpWorkersEvenAlone?: boolean; /** Default: from the environment (lib/http/timeouts.ts). */ timeouts?: ServerTimeouts } = {},
+  { timeouts }: { /** Default: from the environment (lib/http/timeouts.ts). */ timeouts?: ServerTimeouts } = {},
 ): Server {
-  const workers = mcpWorkers > 0 ? { pool: createMcpWorkerPool(mcpWorkers), evenAlone: mcpWorkersEvenAlone } : undefined;
   // The headers next.config.ts gives what Next serves, set here for every answer (Next sets its own on top).
   const headers = { page: securityHeadersFor("/"), form: securityHeadersFor("/sandbox/checkout") };
   const server = createServer(timedServerOptions(timeouts), (req, res) => {
@@ -106,14 +96,13 @@ export function createPortalServer(
       case "bad-path":
         return refuse(res, 400, "The URL path is not valid percent-encoded UTF-8");
       case "mcp":
-        return serveMcpNode(req, res, true, workers);
+        return serveMcpNode(req, res, true);
       case "sandbox":
         return serveSandbox(req, res);
       default:
         return void next(req, res);
     }
   });
-  server.on("close", () => void workers?.pool.close());
   // Links fall back to the address actually listened on (lib/site/origin.ts), not a guess from the build.
   server.on("listening", () => {
     const { address, port } = server.address() as AddressInfo;

@@ -32,7 +32,7 @@ export function mcpSetups(base: string) {
       {
         id: "stdio",
         title: "stdio (any client, configured the seed's way)",
-        note: "From a checkout of this portal (after npm ci): the same tools over stdio, no server needed.",
+        note: "From a checkout of this portal (after npm ci && npm run build): the same tools over stdio, no server needed.",
         lang: "json" as const,
         code: JSON.stringify({ mcpServers: { "saas-api": { command: "node", args: [stdioPath] } } }, null, 2),
       },
@@ -46,7 +46,7 @@ export function mcpSetups(base: string) {
       {
         id: "self-hosted-http",
         title: "Self-hosted over HTTP, without the portal",
-        note: "From a checkout of this portal (after npm ci): the same endpoint and checks on plain node:http, at http://127.0.0.1:3001/api/mcp by default (MCP_HTTP_HOST, MCP_HTTP_PORT; links in answers point to PORTAL_URL). Then add that URL to your client as above.",
+        note: "From a checkout of this portal (after npm ci && npm run build): the same endpoint and checks on plain node:http, at http://127.0.0.1:3001/api/mcp by default (MCP_HTTP_HOST, MCP_HTTP_PORT; links in answers point to PORTAL_URL). Then add that URL to your client as above.",
         lang: "bash" as const,
         code: `PORTAL_URL=${base} npm run mcp:http`,
       },

@@ -3,7 +3,7 @@ import "server-only";
 /**
  * What the sandbox tools use of lib/sandbox, loaded on their first call (sandbox-tools.ts): the engine, its
  * handlers and the database driver take several times longer to load than the rest of the MCP server, and
- * servers that only ever answer the catalog tools (each MCP worker thread, the stdio entry) should not wait for them.
+ * servers that only ever answer the catalog tools (the stdio entry) should not wait for them.
  */
 export { createTenantFor } from "@/lib/sandbox-pages/admin";
 export { requireApiKey } from "@/lib/sandbox/auth/api-keys";

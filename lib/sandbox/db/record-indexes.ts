@@ -19,13 +19,16 @@ import { jsonFolded, jsonValue, sqlString, type Dialect, type Sql, type ValueKin
  * the same columns and every indexed field (the field itself included): a like / ilike pattern with a literal prefix
  * seeks the range of that prefix, lowercased, and its own GLOB / LIKE is checked on those entries only. Lowercasing
  * serves both operators (the range holds every case variant, and numbers as their text), and a value index with
- * NOCASE would not (numbers sort before all text). On PostgreSQL the folded index is (tenant_id, organization_id,
- * lower(<json>) text_pattern_ops, …): its planner turns ILIKE, compiled as lower() LIKE lower(), into that range itself.
+ * NOCASE would not (numbers sort before all text).
+ *
+ * PostgreSQL gets the same indexes on the fields' slot columns (record-slots.ts) instead of JSON expressions: its
+ * planner answers from an index alone (an index-only scan) only when the query names no column outside it, and a JSON
+ * expression names `data`. The folded index is (tenant_id, organization_id, lower(<slot>) text_pattern_ops, …, every
+ * slot): its planner turns ILIKE, compiled as lower() LIKE lower(), into that prefix's range itself.
  *
  * Index names carry the schema id and a hash of the columns, so a changed fields_definition yields new names:
  * `syncRecordIndexes` drops the schema's indexes it no longer wants and creates the missing ones, in the caller's
- * transaction. PostgreSQL takes the same statements (expression indexes on jsonb, partial with WHERE); only the
- * listing of existing indexes differs (pg_indexes instead of sqlite_master).
+ * transaction; only the listing of existing indexes differs (pg_indexes instead of sqlite_master).
  */
 
 /** At most this many fields of a schema are indexed (each index holds them all: n fields → n indexes, plus one per text field, of n values). */

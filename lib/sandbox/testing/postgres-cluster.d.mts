@@ -3,6 +3,8 @@ export interface PostgresCluster {
   /** Superuser URL of the `postgres` database (no password: trust auth on loopback). */
   url: string;
   port: number;
+  /** The postmaster's process id (its backends are its children). */
+  pid: number;
   /** Stops the server and deletes its directory; safe to call twice. */
   stop(): void;
 }

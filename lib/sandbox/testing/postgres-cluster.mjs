@@ -6,7 +6,7 @@
  * postgres-cluster.d.mts) so the bench's plain scripts and the TypeScript tests share it.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -78,7 +78,9 @@ export async function startPostgresCluster(port) {
   }
   // A run that ends without calling stop() (an uncaught error, process.exit) must not leave a server behind.
   process.on("exit", stop);
-  return { url: `postgres://postgres@127.0.0.1:${listen}/postgres`, port: listen, stop };
+  // The postmaster's pid (first line of its pid file): the bench counts the CPU time of it and its backends.
+  const pid = Number(readFileSync(join(data, "postmaster.pid"), "utf8").split("\n")[0]);
+  return { url: `postgres://postgres@127.0.0.1:${listen}/postgres`, port: listen, pid, stop };
 }
 
 /** The URL of database `name` on the cluster at `clusterUrl`. */

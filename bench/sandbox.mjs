@@ -6,8 +6,8 @@
  * Prints figures only: no thresholds, no pass/fail.
  *
  * Set-up through the API (tenant, register + login, organization, schema), then the records written straight
- * into each database (SQLite: SANDBOX_DB_PATH, a temp file; PostgreSQL: one multi-row INSERT per batch, then ANALYZE,
- * as autovacuum would after a bulk load) in one transaction. The two servers are measured in turn, call by call.
+ * into each database (SQLite: SANDBOX_DB_PATH, a temp file; PostgreSQL: one multi-row INSERT per batch, then VACUUM
+ * ANALYZE, as autovacuum does after a bulk load) in one transaction. The two servers are measured in turn, call by call.
  * Search is measured with the same filter every time (its COUNT is cached until the records change, as when a client
  * pages through results), and with a new filter on every request, so every request counts afresh: a new price threshold
  * (gt on a number, with eq on a string), a new ilike pattern on a string, and ordering by price with a random page.
@@ -18,13 +18,14 @@
  *      BENCH_SANDBOX_ORIGIN=http://host:port measures a server already running instead (SQLite only), with
  *      SANDBOX_DB_PATH set to its SQLite file (a fresh one: the run registers bench@example.com).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { Abort, ensureBuild, fmtInt, fmtMs, measureLoad, startPortal, stopChildren, table } from "./lib.mjs";
-import { startPostgresCluster } from "./postgres-cluster.mjs";
+import { startPostgresCluster } from "../lib/sandbox/testing/postgres-cluster.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -97,7 +98,11 @@ function insertSqlite(dbPath, records, { tenantId, organizationId, schemaId, use
   db.close();
 }
 
-/** The records into PostgreSQL in one transaction, batches of unnest()ed arrays; then ANALYZE, so the planner knows them. */
+/**
+ * The records into PostgreSQL in one transaction, batches of unnest()ed arrays; then VACUUM ANALYZE, as autovacuum does
+ * after a bulk load (it vacuums insert-only tables too): the planner knows the records, and the visibility map lets
+ * index-only scans skip the table. Until autovacuum has run, a search's index-only scan also reads those table pages.
+ */
 async function insertPostgres(url, records, { tenantId, organizationId, schemaId, userId }) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -113,21 +118,44 @@ async function insertPostgres(url, records, { tenantId, organizationId, schemaId
     }
     await client.query(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE id = $1`, [schemaId]);
     await client.query("COMMIT");
-    await client.query("ANALYZE entity_records");
+    await client.query("VACUUM (ANALYZE) entity_records");
   } finally {
     await client.end();
   }
 }
 
+/**
+ * User+system CPU seconds of the PostgreSQL server: the postmaster and its children (the backends serving the portal,
+ * autovacuum); Linux /proc. What a search costs the database, which the machine's load skews far less than latency.
+ */
+function postgresCpuSeconds(postmasterPid) {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // f[1] = ppid (field 4), f[11], f[12] = utime, stime
+    if (Number(pid) === postmasterPid || Number(f[1]) === postmasterPid) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / CLK_TCK;
+}
+const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
+
 /** autocannon at `connections`; p50/p99 are exact percentiles of every 2xx response time. */
-async function load(target, connections, seconds, collect, pgid) {
+async function load(target, connections, seconds, collect, pgid, postmasterPid) {
   const request = { method: target.method, path: target.path, headers: target.headers };
   if (target.body) request.body = target.body;
   if (target.nextBody || target.nextPath) {
     request.setupRequest = (req) => ({ ...req, ...(target.nextBody ? { body: target.nextBody() } : {}), ...(target.nextPath ? { path: target.nextPath() } : {}) });
   }
+  const db0 = postmasterPid ? postgresCpuSeconds(postmasterPid) : NaN;
   const m = await measureLoad({ url: target.origin, requests: [request], connections, duration: seconds }, { collect, pgid });
-  return { ...m, errors: m.errors + m.timeouts };
+  const dbCpuMsPerReq = m.total2xx ? ((postgresCpuSeconds(postmasterPid) - db0) * 1000) / m.total2xx : NaN;
+  return { ...m, errors: m.errors + m.timeouts, dbCpuMsPerReq };
 }
 
 /** Tenant, user, organization and schema through the API of the server at `origin`; the headers and ids the calls need. */
@@ -204,10 +232,10 @@ async function main() {
       } else if (engine === "sqlite") {
         servers.push({ name: "sqlite", ...(await startPortal({ SANDBOX_DB_PATH: dbPath, SANDBOX_DATABASE_URL: "" })), where: `SANDBOX_DB_PATH=${dbPath}` });
       } else {
-        cluster = await startPostgresCluster(Number(process.env.BENCH_PG_PORT) || undefined);
+        cluster = await startPostgresCluster(Number(process.env.BENCH_PG_PORT) || undefined).catch((e) => Promise.reject(new Abort(e.message)));
         const url = cluster.url;
         // SANDBOX_DB_PATH too, pointing nowhere in use: the PostgreSQL server must not touch the SQLite file.
-        servers.push({ name: "postgres", url, ...(await startPortal({ SANDBOX_DATABASE_URL: url, SANDBOX_DB_PATH: join(dir, "unused.db") }, portAfter(servers))), where: `SANDBOX_DATABASE_URL=${url} (throwaway cluster)` });
+        servers.push({ name: "postgres", url, postmasterPid: cluster.pid, ...(await startPortal({ SANDBOX_DATABASE_URL: url, SANDBOX_DB_PATH: join(dir, "unused.db") }, portAfter(servers))), where: `SANDBOX_DATABASE_URL=${url} (throwaway cluster)` });
       }
     }
     for (const s of servers) console.log(`${s.name.padEnd(8)} npm start (bin/portal.mjs) at ${s.origin}; ${s.where}`);
@@ -236,18 +264,20 @@ async function main() {
       for (const server of servers) {
         const t = server.targets[i];
         if (WARMUP > 0) await load(t, row.connections, WARMUP, false);
-        const m = await load(t, row.connections, SECONDS, true, server.child?.pid);
+        const m = await load(t, row.connections, SECONDS, true, server.child?.pid, server.postmasterPid);
         row.by[server.name] = { ...m, load: os.loadavg()[0] };
-        console.log(`  ${server.name.padEnd(8)} ${row.label.padEnd(54)} @${String(row.connections).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req`);
+        const db = server.postmasterPid ? `  PostgreSQL CPU ${fmtMs(m.dbCpuMsPerReq)} ms/req` : "";
+        console.log(`  ${server.name.padEnd(8)} ${row.label.padEnd(54)} @${String(row.connections).padEnd(3)} ${fmtInt(m.rps).padStart(6)} req/s  p50 ${fmtMs(m.p50)} ms  p99 ${fmtMs(m.p99)} ms  server CPU ${fmtMs(m.cpuMsPerReq)} ms/req${db}  load ${os.loadavg()[0].toFixed(2)}`);
       }
       results.push(row);
     }
 
     console.log("\nResults (req/s = autocannon per-second mean; p50/p99 = exact percentiles of 2xx response times;");
-    console.log("server CPU ms/req = user+system CPU of the portal's processes during the run / 2xx responses; PostgreSQL's own");
-    console.log("processes are not in it; err = errors/non-2xx)\n");
+    console.log("server CPU ms/req = user+system CPU of the portal's processes during the run / 2xx responses (SQLite runs in them);");
+    console.log("db CPU ms/req = the same of PostgreSQL's server processes; err = errors/non-2xx)\n");
     const names = servers.map((s) => s.name);
-    const headers = ["call", "conns", ...names.flatMap((n) => [`${n} req/s`, "p50 ms", "p99 ms", "CPU ms/req", "err"])];
+    const dbCpu = (n) => n === "postgres";
+    const headers = ["call", "conns", ...names.flatMap((n) => [`${n} req/s`, "p50 ms", "p99 ms", "CPU ms/req", ...(dbCpu(n) ? ["db CPU ms/req"] : []), "err"])];
     const right = headers.map((_, i) => i).filter((i) => i > 0);
     console.log(
       table(
@@ -257,7 +287,7 @@ async function main() {
           r.connections,
           ...names.flatMap((n) => {
             const m = r.by[n];
-            return [fmtInt(m.rps), fmtMs(m.p50), fmtMs(m.p99), fmtMs(m.cpuMsPerReq), `${m.errors}/${m.non2xx}`];
+            return [fmtInt(m.rps), fmtMs(m.p50), fmtMs(m.p99), fmtMs(m.cpuMsPerReq), ...(dbCpu(n) ? [fmtMs(m.dbCpuMsPerReq)] : []), `${m.errors}/${m.non2xx}`];
           }),
         ]),
         right,

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { migrations } from "../lib/sandbox/db/migrations";
-import { databaseUrlOn, freePort, type PostgresCluster, startPostgresCluster } from "../lib/sandbox/testing/postgres-cluster";
+import { databaseUrlOn, freePort, type PostgresCluster, startPostgresCluster } from "../lib/sandbox/testing/postgres-cluster.mjs";
 
 /**
  * Two portal instances behind one imaginary load balancer: two `npm start` processes (bin/portal.mjs) on two ports,

@@ -1,4 +1,5 @@
-import type { Sql } from "./sql";
+import { recordSlotsMigration } from "./record-slots";
+import type { Dialect, Sql } from "./sql";
 
 /**
  * Versioned schema. Portable types only: TEXT ids (uuid v4), TEXT ISO-8601 timestamps, TEXT JSON,
@@ -10,6 +11,8 @@ export interface Migration {
   version: number;
   name: string;
   up: string[];
+  /** Applied on this engine only (recorded as applied on the other, which has no use for it). */
+  only?: Dialect;
 }
 
 const tenantRef = "tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE";
@@ -414,6 +417,12 @@ export const migrations: Migration[] = [
       `CREATE INDEX entity_records_search_updated ON entity_records (tenant_id, organization_id, schema_id, updated_at, id)`,
     ],
   },
+  {
+    version: 51,
+    name: "entities (PostgreSQL): record field values in typed slot columns, filled by a trigger, for index-only record search",
+    up: recordSlotsMigration,
+    only: "postgres",
+  },
 ];
 
 /** Tables holding tenant data, children before parents: resetting a tenant deletes from each in order. */
@@ -462,7 +471,7 @@ export async function migrate(sql: Sql, list: readonly Migration[] = migrations,
       if (done.has(m.version)) continue;
       // A savepoint each: a failing migration leaves the ones before it applied.
       await sql.tx(async () => {
-        for (const statement of m.up) await sql.run(ddl(sql, statement));
+        if (!m.only || m.only === sql.dialect) for (const statement of m.up) await sql.run(ddl(sql, statement));
         await sql.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, now.toISOString()]);
       });
       applied.push(m.version);

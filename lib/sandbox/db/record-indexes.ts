@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { recordSlotsFor, syncRecordSlots } from "./record-slots";
 import { jsonFolded, jsonValue, sqlString, type Dialect, type Sql, type ValueKind } from "./sql";
 
 /**
@@ -18,13 +19,16 @@ import { jsonFolded, jsonValue, sqlString, type Dialect, type Sql, type ValueKin
  * the same columns and every indexed field (the field itself included): a like / ilike pattern with a literal prefix
  * seeks the range of that prefix, lowercased, and its own GLOB / LIKE is checked on those entries only. Lowercasing
  * serves both operators (the range holds every case variant, and numbers as their text), and a value index with
- * NOCASE would not (numbers sort before all text). On PostgreSQL the folded index is (tenant_id, organization_id,
- * lower(<json>) text_pattern_ops, …): its planner turns ILIKE, compiled as lower() LIKE lower(), into that range itself.
+ * NOCASE would not (numbers sort before all text).
+ *
+ * PostgreSQL gets the same indexes on the fields' slot columns (record-slots.ts) instead of JSON expressions: its
+ * planner answers from an index alone (an index-only scan) only when the query names no column outside it, and a JSON
+ * expression names `data`. The folded index is (tenant_id, organization_id, lower(<slot>) text_pattern_ops, …, every
+ * slot): its planner turns ILIKE, compiled as lower() LIKE lower(), into that prefix's range itself.
  *
  * Index names carry the schema id and a hash of the columns, so a changed fields_definition yields new names:
  * `syncRecordIndexes` drops the schema's indexes it no longer wants and creates the missing ones, in the caller's
- * transaction. PostgreSQL takes the same statements (expression indexes on jsonb, partial with WHERE); only the
- * listing of existing indexes differs (pg_indexes instead of sqlite_master).
+ * transaction; only the listing of existing indexes differs (pg_indexes instead of sqlite_master).
  */
 
 /** At most this many fields of a schema are indexed (each index holds them all: n fields → n indexes, plus one per text field, of n values). */
@@ -32,7 +36,11 @@ export const MAX_INDEXED_FIELDS = 16;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREFIX = "erx_";
-/** PostgreSQL's extended statistics objects of a schema (same length as PREFIX: dropOrphan… slices both alike). */
+/**
+ * PostgreSQL's extended statistics objects on record field expressions, which an earlier index layout made (the
+ * planner ignores a partial expression index's own statistics); the slots are plain columns with statistics of their
+ * own, so these are only dropped. Same length as PREFIX: dropOrphan… slices both alike.
+ */
 const STATS_PREFIX = "ers_";
 
 export interface IndexedField {
@@ -72,40 +80,22 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
     const name = `${prefixOf(schemaId)}${hash}`;
     return { name, field, key, create: `CREATE INDEX IF NOT EXISTS ${name} ON entity_records (${columns.join(", ")}) WHERE ${where}` };
   };
-  const byValue = indexed.map((f, i) => index(f.name, "value", exprs[i]!, exprs.filter((_, j) => j !== i)));
   if (dialect === "postgres") {
-    // Its ILIKE compiles to lower(<json>) LIKE lower(pattern) (record-filter.ts); text_pattern_ops lets the planner seek
-    // a literal prefix's range whatever the database's collation.
-    const folded = indexed.flatMap((f) => (f.kind === "text" ? [index(f.name, "folded", `${jsonFolded(dialect, "data", f.name).text} text_pattern_ops`, [])] : []));
-    return [...byValue, ...folded];
+    // On the fields' slots (record-slots.ts): plain columns, so the planner can answer from the index alone. Its ILIKE
+    // compiles to lower(...) LIKE lower(pattern) (record-filter.ts); text_pattern_ops lets the planner seek a literal
+    // prefix's range whatever the database's collation.
+    const slots = recordSlotsFor(indexed);
+    const columns = slots.map((s) => s.column);
+    const byColumn = slots.map((s, i) => index(s.field, "value", s.column, columns.filter((_, j) => j !== i)));
+    const folded = slots.flatMap((s) => (s.kind === "text" ? [index(s.field, "folded", `lower(${s.column}) text_pattern_ops`, columns)] : []));
+    return [...byColumn, ...folded];
   }
+  const byValue = indexed.map((f, i) => index(f.name, "value", exprs[i]!, exprs.filter((_, j) => j !== i)));
   const folded = indexed.flatMap((f) => (f.kind === "text" ? [index(f.name, "folded", jsonFolded(dialect, "data", f.name).text, exprs)] : []));
   return [...byValue, ...folded];
 }
 
-/**
- * PostgreSQL: one statistics object per indexed expression (value, and lower() of text fields). The planner ignores a
- * partial index's own expression statistics, so without these it guesses a fixed selectivity for every filter (5 rows
- * estimated where 32,151 matched) and picks nested loops and sorts for few rows. ANALYZE (autovacuum's, or an
- * explicit one after a bulk load) fills them. Extended statistics cannot be partial: they describe the expression over
- * every schema's records, still far closer than a guess once the query also names tenant and schema.
- */
-export function recordStatisticsFor(dialect: Dialect, schemaId: string, fields: readonly IndexedField[]): { name: string; create: string }[] {
-  if (dialect !== "postgres") return [];
-  schemaLiteral(schemaId); // only our own ids reach the names
-  const indexed = indexableFields(fields);
-  const exprs = [
-    ...indexed.map((f) => jsonValue(dialect, "data", f.name, f.kind).text),
-    ...indexed.flatMap((f) => (f.kind === "text" ? [jsonFolded(dialect, "data", f.name).text] : [])),
-  ];
-  return exprs.map((expr) => {
-    const hash = createHash("sha256").update(JSON.stringify([dialect, schemaId, expr])).digest("hex").slice(0, 16);
-    const name = `${prefixOf(schemaId, STATS_PREFIX)}${hash}`;
-    return { name, create: `CREATE STATISTICS IF NOT EXISTS ${name} ON (${expr}) FROM entity_records` };
-  });
-}
-
-/** Names of the existing statistics objects of record fields (PostgreSQL; none on SQLite), of one schema or of all. */
+/** Names of the existing statistics objects of record fields (PostgreSQL; none on SQLite), of one schema or of all: left to drop. */
 async function existingStatistics(sql: Sql, schemaId?: string): Promise<string[]> {
   if (sql.dialect !== "postgres") return [];
   const prefix = schemaId ? prefixOf(schemaId, STATS_PREFIX) : STATS_PREFIX;
@@ -136,12 +126,10 @@ export async function syncRecordIndexes(sql: Sql, schemaId: string, fields: read
   const prefix = prefixOf(schemaId);
   const have = new Set(existing ? existing.filter((n) => n.startsWith(prefix)) : await existingIndexes(sql, schemaId));
   for (const name of have) if (!wanted.has(name)) await sql.run(`DROP INDEX IF EXISTS ${name}`);
+  // PostgreSQL: the slots the indexes are built on, filled before the indexes are (one pass over the records when the map changes).
+  if (sql.dialect === "postgres") await syncRecordSlots(sql, schemaId, recordSlotsFor(indexableFields(fields)));
   for (const index of want) if (!have.has(index.name)) await sql.run(index.create);
-  const wantStats = recordStatisticsFor(sql.dialect, schemaId, fields);
-  const wantedStats = new Set(wantStats.map((s) => s.name));
-  const haveStats = new Set(await existingStatistics(sql, schemaId));
-  for (const name of haveStats) if (!wantedStats.has(name)) await sql.run(`DROP STATISTICS IF EXISTS ${name}`);
-  for (const stats of wantStats) if (!haveStats.has(stats.name)) await sql.run(stats.create);
+  for (const name of await existingStatistics(sql, schemaId)) await sql.run(`DROP STATISTICS IF EXISTS ${name}`);
 }
 
 /** Drops the record indexes of schemas that no longer exist (schema, tenant or organization deleted, tenant reset). */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeStore, getStore } from "../store";
-import { databaseUrlOn } from "./postgres-cluster";
+import { databaseUrlOn } from "./postgres-cluster.mjs";
 
 /** The engine this test run's sandbox uses: the "postgres" vitest project sets SANDBOX_TEST_ENGINE. */
 export const testEngine = (): "sqlite" | "postgres" => (process.env.SANDBOX_TEST_ENGINE === "postgres" ? "postgres" : "sqlite");

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { startPostgresCluster } from "./postgres-cluster";
+import { startPostgresCluster } from "./postgres-cluster.mjs";
 
 /** Vitest globalSetup of the "sandbox on PostgreSQL" project: one throwaway cluster for the run, removed after it. */
 export default async function setup(project: TestProject): Promise<() => void> {

@@ -87,8 +87,12 @@ describe("createMcpWorkerPool", () => {
     const a = http(await pool.answer(call(details)));
     expect(a.status).toBe(500);
     expect(JSON.parse(a.body)).toMatchObject({ error: { code: -32603 } });
-    // After three deaths before any answer the pool gives up, and callers answer on their own thread.
-    for (let i = 0; i < 10 && pool.answer(call(details)) !== null; i++) await new Promise((r) => setTimeout(r, 50));
+    // Each call waits for its worker's death (a 500); after three deaths before any answer the pool gives up, and
+    // callers answer on their own thread.
+    let calls = 0;
+    for (let answer = pool.answer(call(details)); answer !== null && calls < 10; answer = pool.answer(call(details)), calls++) {
+      expect(http(await answer).status).toBe(500);
+    }
     expect(pool.answer(call(details))).toBeNull();
   }, 30_000);
 });

@@ -7,6 +7,9 @@ const list = (headers: Record<string, string>) => Object.entries(headers).map(([
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm run typecheck` (next typegen, then tsc over the whole project, route types included) is the type check;
+  // `npm test` runs it before the build, so the build does not check the same types a second time.
+  typescript: { ignoreBuildErrors: true },
   async rewrites() {
     return {
       beforeFiles: [

@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // A low scrypt cost for the many users tests make (production: 14, lib/sandbox/auth/passwords.test.ts proves it).
+    env: { SANDBOX_PASSWORD_HASH_COST: "10" },
     projects: [
       {
         extends: true,

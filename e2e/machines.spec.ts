@@ -43,6 +43,16 @@ test.describe("pages for machines", () => {
     }
   });
 
+  test("/openapi.json is the document prerendered at build time: cacheable by proxies, the same bytes on every request", async ({ request }) => {
+    const first = await request.get("/openapi.json");
+    expect(first.status()).toBe(200);
+    expect(first.headers()["content-type"]).toMatch(/^application\/json/);
+    expect(first.headers()["cache-control"]).toBe("s-maxage=31536000");
+    const body = await first.text();
+    expect((JSON.parse(body) as { openapi: string }).openapi).toBe("3.1.0");
+    expect(await (await request.get("/openapi.json")).text()).toBe(body);
+  });
+
   test("a twin that does not exist is a 404", async ({ request }) => {
     expect((await request.get("/reference/authentication/no-such-endpoint.md")).status()).toBe(404);
   });

@@ -1,42 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { connectV2, TOOL_CALLS } from "./mcp-clients";
 
 /**
  * `npm start` (the suite's server) answers /api/mcp and /sandbox/v1 with their handlers directly; `next dev` and
- * `next start` answer them through the App Router routes. Both must be the same API: this starts `next start`
- * on the suite's sandbox database and asks both servers the same things.
+ * `next start` answer them through the App Router routes. Both must be the same API: playwright.config.ts starts
+ * `next start` on the suite's sandbox database beside `npm start`, and this asks both servers the same things.
  */
 
-const port = Number(process.env.E2E_NEXT_PORT ?? 3211);
-const nextOrigin = `http://127.0.0.1:${port}`;
-let next: ChildProcess | undefined;
-let nextOutput = "";
-
-test.describe.configure({ mode: "serial" });
-
-test.beforeAll(async () => {
-  test.setTimeout(90_000);
-  next = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const keep = (d: Buffer) => (nextOutput = (nextOutput + d.toString()).slice(-5000));
-  next.stdout?.on("data", keep);
-  next.stderr?.on("data", keep);
-  for (let i = 0; ; i++) {
-    if (next.exitCode !== null) throw new Error(`next start exited with ${next.exitCode}:\n${nextOutput}`);
-    const ok = await fetch(`${nextOrigin}/api/health`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (i > 600) throw new Error(`next start did not answer /api/health within 60 s:\n${nextOutput}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-});
-
-test.afterAll(() => {
-  next?.kill("SIGTERM");
-});
+const nextOrigin = `http://127.0.0.1:${process.env.E2E_NEXT_PORT}`;
 
 test("MCP: the route under next start lists and answers exactly as the portal server does", async ({ baseURL }) => {
   const portal = await connectV2(`${baseURL}/api/mcp`);

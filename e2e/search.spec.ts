@@ -116,7 +116,8 @@ test("search code loads on first use, and no links are prefetched on load", asyn
     if (new URL(r.url()).searchParams.has("_rsc")) prefetches.push(r.url());
   });
   await ready(page, "/reference/authentication/login");
-  await page.waitForTimeout(1500);
+  // Settled: no request for 500 ms (a viewport prefetch would have started by then).
+  await page.waitForLoadState("networkidle");
   expect(prefetches).toEqual([]);
   const before = scripts.length;
   await page.keyboard.press("Control+K");

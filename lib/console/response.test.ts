@@ -25,11 +25,15 @@ describe("readResponse", () => {
         close = () => c.close();
       },
     });
-    const seen: number[] = [];
-    const reading = readResponse(new Response(stream, { headers: { "content-type": "text/event-stream" } }), 0, clock(), (v) => seen.push(v.events.length));
+    // The first event must be shown while the stream is still open (a reader that waited for the end never shows it).
+    let shown: (view: ResponseView) => void = () => {};
+    const firstShown = new Promise<ResponseView>((resolve) => (shown = resolve));
+    const reading = readResponse(new Response(stream, { headers: { "content-type": "text/event-stream" } }), 0, clock(), (v) => {
+      if (v.events.length > 0) shown(v);
+    });
     push('data: {"n":1}\n\n');
-    await new Promise((r) => setTimeout(r, 10));
-    expect(seen.at(-1)).toBe(1);
+    const first = await firstShown;
+    expect([first.done, first.events.map((e) => e.data)]).toEqual([false, ['{"n":1}']]);
     push("data: [DONE]\n\n");
     close();
     const v = await reading;

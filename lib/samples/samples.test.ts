@@ -203,7 +203,8 @@ describe("every endpoint's samples", () => {
 
 const exec = promisify(execFile);
 const TSC = join(process.cwd(), "node_modules/.bin/tsc");
-const TSC_FLAGS = ["--strict", "--noUncheckedIndexedAccess", "--noEmit", "--target", "ES2022", "--lib", "ES2022,DOM", "--module", "ESNext", "--moduleResolution", "bundler"];
+// --skipLibCheck: TypeScript's own lib .d.ts files are not ours to check; every .ts file here is checked in full.
+const TSC_FLAGS = ["--strict", "--noUncheckedIndexedAccess", "--noEmit", "--target", "ES2022", "--lib", "ES2022,DOM", "--module", "ESNext", "--moduleResolution", "bundler", "--skipLibCheck"];
 
 /** Proves the run type-checks the sample files at all: an unused @ts-expect-error fails it. */
 const CONTROL = `import { ApiClient } from "./api-client";

@@ -13,6 +13,14 @@ export const dbPath = (): string => process.env.SANDBOX_DB_PATH || join(process.
 export const tenantTtlHours = (): number => positive("SANDBOX_TENANT_TTL_HOURS", 24);
 /** New tenants one client may create per hour (POST /sandbox/tenants, MCP create_sandbox_tenant); 429 beyond. */
 export const tenantsPerHour = (): number => positive("SANDBOX_TENANTS_PER_HOUR", 20);
+/**
+ * scrypt cost of new password hashes, as log2 of N (14: N = 16384, r = 8, p = 1, 16 MiB). An integer from 10 to 16;
+ * anything else is the default. Each hash names its own parameters, so stored hashes verify at any setting.
+ */
+export const passwordHashCost = (): number => {
+  const v = Number(process.env.SANDBOX_PASSWORD_HASH_COST);
+  return Number.isInteger(v) && v >= 10 && v <= 16 ? v : 14;
+};
 /** Largest accepted request body for multipart uploads (413 above). */
 export const maxUploadBytes = (): number => positive("SANDBOX_MAX_UPLOAD_BYTES", 5 * 1024 * 1024);
 /** Total file bytes a tenant may store. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { dynamic, GET } from "./route";
+import { GET } from "./route";
 
 const get = (path: string[], headers: Record<string, string> = {}) => GET(new Request("http://localhost/md", { headers }), { params: Promise.resolve({ path }) });
 
@@ -9,7 +9,6 @@ describe("GET /md/[...path] (the .md twins)", () => {
   });
 
   it("is rendered per request, with links to the portal's public origin, never to a Host it was not told to trust", async () => {
-    expect(dynamic).toBe("force-dynamic");
     const twin = ["mcp"];
     const asked = await (await get(twin, { host: "evil.example" })).text();
     expect(asked).not.toContain("evil.example");

@@ -4,6 +4,7 @@ import type { Agent } from "@/lib/catalog/schemas/agent";
 import type { Conversation, ConversationWithMessages } from "@/lib/catalog/schemas/conversation";
 import type { AgentExecution } from "@/lib/catalog/schemas/execution";
 import type { CurrentUsage } from "@/lib/catalog/schemas/usage";
+import type { EngineOptions } from "../engine";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
 import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";
@@ -30,9 +31,9 @@ interface Setting {
   echo: Agent;
 }
 
-async function setting(): Promise<Setting> {
+async function setting(engine: EngineOptions = {}): Promise<Setting> {
   const tenant = await newTenant();
-  const client = sandboxClient(tenant);
+  const client = sandboxClient(tenant, engine);
   const { user, tokens: session } = await newUser(tenant);
   const org = await addOrganization(tenant, user.id);
   const res = await client.call("GET", "/v1/user/agents/available", { token: session.access_token });
@@ -215,7 +216,9 @@ describe("conversations", () => {
   });
 
   it("lists the user's conversations with the agent, most recently active first, without messages", async () => {
-    const fresh = await setting();
+    // The engine's clock: the conversations start at one instant, and the bump comes a second later.
+    let clock = Date.now();
+    const fresh = await setting({ now: () => new Date(clock) });
     const make = async (title?: string) => {
       const res = await fresh.client.call("POST", `/v1/user/agents/${fresh.echo.id}/conversations`, { token: fresh.token, body: title ? { title } : {} });
       return expectMatchesCatalog<Conversation>("agents.create-conversation", res);
@@ -223,7 +226,7 @@ describe("conversations", () => {
     const a = await make("A");
     const b = await make();
     expect(b.title).toBeNull();
-    await new Promise((r) => setTimeout(r, 5));
+    clock += 1000;
     expect((await chat(fresh, fresh.echo.id, { conversation_id: a.id, input: "bump" })).status).toBe(200);
     await fresh.client.call("POST", `/v1/user/agents/${fresh.support.id}/conversations`, { token: fresh.token, body: {} });
 

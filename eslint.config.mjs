@@ -5,7 +5,15 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "lib/catalog/testdata/*.js", "bench/.cache/**", "test-results/**", "playwright-report/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "lib/catalog/testdata/*.js",
+      "bench/.cache/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
   },
   {
     // Playwright fixtures call `use`, which is not React's hook.
@@ -24,9 +32,14 @@ const config = [
     rules: {
       "no-restricted-syntax": [
         "error",
-        ...["Literal[value=/\\u002Fv1\\u002F/]", "TemplateElement[value.raw=/\\u002Fv1\\u002F/]", "JSXText[value=/\\u002Fv1\\u002F/]"].map((selector) => ({
+        ...[
+          "Literal[value=/\\u002Fv1\\u002F/]",
+          "TemplateElement[value.raw=/\\u002Fv1\\u002F/]",
+          "JSXText[value=/\\u002Fv1\\u002F/]",
+        ].map((selector) => ({
           selector,
-          message: "An API path written by hand: take it from the catalog (getEndpoint(id).path, or sandboxPath(id) for the sandbox).",
+          message:
+            "An API path written by hand: take it from the catalog (getEndpoint(id).path, or sandboxPath(id) for the sandbox).",
         })),
       ],
     },
@@ -36,7 +49,10 @@ const config = [
     files: ["app/**/*.tsx", "components/**/*.tsx"],
     ignores: ["components/intent-link.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Import Link from @/components/intent-link (prefetch on intent)." }] }],
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Import Link from @/components/intent-link (prefetch on intent)." }] },
+      ],
     },
   },
   {
@@ -68,7 +84,8 @@ const config = [
           patterns: [
             {
               group: ["@/lib/sandbox-pages", "@/lib/sandbox-pages/*", "**/sandbox-pages", "**/sandbox-pages/*"],
-              message: "The sandbox API may not import its pages' helpers (lib/sandbox-pages): move what both need into lib/sandbox.",
+              message:
+                "The sandbox API may not import its pages' helpers (lib/sandbox-pages): move what both need into lib/sandbox.",
             },
           ],
         },

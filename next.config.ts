@@ -1,5 +1,11 @@
 import type { NextConfig } from "next";
-import { BASE_SECURITY_HEADERS, HSTS, pageCsp, REDIRECTING_FORM_PATHS, SANDBOXED_CSP } from "./lib/http/security-headers";
+import {
+  BASE_SECURITY_HEADERS,
+  HSTS,
+  pageCsp,
+  REDIRECTING_FORM_PATHS,
+  SANDBOXED_CSP,
+} from "./lib/http/security-headers";
 
 const dev = process.env.NODE_ENV === "development";
 const list = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
@@ -15,7 +21,11 @@ const nextConfig: NextConfig = {
       beforeFiles: [
         // /sandbox/outbox is a page for browsers and JSON for clients that ask for it (the console, MCP, scripts):
         // a page and a route handler cannot share a path, so the JSON request goes to the handler beside the page.
-        { source: "/sandbox/outbox", has: [{ type: "header", key: "accept", value: ".*application/json.*" }], destination: "/sandbox/outbox/messages" },
+        {
+          source: "/sandbox/outbox",
+          has: [{ type: "header", key: "accept", value: ".*application/json.*" }],
+          destination: "/sandbox/outbox/messages",
+        },
       ],
       afterFiles: [
         // The Markdown twin of every page: /reference/ai.md is served by app/md/[...path] as /md/reference/ai.
@@ -34,7 +44,11 @@ const nextConfig: NextConfig = {
         headers: list({ "Content-Security-Policy": pageCsp({ dev, formTargets: "http: https:" }) }),
       })),
       { source: "/api/console/proxy", headers: list({ "Content-Security-Policy": SANDBOXED_CSP }) },
-      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: list({ "Strict-Transport-Security": HSTS }) },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: list({ "Strict-Transport-Security": HSTS }),
+      },
     ];
   },
 };

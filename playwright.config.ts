@@ -15,7 +15,11 @@ const sandboxDbPath = (process.env.SANDBOX_DB_PATH ??= join(tmpdir(), `portal-e2
 const tenantsPerHour = (process.env.SANDBOX_TENANTS_PER_HOUR ??= "500");
 // A low scrypt cost for the users the suite registers (production: 14, proved by lib/sandbox/auth/passwords.test.ts).
 const passwordHashCost = (process.env.SANDBOX_PASSWORD_HASH_COST ??= "10");
-const sandboxEnv = { SANDBOX_DB_PATH: sandboxDbPath, SANDBOX_TENANTS_PER_HOUR: tenantsPerHour, SANDBOX_PASSWORD_HASH_COST: passwordHashCost };
+const sandboxEnv = {
+  SANDBOX_DB_PATH: sandboxDbPath,
+  SANDBOX_TENANTS_PER_HOUR: tenantsPerHour,
+  SANDBOX_PASSWORD_HASH_COST: passwordHashCost,
+};
 
 /** Debian's Chromium: these machines cannot download Playwright's browsers. */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -33,7 +37,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [

@@ -29,7 +29,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: "sandbox-postgres",
-          include: ["lib/sandbox/handlers/*.test.ts", "lib/sandbox/{engine,auth,tenants}.test.ts", "lib/sandbox-pages/{admin,checkout-page,mail-pages,oauth-consent}.test.ts", "lib/sandbox/db/postgres.test.ts", "lib/sandbox/durability.postgres.test.ts"],
+          include: [
+            "lib/sandbox/handlers/*.test.ts",
+            "lib/sandbox/{engine,auth,tenants}.test.ts",
+            "lib/sandbox-pages/{admin,checkout-page,mail-pages,oauth-consent}.test.ts",
+            "lib/sandbox/db/postgres.test.ts",
+            "lib/sandbox/durability.postgres.test.ts",
+          ],
           env: { SANDBOX_TEST_ENGINE: "postgres" },
           globalSetup: ["lib/sandbox/testing/postgres-global-setup.ts"],
         },

@@ -21,24 +21,31 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default function Home() {
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-12 sm:px-8">
-      <p className="text-sm font-medium text-blue-700 dark:text-blue-400">
-        {overview.eyebrow}
-      </p>
-      <h1 className="mt-2 text-4xl font-bold tracking-tight text-zinc-900 sm:text-5xl dark:text-white">{overview.title}</h1>
-      <p className="mt-4 max-w-3xl text-lg text-zinc-600 dark:text-zinc-400">
-        {overview.lead}
-      </p>
+      <p className="text-sm font-medium text-blue-700 dark:text-blue-400">{overview.eyebrow}</p>
+      <h1 className="mt-2 text-4xl font-bold tracking-tight text-zinc-900 sm:text-5xl dark:text-white">
+        {overview.title}
+      </h1>
+      <p className="mt-4 max-w-3xl text-lg text-zinc-600 dark:text-zinc-400">{overview.lead}</p>
       <div className="mt-6 flex flex-wrap gap-3">
         <Link href="/reference" className="rounded-lg bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700">
           Browse the reference
         </Link>
-        <Link href="/console" className="rounded-lg border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900">
+        <Link
+          href="/console"
+          className="rounded-lg border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        >
           Try it in the console
         </Link>
-        <Link href="/mcp" className="rounded-lg border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900">
+        <Link
+          href="/mcp"
+          className="rounded-lg border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        >
           Connect your assistant (MCP)
         </Link>
-        <a href="#quick-start" className="rounded-lg border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900">
+        <a
+          href="#quick-start"
+          className="rounded-lg border border-zinc-300 px-4 py-2 font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-900"
+        >
           Quick start
         </a>
       </div>
@@ -132,7 +139,10 @@ export default function Home() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {categories.map((c) => (
             <li key={c.id}>
-              <Link href={categoryHref(c.slug)} className="block rounded-lg border border-zinc-200 p-4 hover:border-blue-400 dark:border-zinc-800 dark:hover:border-blue-700">
+              <Link
+                href={categoryHref(c.slug)}
+                className="block rounded-lg border border-zinc-200 p-4 hover:border-blue-400 dark:border-zinc-800 dark:hover:border-blue-700"
+              >
                 <span className="font-medium text-zinc-900 dark:text-white">{c.title}</span>
                 <span className="ml-2 text-xs text-zinc-500">{endpointsOf(c.id).length}</span>
               </Link>

@@ -14,7 +14,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
-import { Abort, ensureBuild, fmtInt, fmtMs, freePort, percentile, root, start, stopChildren, table, waitFor } from "./lib.mjs";
+import {
+  Abort,
+  ensureBuild,
+  fmtInt,
+  fmtMs,
+  freePort,
+  percentile,
+  root,
+  start,
+  stopChildren,
+  table,
+  waitFor,
+} from "./lib.mjs";
 
 const REQUESTS = Number(process.env.BENCH_PROXY_REQUESTS) || 200;
 const SECONDS = Number(process.env.BENCH_SECONDS) || 5;
@@ -36,22 +48,40 @@ async function main() {
     const port = Number(process.env.BENCH_PROXY_PORT) || (await freePort());
     origin = `http://127.0.0.1:${port}`;
     const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
-    const env = { NEXT_TELEMETRY_DISABLED: "1", SANDBOX_DB_PATH: join(dir, "sandbox.db"), SAAS_API_URL: `${origin}/sandbox` };
+    const env = {
+      NEXT_TELEMETRY_DISABLED: "1",
+      SANDBOX_DB_PATH: join(dir, "sandbox.db"),
+      SAAS_API_URL: `${origin}/sandbox`,
+    };
     const child = start("next start", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], env);
     await waitFor(child, async () => (await fetch(`${origin}/api/health`)).ok, "/api/health", 60_000);
   }
   try {
-    const tenant = await json(await fetch(`${origin}/sandbox/tenants`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email_verification: false }) }), "POST /sandbox/tenants");
+    const tenant = await json(
+      await fetch(`${origin}/sandbox/tenants`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email_verification: false }),
+      }),
+      "POST /sandbox/tenants",
+    );
     const credentials = { email: "bench-proxy@example.com", password: "BenchPass123" };
     const reg = await json(
-      await fetch(`${origin}/sandbox/v1/auth/register`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": tenant.public_key }, body: JSON.stringify(credentials) }),
+      await fetch(`${origin}/sandbox/v1/auth/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-api-key": tenant.public_key },
+        body: JSON.stringify(credentials),
+      }),
       "register",
     );
     const headers = { "x-api-key": tenant.public_key, authorization: `Bearer ${reg.access_token}` };
     const direct = `${origin}/sandbox/v1/auth/me`;
     const proxied = `${origin}/api/console/proxy?url=${encodeURIComponent(direct)}`;
     const probe = await fetch(proxied, { headers });
-    if (probe.headers.get("x-console-proxy") !== "1" || !probe.ok) throw new Abort(`the proxy did not answer for ${direct} (HTTP ${probe.status}): is SAAS_API_URL=${origin}/sandbox set?`);
+    if (probe.headers.get("x-console-proxy") !== "1" || !probe.ok)
+      throw new Abort(
+        `the proxy did not answer for ${direct} (HTTP ${probe.status}): is SAAS_API_URL=${origin}/sandbox set?`,
+      );
     await probe.text();
 
     const times = { direct: [], proxied: [] };
@@ -69,15 +99,30 @@ async function main() {
     }
     const rows = Object.entries(times).map(([name, list]) => {
       const s = [...list].sort((a, b) => a - b);
-      return [name, fmtMs(percentile(s, 50)), fmtMs(percentile(s, 90)), fmtMs(percentile(s, 99)), fmtMs(s.reduce((a, b) => a + b, 0) / s.length)];
+      return [
+        name,
+        fmtMs(percentile(s, 50)),
+        fmtMs(percentile(s, 90)),
+        fmtMs(percentile(s, 99)),
+        fmtMs(s.reduce((a, b) => a + b, 0) / s.length),
+      ];
     });
     console.log(`\nGET /v1/auth/me, ${REQUESTS} sequential calls each way (ms)`);
     console.log(table(["path", "p50", "p90", "p99", "mean"], rows, [1, 2, 3, 4]));
 
     const load = [];
-    for (const [name, url] of [["direct", direct], ["proxied", proxied]]) {
+    for (const [name, url] of [
+      ["direct", direct],
+      ["proxied", proxied],
+    ]) {
       const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS });
-      load.push([name, fmtInt(r.requests.average), fmtMs(r.latency.p50), fmtMs(r.latency.p99), fmtInt(r.non2xx + r.errors)]);
+      load.push([
+        name,
+        fmtInt(r.requests.average),
+        fmtMs(r.latency.p50),
+        fmtMs(r.latency.p99),
+        fmtInt(r.non2xx + r.errors),
+      ]);
     }
     console.log(`\nautocannon, ${CONNECTIONS} connections, ${SECONDS} s each`);
     console.log(table(["path", "req/s", "p50 ms", "p99 ms", "non-2xx+errors"], load, [1, 2, 3, 4]));

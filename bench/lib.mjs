@@ -51,7 +51,12 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 
 /** Spawns `cmd` in its own process group; `child.output` keeps the last 20 kB of its stdout and stderr. */
 export function start(label, cmd, args, env = {}) {
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   child.output = "";
   const keep = (d) => {
@@ -79,7 +84,8 @@ export function freePort() {
 export async function waitFor(child, check, what, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Abort(`${child.label} exited (${child.exitCode ?? child.signalCode}) before ${what}:\n${child.output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Abort(`${child.label} exited (${child.exitCode ?? child.signalCode}) before ${what}:\n${child.output}`);
     if (await check().catch(() => false)) return;
     await sleep(200);
   }
@@ -88,7 +94,11 @@ export async function waitFor(child, check, what, timeoutMs) {
 
 /** Builds when .next/BUILD_ID or the server code (.next/portal-server) is missing; an existing build is used as is. */
 export function ensureBuild() {
-  if (existsSync(join(root, ".next", "BUILD_ID")) && existsSync(join(root, ".next", "portal-server", "portal-server.mjs"))) return;
+  if (
+    existsSync(join(root, ".next", "BUILD_ID")) &&
+    existsSync(join(root, ".next", "portal-server", "portal-server.mjs"))
+  )
+    return;
   console.log("No production build: running `npm run build` first (a few minutes)…");
   const b = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (b.status !== 0) throw new Abort(`npm run build failed (exit ${b.status ?? b.signal})`);
@@ -96,7 +106,10 @@ export function ensureBuild() {
 
 /** A server on 127.0.0.1 at `port` (else a free one), ready once GET /api/health answers. */
 async function serve(label, cmd, args, port, env) {
-  const child = start(label, cmd, [...args, "-p", String(port), "-H", "127.0.0.1"], { NEXT_TELEMETRY_DISABLED: "1", ...env });
+  const child = start(label, cmd, [...args, "-p", String(port), "-H", "127.0.0.1"], {
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...env,
+  });
   await waitFor(child, async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok, "/api/health", 60_000);
   return { child, port, origin: `http://127.0.0.1:${port}` };
 }
@@ -104,13 +117,25 @@ async function serve(label, cmd, args, port, env) {
 /** The portal as `npm start` runs it (bin/portal.mjs through npm, so the script's node flags count); at `port`, else BENCH_PORTAL_PORT, else a free one. */
 export async function startPortal(env = {}, port) {
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  return serve("npm start", npm, ["start", "--silent", "--"], port || Number(process.env.BENCH_PORTAL_PORT) || (await freePort()), env);
+  return serve(
+    "npm start",
+    npm,
+    ["start", "--silent", "--"],
+    port || Number(process.env.BENCH_PORTAL_PORT) || (await freePort()),
+    env,
+  );
 }
 
 /** `next start` (the App Router routes, no portal server); BENCH_NEXT_PORT. */
 export async function startNext(env = {}) {
   const nextBin = join(root, "node_modules", "next", "dist", "bin", "next");
-  return serve("next start", process.execPath, [nextBin, "start"], Number(process.env.BENCH_NEXT_PORT) || (await freePort()), env);
+  return serve(
+    "next start",
+    process.execPath,
+    [nextBin, "start"],
+    Number(process.env.BENCH_NEXT_PORT) || (await freePort()),
+    env,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -155,7 +180,8 @@ export const fmtMs = (n) => (!Number.isFinite(n) ? "-" : n < 10 ? n.toFixed(2) :
 
 export function table(headers, rows, right) {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (right.includes(i) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ");
+  const line = (cells) =>
+    cells.map((c, i) => (right.includes(i) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 

@@ -21,7 +21,8 @@ const headers = {
 async function once(body: string): Promise<void> {
   const res = await handleMcpPost(new Request("http://127.0.0.1:3000/api/mcp", { method: "POST", headers, body }));
   const text = await res.text();
-  if (!res.ok || text.includes('"isError":true')) throw new Error(`not a successful answer (HTTP ${res.status}): ${text.slice(0, 300)}`);
+  if (!res.ok || text.includes('"isError":true'))
+    throw new Error(`not a successful answer (HTTP ${res.status}): ${text.slice(0, 300)}`);
 }
 
 for (const call of calls) {

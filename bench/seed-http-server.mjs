@@ -26,8 +26,10 @@ const SEED = join(here, "..", "lib", "catalog", "testdata", "seed-mcp-server-2.2
 function patchSeed(src) {
   const body = src.replace(/^#!.*\n/, "");
   const cut = body.lastIndexOf("async function main()");
-  if (cut < 0 || !/\nmain\(\)\.catch\(/.test(body.slice(cut))) throw new Error("seed layout changed: no trailing main() to cut");
-  if (!/\nconst server = new Server\(/.test(body.slice(0, cut))) throw new Error("seed layout changed: no top-level `const server = new Server(`");
+  if (cut < 0 || !/\nmain\(\)\.catch\(/.test(body.slice(cut)))
+    throw new Error("seed layout changed: no trailing main() to cut");
+  if (!/\nconst server = new Server\(/.test(body.slice(0, cut)))
+    throw new Error("seed layout changed: no top-level `const server = new Server(`");
   return `${body.slice(0, cut)}\nexport { server };\n`;
 }
 
@@ -45,7 +47,10 @@ async function loadSeedServer() {
 
 const seed = await loadSeedServer();
 const serverInfo = seed._serverInfo ?? { name: "saas-multi-agent-api", version: "2.2.0" };
-const options = { capabilities: seed._capabilities ?? { tools: {} }, ...(seed._instructions ? { instructions: seed._instructions } : {}) };
+const options = {
+  capabilities: seed._capabilities ?? { tools: {} },
+  ...(seed._instructions ? { instructions: seed._instructions } : {}),
+};
 // Only the seed's own handlers (tools/list, tools/call); initialize and ping stay bound to each fresh Server.
 const fresh = new Server(serverInfo, options);
 const seedHandlers = [...seed._requestHandlers].filter(([method]) => !fresh._requestHandlers.has(method));
@@ -57,12 +62,15 @@ function newServer() {
 }
 
 const rpcError = (res, status, code, message) => {
-  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code, message } }));
+  res
+    .writeHead(status, { "content-type": "application/json" })
+    .end(JSON.stringify({ jsonrpc: "2.0", id: null, error: { code, message } }));
 };
 
 const httpServer = http.createServer(async (req, res) => {
   const url = req.url ?? "/";
-  if (!(url === "/mcp" || url.startsWith("/mcp?") || url === "/" || url === "/api/mcp")) return rpcError(res, 404, -32000, "Not found");
+  if (!(url === "/mcp" || url.startsWith("/mcp?") || url === "/" || url === "/api/mcp"))
+    return rpcError(res, 404, -32000, "Not found");
   if (req.method !== "POST") return rpcError(res, 405, -32000, "Method not allowed: stateless; use POST");
   const chunks = [];
   for await (const c of req) chunks.push(c);

@@ -21,7 +21,9 @@ const IDLE_MS = Number(process.env.BENCH_WEIGHT_IDLE_MS) || 2500;
 
 const isPrefetch = (req) => {
   const h = req.headers();
-  return "next-router-prefetch" in h || "next-router-segment-prefetch" in h || new URL(req.url()).searchParams.has("_rsc");
+  return (
+    "next-router-prefetch" in h || "next-router-segment-prefetch" in h || new URL(req.url()).searchParams.has("_rsc")
+  );
 };
 
 /** Loads `url` in a fresh context (empty cache) and waits until no request has started for IDLE_MS. */
@@ -37,7 +39,13 @@ async function measure(browser, url) {
     if (loaded && isPrefetch(req)) prefetches.push(req.url());
   });
   page.on("response", (res) => {
-    if (res.request().resourceType() === "script") scripts.push(res.body().then((b) => gzipSync(b, { level: 9 }).length, () => 0));
+    if (res.request().resourceType() === "script")
+      scripts.push(
+        res.body().then(
+          (b) => gzipSync(b, { level: 9 }).length,
+          () => 0,
+        ),
+      );
   });
   await page.goto(url, { waitUntil: "load" });
   loaded = true;
@@ -55,7 +63,10 @@ async function measureSearch(browser, origin) {
   const sizes = [];
   let answer = 0;
   page.on("response", (res) => {
-    const gz = res.body().then((b) => gzipSync(b, { level: 9 }).length, () => 0);
+    const gz = res.body().then(
+      (b) => gzipSync(b, { level: 9 }).length,
+      () => 0,
+    );
     if (res.request().resourceType() === "script") sizes.push(gz);
     else if (res.url().includes("/api/search?")) void gz.then((n) => (answer = n));
   });
@@ -76,7 +87,14 @@ async function main() {
   }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     // One throwaway visit, so that the server's first-request compilation and caches do not count.
@@ -89,7 +107,9 @@ async function main() {
     console.log(`\nFirst load in Chromium at 1280 px (${origin}); JavaScript gzipped (level 9)\n`);
     console.log(table(["page", "scripts", "JS gzipped", "prefetches after load"], rows, [1, 2, 3]));
     const s = await measureSearch(browser, origin);
-    console.log(`\nSearch on first use (⌘K on an endpoint page, then "upload a file"): ${s.scripts} script(s), ${(s.js / 1024).toFixed(1)} KB of JavaScript and ${(s.answer / 1024).toFixed(1)} KB for the /api/search answer, gzipped`);
+    console.log(
+      `\nSearch on first use (⌘K on an endpoint page, then "upload a file"): ${s.scripts} script(s), ${(s.js / 1024).toFixed(1)} KB of JavaScript and ${(s.answer / 1024).toFixed(1)} KB for the /api/search answer, gzipped`,
+    );
   } finally {
     await browser.close();
   }

@@ -10,7 +10,9 @@ process.env.NODE_ENV = "production";
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } }));
+  ({ values } = parseArgs({
+    options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+  }));
 } catch (e) {
   console.error(`${e.message}\nusage: npm start -- [-p port] [-H hostname]`);
   process.exit(2);
@@ -37,7 +39,12 @@ server.on("error", (e) => {
 });
 server.listen(port, hostname, () => {
   const { port: bound } = server.address();
-  const shown = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname.includes(":") ? `[${hostname}]` : hostname;
+  const shown =
+    !hostname || hostname === "0.0.0.0" || hostname === "::"
+      ? "localhost"
+      : hostname.includes(":")
+        ? `[${hostname}]`
+        : hostname;
   console.log(`Portal ready on http://${shown}:${bound} (MCP at /api/mcp, sandbox API at /sandbox/v1)`);
 });
 

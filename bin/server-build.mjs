@@ -10,7 +10,9 @@ export async function loadBuilt(name) {
   const file = join(root, ".next", "portal-server", `${name}.mjs`);
   if (!existsSync(file)) {
     // stderr: the stdio entry's stdout carries JSON-RPC only.
-    console.error(`The portal's server code is not built (${file} is missing): run \`npm run build\` in ${root} first.`);
+    console.error(
+      `The portal's server code is not built (${file} is missing): run \`npm run build\` in ${root} first.`,
+    );
     process.exit(1);
   }
   return import(pathToFileURL(file).href);

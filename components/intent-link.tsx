@@ -8,10 +8,17 @@ import type { ComponentProps } from "react";
  * next/link that prefetches on intent (pointer over, focus, touch) instead of for every link that scrolls into view:
  * a sidebar of 40 links would otherwise fetch 40 routes on load. An explicit `prefetch` prop is kept.
  */
-export default function IntentLink({ prefetch, onPointerEnter, onFocus, onTouchStart, ...props }: ComponentProps<typeof Link>) {
+export default function IntentLink({
+  prefetch,
+  onPointerEnter,
+  onFocus,
+  onTouchStart,
+  ...props
+}: ComponentProps<typeof Link>) {
   const router = useRouter();
   const warm = () => {
-    if (prefetch === undefined && typeof props.href === "string" && props.href.startsWith("/")) router.prefetch(props.href);
+    if (prefetch === undefined && typeof props.href === "string" && props.href.startsWith("/"))
+      router.prefetch(props.href);
   };
   return (
     <Link

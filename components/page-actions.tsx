@@ -36,15 +36,25 @@ export function PageActions({ twinPath, subject = "this API endpoint" }: { twinP
   return (
     <div role="group" aria-label="Page actions" className="mb-4 flex flex-wrap items-center gap-2">
       <button type="button" onClick={copy} className={button} {...{ [COPY_TWIN_ATTRIBUTE]: twinPath }}>
-        <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy page as Markdown"}</span>
+        <span aria-live="polite">
+          {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy page as Markdown"}
+        </span>
       </button>
-      <a href={`https://chatgpt.com/?hints=search&q=${prompt}`} target="_blank" rel="noopener noreferrer" className={button}>
+      <a
+        href={`https://chatgpt.com/?hints=search&q=${prompt}`}
+        target="_blank"
+        rel="noopener noreferrer"
+        className={button}
+      >
         Open in ChatGPT
       </a>
       <a href={`https://claude.ai/new?q=${prompt}`} target="_blank" rel="noopener noreferrer" className={button}>
         Open in Claude
       </a>
-      <a href={twinPath} className="text-xs text-zinc-500 hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-white">
+      <a
+        href={twinPath}
+        className="text-xs text-zinc-500 hover:text-zinc-900 hover:underline dark:text-zinc-400 dark:hover:text-white"
+      >
         View as Markdown
       </a>
     </div>

@@ -4,7 +4,10 @@ import { expect, test } from "./fixtures";
  * The "Live API" environment through the console proxy (app/api/console/proxy, from the proxy branch).
  * In the e2e run SAAS_API_URL is this server's own /sandbox, so the live API is real and answers.
  */
-test("the Live API environment sends through the console proxy, with its own credentials", async ({ page, baseURL }) => {
+test("the Live API environment sends through the console proxy, with its own credentials", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/console?endpoint=authentication.providers");
   const panel = page.getByTestId("console-panel");
   // A tenant of "the live API" (here: the sandbox behind the proxy), created from the sandbox side.

@@ -18,12 +18,24 @@ const newTenant = async (request: APIRequestContext): Promise<Tenant> => {
 };
 
 /** `/api/console/proxy?url=<baseURL>/sandbox<path>`, as the console's requestUrl builds it. */
-const via = (baseURL: string, path: string) => `/api/console/proxy?url=${encodeURIComponent(`${baseURL}/sandbox${path}`)}`;
+const via = (baseURL: string, path: string) =>
+  `/api/console/proxy?url=${encodeURIComponent(`${baseURL}/sandbox${path}`)}`;
 
-async function registerAndLogIn(request: APIRequestContext, baseURL: string, key: string, email: string): Promise<string> {
-  const reg = await request.post(via(baseURL, "/v1/auth/register"), { headers: { "X-API-Key": key }, data: { email, password: "SecurePass123" } });
+async function registerAndLogIn(
+  request: APIRequestContext,
+  baseURL: string,
+  key: string,
+  email: string,
+): Promise<string> {
+  const reg = await request.post(via(baseURL, "/v1/auth/register"), {
+    headers: { "X-API-Key": key },
+    data: { email, password: "SecurePass123" },
+  });
   expect(reg.status()).toBe(201);
-  const login = await request.post(via(baseURL, "/v1/auth/login"), { headers: { "X-API-Key": key }, data: { email, password: "SecurePass123" } });
+  const login = await request.post(via(baseURL, "/v1/auth/login"), {
+    headers: { "X-API-Key": key },
+    data: { email, password: "SecurePass123" },
+  });
   expect(login.status()).toBe(200);
   return (await login.json()).access_token;
 }
@@ -36,7 +48,11 @@ test("refuses anything but the configured API, saying where it forwards", async 
   expect(foreign.headers()["x-console-proxy"]).toBe("1");
 
   // The portal's own other routes, the proxy itself included, are outside SAAS_API_URL's path.
-  for (const target of [`${origin}/api/health`, `${origin}/sandboxx/v1/plans`, `${origin}/sandbox/../api/console/proxy?url=x`]) {
+  for (const target of [
+    `${origin}/api/health`,
+    `${origin}/sandboxx/v1/plans`,
+    `${origin}/sandbox/../api/console/proxy?url=x`,
+  ]) {
     const res = await request.get(`/api/console/proxy?url=${encodeURIComponent(target)}`);
     expect(res.status(), target).toBe(403);
     expect((await res.json()).detail).toBe(`The console proxy only forwards to ${origin}/sandbox`);
@@ -57,7 +73,9 @@ test("a live round trip: register, log in and read the profile through the proxy
   expect(wrong.status()).toBe(401);
   expect((await wrong.json()).detail).toEqual(expect.any(String));
 
-  const me = await request.get(via(baseURL!, "/v1/auth/me"), { headers: { "X-API-Key": tenant.public_key, Authorization: `Bearer ${token}` } });
+  const me = await request.get(via(baseURL!, "/v1/auth/me"), {
+    headers: { "X-API-Key": tenant.public_key, Authorization: `Bearer ${token}` },
+  });
   expect(me.status()).toBe(200);
   expect((await me.json()).email).toBe("live@example.com");
   const headers = me.headers();
@@ -67,14 +85,25 @@ test("a live round trip: register, log in and read the profile through the proxy
   expect(headers["content-type"]).toContain("application/json");
 
   // The same call straight to the sandbox answers the same: the proxy adds nothing to the API's answer.
-  const direct = await request.get("/sandbox/v1/auth/me", { headers: { "X-API-Key": tenant.public_key, Authorization: `Bearer ${token}` } });
-  expect(await direct.json()).toEqual(await (await request.get(via(baseURL!, "/v1/auth/me"), { headers: { "X-API-Key": tenant.public_key, Authorization: `Bearer ${token}` } })).json());
+  const direct = await request.get("/sandbox/v1/auth/me", {
+    headers: { "X-API-Key": tenant.public_key, Authorization: `Bearer ${token}` },
+  });
+  expect(await direct.json()).toEqual(
+    await (
+      await request.get(via(baseURL!, "/v1/auth/me"), {
+        headers: { "X-API-Key": tenant.public_key, Authorization: `Bearer ${token}` },
+      })
+    ).json(),
+  );
 });
 
 test("the API's rate limit comes through with its Retry-After", async ({ request, baseURL }) => {
   const tenant = await newTenant(request);
   const login = () =>
-    request.post(via(baseURL!, "/v1/auth/login"), { headers: { "X-API-Key": tenant.public_key }, data: { email: "nobody@example.com", password: "WrongPass999" } });
+    request.post(via(baseURL!, "/v1/auth/login"), {
+      headers: { "X-API-Key": tenant.public_key },
+      data: { email: "nobody@example.com", password: "WrongPass999" },
+    });
   let res = await login();
   for (let i = 0; i < 20 && res.status() !== 429; i++) res = await login();
   expect(res.status()).toBe(429);
@@ -82,7 +111,10 @@ test("the API's rate limit comes through with its Retry-After", async ({ request
   expect(res.headers()["x-console-proxy"]).toBe("1");
 });
 
-test("a file goes up as multipart and comes back byte for byte, with its Content-Disposition", async ({ request, baseURL }) => {
+test("a file goes up as multipart and comes back byte for byte, with its Content-Disposition", async ({
+  request,
+  baseURL,
+}) => {
   const tenant = await newTenant(request);
   const token = await registerAndLogIn(request, baseURL!, tenant.public_key, "files@example.com");
   const auth = { "X-API-Key": tenant.public_key, Authorization: `Bearer ${token}` };
@@ -104,14 +136,24 @@ test("a streamed completion arrives as server-sent events through the proxy", as
   const token = await registerAndLogIn(request, baseURL!, tenant.public_key, "stream@example.com");
   const auth = { "X-API-Key": tenant.public_key, Authorization: `Bearer ${token}` };
   // AI usage counts against an organization's plan.
-  expect((await request.post(via(baseURL!, "/v1/organizations"), { headers: auth, data: { name: "Stream Labs", slug: "stream-labs" } })).status()).toBe(201);
+  expect(
+    (
+      await request.post(via(baseURL!, "/v1/organizations"), {
+        headers: auth,
+        data: { name: "Stream Labs", slug: "stream-labs" },
+      })
+    ).status(),
+  ).toBe(201);
   const body = { model: "gpt-4", messages: [{ role: "user", content: "Say hello through the proxy." }] };
 
   const whole = await request.post(via(baseURL!, "/v1/ai/completions"), { headers: auth, data: body });
   expect(whole.status()).toBe(200);
   const content: string = (await whole.json()).choices[0].message.content;
 
-  const res = await request.post(via(baseURL!, "/v1/ai/completions"), { headers: { ...auth, Accept: "text/event-stream" }, data: { ...body, stream: true } });
+  const res = await request.post(via(baseURL!, "/v1/ai/completions"), {
+    headers: { ...auth, Accept: "text/event-stream" },
+    data: { ...body, stream: true },
+  });
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("text/event-stream");
   expect(res.headers()["x-console-proxy"]).toBe("1");

@@ -19,7 +19,9 @@ class ConsoleUi {
   async pick(filter: string, summary: string) {
     const picker = this.page.getByRole("navigation", { name: "Endpoints" });
     await picker.getByLabel("Find an endpoint").fill(filter);
-    const link = picker.getByRole("link", { name: new RegExp(`^(GET|POST|PUT|PATCH|DEL) ${summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
+    const link = picker.getByRole("link", {
+      name: new RegExp(`^(GET|POST|PUT|PATCH|DEL) ${summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+    });
     await link.click();
     await expect(link).toHaveAttribute("aria-current", "page");
     await expect(this.page.getByTestId("console-endpoint")).toHaveText(summary);
@@ -40,7 +42,9 @@ class ConsoleUi {
   /** Sends and waits for the complete answer; returns its status line. */
   async send(expected: number) {
     await this.panel.getByRole("button", { name: "Send request" }).click();
-    await expect(this.panel.getByTestId("response-status")).toContainText(new RegExp(`^Response ${expected} .* in \\d+ ms$`));
+    await expect(this.panel.getByTestId("response-status")).toContainText(
+      new RegExp(`^Response ${expected} .* in \\d+ ms$`),
+    );
   }
 
   async json<T = Record<string, unknown>>(): Promise<T> {
@@ -51,7 +55,9 @@ class ConsoleUi {
 const PASSWORD = "Str0ngPassw0rd";
 
 test.describe("the API console", () => {
-  test("a new developer's first hour: keys, register, verify, log in, organizations, entities, files, agents", async ({ page }) => {
+  test("a new developer's first hour: keys, register, verify, log in, organizations, entities, files, agents", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const ui = new ConsoleUi(page);
     const email = `dev-${Date.now()}@example.com`;
@@ -87,7 +93,9 @@ test.describe("the API console", () => {
     await ui.setBody({ email, password: PASSWORD });
     await ui.send(200);
     // Taken at once, with an undo.
-    await expect(ui.panel.getByTestId("next-step")).toContainText("This answer's access token is now in use for the next requests.");
+    await expect(ui.panel.getByTestId("next-step")).toContainText(
+      "This answer's access token is now in use for the next requests.",
+    );
     await expect(ui.panel.getByTestId("token-expiry")).toHaveText(/^Token expires in (59 min|1 h)/);
 
     // Who am I.
@@ -108,11 +116,22 @@ test.describe("the API console", () => {
     // An entity schema and three records.
     await ui.pick("entities create schema", "Create a new entity schema");
     await expect(ui.panel.getByLabel("API key sent")).toHaveValue("secret");
-    await ui.setBody({ name: "Products", slug: "products", fields_definition: { name: { type: "string", required: true }, price: { type: "float", required: true, minimum: 0 } } });
+    await ui.setBody({
+      name: "Products",
+      slug: "products",
+      fields_definition: {
+        name: { type: "string", required: true },
+        price: { type: "float", required: true, minimum: 0 },
+      },
+    });
     await ui.send(201);
     const schema = await ui.json<{ id: string }>();
     await ui.pick("entities create record", "Create a new entity record");
-    for (const [name, price] of [["Laptop", 1299], ["Phone", 799], ["Pen", 2]] as const) {
+    for (const [name, price] of [
+      ["Laptop", 1299],
+      ["Phone", 799],
+      ["Pen", 2],
+    ] as const) {
       await ui.setBody({ schema_id: schema.id, data: { name, price } });
       await ui.send(201);
     }
@@ -126,7 +145,9 @@ test.describe("the API console", () => {
 
     // Upload a file with the file picker, then download it.
     await ui.pick("upload", "Upload a file to user's Drive");
-    await ui.panel.getByLabel("file", { exact: true }).setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Hello from the console\n") });
+    await ui.panel
+      .getByLabel("file", { exact: true })
+      .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Hello from the console\n") });
     await ui.send(201);
     const uploaded = await ui.json<{ file: { id: string } }>();
     await ui.pick("download", "Download own file");
@@ -147,7 +168,12 @@ test.describe("the API console", () => {
     await ui.pick("agents chat", "Chat with an agent (execute)");
     await ui.panel.getByLabel(/agent_id/).fill(agentId!);
     await ui.send(200);
-    expect(await ui.json()).toMatchObject({ agent_id: agentId, input_text: "Hello, how can you help me?", status: "SUCCESS", output_text: expect.any(String) });
+    expect(await ui.json()).toMatchObject({
+      agent_id: agentId,
+      input_text: "Hello, how can you help me?",
+      status: "SUCCESS",
+      output_text: expect.any(String),
+    });
 
     // The streaming example: the text as it arrives, the server-sent events one tab away.
     await ui.pick("completions", "Generate AI completion (streaming supported)");
@@ -203,7 +229,9 @@ test.describe("the API console", () => {
     await expect(ui.panel.getByLabel("Secret key")).toHaveValue("");
     await expect(ui.panel.getByRole("button", { name: "Get sandbox keys" })).toHaveCount(0);
     await ui.panel.getByLabel("Secret key").fill("sk_live_0123456789abcdef");
-    const warning = ui.panel.getByRole("alert").filter({ hasText: "This is a secret key, and it is now in a browser." });
+    const warning = ui.panel
+      .getByRole("alert")
+      .filter({ hasText: "This is a secret key, and it is now in a browser." });
     await expect(warning).toBeVisible();
     await expect(warning).toContainText("Live API");
     await ui.panel.getByRole("button", { name: "Forget credentials" }).click();
@@ -213,7 +241,9 @@ test.describe("the API console", () => {
     await expect(ui.panel.getByLabel("Secret key")).toHaveValue("sk_live_sandbox0123456789");
   });
 
-  test("sandbox credentials are kept in the browser for every tab; live-API keys only when remembered; history replays", async ({ page }) => {
+  test("sandbox credentials are kept in the browser for every tab; live-API keys only when remembered; history replays", async ({
+    page,
+  }) => {
     const ui = new ConsoleUi(page);
     await ui.open("authentication.providers");
     await ui.panel.getByRole("button", { name: "Get sandbox keys" }).click();
@@ -303,7 +333,9 @@ test.describe("the API console", () => {
   });
 });
 
-test("a rate limit says when to retry; a request that gets no answer is told apart from an API error", async ({ page }) => {
+test("a rate limit says when to retry; a request that gets no answer is told apart from an API error", async ({
+  page,
+}) => {
   const ui = new ConsoleUi(page);
   await ui.open("authentication.register");
   await ui.panel.getByLabel("Require email verification").uncheck();
@@ -321,10 +353,14 @@ test("a rate limit says when to retry; a request that gets no answer is told apa
 
   await page.route("**/sandbox/v1/auth/register", (route) => route.abort("connectionrefused"));
   await ui.panel.getByRole("button", { name: "Send request" }).click();
-  await expect(ui.panel.getByTestId("response-status")).toHaveText("No answer: the request failed before reaching the API.");
+  await expect(ui.panel.getByTestId("response-status")).toHaveText(
+    "No answer: the request failed before reaching the API.",
+  );
   await expect(explanation).toContainText("The request did not get an answer");
   await expect(explanation).toContainText("not an API error");
-  await expect(ui.panel.getByRole("list", { name: "Request history" }).getByTestId("history-status").first()).toHaveText("failed");
+  await expect(
+    ui.panel.getByRole("list", { name: "Request history" }).getByTestId("history-status").first(),
+  ).toHaveText("failed");
 });
 
 test("an expired access token: the 401 is explained and one click refreshes it", async ({ page }) => {
@@ -367,7 +403,9 @@ test.describe("console accessibility", () => {
       await expect(page.getByTestId("console-panel")).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
       const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual(
+        [],
+      );
     });
   }
 

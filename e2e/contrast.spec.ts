@@ -14,9 +14,15 @@ for (const theme of ["light", "dark"] as const) {
         await page.goto(path);
         expect(await isDark(page)).toBe(theme === "dark");
         // Every code sample language and every example response, not only the tab shown first.
-        await page.evaluate(() => document.querySelectorAll('[role="tabpanel"][hidden]').forEach((el) => el.removeAttribute("hidden")));
+        await page.evaluate(() =>
+          document.querySelectorAll('[role="tabpanel"][hidden]').forEach((el) => el.removeAttribute("hidden")),
+        );
         const results = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
-        expect(results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(" ")}: ${n.any[0]?.message ?? v.help}`))).toEqual([]);
+        expect(
+          results.violations.flatMap((v) =>
+            v.nodes.map((n) => `${n.target.join(" ")}: ${n.any[0]?.message ?? v.help}`),
+          ),
+        ).toEqual([]);
       });
     }
   });

@@ -46,7 +46,9 @@ test.describe("an endpoint page as a reader meets it", () => {
     await expect(examples.getByRole("tabpanel")).toContainText('"loc"');
   });
 
-  test("at 390 px one column, the samples after the request, no sideways scroll; every language reachable", async ({ page }) => {
+  test("at 390 px one column, the samples after the request, no sideways scroll; every language reachable", async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/reference/files/upload-file");
     const column = page.getByTestId("sample-column");
@@ -58,8 +60,19 @@ test.describe("an endpoint page as a reader meets it", () => {
 
     const samples = page.getByTestId("code-samples");
     const language = samples.getByRole("combobox", { name: "Language" });
-    await expect(language.locator("option")).toHaveText(["cURL", "JavaScript", "TypeScript", "Python", "Go", "PHP", "Ruby"]);
-    for (const [label, id] of [["PHP", "php"], ["Ruby", "ruby"]] as const) {
+    await expect(language.locator("option")).toHaveText([
+      "cURL",
+      "JavaScript",
+      "TypeScript",
+      "Python",
+      "Go",
+      "PHP",
+      "Ruby",
+    ]);
+    for (const [label, id] of [
+      ["PHP", "php"],
+      ["Ruby", "ruby"],
+    ] as const) {
       await language.selectOption({ label });
       await expect(samples.getByRole("tabpanel")).toHaveAttribute("data-sample-lang", new RegExp(`^${id}`));
       await expect(samples.getByRole("tabpanel")).toBeVisible();
@@ -71,7 +84,8 @@ test.describe("an endpoint page as a reader meets it", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/reference/authentication/login");
     const table = page.locator("#authentication + div table");
-    for (const th of await table.locator("th").all()) expect((await th.boundingBox())!.width).toBeGreaterThanOrEqual(100);
+    for (const th of await table.locator("th").all())
+      expect((await th.boundingBox())!.width).toBeGreaterThanOrEqual(100);
     const notes = (await table.locator("th", { hasText: "Notes" }).boundingBox())!;
     expect(notes.width).toBeGreaterThanOrEqual(120);
     const box = table.locator("xpath=..");
@@ -114,7 +128,10 @@ test.describe("notes on the source documentation", () => {
         await expect(notes, e.id).not.toBeInViewport();
         await expect(notes.getByText(e.conflicts[0]!.text), e.id).toBeHidden();
       }
-      await page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Notes on the source documentation" }).click();
+      await page
+        .getByRole("navigation", { name: "On this page" })
+        .getByRole("link", { name: "Notes on the source documentation" })
+        .click();
       const notes = page.getByTestId("source-notes");
       await expect(notes).toBeInViewport();
       await notes.getByText("Notes on the source documentation").click();

@@ -14,7 +14,10 @@ test.describe("guide pages", () => {
       const res = await page.goto(`/guides/${g.id}`);
       expect(res?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(parsed.title ?? g.title);
-      await expect(page.getByTestId("sidebar").getByRole("link", { name: g.title, exact: true })).toHaveAttribute("aria-current", "page");
+      await expect(page.getByTestId("sidebar").getByRole("link", { name: g.title, exact: true })).toHaveAttribute(
+        "aria-current",
+        "page",
+      );
 
       // Every section heading carries the anchor the guide's links use.
       for (const h of parsed.headings.filter((x) => x.depth > 1 && x.depth < 4)) {
@@ -30,7 +33,11 @@ test.describe("guide pages", () => {
         // A sentinel first, so the clipboard cannot hold this code from before. ("Copied" shows only for 1.5 s: too short to assert on a busy machine.)
         await page.evaluate(() => navigator.clipboard.writeText("(sentinel)"));
         await block.getByRole("button", { name: "Copy" }).click();
-        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { message: `block ${i + 1} on the clipboard` }).toBe(code);
+        await expect
+          .poll(() => page.evaluate(() => navigator.clipboard.readText()), {
+            message: `block ${i + 1} on the clipboard`,
+          })
+          .toBe(code);
       }
       expect(consoleErrors).toEqual([]);
     });
@@ -75,7 +82,9 @@ test.describe("guides navigation", () => {
 
   test("the overview page lists the guides", async ({ page }) => {
     await page.goto("/");
-    const section = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Guides", exact: true }) });
+    const section = page.locator("section", {
+      has: page.getByRole("heading", { level: 2, name: "Guides", exact: true }),
+    });
     for (const g of GUIDES) await expect(section.locator(`a[href="/guides/${g.id}"]`), g.id).toHaveCount(1);
     await section.getByRole("link", { name: GUIDES[1].title, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/guides/${GUIDES[1].id}$`));
@@ -88,7 +97,10 @@ test.describe("guides navigation", () => {
     await expect(pager.getByRole("link", { name: /Previous/ })).toHaveCount(0);
     await pager.getByRole("link", { name: /Next/ }).click();
     await expect(page).toHaveURL(new RegExp(`/guides/${second.id}$`));
-    await expect(page.getByTestId("sidebar").getByRole("link", { name: second.title, exact: true })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByTestId("sidebar").getByRole("link", { name: second.title, exact: true })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await pager.getByRole("link", { name: /Previous/ }).click();
     await expect(page).toHaveURL(new RegExp(`/guides/${first.id}$`));
 

@@ -4,7 +4,9 @@ import { walkTheJourney } from "./journey";
 // The same journey as e2e/journey.spec.ts, on a 390 px phone.
 test.use({ viewport: { width: 390, height: 844 } });
 
-test("on a phone: from / to GET /v1/auth/me in at most 12 taps and no hand-edited JSON, nothing wider than the screen", async ({ page }) => {
+test("on a phone: from / to GET /v1/auth/me in at most 12 taps and no hand-edited JSON, nothing wider than the screen", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const counts = await walkTheJourney(page, "console-390");
   console.log(`journey at 390 px: ${JSON.stringify(counts)}`);

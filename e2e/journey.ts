@@ -27,26 +27,39 @@ export class Visitor {
 
   async fill(target: Locator, value: string) {
     this.edits += 1;
-    if ((await target.getAttribute("aria-label")) === "Request body (JSON)" || (await target.evaluate((el) => el.tagName)) === "TEXTAREA") this.jsonEdits += 1;
+    if (
+      (await target.getAttribute("aria-label")) === "Request body (JSON)" ||
+      (await target.evaluate((el) => el.tagName)) === "TEXTAREA"
+    )
+      this.jsonEdits += 1;
     await target.fill(value);
   }
 
   /** No page scrolls sideways: the long values (keys, JWTs, URLs, JSON lines) wrap or scroll in their own box. */
   async fitsTheScreen(step: string) {
-    const { scrollWidth, innerWidth } = await this.page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-    expect(scrollWidth, `${step}: page ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
+    const { scrollWidth, innerWidth } = await this.page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(scrollWidth, `${step}: page ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(
+      innerWidth,
+    );
   }
 
   /** Opens an endpoint with the console's picker (one click on its link). */
   async pick(summary: string) {
-    const link = this.page.getByRole("navigation", { name: "Endpoints" }).getByRole("link", { name: new RegExp(` ${summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
+    const link = this.page
+      .getByRole("navigation", { name: "Endpoints" })
+      .getByRole("link", { name: new RegExp(` ${summary.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) });
     await this.click(link);
     await expect(this.page.getByTestId("console-endpoint")).toHaveText(summary);
   }
 
   async send(expected: number, step: string) {
     await this.click(this.panel.getByRole("button", { name: "Send request" }));
-    await expect(this.panel.getByTestId("response-status")).toContainText(new RegExp(`^Response ${expected} .* in \\d+ ms$`));
+    await expect(this.panel.getByTestId("response-status")).toContainText(
+      new RegExp(`^Response ${expected} .* in \\d+ ms$`),
+    );
     await this.fitsTheScreen(step);
   }
 
@@ -117,7 +130,9 @@ export async function walkTheJourney(page: Page, screenshotName: string): Promis
 
   // 6. A file upload (the file picker is not typing).
   await v.pick("Upload a file to user's Drive");
-  await v.panel.getByLabel("file", { exact: true }).setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Hello from the journey\n") });
+  await v.panel
+    .getByLabel("file", { exact: true })
+    .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Hello from the journey\n") });
   await v.send(201, "upload");
 
   // 7. A streamed completion: the catalog's streaming example, the text as it is assembled, raw events a tab away.
@@ -127,7 +142,9 @@ export async function walkTheJourney(page: Page, screenshotName: string): Promis
   await expect(v.panel.getByText(/stream ended/)).toBeVisible();
   await expect(v.panel.getByTestId("stream-text")).not.toBeEmpty();
   await v.click(v.panel.getByRole("tab", { name: /Raw events/ }));
-  await expect(v.panel.getByRole("list", { name: "Server-sent events" }).getByRole("listitem").last()).toHaveText("[DONE]");
+  await expect(v.panel.getByRole("list", { name: "Server-sent events" }).getByRole("listitem").last()).toHaveText(
+    "[DONE]",
+  );
   await v.fitsTheScreen("raw events");
 
   return { toMe, total: { clicks: v.clicks, edits: v.edits, jsonEdits: v.jsonEdits } };
@@ -137,7 +154,13 @@ export async function walkTheJourney(page: Page, screenshotName: string): Promis
 export async function keysTravel(page: Page) {
   await page.goto("/sandbox");
   await page.getByRole("button", { name: "Get sandbox keys" }).click();
-  const pk = (await page.locator("#keys ~ div").getByText(/^pk_live_/).first().innerText()).trim();
+  const pk = (
+    await page
+      .locator("#keys ~ div")
+      .getByText(/^pk_live_/)
+      .first()
+      .innerText()
+  ).trim();
   expect(pk).toMatch(/^pk_live_/);
 
   await page.getByRole("link", { name: "Register a user in the console" }).click();

@@ -43,7 +43,9 @@ test.describe("pages for machines", () => {
     }
   });
 
-  test("/openapi.json is the document prerendered at build time: cacheable by proxies, the same bytes on every request", async ({ request }) => {
+  test("/openapi.json is the document prerendered at build time: cacheable by proxies, the same bytes on every request", async ({
+    request,
+  }) => {
     const first = await request.get("/openapi.json");
     expect(first.status()).toBe(200);
     expect(first.headers()["content-type"]).toMatch(/^application\/json/);
@@ -75,21 +77,36 @@ test.describe("page actions", () => {
   test("Open in Claude and Open in ChatGPT ask to read the twin", async ({ page, consoleErrors }) => {
     await page.goto("/reference/authentication/login");
     const origin = new URL(page.url()).origin;
-    const prompt = encodeURIComponent(`Read ${origin}/reference/authentication/login.md and help me use this API endpoint`);
+    const prompt = encodeURIComponent(
+      `Read ${origin}/reference/authentication/login.md and help me use this API endpoint`,
+    );
     const actions = page.getByRole("group", { name: "Page actions" });
-    await expect(actions.getByRole("link", { name: "Open in Claude" })).toHaveAttribute("href", `https://claude.ai/new?q=${prompt}`);
-    await expect(actions.getByRole("link", { name: "Open in ChatGPT" })).toHaveAttribute("href", `https://chatgpt.com/?hints=search&q=${prompt}`);
+    await expect(actions.getByRole("link", { name: "Open in Claude" })).toHaveAttribute(
+      "href",
+      `https://claude.ai/new?q=${prompt}`,
+    );
+    await expect(actions.getByRole("link", { name: "Open in ChatGPT" })).toHaveAttribute(
+      "href",
+      `https://chatgpt.com/?hints=search&q=${prompt}`,
+    );
     expect(consoleErrors).toEqual([]);
   });
 
-  test("the reference index and category pages have the actions for their own twins", async ({ page, request, consoleErrors }) => {
+  test("the reference index and category pages have the actions for their own twins", async ({
+    page,
+    request,
+    consoleErrors,
+  }) => {
     for (const [url, twin] of [
       ["/reference", "/reference.md"],
       ["/reference/agents", "/reference/agents.md"],
     ] as const) {
       await page.goto(url);
       const actions = page.getByRole("group", { name: "Page actions" });
-      await expect(actions.getByRole("link", { name: "Open in Claude" })).toHaveAttribute("href", new RegExp(encodeURIComponent(twin).replace(/\./g, "\\.")));
+      await expect(actions.getByRole("link", { name: "Open in Claude" })).toHaveAttribute(
+        "href",
+        new RegExp(encodeURIComponent(twin).replace(/\./g, "\\.")),
+      );
       await expect(actions.getByRole("link", { name: "View as Markdown" })).toHaveAttribute("href", twin);
       expect((await request.get(twin)).status()).toBe(200);
     }
@@ -105,7 +122,9 @@ test.describe("the SDK page", () => {
     await expect(page.getByRole("heading", { level: 1, name: "TypeScript SDK" })).toBeVisible();
     const rows = page.getByRole("table", { name: "SDK namespaces and their method counts" }).getByRole("row");
     await expect(rows).toHaveCount(categories.length + 1);
-    await expect(rows.filter({ hasText: "client.authentication" })).toContainText(String(endpoints.filter((e) => e.category === "authentication").length));
+    await expect(rows.filter({ hasText: "client.authentication" })).toContainText(
+      String(endpoints.filter((e) => e.category === "authentication").length),
+    );
 
     const download = page.getByRole("link", { name: "Download api-client.ts" });
     const href = await download.getAttribute("href");

@@ -43,14 +43,24 @@ export const TOOL_CALLS: Array<{ name: string; args: Record<string, unknown>; ex
   { name: "get_request_headers", args: {}, expect: /X-Organization-Id/ },
   { name: "get_sdk_template", args: {}, expect: /class ApiClient/ },
   { name: "get_openapi_spec", args: { category: "plans" }, expect: /"openapi": "3\.1\.0"[\s\S]*\/v1\/plans\/free/ },
-  { name: "search_endpoints", args: { query: "upload a file" }, expect: /^# Endpoints matching[\s\S]*?1\. \*\*POST \/v1\/user\/files\*\*/ },
-  { name: "get_endpoint_details", args: { path: "/v1/auth/login" }, expect: /# POST \/v1\/auth\/login[\s\S]*Rate limit: 10 per 15 minutes per IP/ },
+  {
+    name: "search_endpoints",
+    args: { query: "upload a file" },
+    expect: /^# Endpoints matching[\s\S]*?1\. \*\*POST \/v1\/user\/files\*\*/,
+  },
+  {
+    name: "get_endpoint_details",
+    args: { path: "/v1/auth/login" },
+    expect: /# POST \/v1\/auth\/login[\s\S]*Rate limit: 10 per 15 minutes per IP/,
+  },
   { name: "get_authentication_flow", args: {}, expect: /verification_required/ },
   { name: "get_common_patterns", args: {}, expect: /Retry-After/ },
 ];
 
 /** Calls every tool with TOOL_CALLS' arguments through `client` (2.x or 1.x) and checks each answer. */
-export async function expectEveryToolAnswers(client: { callTool(params: { name: string; arguments: Record<string, unknown> }): Promise<unknown> }) {
+export async function expectEveryToolAnswers(client: {
+  callTool(params: { name: string; arguments: Record<string, unknown> }): Promise<unknown>;
+}) {
   for (const call of TOOL_CALLS) {
     const result = (await client.callTool({ name: call.name, arguments: call.args })) as { isError?: boolean };
     expect(result.isError, call.name).toBeFalsy();
@@ -60,5 +70,8 @@ export async function expectEveryToolAnswers(client: { callTool(params: { name: 
 
 export function textOf(result: unknown): string {
   const content = ((result as { content?: unknown }).content ?? []) as Array<{ type: string; text?: string }>;
-  return content.filter((c) => c.type === "text").map((c) => c.text ?? "").join("\n");
+  return content
+    .filter((c) => c.type === "text")
+    .map((c) => c.text ?? "")
+    .join("\n");
 }

@@ -5,7 +5,9 @@ const mcpUrl = (baseURL: string | undefined) => `${baseURL}/api/mcp`;
 const ORG = "3f2b8c1e-9d4a-4b7e-8f1a-2c3d4e5f6a7b";
 
 test.describe("MCP over Streamable HTTP, @modelcontextprotocol/client 2.x", () => {
-  test("lists the nine tools with titles, read-only annotations and output schemas, then the sandbox tools", async ({ baseURL }) => {
+  test("lists the nine tools with titles, read-only annotations and output schemas, then the sandbox tools", async ({
+    baseURL,
+  }) => {
     const client = await connectV2(mcpUrl(baseURL));
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual(TOOL_NAMES);
@@ -15,8 +17,20 @@ test.describe("MCP over Streamable HTTP, @modelcontextprotocol/client 2.x", () =
       expect(t.annotations?.readOnlyHint, t.name).toBe(!["create_sandbox_tenant", "call_sandbox"].includes(t.name));
       expect(t.annotations?.openWorldHint, t.name).toBe(false);
     }
-    const withOutput = tools.filter((t) => t.outputSchema).map((t) => t.name).sort();
-    expect(withOutput).toEqual(["get_api_overview", "get_end_user_endpoints", "get_endpoint_details", "get_openapi_spec", "search_endpoints", ...SANDBOX_TOOL_NAMES].sort());
+    const withOutput = tools
+      .filter((t) => t.outputSchema)
+      .map((t) => t.name)
+      .sort();
+    expect(withOutput).toEqual(
+      [
+        "get_api_overview",
+        "get_end_user_endpoints",
+        "get_endpoint_details",
+        "get_openapi_spec",
+        "search_endpoints",
+        ...SANDBOX_TOOL_NAMES,
+      ].sort(),
+    );
     await client.close();
   });
 
@@ -26,26 +40,42 @@ test.describe("MCP over Streamable HTTP, @modelcontextprotocol/client 2.x", () =
     await client.close();
   });
 
-  test("get_endpoint_details resolves concrete paths, works without a method and explains unknown paths", async ({ baseURL }) => {
+  test("get_endpoint_details resolves concrete paths, works without a method and explains unknown paths", async ({
+    baseURL,
+  }) => {
     const client = await connectV2(mcpUrl(baseURL));
-    const concrete = await client.callTool({ name: "get_endpoint_details", arguments: { path: `/v1/organizations/${ORG}/members?limit=5` } });
+    const concrete = await client.callTool({
+      name: "get_endpoint_details",
+      arguments: { path: `/v1/organizations/${ORG}/members?limit=5` },
+    });
     expect(textOf(concrete)).toContain("# GET /v1/organizations/{organization_id}/members");
     expect(textOf(concrete)).toContain(`organization_id = ${ORG}`);
     const both = await client.callTool({ name: "get_endpoint_details", arguments: { path: "/v1/user/files/folders" } });
     const matches = (both.structuredContent as { matches: Array<{ method: string; path: string }> }).matches;
-    expect(matches.map((m) => `${m.method} ${m.path}`).sort()).toEqual(["GET /v1/user/files/folders", "POST /v1/user/files/folders"]);
-    const lower = await client.callTool({ name: "get_endpoint_details", arguments: { path: "/v1/auth/login", method: "post" } });
+    expect(matches.map((m) => `${m.method} ${m.path}`).sort()).toEqual([
+      "GET /v1/user/files/folders",
+      "POST /v1/user/files/folders",
+    ]);
+    const lower = await client.callTool({
+      name: "get_endpoint_details",
+      arguments: { path: "/v1/auth/login", method: "post" },
+    });
     expect(lower.isError).toBeFalsy();
     const unknown = await client.callTool({ name: "get_endpoint_details", arguments: { path: "/v1/auth/signin" } });
     expect(unknown.isError).toBe(true);
     expect(textOf(unknown)).toMatch(/Nearest endpoints:[\s\S]*\/v1\/auth\//);
-    const wrongMethod = await client.callTool({ name: "get_endpoint_details", arguments: { path: "/v1/auth/login", method: "GET" } });
+    const wrongMethod = await client.callTool({
+      name: "get_endpoint_details",
+      arguments: { path: "/v1/auth/login", method: "GET" },
+    });
     expect(wrongMethod.isError).toBe(true);
     expect(textOf(wrongMethod)).toContain("POST");
     await client.close();
   });
 
-  test("the index lists all 109 endpoints in one answer; category details stay under 12,000 characters and page", async ({ baseURL }) => {
+  test("the index lists all 109 endpoints in one answer; category details stay under 12,000 characters and page", async ({
+    baseURL,
+  }) => {
     const client = await connectV2(mcpUrl(baseURL));
     const first = await client.callTool({ name: "get_end_user_endpoints", arguments: {} });
     const data = first.structuredContent as { pages: number; total_endpoints: number; endpoints: unknown[] };
@@ -88,7 +118,9 @@ test.describe("MCP over Streamable HTTP, @modelcontextprotocol/client 2.x", () =
     const client = await connectV2(mcpUrl(baseURL));
     const { resources } = await client.listResources();
     expect(resources.filter((r) => r.uri.startsWith("saas-api://endpoints/"))).toHaveLength(109);
-    expect(resources.map((r) => r.uri)).toEqual(expect.arrayContaining(["saas-api://openapi.json", "saas-api://guides/authentication-flow"]));
+    expect(resources.map((r) => r.uri)).toEqual(
+      expect.arrayContaining(["saas-api://openapi.json", "saas-api://guides/authentication-flow"]),
+    );
     const { resourceTemplates } = await client.listResourceTemplates();
     expect(resourceTemplates.map((t) => t.uriTemplate)).toContain("saas-api://endpoints/{id}");
     const login = await client.readResource({ uri: "saas-api://endpoints/authentication.login" });
@@ -98,8 +130,13 @@ test.describe("MCP over Streamable HTTP, @modelcontextprotocol/client 2.x", () =
     const { prompts } = await client.listPrompts();
     expect(prompts.map((p) => p.name).sort()).toEqual(["build-auth-ui", "integrate-endpoint", "try-endpoint"]);
     const tryIt = await client.getPrompt({ name: "try-endpoint", arguments: { endpoint: "GET /v1/auth/me" } });
-    expect(JSON.stringify(tryIt.messages)).toMatch(/create_sandbox_tenant[\s\S]*POST, path \/v1\/auth\/register[\s\S]*method GET, path \/v1\/auth\/me/);
-    const prompt = await client.getPrompt({ name: "integrate-endpoint", arguments: { endpoint: "POST /v1/user/files" } });
+    expect(JSON.stringify(tryIt.messages)).toMatch(
+      /create_sandbox_tenant[\s\S]*POST, path \/v1\/auth\/register[\s\S]*method GET, path \/v1\/auth\/me/,
+    );
+    const prompt = await client.getPrompt({
+      name: "integrate-endpoint",
+      arguments: { endpoint: "POST /v1/user/files" },
+    });
     expect(JSON.stringify(prompt.messages)).toContain("multipart/form-data");
     await client.close();
   });
@@ -118,7 +155,12 @@ test.describe("MCP over Streamable HTTP, @modelcontextprotocol/sdk 1.x", () => {
 test.describe("MCP transport rules", () => {
   const headers = { "content-type": "application/json", accept: "application/json, text/event-stream" };
   const init = (version: string) =>
-    JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: version, capabilities: {}, clientInfo: { name: "raw", version: "1" } } });
+    JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: version, capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+    });
 
   for (const version of ["2025-06-18", "2025-11-25"]) {
     test(`initializes a ${version} client`, async ({ request }) => {
@@ -134,7 +176,10 @@ test.describe("MCP transport rules", () => {
   });
 
   test("a foreign Origin gets 403; no Origin and the portal's own origin pass", async ({ request, baseURL }) => {
-    const foreign = await request.post("/api/mcp", { headers: { ...headers, origin: "https://evil.example" }, data: init("2025-06-18") });
+    const foreign = await request.post("/api/mcp", {
+      headers: { ...headers, origin: "https://evil.example" },
+      data: init("2025-06-18"),
+    });
     expect(foreign.status()).toBe(403);
     const own = await request.post("/api/mcp", { headers: { ...headers, origin: baseURL! }, data: init("2025-06-18") });
     expect(own.status()).toBe(200);
@@ -143,7 +188,10 @@ test.describe("MCP transport rules", () => {
   });
 
   test("a foreign Host (DNS rebinding) gets 403", async ({ request }) => {
-    const res = await request.post("/api/mcp", { headers: { ...headers, host: "evil.example:3210" }, data: init("2025-06-18") });
+    const res = await request.post("/api/mcp", {
+      headers: { ...headers, host: "evil.example:3210" },
+      data: init("2025-06-18"),
+    });
     expect(res.status()).toBe(403);
   });
 
@@ -151,7 +199,10 @@ test.describe("MCP transport rules", () => {
     const bad = await request.post("/api/mcp", { headers, data: Buffer.from("{not json") });
     expect(bad.status()).toBe(400);
     expect((await bad.json()).error.code).toBe(-32700);
-    const big = await request.post("/api/mcp", { headers, data: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "x".repeat(300_000) } }) });
+    const big = await request.post("/api/mcp", {
+      headers,
+      data: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "x".repeat(300_000) } }),
+    });
     expect(big.status()).toBe(413);
   });
 });

@@ -15,9 +15,17 @@ test("an endpoint page fits a phone screen and the reference menu opens", async 
 
 test("on a narrow phone the header scrolls its links instead of pushing the page wider", async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
-  for (const path of ["/", "/sandbox", "/reference/authentication/login", "/console?endpoint=entities.search-records"]) {
+  for (const path of [
+    "/",
+    "/sandbox",
+    "/reference/authentication/login",
+    "/console?endpoint=entities.search-records",
+  ]) {
     await page.goto(path);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      path,
+    ).toBeLessThanOrEqual(0);
     await expect(page.getByTestId("theme-toggle")).toBeInViewport();
   }
 });

@@ -2,7 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
 import { migrations } from "../lib/sandbox/db/migrations";
-import { databaseUrlOn, freePort, type PostgresCluster, startPostgresCluster } from "../lib/sandbox/testing/postgres-cluster.mjs";
+import {
+  databaseUrlOn,
+  freePort,
+  type PostgresCluster,
+  startPostgresCluster,
+} from "../lib/sandbox/testing/postgres-cluster.mjs";
 
 /**
  * Two portal instances behind one imaginary load balancer: two `npm start` processes (bin/portal.mjs) on two ports,
@@ -18,7 +23,10 @@ let b = "";
 
 async function healthy(origin: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${origin}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -26,10 +34,20 @@ async function healthy(origin: string): Promise<void> {
 }
 
 function startPortal(port: number): string {
-  const child = spawn(process.execPath, ["--max-semi-space-size=32", "bin/portal.mjs", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, SANDBOX_DATABASE_URL: databaseUrl, TRUST_PROXY: "1", PORTAL_URL: `http://127.0.0.1:${port}`, SANDBOX_DB_PATH: "" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--max-semi-space-size=32", "bin/portal.mjs", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        ...process.env,
+        SANDBOX_DATABASE_URL: databaseUrl,
+        TRUST_PROXY: "1",
+        PORTAL_URL: `http://127.0.0.1:${port}`,
+        SANDBOX_DB_PATH: "",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   servers.push(child);
   return `http://127.0.0.1:${port}`;
 }
@@ -54,7 +72,12 @@ test.afterAll(async () => {
 });
 
 /** A JSON call through one instance, as a client behind the balancer (X-Forwarded-For, TRUST_PROXY=1). */
-async function call(origin: string, method: string, path: string, init: { key?: string; token?: string; body?: unknown; ip?: string } = {}) {
+async function call(
+  origin: string,
+  method: string,
+  path: string,
+  init: { key?: string; token?: string; body?: unknown; ip?: string } = {},
+) {
   const headers: Record<string, string> = { "x-forwarded-for": init.ip ?? "198.51.100.1" };
   if (init.key) headers["x-api-key"] = init.key;
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -86,13 +109,23 @@ test("both instances, started at once on an empty database, migrate it once and 
 });
 
 test("a tenant made on A works on B; a user registered on A logs in on B; a file uploaded on A downloads on B", async () => {
-  const made = await fetch(`${a}/sandbox/tenants`, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.1" }, body: "{}" });
+  const made = await fetch(`${a}/sandbox/tenants`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.1" },
+    body: "{}",
+  });
   expect(made.status).toBe(201);
   const tenant = (await made.json()) as { public_key: string; secret_key: string };
 
-  const registered = await call(a, "POST", "/v1/auth/register", { key: tenant.public_key, body: { email: "multi@example.com", password: "SecurePass123", display_name: "Multi" } });
+  const registered = await call(a, "POST", "/v1/auth/register", {
+    key: tenant.public_key,
+    body: { email: "multi@example.com", password: "SecurePass123", display_name: "Multi" },
+  });
   expect(registered.status).toBe(201);
-  const login = await call(b, "POST", "/v1/auth/login", { key: tenant.public_key, body: { email: "multi@example.com", password: "SecurePass123" } });
+  const login = await call(b, "POST", "/v1/auth/login", {
+    key: tenant.public_key,
+    body: { email: "multi@example.com", password: "SecurePass123" },
+  });
   expect(login.status).toBe(200);
   const { access_token: token } = (await login.json()) as { access_token: string };
   const me = await call(a, "GET", "/v1/auth/me", { key: tenant.public_key, token });
@@ -103,7 +136,9 @@ test("a tenant made on A works on B; a user registered on A logs in on B; a file
   form.set("file", new Blob([bytes], { type: "application/octet-stream" }), "multi.bin");
   const uploaded = await call(a, "POST", "/v1/user/files", { key: tenant.public_key, token, body: form });
   expect(uploaded.status).toBe(201);
-  const { file: { id } } = (await uploaded.json()) as { file: { id: string } };
+  const {
+    file: { id },
+  } = (await uploaded.json()) as { file: { id: string } };
   const download = await call(b, "GET", `/v1/user/files/${id}/download`, { key: tenant.public_key, token });
   expect(download.status).toBe(200);
   expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
@@ -114,7 +149,9 @@ test("10 failed logins spread over A and B make the 11th answer 429 with Retry-A
   const ip = "203.0.113.77";
   const wrong = { email: "nobody@example.com", password: "WrongPass123" };
   const statuses = await Promise.all(
-    Array.from({ length: 10 }, (_, i) => call(i % 2 ? a : b, "POST", "/v1/auth/login", { key: demo.public_key, body: wrong, ip }).then((r) => r.status)),
+    Array.from({ length: 10 }, (_, i) =>
+      call(i % 2 ? a : b, "POST", "/v1/auth/login", { key: demo.public_key, body: wrong, ip }).then((r) => r.status),
+    ),
   );
   expect(statuses).toEqual(Array(10).fill(401));
   for (const origin of [a, b]) {

@@ -13,7 +13,9 @@ test("the header marks the section of the page you are on", async ({ page }) => 
     await page.goto(path);
     await expect(main.locator('[aria-current="page"]'), path).toHaveText(section);
     // The mark is visible, not only announced: an underline under the link.
-    const mark = await main.getByRole("link", { name: section }).evaluate((el) => getComputedStyle(el, "::after").height);
+    const mark = await main
+      .getByRole("link", { name: section })
+      .evaluate((el) => getComputedStyle(el, "::after").height);
     expect(mark, path).toBe("2px");
   }
   await page.goto("/");
@@ -22,7 +24,9 @@ test("the header marks the section of the page you are on", async ({ page }) => 
   await expect(page.getByRole("button", { name: /^Menu/ })).toBeHidden();
 });
 
-test("the header's links, search field, OpenAPI link and theme toggle never overlap, from 768 to 1440 px", async ({ page }) => {
+test("the header's links, search field, OpenAPI link and theme toggle never overlap, from 768 to 1440 px", async ({
+  page,
+}) => {
   for (const width of [768, 1024, 1100, 1280, 1440]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/reference/files/upload-file");
@@ -31,7 +35,11 @@ test("the header's links, search field, OpenAPI link and theme toggle never over
         .filter((el) => el.offsetParent !== null)
         .map((el) => {
           const r = el.getBoundingClientRect();
-          return { name: el.getAttribute("aria-label") ?? el.textContent?.trim() ?? el.tagName, left: r.left, right: r.right };
+          return {
+            name: el.getAttribute("aria-label") ?? el.textContent?.trim() ?? el.tagName,
+            left: r.left,
+            right: r.right,
+          };
         })
         .sort((a, b) => a.left - b.left),
     );

@@ -26,9 +26,14 @@ test.describe("reference pages", () => {
   }
 
   // Every endpoint page, in batches so a failure names its endpoint.
-  const batches = Array.from({ length: Math.ceil(endpoints.length / 10) }, (_, i) => endpoints.slice(i * 10, i * 10 + 10));
+  const batches = Array.from({ length: Math.ceil(endpoints.length / 10) }, (_, i) =>
+    endpoints.slice(i * 10, i * 10 + 10),
+  );
   batches.forEach((batch, i) => {
-    test(`endpoint pages ${i * 10 + 1}-${i * 10 + batch.length} answer 200 and show method and path`, async ({ page, consoleErrors }) => {
+    test(`endpoint pages ${i * 10 + 1}-${i * 10 + batch.length} answer 200 and show method and path`, async ({
+      page,
+      consoleErrors,
+    }) => {
       test.setTimeout(180_000);
       for (const e of batch) {
         const res = await page.goto(endpointUrl(e));
@@ -58,9 +63,15 @@ test.describe("navigation", () => {
     await sidebar.getByRole("link", { name: /Create a new organization/ }).click();
     await expect(page).toHaveURL(/\/reference\/organizations\/[a-z-]+$/);
     await expect(page.getByTestId("endpoint-path")).toHaveText("/v1/organizations");
-    await expect(sidebar.getByRole("link", { name: /Create a new organization/ })).toHaveAttribute("aria-current", "page");
+    await expect(sidebar.getByRole("link", { name: /Create a new organization/ })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     // Prev/next walks the reference in order.
-    await page.getByRole("navigation", { name: "Previous and next endpoint" }).getByRole("link", { name: /→$/ }).click();
+    await page
+      .getByRole("navigation", { name: "Previous and next endpoint" })
+      .getByRole("link", { name: /→$/ })
+      .click();
     await expect(page.getByTestId("endpoint-path")).toHaveText("/v1/organizations/{organization_id}");
     expect(consoleErrors).toEqual([]);
   });

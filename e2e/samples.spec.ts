@@ -11,8 +11,18 @@ test.describe("code samples", () => {
   test("the tabs switch by click and by arrow keys", async ({ page, consoleErrors }) => {
     await page.goto("/reference/authentication/login");
     await expect(page.getByRole("heading", { name: "Code samples" })).toBeVisible();
-    await expect(page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Code samples" })).toHaveAttribute("href", "#code-samples");
-    await expect(samplesOf(page).getByRole("tab")).toHaveText(["cURL", "JavaScript", "TypeScript", "Python", "Go", "PHP", "Ruby"]);
+    await expect(
+      page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Code samples" }),
+    ).toHaveAttribute("href", "#code-samples");
+    await expect(samplesOf(page).getByRole("tab")).toHaveText([
+      "cURL",
+      "JavaScript",
+      "TypeScript",
+      "Python",
+      "Go",
+      "PHP",
+      "Ruby",
+    ]);
 
     // cURL first, one panel shown at a time.
     await expect(tab(page, "cURL")).toHaveAttribute("aria-selected", "true");
@@ -23,7 +33,10 @@ test.describe("code samples", () => {
     await expect(tab(page, "Python")).toHaveAttribute("aria-selected", "true");
     await expect(tab(page, "cURL")).toHaveAttribute("aria-selected", "false");
     await expect(visiblePanel(page)).toContainText("import requests");
-    await expect(visiblePanel(page)).toHaveAttribute("aria-labelledby", (await tab(page, "Python").getAttribute("id"))!);
+    await expect(visiblePanel(page)).toHaveAttribute(
+      "aria-labelledby",
+      (await tab(page, "Python").getAttribute("id"))!,
+    );
 
     await page.keyboard.press("ArrowRight");
     await expect(tab(page, "Go")).toBeFocused();
@@ -48,7 +61,10 @@ test.describe("code samples", () => {
     expect(await page.evaluate(() => localStorage.getItem("sample-lang"))).toBe("python");
 
     // Client-side navigation to the next endpoint.
-    await page.getByRole("navigation", { name: "Previous and next endpoint" }).getByRole("link", { name: /→$/ }).click();
+    await page
+      .getByRole("navigation", { name: "Previous and next endpoint" })
+      .getByRole("link", { name: /→$/ })
+      .click();
     await expect(page.getByTestId("endpoint-path")).toHaveText("/v1/auth/refresh");
     await expect(tab(page, "Python")).toHaveAttribute("aria-selected", "true");
     await expect(visiblePanel(page)).toContainText('requests.post("https://api.example.com/v1/auth/refresh"');
@@ -56,7 +72,7 @@ test.describe("code samples", () => {
     // A full page load: the server renders cURL, the stored choice applies after hydration without errors.
     await page.goto("/reference/files/upload-file");
     await expect(tab(page, "Python")).toHaveAttribute("aria-selected", "true");
-    await expect(visiblePanel(page)).toContainText('files=[');
+    await expect(visiblePanel(page)).toContainText("files=[");
     expect(consoleErrors).toEqual([]);
   });
 

@@ -12,10 +12,16 @@ test.describe("sandbox pages in the browser", () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test("Google sign-in: the local consent page redirects back with tokens in the URL fragment", async ({ page, request, baseURL }) => {
+  test("Google sign-in: the local consent page redirects back with tokens in the URL fragment", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const keys = await (await request.post("/sandbox/tenants", { data: {} })).json();
     const redirect = `${baseURL}/sandbox`;
-    const res = await request.get(`/sandbox/v1/auth/google/url?redirect_uri=${encodeURIComponent(redirect)}`, { headers: { "X-API-Key": keys.public_key } });
+    const res = await request.get(`/sandbox/v1/auth/google/url?redirect_uri=${encodeURIComponent(redirect)}`, {
+      headers: { "X-API-Key": keys.public_key },
+    });
     expect(res.status()).toBe(200);
     const { authorization_url } = await res.json();
     await page.goto(authorization_url);
@@ -26,21 +32,39 @@ test.describe("sandbox pages in the browser", () => {
     expect(fragment.get("access_token")).toBeTruthy();
     expect(fragment.get("refresh_token")).toBeTruthy();
     expect(fragment.get("expires_in")).toBe("3600");
-    const me = await request.get("/sandbox/v1/auth/me", { headers: { "X-API-Key": keys.public_key, Authorization: `Bearer ${fragment.get("access_token")}` } });
+    const me = await request.get("/sandbox/v1/auth/me", {
+      headers: { "X-API-Key": keys.public_key, Authorization: `Bearer ${fragment.get("access_token")}` },
+    });
     expect(me.status()).toBe(200);
   });
 
-  test("checkout: the local payment page activates the subscription and returns to success_url", async ({ page, request, baseURL }) => {
+  test("checkout: the local payment page activates the subscription and returns to success_url", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const keys = await (await request.post("/sandbox/tenants", { data: {} })).json();
     const h = { "X-API-Key": keys.public_key };
-    const { access_token } = await (await request.post("/sandbox/v1/auth/register", { headers: h, data: { email: "payer@example.com", password: "SecurePass123" } })).json();
+    const { access_token } = await (
+      await request.post("/sandbox/v1/auth/register", {
+        headers: h,
+        data: { email: "payer@example.com", password: "SecurePass123" },
+      })
+    ).json();
     const auth = { ...h, Authorization: `Bearer ${access_token}` };
-    const org = await (await request.post("/sandbox/v1/organizations", { headers: auth, data: { name: "Payers", slug: "payers" } })).json();
+    const org = await (
+      await request.post("/sandbox/v1/organizations", { headers: auth, data: { name: "Payers", slug: "payers" } })
+    ).json();
     const plans = await (await request.get("/sandbox/v1/plans/active", { headers: auth })).json();
     const paid = plans.find((p: { is_free: boolean }) => !p.is_free);
     const checkout = await request.post("/sandbox/v1/subscriptions/checkout", {
       headers: auth,
-      data: { plan_id: paid.id, organization_id: org.id, success_url: `${baseURL}/reference?paid=1`, cancel_url: `${baseURL}/reference?cancelled=1` },
+      data: {
+        plan_id: paid.id,
+        organization_id: org.id,
+        success_url: `${baseURL}/reference?paid=1`,
+        cancel_url: `${baseURL}/reference?cancelled=1`,
+      },
     });
     expect(checkout.status()).toBe(200);
     const { checkout_url } = await checkout.json();
@@ -52,12 +76,21 @@ test.describe("sandbox pages in the browser", () => {
     expect(sub.plan_id).toBe(paid.id);
   });
 
-  test("an app on another site: consent and checkout stop at a 'leaving the portal' page, and its link goes on", async ({ page, request, consoleErrors }) => {
+  test("an app on another site: consent and checkout stop at a 'leaving the portal' page, and its link goes on", async ({
+    page,
+    request,
+    consoleErrors,
+  }) => {
     // The other site answers from here: the browser never leaves the machine, and we see what it was sent.
-    await page.route(/^https:\/\/(evil\.example|myapp\.com)\//, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>The app</h1>" }));
+    await page.route(/^https:\/\/(evil\.example|myapp\.com)\//, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<h1>The app</h1>" }),
+    );
     const keys = await (await request.post("/sandbox/tenants", { data: {} })).json();
     const h = { "X-API-Key": keys.public_key };
-    const start = await request.get(`/sandbox/v1/auth/google/url?redirect_uri=${encodeURIComponent("https://evil.example/x")}`, { headers: h });
+    const start = await request.get(
+      `/sandbox/v1/auth/google/url?redirect_uri=${encodeURIComponent("https://evil.example/x")}`,
+      { headers: h },
+    );
     const { authorization_url } = await start.json();
     const redirects: string[] = [];
     page.on("response", (r) => {
@@ -75,14 +108,26 @@ test.describe("sandbox pages in the browser", () => {
     expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get("access_token")).toBeTruthy();
 
     // The catalog's own example return URLs (https://myapp.com/...) work the same way in a checkout.
-    const { access_token } = await (await request.post("/sandbox/v1/auth/register", { headers: h, data: { email: "away@example.com", password: "SecurePass123" } })).json();
+    const { access_token } = await (
+      await request.post("/sandbox/v1/auth/register", {
+        headers: h,
+        data: { email: "away@example.com", password: "SecurePass123" },
+      })
+    ).json();
     const auth = { ...h, Authorization: `Bearer ${access_token}` };
-    const org = await (await request.post("/sandbox/v1/organizations", { headers: auth, data: { name: "Away", slug: "away" } })).json();
+    const org = await (
+      await request.post("/sandbox/v1/organizations", { headers: auth, data: { name: "Away", slug: "away" } })
+    ).json();
     const plans = await (await request.get("/sandbox/v1/plans/active", { headers: auth })).json();
     const paid = plans.find((p: { is_free: boolean }) => !p.is_free);
     const checkout = await request.post("/sandbox/v1/subscriptions/checkout", {
       headers: auth,
-      data: { plan_id: paid.id, organization_id: org.id, success_url: "https://myapp.com/billing/success", cancel_url: "https://myapp.com/billing/cancel" },
+      data: {
+        plan_id: paid.id,
+        organization_id: org.id,
+        success_url: "https://myapp.com/billing/success",
+        cancel_url: "https://myapp.com/billing/cancel",
+      },
     });
     await page.goto((await checkout.json()).checkout_url);
     await page.getByRole("button", { name: /^Pay/ }).click();

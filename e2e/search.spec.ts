@@ -30,7 +30,9 @@ for (const width of [1280, 390]) {
         await field(page).fill("upload a file");
         await page.keyboard.press("Escape");
         await expect(dialog(page)).toBeHidden();
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+          0,
+        );
         expect(consoleErrors).toEqual([]);
       });
     }
@@ -45,7 +47,10 @@ for (const width of [1280, 390]) {
   });
 }
 
-test("a visitor finds the upload endpoint with the keyboard, and the search is remembered", async ({ page, consoleErrors }) => {
+test("a visitor finds the upload endpoint with the keyboard, and the search is remembered", async ({
+  page,
+  consoleErrors,
+}) => {
   await ready(page, "/guides/quick-start");
   await page.keyboard.press("Control+K");
   await field(page).fill("upload a file");

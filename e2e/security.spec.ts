@@ -8,7 +8,10 @@ import { expect, test } from "@playwright/test";
  */
 
 /** One request with node:http: Playwright and fetch refuse TRACE. */
-function raw(url: string, method: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function raw(
+  url: string,
+  method: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method, agent: false }, (res) => {
       let body = "";
@@ -47,32 +50,55 @@ test("every answer carries the security headers; pages a CSP without third-party
     expect(h["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
     expect(h["permissions-policy"], path).toContain("camera=()");
     const csp = h["content-security-policy"] ?? "";
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "default-src 'self'"]) expect(csp, path).toContain(directive);
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "default-src 'self'"])
+      expect(csp, path).toContain(directive);
     const script = /script-src ([^;]*)/.exec(csp)?.[1] ?? "";
-    expect(script.split(" ").filter((s) => !s.startsWith("'")), `${path}: script-src ${script}`).toEqual([]);
+    expect(
+      script.split(" ").filter((s) => !s.startsWith("'")),
+      `${path}: script-src ${script}`,
+    ).toEqual([]);
     expect(csp, path).toMatch(/form-action 'self'/);
   }
-  const mcp = await request.post("/api/mcp", { headers: { accept: "application/json, text/event-stream" }, data: { jsonrpc: "2.0", id: 1, method: "ping" } });
+  const mcp = await request.post("/api/mcp", {
+    headers: { accept: "application/json, text/event-stream" },
+    data: { jsonrpc: "2.0", id: 1, method: "ping" },
+  });
   expect(mcp.headers()["x-content-type-options"]).toBe("nosniff");
   expect(mcp.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 });
 
-test("no HSTS over plain http, nor for a client's own X-Forwarded-Proto (this server trusts no proxy)", async ({ request }) => {
+test("no HSTS over plain http, nor for a client's own X-Forwarded-Proto (this server trusts no proxy)", async ({
+  request,
+}) => {
   // HSTS behind a trusted TLS-terminating proxy (TRUST_PROXY) is proved in lib/server/portal-hardening.test.ts.
   expect((await request.get("/")).headers()["strict-transport-security"]).toBeUndefined();
   const spoofed = await request.get("/", { headers: { "x-forwarded-proto": "https" } });
   expect(spoofed.headers()["strict-transport-security"]).toBeUndefined();
 });
 
-test("the console proxy serves an HTML answer from the API sandboxed, never as a portal page", async ({ request, baseURL }) => {
+test("the console proxy serves an HTML answer from the API sandboxed, never as a portal page", async ({
+  request,
+  baseURL,
+}) => {
   // SAAS_API_URL is this server's own /sandbox (playwright.config.ts); its consent page is an HTML answer.
-  const res = await request.get(`/api/console/proxy?url=${encodeURIComponent(`${baseURL}/sandbox/oauth/google?state=nope`)}`, { headers: { "sec-fetch-site": "same-origin" } });
+  const res = await request.get(
+    `/api/console/proxy?url=${encodeURIComponent(`${baseURL}/sandbox/oauth/google?state=nope`)}`,
+    { headers: { "sec-fetch-site": "same-origin" } },
+  );
   expect(res.headers()["content-type"]).toContain("text/html");
   expect((res.headers()["content-security-policy"] ?? "").split(/;\s*/)).toContain("sandbox");
 });
 
 test("TRACE and other unknown methods: 405 with Allow on every kind of route", async ({ baseURL }) => {
-  for (const path of ["/", "/reference/authentication", "/api/health", "/api/mcp", "/sandbox/v1/auth/me", "/sandbox/tenants", `/api/console/proxy?url=${encodeURIComponent(`${baseURL}/sandbox/v1/auth/me`)}`]) {
+  for (const path of [
+    "/",
+    "/reference/authentication",
+    "/api/health",
+    "/api/mcp",
+    "/sandbox/v1/auth/me",
+    "/sandbox/tenants",
+    `/api/console/proxy?url=${encodeURIComponent(`${baseURL}/sandbox/v1/auth/me`)}`,
+  ]) {
     for (const method of ["TRACE", "PROPFIND"]) {
       const res = await raw(`${baseURL}${path}`, method);
       expect(res.status, `${method} ${path}`).toBe(405);
@@ -83,13 +109,22 @@ test("TRACE and other unknown methods: 405 with Allow on every kind of route", a
 });
 
 test("bad percent-encoding in a path: 400 or 404, never 500", async ({ baseURL }) => {
-  for (const path of ["/reference/%ff", "/md/%ff", "/guides/%ff.md", "/md/%", "/reference/authentication/%c3%28", "/sandbox/v1/auth/%ff"]) {
+  for (const path of [
+    "/reference/%ff",
+    "/md/%ff",
+    "/guides/%ff.md",
+    "/md/%",
+    "/reference/authentication/%c3%28",
+    "/sandbox/v1/auth/%ff",
+  ]) {
     const res = await raw(`${baseURL}${path}`, "GET");
     expect([400, 404], path).toContain(res.status);
   }
 });
 
-test("the site works under its CSP: no violation on the main pages, Try it opened and a request sent", async ({ page }) => {
+test("the site works under its CSP: no violation on the main pages, Try it opened and a request sent", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;

@@ -14,7 +14,11 @@ function scriptWeights(page: Page): () => Promise<number> {
 const hydrated = (page: Page) => page.evaluate(() => document.documentElement.hasAttribute("data-hydrated"));
 
 test.describe("an endpoint page is static until search or Try it is used", () => {
-  test("a first visit reads, switches tabs, theme and copies with under 100 KB of JavaScript", async ({ page, context, consoleErrors }) => {
+  test("a first visit reads, switches tabs, theme and copies with under 100 KB of JavaScript", async ({
+    page,
+    context,
+    consoleErrors,
+  }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await page.emulateMedia({ colorScheme: "light" });
     const weight = scriptWeights(page);
@@ -42,14 +46,19 @@ test.describe("an endpoint page is static until search or Try it is used", () =>
 
     // The chat links ask about the twin's full address, as on a hydrated page.
     const claude = new URL((await page.getByRole("link", { name: "Open in Claude" }).getAttribute("href")) ?? "");
-    expect(claude.searchParams.get("q")).toBe(`Read ${new URL(page.url()).origin}/reference/authentication/login.md and help me use this API endpoint`);
+    expect(claude.searchParams.get("q")).toBe(
+      `Read ${new URL(page.url()).origin}/reference/authentication/login.md and help me use this API endpoint`,
+    );
 
     expect(await hydrated(page)).toBe(false);
     expect(await weight()).toBeLessThanOrEqual(100 * 1024);
     expect(consoleErrors).toEqual([]);
   });
 
-  test("Try it hydrates the page, without hydration errors, and the console opens at once", async ({ page, consoleErrors }) => {
+  test("Try it hydrates the page, without hydration errors, and the console opens at once", async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.goto("/reference/authentication/login");
     await page.waitForLoadState("networkidle");
     // Changes made before hydration (a tab, the theme) are where React takes over.
@@ -59,7 +68,10 @@ test.describe("an endpoint page is static until search or Try it is used", () =>
     await page.getByRole("button", { name: "Try it" }).click();
     await expect(page.getByTestId("console-panel")).toBeVisible();
     expect(await hydrated(page)).toBe(true);
-    await expect(page.getByTestId("code-samples").getByRole("tab", { name: "Ruby" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByTestId("code-samples").getByRole("tab", { name: "Ruby" })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
     await expect(page.getByTestId("code-samples").locator('[role="tab"][aria-selected="true"]')).toHaveCount(1);
     expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(dark);
     await expect(page.getByTestId("theme-toggle")).toHaveAttribute("aria-pressed", String(dark));

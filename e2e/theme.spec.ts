@@ -14,11 +14,18 @@ test.describe("dark mode", () => {
     await light.close();
   });
 
-  test("the toggle switches the theme and the choice survives navigation and reload", async ({ page, consoleErrors }) => {
+  test("the toggle switches the theme and the choice survives navigation and reload", async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto("/reference/authentication/login");
     expect(await isDark(page)).toBe(false);
-    const codeColor = () => page.locator(".shiki span span").first().evaluate((el) => getComputedStyle(el).color);
+    const codeColor = () =>
+      page
+        .locator(".shiki span span")
+        .first()
+        .evaluate((el) => getComputedStyle(el).color);
     const lightColor = await codeColor();
     await page.getByRole("button", { name: "Switch to dark mode" }).click();
     expect(await isDark(page)).toBe(true);

@@ -3,7 +3,21 @@ import { createHighlighter, type BundledLanguage, type Highlighter } from "shiki
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 
 /** "text" is shiki's plain-text language: no grammar, just escaped lines (the fallback for unknown fences). */
-export const HIGHLIGHT_LANGS = ["json", "bash", "typescript", "javascript", "python", "go", "http", "tsx", "markdown", "dotenv", "text", "php", "ruby"] as const;
+export const HIGHLIGHT_LANGS = [
+  "json",
+  "bash",
+  "typescript",
+  "javascript",
+  "python",
+  "go",
+  "http",
+  "tsx",
+  "markdown",
+  "dotenv",
+  "text",
+  "php",
+  "ruby",
+] as const;
 export type HighlightLang = (typeof HIGHLIGHT_LANGS)[number];
 
 /**

@@ -17,18 +17,33 @@ const next = join(root, ".next");
 const ENDPOINT_ROUTE = "/reference/[category]/[endpoint]";
 
 async function bundle(entry, options) {
-  const result = await build({ entryPoints: [join(root, entry)], bundle: true, write: false, absWorkingDir: root, tsconfig: join(root, "tsconfig.json"), logLevel: "error", ...options });
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    write: false,
+    absWorkingDir: root,
+    tsconfig: join(root, "tsconfig.json"),
+    logLevel: "error",
+    ...options,
+  });
   return result.outputFiles[0].contents;
 }
 
-const enhancer = await bundle("components/static-page/enhance.ts", { format: "iife", platform: "browser", target: "es2022", minify: true });
+const enhancer = await bundle("components/static-page/enhance.ts", {
+  format: "iife",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+});
 const hash = createHash("sha256").update(enhancer).digest("hex").slice(0, 16);
 const enhancerSrc = `/_next/static/portal/enhance-${hash}.js`;
 mkdirSync(join(next, "static", "portal"), { recursive: true });
 writeFileSync(join(next, "static", "portal", `enhance-${hash}.js`), enhancer);
 
 const transform = await bundle("lib/static-pages/defer-next-scripts.ts", { format: "esm", platform: "node" });
-const { deferNextScripts, isDeferred } = await import(`data:text/javascript;base64,${Buffer.from(transform).toString("base64")}`);
+const { deferNextScripts, isDeferred } = await import(
+  `data:text/javascript;base64,${Buffer.from(transform).toString("base64")}`
+);
 
 const manifest = JSON.parse(readFileSync(join(next, "prerender-manifest.json"), "utf8"));
 const pages = Object.entries(manifest.routes)
@@ -43,4 +58,6 @@ for (const file of pages) {
   writeFileSync(file, deferNextScripts(html, enhancerSrc));
   rewritten++;
 }
-console.log(`static pages: ${rewritten} of ${pages.length} endpoint pages served with ${enhancerSrc} (${(gzipSync(enhancer, { level: 9 }).length / 1024).toFixed(1)} KB gzipped)`);
+console.log(
+  `static pages: ${rewritten} of ${pages.length} endpoint pages served with ${enhancerSrc} (${(gzipSync(enhancer, { level: 9 }).length / 1024).toFixed(1)} KB gzipped)`,
+);

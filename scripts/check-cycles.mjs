@@ -11,7 +11,19 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|jsx)$/;
-const RESOLVE_SUFFIXES = ["", ".ts", ".tsx", ".mts", ".js", ".mjs", ".jsx", "/index.ts", "/index.tsx", "/index.js", "/index.mjs"];
+const RESOLVE_SUFFIXES = [
+  "",
+  ".ts",
+  ".tsx",
+  ".mts",
+  ".js",
+  ".mjs",
+  ".jsx",
+  "/index.ts",
+  "/index.tsx",
+  "/index.js",
+  "/index.mjs",
+];
 // Sets of cycles grow fast with the number of folders: past this many, printing more would not help anyone.
 const MAX_CYCLES = 200;
 
@@ -34,7 +46,8 @@ function sourceFiles(root, dir) {
 function resolveImport(root, fromFile, specifier) {
   let base;
   if (specifier.startsWith("@/")) base = specifier.slice(2);
-  else if (specifier.startsWith("./") || specifier.startsWith("../")) base = path.posix.join(path.posix.dirname(fromFile), specifier);
+  else if (specifier.startsWith("./") || specifier.startsWith("../"))
+    base = path.posix.join(path.posix.dirname(fromFile), specifier);
   else return null;
   for (const suffix of RESOLVE_SUFFIXES) {
     const candidate = base + suffix;
@@ -44,7 +57,8 @@ function resolveImport(root, fromFile, specifier) {
   // An ESM-style `./x.js` that names `./x.ts`.
   const withoutJs = base.replace(/\.m?js$/, "");
   for (const ext of [".ts", ".tsx", ".mts"]) {
-    if (withoutJs !== base && existsSync(path.join(root, withoutJs + ext))) return path.posix.normalize(withoutJs + ext);
+    if (withoutJs !== base && existsSync(path.join(root, withoutJs + ext)))
+      return path.posix.normalize(withoutJs + ext);
   }
   return null;
 }
@@ -106,8 +120,12 @@ export function folderCycles(graph) {
 export function checkCycles(root) {
   const graph = folderGraph(root);
   const cycles = folderCycles(graph);
-  if (cycles.length === 0) return { ok: true, cycles, text: `check-cycles: no import cycles between the ${graph.size} folders of lib/` };
-  const lines = [`check-cycles: ${cycles.length}${cycles.length >= MAX_CYCLES ? "+" : ""} import cycle(s) between folders of lib/:`, ""];
+  if (cycles.length === 0)
+    return { ok: true, cycles, text: `check-cycles: no import cycles between the ${graph.size} folders of lib/` };
+  const lines = [
+    `check-cycles: ${cycles.length}${cycles.length >= MAX_CYCLES ? "+" : ""} import cycle(s) between folders of lib/:`,
+    "",
+  ];
   for (const cycle of cycles) {
     lines.push(`  ${[...cycle, cycle[0]].join(" -> ")}`);
     cycle.forEach((from, i) => {

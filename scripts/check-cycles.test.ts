@@ -54,18 +54,22 @@ describe("scripts/check-cycles.mjs", () => {
   });
 
   // A child process that loads the TypeScript compiler: seconds on a busy machine.
-  it("fails (exit code 1) on a two-folder cycle, type-only imports too, and names the files of each edge", { timeout: 30_000 }, async () => {
-    const root = tree({
-      "lib/a/x.ts": `import { y } from "@/lib/b/y";\nexport const x = 1;\n`,
-      "lib/b/y.ts": `import type { X } from "../a/x";\nexport const y = 2;\n`,
-    });
-    const { code, stderr } = await runScript(root);
-    expect(code).toBe(1);
-    expect(stderr).toContain("1 import cycle(s)");
-    expect(stderr).toContain("lib/a -> lib/b -> lib/a");
-    expect(stderr).toContain("lib/a/x.ts -> lib/b/y.ts");
-    expect(stderr).toContain("lib/b/y.ts -> lib/a/x.ts");
-  });
+  it(
+    "fails (exit code 1) on a two-folder cycle, type-only imports too, and names the files of each edge",
+    { timeout: 30_000 },
+    async () => {
+      const root = tree({
+        "lib/a/x.ts": `import { y } from "@/lib/b/y";\nexport const x = 1;\n`,
+        "lib/b/y.ts": `import type { X } from "../a/x";\nexport const y = 2;\n`,
+      });
+      const { code, stderr } = await runScript(root);
+      expect(code).toBe(1);
+      expect(stderr).toContain("1 import cycle(s)");
+      expect(stderr).toContain("lib/a -> lib/b -> lib/a");
+      expect(stderr).toContain("lib/a/x.ts -> lib/b/y.ts");
+      expect(stderr).toContain("lib/b/y.ts -> lib/a/x.ts");
+    },
+  );
 
   it("lists every cycle of a longer loop once, through re-exports, dynamic imports and index files", async () => {
     const root = tree({

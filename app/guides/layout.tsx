@@ -8,7 +8,10 @@ export default function GuidesLayout({ children }: { children: ReactNode }) {
   const groups = guideNav();
   return (
     <div className="mx-auto flex max-w-screen-2xl">
-      <aside data-testid="sidebar" className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-72 shrink-0 overflow-y-auto border-r border-zinc-200 p-4 lg:block dark:border-zinc-800">
+      <aside
+        data-testid="sidebar"
+        className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-72 shrink-0 overflow-y-auto border-r border-zinc-200 p-4 lg:block dark:border-zinc-800"
+      >
         <NavTree groups={groups} home={home} label="Guides" />
       </aside>
       <div className="min-w-0 flex-1">

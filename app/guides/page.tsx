@@ -7,7 +7,8 @@ import { guideGroupAnchor, guideGroups, guideHref, guideSummary } from "@/lib/co
 
 export const metadata: Metadata = {
   title: "Guides",
-  description: "How to build on the Multi-tenant SaaS API: keys and headers, authentication, organizations, billing, usage, AI agents, entities and files.",
+  description:
+    "How to build on the Multi-tenant SaaS API: keys and headers, authentication, organizations, billing, usage, AI agents, entities and files.",
 };
 
 export default function GuidesIndex() {
@@ -18,8 +19,8 @@ export default function GuidesIndex() {
         <PageActions twinPath="/guides.md" subject="this API" />
       </div>
       <p className="mt-3 max-w-3xl text-zinc-600 dark:text-zinc-400">
-        {GUIDES.length} guides, from the first request to each feature, with TypeScript you can copy. Every code sample is type-checked against the
-        generated client. For one endpoint&apos;s exact contract, see the{" "}
+        {GUIDES.length} guides, from the first request to each feature, with TypeScript you can copy. Every code sample
+        is type-checked against the generated client. For one endpoint&apos;s exact contract, see the{" "}
         <Link href="/reference" className="text-blue-700 underline underline-offset-2 dark:text-blue-400">
           API reference
         </Link>

@@ -19,9 +19,10 @@ export default async function McpPage() {
     <main id="main" className="mx-auto max-w-4xl px-4 py-10 sm:px-8">
       <h1 className="text-3xl font-bold text-zinc-900 dark:text-white">Connect an assistant (MCP)</h1>
       <p className="mt-3 text-zinc-600 dark:text-zinc-400">
-        The portal is also a Model Context Protocol server: assistants ask it about endpoints, auth flows and patterns, and get answers
-        generated from the same catalog as these pages. It speaks Streamable HTTP at{" "}
-        <code className="font-mono text-sm">{setup.url}</code> (stateless; protocol versions 2025-06-18, 2025-11-25 and newer) and stdio.
+        The portal is also a Model Context Protocol server: assistants ask it about endpoints, auth flows and patterns,
+        and get answers generated from the same catalog as these pages. It speaks Streamable HTTP at{" "}
+        <code className="font-mono text-sm">{setup.url}</code> (stateless; protocol versions 2025-06-18, 2025-11-25 and
+        newer) and stdio.
       </p>
 
       <h2 id="setup" className="mt-10 text-xl font-semibold text-zinc-900 dark:text-white">
@@ -52,7 +53,9 @@ export default async function McpPage() {
               <code className="font-mono text-sm font-semibold">{t.name}</code>
               <span className="ml-2 text-sm text-zinc-500">{t.title}</span>
             </dt>
-            <dd className="mt-1 text-sm whitespace-pre-line text-zinc-700 dark:text-zinc-300">{t.description.split("\n\n")[0]}</dd>
+            <dd className="mt-1 text-sm whitespace-pre-line text-zinc-700 dark:text-zinc-300">
+              {t.description.split("\n\n")[0]}
+            </dd>
           </div>
         ))}
       </dl>
@@ -61,9 +64,10 @@ export default async function McpPage() {
         Try the API in a sandbox
       </h2>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        Three more tools give an assistant a sandbox tenant of its own, so it can check a request, a header or a whole flow against a stateful
-        copy of the API before writing code on it. They reach this portal&apos;s sandbox only (in process: never the real API or any other URL), and
-        only the tenant whose keys are passed; keys and tokens are neither logged nor cached. New tenants are limited per client address, as on{" "}
+        Three more tools give an assistant a sandbox tenant of its own, so it can check a request, a header or a whole
+        flow against a stateful copy of the API before writing code on it. They reach this portal&apos;s sandbox only
+        (in process: never the real API or any other URL), and only the tenant whose keys are passed; keys and tokens
+        are neither logged nor cached. New tenants are limited per client address, as on{" "}
         <code className="font-mono">POST /sandbox/tenants</code>.
       </p>
       <dl className="mt-4 space-y-4">
@@ -91,8 +95,8 @@ export default async function McpPage() {
         ))}
       </ol>
       <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">
-        The prompt <code className="font-mono">try-endpoint</code> (argument <code className="font-mono">endpoint</code>) walks an assistant
-        through these steps for any endpoint.
+        The prompt <code className="font-mono">try-endpoint</code> (argument <code className="font-mono">endpoint</code>
+        ) walks an assistant through these steps for any endpoint.
       </p>
 
       <h2 id="resources" className="mt-10 text-xl font-semibold text-zinc-900 dark:text-white">
@@ -100,8 +104,8 @@ export default async function McpPage() {
       </h2>
       <ul className="mt-3 list-disc space-y-1 pl-5 text-sm text-zinc-700 dark:text-zinc-300">
         <li>
-          <code className="font-mono">saas-api://endpoints/{"{id}"}</code>: every endpoint&apos;s reference in Markdown (e.g.{" "}
-          <code className="font-mono">authentication.login</code>).
+          <code className="font-mono">saas-api://endpoints/{"{id}"}</code>: every endpoint&apos;s reference in Markdown
+          (e.g. <code className="font-mono">authentication.login</code>).
         </li>
         <li>
           <code className="font-mono">saas-api://guides/{"{id}"}</code>: the {GUIDES.length} guides.
@@ -120,9 +124,10 @@ export default async function McpPage() {
         Security
       </h2>
       <p className="mt-2 text-sm text-zinc-700 dark:text-zinc-300">
-        Requests from browsers must come from the portal&apos;s own origin or one listed in <code className="font-mono">MCP_ALLOWED_ORIGINS</code>;
-        other origins, and Host headers other than loopback and the portal&apos;s own host (DNS rebinding), get 403. Clients without an Origin header
-        (CLIs, IDEs) pass. Bodies above 256 KiB get 413. The server holds no secrets and calls no API: the sandbox tools run the portal&apos;s own
+        Requests from browsers must come from the portal&apos;s own origin or one listed in{" "}
+        <code className="font-mono">MCP_ALLOWED_ORIGINS</code>; other origins, and Host headers other than loopback and
+        the portal&apos;s own host (DNS rebinding), get 403. Clients without an Origin header (CLIs, IDEs) pass. Bodies
+        above 256 KiB get 413. The server holds no secrets and calls no API: the sandbox tools run the portal&apos;s own
         sandbox in process.
       </p>
     </main>

@@ -6,7 +6,10 @@ export default function ReferenceLayout({ children }: { children: ReactNode }) {
   const nav = referenceNav();
   return (
     <div className="mx-auto flex max-w-screen-2xl">
-      <aside data-testid="sidebar" className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-72 shrink-0 overflow-y-auto border-r border-zinc-200 p-4 lg:block xl:w-64 2xl:w-80 dark:border-zinc-800">
+      <aside
+        data-testid="sidebar"
+        className="sticky top-14 hidden h-[calc(100vh-3.5rem)] w-72 shrink-0 overflow-y-auto border-r border-zinc-200 p-4 lg:block xl:w-64 2xl:w-80 dark:border-zinc-800"
+      >
         <Sidebar nav={nav} />
       </aside>
       <div className="min-w-0 flex-1">

@@ -14,7 +14,8 @@ import { publicOrigin } from "@/lib/site/origin";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "Sandbox",
-  description: "A stateful sandbox of the API: same paths, auth rules, validation and rate limits, on a local database.",
+  description:
+    "A stateful sandbox of the API: same paths, auth rules, validation and rate limits, on a local database.",
 };
 
 const h2 = "mt-10 text-xl font-semibold text-zinc-900 dark:text-white";
@@ -46,17 +47,18 @@ export default async function SandboxPage() {
       </div>
       <h1 className="text-3xl font-bold text-zinc-900 dark:text-white">Sandbox</h1>
       <p className="mt-3 text-zinc-600 dark:text-zinc-400">
-        A working copy of the API, kept in a local database: every documented endpoint answers under the same path, with the same API-key and
-        JWT rules, the same validation errors (FastAPI&apos;s 422 list), the same rate limits and the documented error details. Mail goes to an
-        outbox you can read, Google sign-in and Stripe checkout go through local stand-in pages, and nothing leaves this server.
+        A working copy of the API, kept in a local database: every documented endpoint answers under the same path, with
+        the same API-key and JWT rules, the same validation errors (FastAPI&apos;s 422 list), the same rate limits and
+        the documented error details. Mail goes to an outbox you can read, Google sign-in and Stripe checkout go through
+        local stand-in pages, and nothing leaves this server.
       </p>
 
       <h2 id="base-url" className={h2}>
         Base URL
       </h2>
       <p className={p}>
-        Replace the API&apos;s origin with this one; paths stay the same (<code className="font-mono">{loginPath}</code> →{" "}
-        <code className="font-mono">/sandbox{loginPath}</code>).
+        Replace the API&apos;s origin with this one; paths stay the same (<code className="font-mono">{loginPath}</code>{" "}
+        → <code className="font-mono">/sandbox{loginPath}</code>).
       </p>
       <dl className="mt-3 text-sm">
         <Secret label="Base URL" value={base} />
@@ -68,8 +70,9 @@ export default async function SandboxPage() {
       {demo ? (
         <>
           <p className={p}>
-            Shared by everyone who opens this page (anyone can reset it), with email verification off, seeded plans, two agents, an external agent
-            and a shared file, and a ready-made user who owns the organization “{demo.organizationName}”.
+            Shared by everyone who opens this page (anyone can reset it), with email verification off, seeded plans, two
+            agents, an external agent and a shared file, and a ready-made user who owns the organization “
+            {demo.organizationName}”.
           </p>
           <dl className="mt-3 space-y-2 text-sm">
             <Secret label="Public key" value={demo.publicKey} />
@@ -87,11 +90,14 @@ export default async function SandboxPage() {
         Your own tenant
       </h2>
       <p className={p}>
-        A private tenant with its own keys and data, seeded like the demo tenant but without users. It lasts {tenantTtlHours} hours, then its data
-        is deleted and its keys answer <code className="font-mono">401 API key expired</code>.
+        A private tenant with its own keys and data, seeded like the demo tenant but without users. It lasts{" "}
+        {tenantTtlHours} hours, then its data is deleted and its keys answer{" "}
+        <code className="font-mono">401 API key expired</code>.
       </p>
       <div className="mt-3">
-        <GetKeysButton next={{ href: "/console?endpoint=authentication.register", label: "Register a user in the console" }} />
+        <GetKeysButton
+          next={{ href: "/console?endpoint=authentication.register", label: "Register a user in the console" }}
+        />
       </div>
 
       <h2 id="try" className={h2}>
@@ -102,7 +108,8 @@ export default async function SandboxPage() {
         <Link href="/console" className="text-blue-700 underline dark:text-blue-400">
           API console
         </Link>{" "}
-        gets keys, reads the outbox and sends any endpoint&apos;s request to this sandbox, checked against the reference first. From a terminal:
+        gets keys, reads the outbox and sends any endpoint&apos;s request to this sandbox, checked against the reference
+        first. From a terminal:
       </p>
       <div className="mt-3 space-y-4">
         <CodeBlock code={login} lang="bash" title="Log in as the demo user" />
@@ -117,13 +124,16 @@ export default async function SandboxPage() {
         <a href="/sandbox/outbox" className="text-blue-700 underline dark:text-blue-400">
           outbox
         </a>{" "}
-        with their links and tokens; as JSON with <code className="font-mono">Accept: application/json</code> and your secret key.
+        with their links and tokens; as JSON with <code className="font-mono">Accept: application/json</code> and your
+        secret key.
       </p>
 
       <h2 id="reset" className={h2}>
         Start over
       </h2>
-      <p className={p}>Deletes every user, organization, file and record of the tenant and restores its seed; the keys stay the same.</p>
+      <p className={p}>
+        Deletes every user, organization, file and record of the tenant and restores its seed; the keys stay the same.
+      </p>
       <div className="mt-3">
         <CodeBlock code={reset} lang="bash" title="Reset a tenant" />
       </div>

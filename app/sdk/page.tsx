@@ -11,7 +11,8 @@ import { SDK_DOWNLOAD_PATH, SDK_FIXES, SDK_USAGE, sdkIntro, sdkMethodCount, sdkN
 
 export const metadata: Metadata = {
   title: "TypeScript SDK",
-  description: "A typed TypeScript client for every endpoint, generated from the reference: tokens, refresh, typed errors, uploads and streaming.",
+  description:
+    "A typed TypeScript client for every endpoint, generated from the reference: tokens, refresh, typed errors, uploads and streaming.",
 };
 
 const h2 = "mt-10 text-xl font-semibold text-zinc-900 dark:text-white";
@@ -30,7 +31,11 @@ export default async function SdkPage() {
         <InlineCode text={sdkIntro} />
       </p>
       <div className="mt-6 flex flex-wrap gap-3">
-        <a href={SDK_DOWNLOAD_PATH} download="api-client.ts" className="rounded-lg bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700">
+        <a
+          href={SDK_DOWNLOAD_PATH}
+          download="api-client.ts"
+          className="rounded-lg bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700"
+        >
           Download api-client.ts
         </a>
         <a
@@ -45,7 +50,8 @@ export default async function SdkPage() {
         Install and use
       </h2>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        Save the file into your project (it has no dependencies and is regenerated whenever the reference changes), then import it:
+        Save the file into your project (it has no dependencies and is regenerated whenever the reference changes), then
+        import it:
       </p>
       <div className="mt-3 space-y-4">
         <CodeBlock code={`curl -o src/api-client.ts ${origin}${SDK_DOWNLOAD_PATH}`} lang="bash" title="Terminal" />
@@ -56,8 +62,8 @@ export default async function SdkPage() {
         What it fixes in the original SDK template
       </h2>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        The MCP server&apos;s <code className="font-mono">get_sdk_template</code> of version 2.2.0 handed out a hand-written client. This one
-        is generated, covers every endpoint, and fixes these defects:
+        The MCP server&apos;s <code className="font-mono">get_sdk_template</code> of version 2.2.0 handed out a
+        hand-written client. This one is generated, covers every endpoint, and fixes these defects:
       </p>
       <ul className="mt-4 space-y-3 text-sm">
         {SDK_FIXES.map((f) => (
@@ -103,7 +109,10 @@ export default async function SdkPage() {
               <tr key={n.property}>
                 <td className="py-2 pr-4 font-mono whitespace-nowrap">client.{n.property}</td>
                 <td className="py-2 pr-4">
-                  <Link href={categoryHref(n.category.slug)} className="text-blue-700 hover:underline dark:text-blue-400">
+                  <Link
+                    href={categoryHref(n.category.slug)}
+                    className="text-blue-700 hover:underline dark:text-blue-400"
+                  >
                     {n.category.title}
                   </Link>
                 </td>

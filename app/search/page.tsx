@@ -38,7 +38,9 @@ export default async function SearchPage({ searchParams }: Props) {
       ) : q ? (
         <SearchResults results={searchSite(q)} />
       ) : (
-        <p className="mt-8 text-zinc-700 dark:text-zinc-300">Search the endpoints, the guides and their sections, and the portal&apos;s pages.</p>
+        <p className="mt-8 text-zinc-700 dark:text-zinc-300">
+          Search the endpoints, the guides and their sections, and the portal&apos;s pages.
+        </p>
       )}
     </main>
   );

@@ -14,7 +14,19 @@ export async function callApi(
 ): Promise<{ status: number; json: unknown } | { error: string }> {
   const e = getEndpoint(endpointId);
   if (!e) return { error: `unknown endpoint ${endpointId}` };
-  const built = buildRequest(e, { pathParams: {}, query: {}, bodyText: body === undefined ? "" : JSON.stringify(body), formFields: {}, files: {}, key: defaultKey(e, credentials), sendToken: true }, credentials);
+  const built = buildRequest(
+    e,
+    {
+      pathParams: {},
+      query: {},
+      bodyText: body === undefined ? "" : JSON.stringify(body),
+      formFields: {},
+      files: {},
+      key: defaultKey(e, credentials),
+      sendToken: true,
+    },
+    credentials,
+  );
   if (!built.ok) return { error: built.errors.map((x) => x.message).join("; ") };
   try {
     const res = await fetch(requestUrl(env, built.request.pathAndQuery), fetchInit(built.request));
@@ -27,4 +39,6 @@ export async function callApi(
 
 /** `detail` of an error answer, for short messages. */
 export const detailText = (json: unknown, status: number) =>
-  json && typeof json === "object" && "detail" in json && typeof json.detail === "string" ? json.detail : `HTTP ${status}`;
+  json && typeof json === "object" && "detail" in json && typeof json.detail === "string"
+    ? json.detail
+    : `HTTP ${status}`;

@@ -7,7 +7,15 @@ import { EndpointPicker } from "./endpoint-picker";
 import { LazyConsolePanel } from "./lazy-console-panel";
 
 /** /console: the endpoint picker and the panel; the chosen endpoint lives in the URL (?endpoint=id). */
-export function ConsoleApp({ endpoints, initialEndpoint, environments }: { endpoints: PickerEndpoint[]; initialEndpoint: string; environments: ConsoleEnvironment[] }) {
+export function ConsoleApp({
+  endpoints,
+  initialEndpoint,
+  environments,
+}: {
+  endpoints: PickerEndpoint[];
+  initialEndpoint: string;
+  environments: ConsoleEnvironment[];
+}) {
   const [current, setCurrent] = useState(initialEndpoint);
   const pick = useCallback((id: string) => {
     setCurrent(id);

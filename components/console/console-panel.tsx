@@ -34,12 +34,15 @@ export default function ConsolePanel({ endpointId, environments, onEndpointChang
   const sandboxLogin = useSandboxLogin();
   const router = useRouter();
   // A mail's token, for the endpoint it belongs to: taken once, at mount, from a "Use this token" on another page.
-  const [mail, setMail] = useState<{ endpointId: string; token: string; n: number } | null>(() => takeHandedMailToken(endpointId));
+  const [mail, setMail] = useState<{ endpointId: string; token: string; n: number } | null>(() =>
+    takeHandedMailToken(endpointId),
+  );
   const endpoint = getEndpoint(endpointId);
   if (!endpoint) return <p role="alert">Unknown endpoint “{endpointId}”.</p>;
 
   const onReplay = (entry: HistoryEntry) => {
-    if (entry.environment !== state.environment.id && state.environments.some((e) => e.id === entry.environment)) state.setEnvironmentId(entry.environment);
+    if (entry.environment !== state.environment.id && state.environments.some((e) => e.id === entry.environment))
+      state.setEnvironmentId(entry.environment);
     setReplay((r) => ({ entry, n: (r?.n ?? 0) + 1 }));
     if (entry.endpointId !== endpoint.id) onEndpointChange?.(entry.endpointId);
   };
@@ -69,7 +72,12 @@ export default function ConsolePanel({ endpointId, environments, onEndpointChang
             <label htmlFor={`${id}-env`} className={labelClass}>
               Environment
             </label>
-            <select id={`${id}-env`} className={inputClass} value={state.environment.id} onChange={(ev) => state.setEnvironmentId(ev.target.value as ConsoleEnvironmentId)}>
+            <select
+              id={`${id}-env`}
+              className={inputClass}
+              value={state.environment.id}
+              onChange={(ev) => state.setEnvironmentId(ev.target.value as ConsoleEnvironmentId)}
+            >
               {state.environments.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.label}
@@ -78,11 +86,15 @@ export default function ConsolePanel({ endpointId, environments, onEndpointChang
             </select>
           </div>
           <p className="min-w-0 pb-2 text-xs break-all text-zinc-600 dark:text-zinc-400">
-            {state.environment.id === "live" ? `Requests go to ${state.environment.baseUrl} through this portal's proxy (cookies stripped, nothing logged).` : "Requests go to this portal's sandbox: no setup needed."}
+            {state.environment.id === "live"
+              ? `Requests go to ${state.environment.baseUrl} through this portal's proxy (cookies stripped, nothing logged).`
+              : "Requests go to this portal's sandbox: no setup needed."}
           </p>
         </div>
       ) : (
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">Requests go to this portal&apos;s sandbox (same origin, no setup needed).</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Requests go to this portal&apos;s sandbox (same origin, no setup needed).
+        </p>
       )}
       <CredentialsSection state={state} onMailToken={onMailToken} />
       <EndpointConsole

@@ -14,13 +14,22 @@ export function CopyAs({ endpoint, request, baseUrl }: { endpoint: Endpoint; req
   const [mask, setMask] = useState(false);
   const code = copyAs(format, endpoint, request, baseUrl, { mask });
   return (
-    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800"
+    >
       <h3 id={`${id}-title`} className={sectionTitle}>
         Copy what was sent
       </h3>
       <div className="mt-2 flex flex-wrap items-center gap-2" role="group" aria-label="Format">
         {COPY_FORMATS.map((f) => (
-          <button key={f.id} type="button" aria-pressed={format === f.id} onClick={() => setFormat(f.id)} className={`${buttonClass} aria-pressed:bg-zinc-900 aria-pressed:text-white dark:aria-pressed:bg-white dark:aria-pressed:text-zinc-900`}>
+          <button
+            key={f.id}
+            type="button"
+            aria-pressed={format === f.id}
+            onClick={() => setFormat(f.id)}
+            className={`${buttonClass} aria-pressed:bg-zinc-900 aria-pressed:text-white dark:aria-pressed:bg-white dark:aria-pressed:text-zinc-900`}
+          >
             {f.label}
           </button>
         ))}
@@ -30,7 +39,12 @@ export function CopyAs({ endpoint, request, baseUrl }: { endpoint: Endpoint; req
         </label>
       </div>
       <div className="relative mt-2">
-        <pre aria-label={`Request as ${format}`} tabIndex={0} data-testid="copy-code" className="max-h-80 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 pr-24 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere] dark:border-zinc-800 dark:bg-zinc-900">
+        <pre
+          aria-label={`Request as ${format}`}
+          tabIndex={0}
+          data-testid="copy-code"
+          className="max-h-80 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 pr-24 font-mono text-xs whitespace-pre-wrap [overflow-wrap:anywhere] dark:border-zinc-800 dark:bg-zinc-900"
+        >
           {code}
         </pre>
         <div className="absolute top-2 right-2">
@@ -38,7 +52,11 @@ export function CopyAs({ endpoint, request, baseUrl }: { endpoint: Endpoint; req
         </div>
       </div>
       <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-        The very request the console sent{mask ? ", with placeholders for the key and token" : ", with your key and token: they are yours, but mind where you paste them"}.
+        The very request the console sent
+        {mask
+          ? ", with placeholders for the key and token"
+          : ", with your key and token: they are yours, but mind where you paste them"}
+        .
       </p>
     </section>
   );

@@ -6,7 +6,17 @@ import { exampleText } from "@/lib/catalog/examples";
 import { type SandboxLogin, withSandboxLogin } from "@/lib/console/credentials";
 import { type HistoryEntry, historyEntry } from "@/lib/console/history";
 import { bodyWithToken, nextStep } from "@/lib/console/next-step";
-import { buildRequest, type Credentials, defaultKey, type EditorDraft, type FieldError, fetchInit, headerPreview, type KeyChoice, type SentRequest } from "@/lib/console/request";
+import {
+  buildRequest,
+  type Credentials,
+  defaultKey,
+  type EditorDraft,
+  type FieldError,
+  fetchInit,
+  headerPreview,
+  type KeyChoice,
+  type SentRequest,
+} from "@/lib/console/request";
 import { readResponse } from "@/lib/console/response";
 import { displayUrl, requestUrl } from "@/lib/console/target";
 import { CopyAs } from "./copy-as";
@@ -21,7 +31,12 @@ function exampleBody(e: Endpoint, n: number, login: SandboxLogin | null, token: 
   return exampleText(token !== null ? bodyWithToken(example.value, token) : withSandboxLogin(example.value, login));
 }
 
-function draftFor(e: Endpoint, replay: HistoryEntry | null, login: SandboxLogin | null, token: string | null): EditorDraft {
+function draftFor(
+  e: Endpoint,
+  replay: HistoryEntry | null,
+  login: SandboxLogin | null,
+  token: string | null,
+): EditorDraft {
   return {
     pathParams: replay ? { ...replay.pathParams } : {},
     query: replay ? { ...replay.query } : {},
@@ -37,7 +52,9 @@ function draftFor(e: Endpoint, replay: HistoryEntry | null, login: SandboxLogin 
 function replayNotice(r: HistoryEntry | null): string | null {
   if (!r) return null;
   const missing = [...r.redacted.map((p) => `“${p}”`), ...r.fileNames.map((f) => `the file “${f}”`)];
-  return missing.length > 0 ? `Replaying from history: fill in ${missing.join(", ")} (never kept in history), then send.` : null;
+  return missing.length > 0
+    ? `Replaying from history: fill in ${missing.join(", ")} (never kept in history), then send.`
+    : null;
 }
 
 /** Editor, response and copy for one endpoint; remounted (keyed) when the endpoint changes. */
@@ -69,7 +86,13 @@ export function EndpointConsole({
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [forced, setForced] = useState(false);
   const [result, setResult] = useState<ResultState>({ kind: "idle" });
-  const [sent, setSent] = useState<{ request: SentRequest; token: string | null; baseUrl: string; viaProxy: boolean; envLabel: string } | null>(null);
+  const [sent, setSent] = useState<{
+    request: SentRequest;
+    token: string | null;
+    baseUrl: string;
+    viaProxy: boolean;
+    envLabel: string;
+  } | null>(null);
   const [notice, setNotice] = useState(() => replayNotice(replay));
   const abortRef = useRef<AbortController | null>(null);
   const resolvedKey: KeyChoice = draft.key ?? defaultKey(e, credentials);
@@ -80,11 +103,20 @@ export function EndpointConsole({
       const step = nextStep(e.id, status, json);
       if (!step) return;
       if (step.kind === "tokens") {
-        setCredentials((c) => ({ ...c, accessToken: step.accessToken, refreshToken: step.refreshToken ?? c.refreshToken }));
+        setCredentials((c) => ({
+          ...c,
+          accessToken: step.accessToken,
+          refreshToken: step.refreshToken ?? c.refreshToken,
+        }));
         setTaken({ kind: "tokens", undo: { accessToken: before.accessToken, refreshToken: before.refreshToken } });
       } else {
         setCredentials((c) => ({ ...c, organizationId: step.id }));
-        setTaken({ kind: "organization", id: step.id, name: step.name, undo: { organizationId: before.organizationId } });
+        setTaken({
+          kind: "organization",
+          id: step.id,
+          name: step.name,
+          undo: { organizationId: before.organizationId },
+        });
       }
     },
     [e.id, setCredentials],
@@ -99,7 +131,13 @@ export function EndpointConsole({
       const r = built.request;
       setNotice(null);
       const origin = window.location.origin;
-      setSent({ request: r, token: r.usedToken ? creds.accessToken.trim() : null, baseUrl: displayUrl(env, "", origin), viaProxy: env.via === "proxy", envLabel: env.label });
+      setSent({
+        request: r,
+        token: r.usedToken ? creds.accessToken.trim() : null,
+        baseUrl: displayUrl(env, "", origin),
+        viaProxy: env.via === "proxy",
+        envLabel: env.label,
+      });
       abortRef.current?.abort();
       const ac = new AbortController();
       abortRef.current = ac;
@@ -111,7 +149,12 @@ export function EndpointConsole({
       try {
         const res = await fetch(requestUrl(env, r.pathAndQuery), fetchInit(r, ac.signal));
         status = res.status;
-        const view = await readResponse(res, started, () => performance.now(), (v) => setResult({ kind: "response", view: v }));
+        const view = await readResponse(
+          res,
+          started,
+          () => performance.now(),
+          (v) => setResult({ kind: "response", view: v }),
+        );
         ms = view.totalMs;
         takeNextStep(view.status, view.json, creds);
       } catch (err) {
@@ -119,7 +162,10 @@ export function EndpointConsole({
         const message = ac.signal.aborted ? "cancelled" : err instanceof Error ? err.message : String(err);
         if (status === null) setResult({ kind: "network", message, ms });
         // Cancelled or cut off while the body streamed in: keep what arrived, marked as ended.
-        else setResult((prev) => (prev.kind === "response" ? { kind: "response", view: { ...prev.view, done: true, totalMs: ms } } : prev));
+        else
+          setResult((prev) =>
+            prev.kind === "response" ? { kind: "response", view: { ...prev.view, done: true, totalMs: ms } } : prev,
+          );
       } finally {
         if (abortRef.current === ac) abortRef.current = null;
       }
@@ -141,12 +187,18 @@ export function EndpointConsole({
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  const previewPath = e.path.replace(/\{(\w+)\}/g, (whole, name: string) => (draft.pathParams[name]?.trim() ? encodeURIComponent(draft.pathParams[name].trim()) : whole));
+  const previewPath = e.path.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    draft.pathParams[name]?.trim() ? encodeURIComponent(draft.pathParams[name].trim()) : whole,
+  );
   const previewQuery = Object.entries(draft.query)
     .filter(([, v]) => v.trim() !== "")
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.trim())}`)
     .join("&");
-  const url = displayUrl(env, previewQuery ? `${previewPath}?${previewQuery}` : previewPath, typeof window === "undefined" ? "" : window.location.origin);
+  const url = displayUrl(
+    env,
+    previewQuery ? `${previewPath}?${previewQuery}` : previewPath,
+    typeof window === "undefined" ? "" : window.location.origin,
+  );
 
   return (
     <div className="grid min-w-0 gap-4 2xl:grid-cols-2">
@@ -179,7 +231,13 @@ export function EndpointConsole({
           environmentLabel={sent?.envLabel ?? env.label}
           viaProxy={sent?.viaProxy ?? env.via === "proxy"}
           tokenInUse={credentials.accessToken}
-          onUseTokens={(t) => setCredentials((c) => ({ ...c, accessToken: t.accessToken, refreshToken: t.refreshToken ?? c.refreshToken }))}
+          onUseTokens={(t) =>
+            setCredentials((c) => ({
+              ...c,
+              accessToken: t.accessToken,
+              refreshToken: t.refreshToken ?? c.refreshToken,
+            }))
+          }
           taken={taken}
           onUndo={() => {
             if (taken) setCredentials((c) => ({ ...c, ...taken.undo }));

@@ -5,10 +5,21 @@ import type { HistoryEntry } from "@/lib/console/history";
 import { buttonClass, sectionTitle } from "./ui";
 
 /** Recent requests (this browser only, no secrets); replay sends one again with the current credentials. */
-export function HistoryList({ entries, onReplay, onClear }: { entries: HistoryEntry[]; onReplay: (e: HistoryEntry) => void; onClear: () => void }) {
+export function HistoryList({
+  entries,
+  onReplay,
+  onClear,
+}: {
+  entries: HistoryEntry[];
+  onReplay: (e: HistoryEntry) => void;
+  onClear: () => void;
+}) {
   const id = useId();
   return (
-    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h3 id={`${id}-title`} className={sectionTitle}>
           History
@@ -20,7 +31,9 @@ export function HistoryList({ entries, onReplay, onClear }: { entries: HistoryEn
         )}
       </div>
       {entries.length === 0 ? (
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Requests you send appear here (kept in this browser, without keys, tokens or passwords).</p>
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+          Requests you send appear here (kept in this browser, without keys, tokens or passwords).
+        </p>
       ) : (
         <ol aria-label="Request history" className="mt-2 divide-y divide-zinc-200 text-sm dark:divide-zinc-800">
           {entries.map((h) => (
@@ -36,7 +49,12 @@ export function HistoryList({ entries, onReplay, onClear }: { entries: HistoryEn
               <span className="text-xs text-zinc-600 dark:text-zinc-400">
                 {h.environment} · {new Date(h.at).toLocaleTimeString()}
               </span>
-              <button type="button" className={buttonClass} onClick={() => onReplay(h)} aria-label={`Replay ${h.method} ${h.pathAndQuery} sent at ${new Date(h.at).toLocaleTimeString()}`}>
+              <button
+                type="button"
+                className={buttonClass}
+                onClick={() => onReplay(h)}
+                aria-label={`Replay ${h.method} ${h.pathAndQuery} sent at ${new Date(h.at).toLocaleTimeString()}`}
+              >
                 Replay
               </button>
             </li>

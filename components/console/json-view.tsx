@@ -12,7 +12,11 @@ const COLORS: Record<JsonTokenKind, string> = {
 /** Pretty JSON with colours from a tiny tokenizer (no highlighter shipped for one language). */
 export function JsonView({ text, label }: { text: string; label: string }) {
   return (
-    <pre aria-label={label} tabIndex={0} className="max-h-[32rem] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere] dark:border-zinc-800 dark:bg-zinc-900">
+    <pre
+      aria-label={label}
+      tabIndex={0}
+      className="max-h-[32rem] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed whitespace-pre-wrap [overflow-wrap:anywhere] dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <code>
         {tokenizeJson(text).map((t, i) =>
           t.kind === "space" ? (

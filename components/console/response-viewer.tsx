@@ -20,7 +20,8 @@ export type ResultState =
   | { kind: "response"; view: ResponseView };
 
 const TONES = {
-  success: "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100",
+  success:
+    "border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100",
   info: "border-sky-300 bg-sky-50 text-sky-950 dark:border-sky-800 dark:bg-sky-950/40 dark:text-sky-100",
   warning: "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100",
   error: "border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100",
@@ -48,22 +49,40 @@ function EventStream({ view }: { view: ResponseView }) {
   const text = assembledText(view.events);
   const [tab, setTab] = useState<"text" | "events">("text");
   const shown = text === null ? "events" : tab;
-  const tabClass = "rounded px-2 py-1 text-sm aria-selected:bg-zinc-900 aria-selected:text-white dark:aria-selected:bg-white dark:aria-selected:text-zinc-900";
+  const tabClass =
+    "rounded px-2 py-1 text-sm aria-selected:bg-zinc-900 aria-selected:text-white dark:aria-selected:bg-white dark:aria-selected:text-zinc-900";
   return (
     <div>
       <div className="flex flex-wrap items-center gap-2">
         {text !== null && (
           <div role="tablist" aria-label="Stream view" className="flex gap-1">
-            <button type="button" role="tab" id={`${id}-t`} aria-selected={shown === "text"} aria-controls={`${id}-text`} className={tabClass} onClick={() => setTab("text")}>
+            <button
+              type="button"
+              role="tab"
+              id={`${id}-t`}
+              aria-selected={shown === "text"}
+              aria-controls={`${id}-text`}
+              className={tabClass}
+              onClick={() => setTab("text")}
+            >
               Text
             </button>
-            <button type="button" role="tab" id={`${id}-e`} aria-selected={shown === "events"} aria-controls={`${id}-events`} className={tabClass} onClick={() => setTab("events")}>
+            <button
+              type="button"
+              role="tab"
+              id={`${id}-e`}
+              aria-selected={shown === "events"}
+              aria-controls={`${id}-events`}
+              className={tabClass}
+              onClick={() => setTab("events")}
+            >
               Raw events ({view.events.length})
             </button>
           </div>
         )}
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          Server-sent events {view.done ? `(${view.events.length}, stream ended)` : `(${view.events.length} so far, streaming…)`}
+          Server-sent events{" "}
+          {view.done ? `(${view.events.length}, stream ended)` : `(${view.events.length} so far, streaming…)`}
         </p>
       </div>
       {text !== null && shown === "text" && (
@@ -80,8 +99,15 @@ function EventStream({ view }: { view: ResponseView }) {
         </p>
       )}
       {shown === "events" && (
-        <div id={`${id}-events`} role={text !== null ? "tabpanel" : undefined} aria-labelledby={text !== null ? `${id}-e` : undefined}>
-          <ol aria-label="Server-sent events" className="mt-1 max-h-80 space-y-1 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900">
+        <div
+          id={`${id}-events`}
+          role={text !== null ? "tabpanel" : undefined}
+          aria-labelledby={text !== null ? `${id}-e` : undefined}
+        >
+          <ol
+            aria-label="Server-sent events"
+            className="mt-1 max-h-80 space-y-1 overflow-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-800 dark:bg-zinc-900"
+          >
             {view.events.map((ev, i) => (
               <li key={i} className="break-all">
                 {ev.event !== "message" && <span className="text-violet-800 dark:text-violet-300">{ev.event}: </span>}
@@ -127,7 +153,15 @@ export function ResponseViewer({
     result.kind === "network"
       ? { kind: "network", message: result.message, viaProxy, environmentLabel }
       : view && view.done
-        ? { kind: "http", status: view.status, body: view.json, retryAfter: view.headers.find(([k]) => k === "retry-after")?.[1] ?? null, sentToken, fromProxy: view.fromProxy, now: view.completedAt ?? 0 }
+        ? {
+            kind: "http",
+            status: view.status,
+            body: view.json,
+            retryAfter: view.headers.find(([k]) => k === "retry-after")?.[1] ?? null,
+            sentToken,
+            fromProxy: view.fromProxy,
+            now: view.completedAt ?? 0,
+          }
         : null;
   const explanation = outcome ? explain(outcome) : null;
   const tokens = view?.done ? tokensIn(view.json) : null;
@@ -144,7 +178,10 @@ export function ResponseViewer({
           : "";
 
   return (
-    <section aria-labelledby={`${id}-title`} className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800">
+    <section
+      aria-labelledby={`${id}-title`}
+      className="min-w-0 rounded-lg border border-zinc-200 p-3 sm:p-4 dark:border-zinc-800"
+    >
       <h3 id={`${id}-title`} className={sectionTitle}>
         Response
       </h3>
@@ -154,7 +191,10 @@ export function ResponseViewer({
         {view && <span className="font-normal text-zinc-600 dark:text-zinc-400"> · {formatBytes(view.size)}</span>}
       </p>
       {explanation && (
-        <div data-testid="response-explanation" className={`mt-3 rounded border p-3 text-sm ${TONES[explanation.tone]}`}>
+        <div
+          data-testid="response-explanation"
+          className={`mt-3 rounded border p-3 text-sm ${TONES[explanation.tone]}`}
+        >
           <p className="font-semibold">{explanation.title}</p>
           <p className="mt-1">{explanation.text}</p>
           {explanation.fieldErrors.length > 0 && (
@@ -174,13 +214,17 @@ export function ResponseViewer({
         </div>
       )}
       {taken && (
-        <p data-testid="next-step" className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-emerald-900 dark:text-emerald-200">
+        <p
+          data-testid="next-step"
+          className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-emerald-900 dark:text-emerald-200"
+        >
           <span className="min-w-0 [overflow-wrap:anywhere]">
             {taken.kind === "tokens" ? (
               "This answer's access token is now in use for the next requests."
             ) : (
               <>
-                <code className="font-mono">X-Organization-Id</code> is now <code className="font-mono">{taken.id}</code> (“{taken.name}”), sent with organization-scoped requests.
+                <code className="font-mono">X-Organization-Id</code> is now{" "}
+                <code className="font-mono">{taken.id}</code> (“{taken.name}”), sent with organization-scoped requests.
               </>
             )}
           </span>
@@ -206,7 +250,11 @@ export function ResponseViewer({
           {view.kind === "binary" && view.download && <Download download={view.download} />}
           {view.kind === "json" && view.done && <JsonView text={pretty(view)} label="Response body" />}
           {view.kind === "text" && view.done && (
-            <pre aria-label="Response body" tabIndex={0} className="max-h-[32rem] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-900">
+            <pre
+              aria-label="Response body"
+              tabIndex={0}
+              className="max-h-[32rem] overflow-auto rounded border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs whitespace-pre-wrap dark:border-zinc-800 dark:bg-zinc-900"
+            >
               {view.text}
             </pre>
           )}

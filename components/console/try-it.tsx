@@ -12,12 +12,20 @@ export function TryIt({ endpointId }: { endpointId: string }) {
   if (!open) {
     return (
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className={primaryButtonClass} onClick={() => setOpen(true)} {...{ [TRY_IT_ATTRIBUTE]: "" }}>
+        <button
+          type="button"
+          className={primaryButtonClass}
+          onClick={() => setOpen(true)}
+          {...{ [TRY_IT_ATTRIBUTE]: "" }}
+        >
           Try it
         </button>
         <span className="text-sm text-zinc-600 dark:text-zinc-400">
           Send this request to the sandbox from here, or open it in the{" "}
-          <Link href={`/console?endpoint=${encodeURIComponent(endpointId)}`} className="text-blue-700 underline dark:text-blue-400">
+          <Link
+            href={`/console?endpoint=${encodeURIComponent(endpointId)}`}
+            className="text-blue-700 underline dark:text-blue-400"
+          >
             console
           </Link>
           .

@@ -2,9 +2,19 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { tokensIn } from "@/lib/console/jwt";
-import { type Credentials, EMPTY_CREDENTIALS, forgetCredentials, loadCredentials, saveCredentials } from "@/lib/console/credentials";
+import {
+  type Credentials,
+  EMPTY_CREDENTIALS,
+  forgetCredentials,
+  loadCredentials,
+  saveCredentials,
+} from "@/lib/console/credentials";
 import { clearHistory, type HistoryEntry, loadHistory, pushHistory } from "@/lib/console/history";
-import { forgetSandboxCredentials, setSandboxCredentials, useSandboxCredentials } from "@/components/sandbox/sandbox-credentials";
+import {
+  forgetSandboxCredentials,
+  setSandboxCredentials,
+  useSandboxCredentials,
+} from "@/components/sandbox/sandbox-credentials";
 import type { ConsoleEnvironment, ConsoleEnvironmentId } from "@/lib/console/types";
 import { callApi, detailText } from "./call-api";
 
@@ -31,7 +41,9 @@ export function useConsoleState(initialEnvironments: ConsoleEnvironment[] | unde
   // Each environment has its own credentials (sandbox keys never go to the live API). The sandbox's are one
   // browser-wide store (every page and tab); the live API's are this tab's unless "Remember" is ticked.
   const sandboxCredentials = useSandboxCredentials();
-  const [live, setLive] = useState<{ credentials: Credentials; remember: boolean }>(() => loadCredentials(stores(), "live"));
+  const [live, setLive] = useState<{ credentials: Credentials; remember: boolean }>(() =>
+    loadCredentials(stores(), "live"),
+  );
   const [history, setHistory] = useState<HistoryEntry[]>(() => loadHistory(stores().local));
 
   // Reference pages are static: they ask the server which environments exist (SAAS_API_URL is runtime config).
@@ -96,15 +108,35 @@ export function useConsoleState(initialEnvironments: ConsoleEnvironment[] | unde
   /** Calls /v1/auth/refresh with the refresh token and puts the new tokens in use. */
   const refreshToken = useCallback(async () => {
     setTokenStatus("Refreshing the access token…");
-    const r = await callApi(environment, credentials, "authentication.refresh", { refresh_token: credentials.refreshToken });
+    const r = await callApi(environment, credentials, "authentication.refresh", {
+      refresh_token: credentials.refreshToken,
+    });
     if ("error" in r) return setTokenStatus(`Could not refresh: ${r.error}`);
     const tokens = tokensIn(r.json);
     if (!tokens) return setTokenStatus(`Could not refresh: ${detailText(r.json, r.status)}`);
-    setCredentials((old) => ({ ...old, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? old.refreshToken }));
+    setCredentials((old) => ({
+      ...old,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken ?? old.refreshToken,
+    }));
     setTokenStatus("Access token refreshed.");
   }, [environment, credentials, setCredentials]);
 
-  return { tokenStatus, refreshToken, environments, environment, setEnvironmentId, credentials, setCredentials, remember, setRemember, forget, history, addHistory, clearHistory: clear };
+  return {
+    tokenStatus,
+    refreshToken,
+    environments,
+    environment,
+    setEnvironmentId,
+    credentials,
+    setCredentials,
+    remember,
+    setRemember,
+    forget,
+    history,
+    addHistory,
+    clearHistory: clear,
+  };
 }
 
 export type ConsoleState = ReturnType<typeof useConsoleState>;

@@ -31,8 +31,15 @@ export function fenceLanguage(fence: string | undefined): { lang: HighlightLang;
  * child is the code text. Rendered as the shared server-highlighted CodeBlock, with its copy button.
  */
 export function GuidePre({ children }: ComponentProps<"pre">) {
-  if (!isValidElement<{ className?: string; children?: ReactNode }>(children) || typeof children.props.children !== "string") {
-    return <pre className="my-5 overflow-x-auto rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">{children}</pre>;
+  if (
+    !isValidElement<{ className?: string; children?: ReactNode }>(children) ||
+    typeof children.props.children !== "string"
+  ) {
+    return (
+      <pre className="my-5 overflow-x-auto rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
+        {children}
+      </pre>
+    );
   }
   const fence = /(?:^|\s)language-(\S+)/.exec(children.props.className ?? "")?.[1];
   const { lang, label } = fenceLanguage(fence);
@@ -45,5 +52,10 @@ export function GuidePre({ children }: ComponentProps<"pre">) {
 
 /** Inline code; inside a `pre`, GuidePre reads its props instead of rendering it. */
 export function GuideInlineCode(props: ComponentProps<"code">) {
-  return <code {...props} className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.875em] break-words text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100" />;
+  return (
+    <code
+      {...props}
+      className="rounded bg-zinc-100 px-1 py-0.5 font-mono text-[0.875em] break-words text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100"
+    />
+  );
 }

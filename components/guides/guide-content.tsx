@@ -12,7 +12,8 @@ import { GuideInlineCode, GuidePre } from "./guide-code";
 const PAGE_LINK = /^\/(reference|guides)(?:[/#][^.#]*)?(?:#.*)?$/;
 
 function GuideLink({ href = "", children, ...rest }: ComponentProps<"a">) {
-  const className = "font-medium text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700 dark:text-blue-400 dark:decoration-blue-800 dark:hover:decoration-blue-400";
+  const className =
+    "font-medium text-blue-700 underline decoration-blue-300 underline-offset-2 hover:decoration-blue-700 dark:text-blue-400 dark:decoration-blue-800 dark:hover:decoration-blue-400";
   if (PAGE_LINK.test(href)) {
     return (
       <Link href={href} className={className}>
@@ -30,15 +31,32 @@ function GuideLink({ href = "", children, ...rest }: ComponentProps<"a">) {
 
 const components: MDXComponents = {
   h1: (p) => <h1 {...p} className="text-3xl font-bold text-zinc-900 dark:text-white" />,
-  h2: ({ id, children }) => (id ? <AnchorHeading id={id}>{children}</AnchorHeading> : <h2 className="mt-10 mb-3 text-xl font-semibold">{children}</h2>),
-  h3: ({ id, children }) => (id ? <AnchorHeading id={id} level={3}>{children}</AnchorHeading> : <h3 className="mt-6 mb-2 font-semibold">{children}</h3>),
+  h2: ({ id, children }) =>
+    id ? (
+      <AnchorHeading id={id}>{children}</AnchorHeading>
+    ) : (
+      <h2 className="mt-10 mb-3 text-xl font-semibold">{children}</h2>
+    ),
+  h3: ({ id, children }) =>
+    id ? (
+      <AnchorHeading id={id} level={3}>
+        {children}
+      </AnchorHeading>
+    ) : (
+      <h3 className="mt-6 mb-2 font-semibold">{children}</h3>
+    ),
   h4: (p) => <h4 {...p} className="mt-5 mb-2 scroll-mt-20 font-semibold text-zinc-900 dark:text-white" />,
   p: (p) => <p {...p} className="my-4 leading-7" />,
   a: GuideLink,
   ul: (p) => <ul {...p} className="my-4 list-disc space-y-1.5 pl-6 leading-7 marker:text-zinc-400" />,
   ol: (p) => <ol {...p} className="my-4 list-decimal space-y-1.5 pl-6 leading-7 marker:text-zinc-500" />,
   li: (p) => <li {...p} className="pl-1" />,
-  blockquote: (p) => <blockquote {...p} className="my-4 border-l-4 border-blue-300 bg-blue-50/50 py-1 pl-4 text-zinc-700 dark:border-blue-800 dark:bg-blue-950/30 dark:text-zinc-300" />,
+  blockquote: (p) => (
+    <blockquote
+      {...p}
+      className="my-4 border-l-4 border-blue-300 bg-blue-50/50 py-1 pl-4 text-zinc-700 dark:border-blue-800 dark:bg-blue-950/30 dark:text-zinc-300"
+    />
+  ),
   hr: () => <hr className="my-8 border-zinc-200 dark:border-zinc-800" />,
   strong: (p) => <strong {...p} className="font-semibold text-zinc-900 dark:text-white" />,
   table: (p) => (

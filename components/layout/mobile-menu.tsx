@@ -61,7 +61,15 @@ export function MobileMenu({ sections, extra }: { sections: readonly Section[]; 
         onClick={() => setOpen((o) => !o)}
         className="flex items-center gap-1.5 rounded-md px-2 py-1.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-200 dark:hover:bg-zinc-800"
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-5 w-5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+        >
           <path d={open ? MENU_OPEN_PATH : MENU_CLOSED_PATH} />
         </svg>
         {/* The section the page is in, so a phone shows it too; the name keeps the visible text. */}

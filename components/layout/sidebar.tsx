@@ -52,9 +52,16 @@ function TreeLinks({ group, pathname }: { group: NavTreeGroup; pathname: string 
       )}
       {group.links.map((l) => (
         <li key={l.id}>
-          <Link href={l.href} title={l.hint} aria-current={pathname === l.href ? "page" : undefined} className={`${l.method ? "flex gap-2" : "block"} ${linkClass}`}>
+          <Link
+            href={l.href}
+            title={l.hint}
+            aria-current={pathname === l.href ? "page" : undefined}
+            className={`${l.method ? "flex gap-2" : "block"} ${linkClass}`}
+          >
             {l.method && (
-              <span className={`w-11 shrink-0 font-mono text-[11px] leading-5 font-semibold ${methodColor[l.method] ?? ""}`}>
+              <span
+                className={`w-11 shrink-0 font-mono text-[11px] leading-5 font-semibold ${methodColor[l.method] ?? ""}`}
+              >
                 {l.method === "DELETE" ? "DEL" : l.method}
               </span>
             )}
@@ -67,7 +74,15 @@ function TreeLinks({ group, pathname }: { group: NavTreeGroup; pathname: string 
 }
 
 /** A section's navigation: a home link, then groups of links; the current page is marked. */
-export function NavTree({ groups, home, label }: { groups: NavTreeGroup[]; home: { href: string; label: string }; label: string }) {
+export function NavTree({
+  groups,
+  home,
+  label,
+}: {
+  groups: NavTreeGroup[];
+  home: { href: string; label: string };
+  label: string;
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="text-sm">
@@ -114,7 +129,13 @@ export function Sidebar({ nav, label = "API reference" }: { nav: NavCategory[]; 
     id: c.id,
     title: c.title,
     href: c.href,
-    links: c.endpoints.map((e) => ({ id: e.id, href: e.href, title: e.title, method: e.method, hint: `${e.method} ${e.path}` })),
+    links: c.endpoints.map((e) => ({
+      id: e.id,
+      href: e.href,
+      title: e.title,
+      method: e.method,
+      hint: `${e.method} ${e.path}`,
+    })),
   }));
   return <NavTree groups={groups} home={{ href: "/reference", label: "All categories" }} label={label} />;
 }

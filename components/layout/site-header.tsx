@@ -14,7 +14,10 @@ export function SiteHeader() {
     <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <div className="relative mx-auto flex h-14 max-w-screen-2xl items-center gap-2 px-4 sm:gap-4">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-zinc-900 dark:text-white">
-          <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-blue-600 text-xs font-bold text-white">
+          <span
+            aria-hidden="true"
+            className="grid h-7 w-7 place-items-center rounded-md bg-blue-600 text-xs font-bold text-white"
+          >
             API
           </span>
           {/* Where the links or the menu button need the room, the name stays for screen readers only. */}

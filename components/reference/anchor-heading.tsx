@@ -7,7 +7,11 @@ export function AnchorHeading({ id, level = 2, children }: { id: string; level?:
   return (
     <Tag id={id} className={`group scroll-mt-20 font-semibold text-zinc-900 dark:text-white ${size}`}>
       {children}
-      <a href={`#${id}`} className="ml-2 text-zinc-400 opacity-0 group-hover:opacity-100 focus:opacity-100" aria-label={`Link to this section`}>
+      <a
+        href={`#${id}`}
+        className="ml-2 text-zinc-400 opacity-0 group-hover:opacity-100 focus:opacity-100"
+        aria-label={`Link to this section`}
+      >
         #
       </a>
     </Tag>

@@ -15,7 +15,11 @@ export function AuthBadges({ endpoint }: { endpoint: Endpoint }) {
   return (
     <ul className="flex flex-wrap gap-2" aria-label="Authentication">
       {authBadges(endpoint).map((b) => (
-        <li key={b.label} title={b.title} className={`rounded-full border px-2.5 py-0.5 text-xs font-medium ${tones[b.tone]}`}>
+        <li
+          key={b.label}
+          title={b.title}
+          className={`rounded-full border px-2.5 py-0.5 text-xs font-medium ${tones[b.tone]}`}
+        >
           {b.label}
         </li>
       ))}

@@ -66,7 +66,12 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const last = samples.length - 1;
-    const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[e.key];
+    const target = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    }[e.key];
     if (target === undefined) return;
     e.preventDefault();
     const next = samples[target];
@@ -76,7 +81,10 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
   };
 
   return (
-    <div className="@container overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" data-testid="code-samples">
+    <div
+      className="@container overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
+      data-testid="code-samples"
+    >
       {/* Seven tabs need about 27rem; a narrower box (a phone) offers the same choice as a select. */}
       <div className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1.5 @[27rem]:hidden dark:border-zinc-800">
         <label htmlFor={`${base}-select`} className="text-xs font-medium text-zinc-700 dark:text-zinc-300">
@@ -95,7 +103,11 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
           ))}
         </select>
       </div>
-      <div role="tablist" aria-label="Code sample language" className="hidden overflow-x-auto border-b border-zinc-200 @[27rem]:flex dark:border-zinc-800">
+      <div
+        role="tablist"
+        aria-label="Code sample language"
+        className="hidden overflow-x-auto border-b border-zinc-200 @[27rem]:flex dark:border-zinc-800"
+      >
         {samples.map((s, i) => {
           const selected = s.id === active;
           return (
@@ -120,7 +132,14 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
         })}
       </div>
       {samples.map((s) => (
-        <div key={s.id} role="tabpanel" id={`${base}-panel-${s.id}`} aria-labelledby={`${base}-tab-${s.id}`} hidden={s.id !== active} data-sample-lang={s.id}>
+        <div
+          key={s.id}
+          role="tabpanel"
+          id={`${base}-panel-${s.id}`}
+          aria-labelledby={`${base}-tab-${s.id}`}
+          hidden={s.id !== active}
+          data-sample-lang={s.id}
+        >
           <div className="flex items-center justify-between border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <span>{s.client}</span>
             <CopyButton value={keys ? withSampleKeys(s.code, keys) : s.code} />

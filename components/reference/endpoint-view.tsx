@@ -72,13 +72,22 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
     >
       <div className="min-w-0 xl:col-start-1 xl:row-start-1">
         <div className="flex flex-wrap items-start justify-between gap-x-4">
-          <Breadcrumbs items={[{ href: "/reference", label: "Reference" }, { href: categoryHref(category.slug), label: category.title }, { label: e.summary }]} />
+          <Breadcrumbs
+            items={[
+              { href: "/reference", label: "Reference" },
+              { href: categoryHref(category.slug), label: category.title },
+              { label: e.summary },
+            ]}
+          />
           <PageActions twinPath={twinPath(docsPath(e))} />
         </div>
         <h1 className="text-2xl font-bold text-zinc-900 sm:text-3xl dark:text-white">{e.summary}</h1>
         <div className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-3 py-2 dark:border-zinc-800 dark:bg-zinc-900">
           <MethodBadge method={e.method} />
-          <code data-testid="endpoint-path" className="min-w-0 flex-1 font-mono text-sm break-all text-zinc-900 dark:text-zinc-100">
+          <code
+            data-testid="endpoint-path"
+            className="min-w-0 flex-1 font-mono text-sm break-all text-zinc-900 dark:text-zinc-100"
+          >
             {e.path}
           </code>
           <CopyButton value={e.path} label="Copy path" />
@@ -108,7 +117,11 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
                   <tr key={h.name}>
                     <td className="py-2 pr-4 align-top whitespace-nowrap">
                       <code className="font-mono font-semibold">{h.name}</code>
-                      <span className={`block text-xs ${h.required ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}>{h.required ? "required" : "optional"}</span>
+                      <span
+                        className={`block text-xs ${h.required ? "text-red-700 dark:text-red-400" : "text-zinc-600 dark:text-zinc-400"}`}
+                      >
+                        {h.required ? "required" : "optional"}
+                      </span>
                     </td>
                     <td className="py-2 pr-4 align-top font-mono text-xs break-words">{h.value}</td>
                     <td className="py-2 align-top text-zinc-600 dark:text-zinc-400">{h.description}</td>
@@ -151,7 +164,12 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
             <FieldTable fields={fieldRows(e.body.schema, "input")} label="Request body fields" />
             <div className="mt-3 space-y-3">
               {e.body.examples.map((x) => (
-                <CodeBlock key={x.name} code={exampleText(x.value)} lang="json" title={x.summary ? `Example request: ${x.summary}` : "Example request"} />
+                <CodeBlock
+                  key={x.name}
+                  code={exampleText(x.value)}
+                  lang="json"
+                  title={x.summary ? `Example request: ${x.summary}` : "Example request"}
+                />
               ))}
             </div>
           </>
@@ -178,12 +196,17 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
       <div className="min-w-0 xl:col-start-1 xl:row-start-2">
         <AnchorHeading id="responses">Responses</AnchorHeading>
         {e.responses.map((r, i) => (
-          <ResponseSection key={`${r.status}-${i}`} response={r} index={e.responses.slice(0, i).filter((o) => o.status === r.status).length} />
+          <ResponseSection
+            key={`${r.status}-${i}`}
+            response={r}
+            index={e.responses.slice(0, i).filter((o) => o.status === r.status).length}
+          />
         ))}
 
         <AnchorHeading id="errors">Errors</AnchorHeading>
         <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-          Errors answer with a JSON body <code className="font-mono">{'{"detail": "..."}'}</code>; 422 lists each invalid field in <code className="font-mono">detail</code>.
+          Errors answer with a JSON body <code className="font-mono">{'{"detail": "..."}'}</code>; 422 lists each
+          invalid field in <code className="font-mono">detail</code>.
         </p>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
@@ -203,7 +226,11 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
                   <td className="py-2 pr-4 align-top font-mono text-xs">{err.detail}</td>
                   <td className="py-2 align-top text-zinc-600 dark:text-zinc-400">
                     {err.when}
-                    {err.source === "documented" && <span className="ml-2 rounded bg-zinc-100 px-1 text-[10px] text-zinc-600 uppercase dark:bg-zinc-800 dark:text-zinc-400">documented</span>}
+                    {err.source === "documented" && (
+                      <span className="ml-2 rounded bg-zinc-100 px-1 text-[10px] text-zinc-600 uppercase dark:bg-zinc-800 dark:text-zinc-400">
+                        documented
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -222,7 +249,10 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
               <dt className="text-zinc-600 dark:text-zinc-400">When exceeded</dt>
               <dd>
                 429 Too Many Requests with a <code className="font-mono">Retry-After</code> header
-                {e.rateLimit.blockSeconds ? `; further requests are blocked for ${formatDuration(e.rateLimit.blockSeconds)}` : ""}.
+                {e.rateLimit.blockSeconds
+                  ? `; further requests are blocked for ${formatDuration(e.rateLimit.blockSeconds)}`
+                  : ""}
+                .
               </dd>
             </dl>
           </>
@@ -248,16 +278,27 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
           ))}
         </ul>
 
-        <nav aria-label="Previous and next endpoint" className="mt-12 flex flex-col gap-3 border-t border-zinc-200 pt-6 sm:flex-row sm:justify-between dark:border-zinc-800">
+        <nav
+          aria-label="Previous and next endpoint"
+          className="mt-12 flex flex-col gap-3 border-t border-zinc-200 pt-6 sm:flex-row sm:justify-between dark:border-zinc-800"
+        >
           {prev ? (
-            <Link rel="prev" href={endpointUrl(prev)} className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white">
+            <Link
+              rel="prev"
+              href={endpointUrl(prev)}
+              className="text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-white"
+            >
               ← {prev.summary}
             </Link>
           ) : (
             <span />
           )}
           {next && (
-            <Link rel="next" href={endpointUrl(next)} className="text-sm text-zinc-600 hover:text-zinc-900 sm:text-right dark:text-zinc-400 dark:hover:text-white">
+            <Link
+              rel="next"
+              href={endpointUrl(next)}
+              className="text-sm text-zinc-600 hover:text-zinc-900 sm:text-right dark:text-zinc-400 dark:hover:text-white"
+            >
               {next.summary} →
             </Link>
           )}

@@ -21,7 +21,10 @@ function FieldItem({ field, depth }: { field: FieldRow; depth: number }) {
       {field.constraints.length > 0 && (
         <ul className="mt-1 flex flex-wrap gap-1">
           {field.constraints.map((c) => (
-            <li key={c} className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs break-all text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+            <li
+              key={c}
+              className="rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs break-all text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+            >
               {c}
             </li>
           ))}
@@ -41,7 +44,10 @@ function FieldItem({ field, depth }: { field: FieldRow; depth: number }) {
     <li className="py-3">
       {head}
       {body}
-      <details className="mt-2 rounded-md border border-zinc-200 dark:border-zinc-800" open={depth === 0 && field.children.length <= 4}>
+      <details
+        className="mt-2 rounded-md border border-zinc-200 dark:border-zinc-800"
+        open={depth === 0 && field.children.length <= 4}
+      >
         <summary className="cursor-pointer px-3 py-1.5 text-xs font-medium text-zinc-600 select-none dark:text-zinc-300">
           {field.children.length} nested field{field.children.length === 1 ? "" : "s"} of {field.name}
         </summary>

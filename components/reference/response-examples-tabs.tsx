@@ -20,7 +20,12 @@ export function ResponseExamplesTabs({ panels }: { panels: ResponsePanel[] }) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const last = panels.length - 1;
-    const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[e.key];
+    const target = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    }[e.key];
     if (target === undefined) return;
     e.preventDefault();
     const next = panels[target];
@@ -30,7 +35,10 @@ export function ResponseExamplesTabs({ panels }: { panels: ResponsePanel[] }) {
   };
 
   return (
-    <div className="overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900" data-testid="response-examples">
+    <div
+      className="overflow-hidden rounded-lg border border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900"
+      data-testid="response-examples"
+    >
       <div className="flex items-center gap-3 border-b border-zinc-200 pl-3 dark:border-zinc-800">
         <span className="shrink-0 text-xs font-medium text-zinc-700 dark:text-zinc-300">Response</span>
         <div role="tablist" aria-label="Example response status" className="flex min-w-0 overflow-x-auto">
@@ -60,8 +68,17 @@ export function ResponseExamplesTabs({ panels }: { panels: ResponsePanel[] }) {
         </div>
       </div>
       {panels.map((p) => (
-        <div key={p.key} role="tabpanel" id={`${base}-panel-${p.key}`} aria-labelledby={`${base}-tab-${p.key}`} hidden={p.key !== active} data-response-status={p.status}>
-          <p className="border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">{p.description}</p>
+        <div
+          key={p.key}
+          role="tabpanel"
+          id={`${base}-panel-${p.key}`}
+          aria-labelledby={`${base}-tab-${p.key}`}
+          hidden={p.key !== active}
+          data-response-status={p.status}
+        >
+          <p className="border-b border-zinc-200 px-3 py-1.5 text-xs text-zinc-700 dark:border-zinc-800 dark:text-zinc-300">
+            {p.description}
+          </p>
           {p.body}
         </div>
       ))}

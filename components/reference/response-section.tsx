@@ -30,17 +30,24 @@ export function ResponseSection({ response, index }: { response: ResponseSpec; i
           <span>{response.description}</span>
         </span>
       </AnchorHeading>
-      {contentType && <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">Content-Type: <code className="font-mono">{contentType}</code></p>}
+      {contentType && (
+        <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
+          Content-Type: <code className="font-mono">{contentType}</code>
+        </p>
+      )}
       {response.headers && (
         <ul className="mb-3 space-y-1 text-sm">
           {Object.entries(response.headers).map(([name, value]) => (
             <li key={name}>
-              <code className="font-mono font-semibold">{name}</code>: <span className="break-all text-zinc-600 dark:text-zinc-400">{value}</span>
+              <code className="font-mono font-semibold">{name}</code>:{" "}
+              <span className="break-all text-zinc-600 dark:text-zinc-400">{value}</span>
             </li>
           ))}
         </ul>
       )}
-      {response.schema && isJson && <FieldTable fields={fieldRows(response.schema, "output")} label={`Fields of the ${response.status} response`} />}
+      {response.schema && isJson && (
+        <FieldTable fields={fieldRows(response.schema, "output")} label={`Fields of the ${response.status} response`} />
+      )}
       {response.status === 204 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No body.</p>}
     </section>
   );

@@ -14,7 +14,11 @@ export const sampleTabClass = (selected: boolean) =>
   `shrink-0 border-b-2 px-2 py-2 text-sm whitespace-nowrap ${focus} ${selected ? "border-blue-600 font-medium text-zinc-900 dark:border-blue-400 dark:text-white" : unselected}`;
 
 const tone = (s: number) =>
-  s < 300 ? "text-emerald-700 dark:text-emerald-400" : s < 400 ? "text-sky-700 dark:text-sky-400" : "text-red-700 dark:text-red-400";
+  s < 300
+    ? "text-emerald-700 dark:text-emerald-400"
+    : s < 400
+      ? "text-sky-700 dark:text-sky-400"
+      : "text-red-700 dark:text-red-400";
 
 /** An example response's status tab. */
 export const statusTabClass = (selected: boolean, status: number) =>

@@ -37,7 +37,9 @@ export function AcceptInvitation({ token, apiKey, paths }: { token: string; apiK
 
   useEffect(() => {
     void (async () => {
-      const res = await fetch(paths.details.replace("{token}", encodeURIComponent(token)), { headers: { "x-api-key": apiKey } });
+      const res = await fetch(paths.details.replace("{token}", encodeURIComponent(token)), {
+        headers: { "x-api-key": apiKey },
+      });
       if (res.ok) setDetails((await res.json()) as Details);
       else setResult({ ok: false, text: await apiMessage(res) });
     })();
@@ -49,11 +51,19 @@ export function AcceptInvitation({ token, apiKey, paths }: { token: string; apiK
     try {
       const auth: Record<string, string> = {};
       if (what === "accept") {
-        const login = await fetch(paths.login, { method: "POST", headers, body: JSON.stringify({ email: details?.email, password }) });
+        const login = await fetch(paths.login, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ email: details?.email, password }),
+        });
         if (!login.ok) return setResult({ ok: false, text: `Log in as ${details?.email}: ${await apiMessage(login)}` });
         auth.authorization = `Bearer ${((await login.json()) as { access_token: string }).access_token}`;
       }
-      const res = await fetch(what === "accept" ? paths.accept : paths.reject, { method: "POST", headers: { ...headers, ...auth }, body: JSON.stringify({ token }) });
+      const res = await fetch(what === "accept" ? paths.accept : paths.reject, {
+        method: "POST",
+        headers: { ...headers, ...auth },
+        body: JSON.stringify({ token }),
+      });
       setResult({ ok: res.ok, text: await apiMessage(res) });
     } catch (e) {
       setResult({ ok: false, text: `Could not reach the sandbox: ${e instanceof Error ? e.message : String(e)}` });
@@ -67,10 +77,12 @@ export function AcceptInvitation({ token, apiKey, paths }: { token: string; apiK
       {details && (
         <div className="rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
           <p className="text-zinc-900 dark:text-zinc-100">
-            <strong>{details.organization_name}</strong> invites <span className="break-all">{details.email}</span> as <strong>{details.role}</strong>.
+            <strong>{details.organization_name}</strong> invites <span className="break-all">{details.email}</span> as{" "}
+            <strong>{details.role}</strong>.
           </p>
           <p className="mt-1 text-zinc-600 dark:text-zinc-400">
-            Status: {details.status} · valid until <time dateTime={details.expires_at}>{new Date(details.expires_at).toLocaleString()}</time>
+            Status: {details.status} · valid until{" "}
+            <time dateTime={details.expires_at}>{new Date(details.expires_at).toLocaleString()}</time>
           </p>
           {details.status === "pending" && !result?.ok && (
             <form
@@ -85,7 +97,14 @@ export function AcceptInvitation({ token, apiKey, paths }: { token: string; apiK
                 Password of {details.email} (accepting needs the invited user&apos;s login)
               </label>
               <div className="mt-2 flex flex-wrap gap-2">
-                <input id="invitee-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} className={input} />
+                <input
+                  id="invitee-password"
+                  type="password"
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  className={input}
+                />
                 <button type="submit" disabled={busy} className={`${button} bg-blue-600 text-white hover:bg-blue-700`}>
                   Log in and accept
                 </button>
@@ -110,7 +129,10 @@ export function AcceptInvitation({ token, apiKey, paths }: { token: string; apiK
         </div>
       )}
       {result && (
-        <div role={result.ok ? "status" : "alert"} className={`rounded-lg border p-4 text-sm ${result.ok ? okBox : failBox}`}>
+        <div
+          role={result.ok ? "status" : "alert"}
+          className={`rounded-lg border p-4 text-sm ${result.ok ? okBox : failBox}`}
+        >
           {result.text}
         </div>
       )}

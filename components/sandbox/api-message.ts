@@ -11,5 +11,6 @@ export async function apiMessage(res: Response): Promise<string> {
 }
 
 /** The look of a success / failure box on the sandbox's mail pages. */
-export const okBox = "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100";
+export const okBox =
+  "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100";
 export const failBox = "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100";

@@ -15,7 +15,8 @@ export async function createSandboxTenant(emailVerification: boolean): Promise<S
     body: JSON.stringify({ email_verification: emailVerification }),
   });
   const body = (await res.json()) as Partial<SandboxKeys> & { detail?: unknown };
-  if (!res.ok || !body.public_key || !body.secret_key) throw new Error(typeof body.detail === "string" ? body.detail : `HTTP ${res.status}`);
+  if (!res.ok || !body.public_key || !body.secret_key)
+    throw new Error(typeof body.detail === "string" ? body.detail : `HTTP ${res.status}`);
   return body as SandboxKeys;
 }
 

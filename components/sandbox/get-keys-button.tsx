@@ -4,7 +4,12 @@ import Link from "@/components/intent-link";
 import { useState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { createSandboxTenant, EMAIL_VERIFICATION_DEFAULT, type SandboxKeys } from "./create-tenant";
-import { forgetSandboxCredentials, setSandboxCredentials, setSandboxLogin, useSandboxCredentials } from "./sandbox-credentials";
+import {
+  forgetSandboxCredentials,
+  setSandboxCredentials,
+  setSandboxLogin,
+  useSandboxCredentials,
+} from "./sandbox-credentials";
 
 /**
  * Creates a private sandbox tenant (POST /sandbox/tenants), shows its keys and keeps them in this browser for the
@@ -23,7 +28,13 @@ export function GetKeysButton({ next }: { next?: { href: string; label: string }
     try {
       const created = await createSandboxTenant(verification);
       setKeys(created);
-      setSandboxCredentials(() => ({ publicKey: created.public_key, secretKey: created.secret_key, accessToken: "", refreshToken: "", organizationId: "" }));
+      setSandboxCredentials(() => ({
+        publicKey: created.public_key,
+        secretKey: created.secret_key,
+        accessToken: "",
+        refreshToken: "",
+        organizationId: "",
+      }));
       setSandboxLogin(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -71,15 +82,17 @@ export function GetKeysButton({ next }: { next?: { href: string; label: string }
             </div>
           ))}
           <p className="text-zinc-600 dark:text-zinc-400">
-            Email verification {keys.email_verification ? "on" : "off"}; expires {new Date(keys.expires_at).toLocaleString()}. Saved in this browser for
-            the console, every “Try it” and the code samples.
+            Email verification {keys.email_verification ? "on" : "off"}; expires{" "}
+            {new Date(keys.expires_at).toLocaleString()}. Saved in this browser for the console, every “Try it” and the
+            code samples.
           </p>
         </dl>
       )}
       {!keys && stored.publicKey && (
         <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300" data-testid="stored-sandbox-keys">
-          This browser already holds sandbox keys (<code className="font-mono text-xs [overflow-wrap:anywhere]">{stored.publicKey}</code>): the console and
-          the samples use them.
+          This browser already holds sandbox keys (
+          <code className="font-mono text-xs [overflow-wrap:anywhere]">{stored.publicKey}</code>): the console and the
+          samples use them.
         </p>
       )}
       {(keys || stored.publicKey) && (

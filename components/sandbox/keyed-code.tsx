@@ -9,7 +9,10 @@ export function SampleKeysSwitch({ className = "" }: { className?: string }) {
   const { available, mode } = useSampleKeys();
   if (!available) return null;
   return (
-    <p data-testid="sample-keys-switch" className={`flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400 ${className}`}>
+    <p
+      data-testid="sample-keys-switch"
+      className={`flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400 ${className}`}
+    >
       <span>{mode === "sandbox" ? "Showing your sandbox keys and URL." : "Showing the live API's placeholders."}</span>
       <button
         type="button"

@@ -20,7 +20,11 @@ const STORAGE_KEY = "sandbox-outbox-secret-key";
 const PUBLIC_KEY_REFUSAL =
   "That is a public key (pk_live_…). The outbox holds password-reset and verification tokens, so it needs the tenant's secret key (sk_live_…): a public key sits in every frontend, and anyone holding it could take over the tenant's users.";
 
-const KIND_LABEL: Record<string, string> = { verification: "Verification", password_reset: "Password reset", invitation: "Invitation" };
+const KIND_LABEL: Record<string, string> = {
+  verification: "Verification",
+  password_reset: "Password reset",
+  invitation: "Invitation",
+};
 
 /**
  * Reads the outbox of the tenant whose secret key the visitor enters. The key goes in the X-API-Key header of a
@@ -44,7 +48,11 @@ export function OutboxReader({ jsonPath, demoPath }: { jsonPath: string; demoPat
       }
       setBusy(true);
       try {
-        const res = await fetch(jsonPath, { headers: { accept: "application/json", "x-api-key": k }, cache: "no-store", credentials: "omit" });
+        const res = await fetch(jsonPath, {
+          headers: { accept: "application/json", "x-api-key": k },
+          cache: "no-store",
+          credentials: "omit",
+        });
         const body = (await res.json().catch(() => ({}))) as { messages?: Mail[]; detail?: unknown };
         if (!res.ok || !body.messages) {
           setMails(null);
@@ -112,7 +120,11 @@ export function OutboxReader({ jsonPath, demoPath }: { jsonPath: string; demoPat
             spellCheck={false}
             className="min-w-0 flex-1 basis-64 rounded border border-zinc-300 bg-white px-3 py-2 font-mono text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
           />
-          <button type="submit" disabled={busy} className={`${button} bg-blue-600 text-white hover:bg-blue-700 disabled:opacity-60`}>
+          <button
+            type="submit"
+            disabled={busy}
+            className={`${button} bg-blue-600 text-white hover:bg-blue-700 disabled:opacity-60`}
+          >
             {busy ? "Reading…" : mails ? "Refresh" : "Show mail"}
           </button>
         </div>
@@ -132,7 +144,10 @@ export function OutboxReader({ jsonPath, demoPath }: { jsonPath: string; demoPat
       </form>
 
       {error && (
-        <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+        >
           {error}
         </p>
       )}
@@ -140,7 +155,9 @@ export function OutboxReader({ jsonPath, demoPath }: { jsonPath: string; demoPat
       {mails && (
         <section aria-label="Mail" className="mt-6">
           <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-            {mails.length === 0 ? "No mail yet for this tenant." : `${mails.length} mail${mails.length === 1 ? "" : "s"}, newest first.`}
+            {mails.length === 0
+              ? "No mail yet for this tenant."
+              : `${mails.length} mail${mails.length === 1 ? "" : "s"}, newest first.`}
           </p>
           <ol className="mt-3 space-y-4">
             {mails.map((m, i) => (
@@ -170,7 +187,10 @@ function MailItem({ mail }: { mail: Mail }) {
       {mail.token && (
         <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
           <span className="text-zinc-600 dark:text-zinc-400">Token</span>
-          <code data-testid="outbox-token" className="min-w-0 font-mono text-xs break-all text-zinc-900 dark:text-zinc-100">
+          <code
+            data-testid="outbox-token"
+            className="min-w-0 font-mono text-xs break-all text-zinc-900 dark:text-zinc-100"
+          >
             {mail.token}
           </code>
           <CopyButton value={mail.token} label="Copy token" />
@@ -183,7 +203,9 @@ function MailItem({ mail }: { mail: Mail }) {
               {mail.link}
             </a>
           ) : (
-            <span className="text-zinc-600 dark:text-zinc-400">{mail.link} (not an http(s) link, so not clickable)</span>
+            <span className="text-zinc-600 dark:text-zinc-400">
+              {mail.link} (not an http(s) link, so not clickable)
+            </span>
           )}
         </p>
       )}

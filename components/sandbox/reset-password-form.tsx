@@ -62,11 +62,17 @@ export function ResetPasswordForm({ token, action, apiKey }: { token: string; ac
           onChange={(e) => setPassword(e.target.value)}
           className="min-w-0 flex-1 basis-56 rounded border border-zinc-300 bg-white px-3 py-2 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
         />
-        <button type="submit" disabled={busy} className="rounded bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-60"
+        >
           {busy ? "Saving…" : "Set new password"}
         </button>
       </div>
-      <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">At least 8 characters with an upper-case letter, a lower-case letter and a digit.</p>
+      <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
+        At least 8 characters with an upper-case letter, a lower-case letter and a digit.
+      </p>
       {result && (
         <div role="alert" className={`mt-3 rounded border p-3 text-sm ${failBox}`}>
           {result.text}

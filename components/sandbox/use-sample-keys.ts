@@ -49,7 +49,12 @@ export function useSampleKeys(): { keys: SampleKeys | null; available: boolean; 
   const available = c.publicKey !== "" || c.secretKey !== "";
   const keys =
     available && mode === "sandbox" && typeof window !== "undefined"
-      ? { baseUrl: `${window.location.origin}/sandbox`, publicKey: c.publicKey, secretKey: c.secretKey, accessToken: c.accessToken }
+      ? {
+          baseUrl: `${window.location.origin}/sandbox`,
+          publicKey: c.publicKey,
+          secretKey: c.secretKey,
+          accessToken: c.accessToken,
+        }
       : null;
   return { keys, available, mode };
 }

@@ -12,7 +12,11 @@ export function VerifyEmail({ token, action }: { token: string; action: string }
   const verify = async () => {
     setResult(null);
     try {
-      const res = await fetch(action, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
+      const res = await fetch(action, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ token }),
+      });
       setResult({ ok: res.ok, text: await apiMessage(res) });
     } catch (e) {
       setResult({ ok: false, text: `Could not reach the sandbox: ${e instanceof Error ? e.message : String(e)}` });

@@ -35,9 +35,28 @@ async function fetchResults(q: string, signal: AbortSignal): Promise<SiteSearchR
 
 function itemsOf(r: SiteSearchResults): Item[] {
   return [
-    ...r.endpoints.slice(0, DIALOG_ENDPOINTS).map((e): Item => ({ kind: "link", group: "Endpoints", href: e.href, title: e.path, detail: e.summary, method: e.method })),
-    ...r.guides.map((g): Item => ({ kind: "link", group: "Guides", href: g.href, title: g.title, detail: g.guide ? `in ${g.guide}` : undefined })),
-    ...r.pages.map((p): Item => ({ kind: "link", group: "Pages", href: p.href, title: p.title, detail: p.description })),
+    ...r.endpoints.slice(0, DIALOG_ENDPOINTS).map((e): Item => ({
+      kind: "link",
+      group: "Endpoints",
+      href: e.href,
+      title: e.path,
+      detail: e.summary,
+      method: e.method,
+    })),
+    ...r.guides.map((g): Item => ({
+      kind: "link",
+      group: "Guides",
+      href: g.href,
+      title: g.title,
+      detail: g.guide ? `in ${g.guide}` : undefined,
+    })),
+    ...r.pages.map((p): Item => ({
+      kind: "link",
+      group: "Pages",
+      href: p.href,
+      title: p.title,
+      detail: p.description,
+    })),
   ];
 }
 
@@ -152,7 +171,14 @@ export function SearchDialog({ initialQuery, onClose }: SearchDialogProps) {
       className="m-0 mx-auto mt-[8vh] flex max-h-[80vh] w-[min(42rem,calc(100vw-1rem))] max-w-none flex-col overflow-hidden rounded-xl border border-zinc-200 bg-white p-0 text-zinc-800 shadow-2xl backdrop:bg-zinc-950/50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200"
     >
       <div className="flex items-center gap-2 border-b border-zinc-200 px-3 dark:border-zinc-700">
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 shrink-0 text-zinc-600 dark:text-zinc-400" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-5 w-5 shrink-0 text-zinc-600 dark:text-zinc-400"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <path d="m21 21-4.35-4.35M19 11a8 8 0 1 1-16 0 8 8 0 0 1 16 0Z" />
         </svg>
         <input
@@ -174,15 +200,29 @@ export function SearchDialog({ initialQuery, onClose }: SearchDialogProps) {
           placeholder="Search endpoints, guides, pages…"
           className="min-w-0 flex-1 bg-transparent py-3.5 text-base [&::-webkit-search-cancel-button]:appearance-none text-zinc-900 outline-none placeholder:text-zinc-600 dark:text-white dark:placeholder:text-zinc-400"
         />
-        <button type="button" onClick={close} className="rounded border border-zinc-300 px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-300 dark:hover:bg-zinc-800">
+        <button
+          type="button"
+          onClick={close}
+          className="rounded border border-zinc-300 px-1.5 py-0.5 text-xs text-zinc-700 hover:bg-zinc-100 dark:border-zinc-600 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
           Esc<span className="sr-only"> (close search)</span>
         </button>
       </div>
 
-      <div ref={list} id={`${ids}-list`} role="listbox" aria-label="Results" className="min-h-0 flex-1 overflow-y-auto p-2">
+      <div
+        ref={list}
+        id={`${ids}-list`}
+        role="listbox"
+        aria-label="Results"
+        className="min-h-0 flex-1 overflow-y-auto p-2"
+      >
         {groups.map((g, gi) => (
           <div key={g} role="group" aria-labelledby={`${ids}-group-${gi}`} className="mb-2">
-            <div id={`${ids}-group-${gi}`} role="presentation" className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400">
+            <div
+              id={`${ids}-group-${gi}`}
+              role="presentation"
+              className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase dark:text-zinc-400"
+            >
               {g}
             </div>
             {items.map((item, i) =>
@@ -205,9 +245,17 @@ export function SearchDialog({ initialQuery, onClose }: SearchDialogProps) {
                     <>
                       <span className="flex min-w-0 items-center gap-2">
                         {item.method && <MethodBadge method={item.method} size="sm" />}
-                        <span className={`truncate text-sm ${item.method ? "font-mono" : "font-medium"} text-zinc-900 dark:text-white`}>{item.title}</span>
+                        <span
+                          className={`truncate text-sm ${item.method ? "font-mono" : "font-medium"} text-zinc-900 dark:text-white`}
+                        >
+                          {item.title}
+                        </span>
                       </span>
-                      {item.detail && <span className="mt-0.5 block truncate text-sm text-zinc-600 dark:text-zinc-400">{item.detail}</span>}
+                      {item.detail && (
+                        <span className="mt-0.5 block truncate text-sm text-zinc-600 dark:text-zinc-400">
+                          {item.detail}
+                        </span>
+                      )}
                     </>
                   )}
                 </a>
@@ -215,24 +263,43 @@ export function SearchDialog({ initialQuery, onClose }: SearchDialogProps) {
             )}
           </div>
         ))}
-        {q === "" && recent.length === 0 && <p className="px-2 py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">Type to search endpoints, guides and pages.</p>}
-        {q !== "" && failed && <p role="alert" className="px-2 py-6 text-center text-sm text-red-700 dark:text-red-400">Search is not answering. <a className="underline" href={`/search?q=${encodeURIComponent(q)}`}>Try the search page</a>.</p>}
+        {q === "" && recent.length === 0 && (
+          <p className="px-2 py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
+            Type to search endpoints, guides and pages.
+          </p>
+        )}
+        {q !== "" && failed && (
+          <p role="alert" className="px-2 py-6 text-center text-sm text-red-700 dark:text-red-400">
+            Search is not answering.{" "}
+            <a className="underline" href={`/search?q=${encodeURIComponent(q)}`}>
+              Try the search page
+            </a>
+            .
+          </p>
+        )}
         {q !== "" && !failed && results?.query === q && items.length === 0 && (
           <p className="px-2 py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">Nothing matches “{q}”.</p>
         )}
       </div>
 
       {/* On a phone the key hints are hidden; without recent searches or a query the bar would be empty. */}
-      <div className={`${q === "" && recent.length === 0 ? "hidden sm:flex" : "flex"} flex-wrap items-center justify-between gap-2 border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400`}>
+      <div
+        className={`${q === "" && recent.length === 0 ? "hidden sm:flex" : "flex"} flex-wrap items-center justify-between gap-2 border-t border-zinc-200 px-3 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400`}
+      >
         <span aria-hidden="true" className="hidden sm:inline">
-          <kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> to move · <kbd className="font-sans">Enter</kbd> to open · <kbd className="font-sans">Esc</kbd> to close
+          <kbd className="font-sans">↑</kbd> <kbd className="font-sans">↓</kbd> to move ·{" "}
+          <kbd className="font-sans">Enter</kbd> to open · <kbd className="font-sans">Esc</kbd> to close
         </span>
         {q === "" && recent.length > 0 ? (
           <button type="button" className="underline" onClick={() => setRecent(clearRecentSearches())}>
             Clear recent searches
           </button>
         ) : q !== "" ? (
-          <a href={`/search?q=${encodeURIComponent(q)}`} className="underline" onClick={() => setRecent(addRecentSearch(q))}>
+          <a
+            href={`/search?q=${encodeURIComponent(q)}`}
+            className="underline"
+            onClick={() => setRecent(addRecentSearch(q))}
+          >
             All results on a page
           </a>
         ) : null}

@@ -11,7 +11,8 @@ export function SearchResults({ results }: { results: SiteSearchResults }) {
   if (endpoints.length + guides.length + pages.length === 0) {
     return (
       <p className="mt-8 text-zinc-700 dark:text-zinc-300">
-        Nothing matches “{results.query}”. Try other words, e.g. “login”, “organization members”, “upload a file”, or browse the{" "}
+        Nothing matches “{results.query}”. Try other words, e.g. “login”, “organization members”, “upload a file”, or
+        browse the{" "}
         <Link href="/reference" className="text-blue-700 underline dark:text-blue-400">
           reference
         </Link>

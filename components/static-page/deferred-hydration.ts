@@ -1,4 +1,9 @@
-import { DEFERRED_SCRIPT_TYPE, DEFERRED_SRC_ATTRIBUTE, HYDRATED_ATTRIBUTE, HYDRATED_EVENT } from "@/lib/static-pages/protocol";
+import {
+  DEFERRED_SCRIPT_TYPE,
+  DEFERRED_SRC_ATTRIBUTE,
+  HYDRATED_ATTRIBUTE,
+  HYDRATED_EVENT,
+} from "@/lib/static-pages/protocol";
 
 /**
  * A static page keeps Next's scripts inert (see lib/static-pages) until something needs React: search or "Try it".

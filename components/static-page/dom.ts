@@ -1,7 +1,9 @@
 /** DOM and storage helpers of the static pages' enhancer. */
 
 /** The elements matching `selector` under `root`, as an array. */
-export const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [...root.querySelectorAll<T>(selector)];
+export const $$ = <T extends Element = HTMLElement>(selector: string, root: ParentNode = document) => [
+  ...root.querySelectorAll<T>(selector),
+];
 
 export function readStorage(key: string): string | null {
   try {

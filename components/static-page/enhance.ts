@@ -24,7 +24,9 @@ function hasSandboxKeys(): boolean {
 }
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 function clickLater(selector: string, value?: string): () => void {
@@ -66,7 +68,9 @@ function onClick(e: MouseEvent): void {
 function onKeyDown(e: KeyboardEvent): void {
   if (hydrated() || e.defaultPrevented || e.altKey || !e.isTrusted) return;
   const k = e.key.toLowerCase();
-  const shortcut = ((e.metaKey || e.ctrlKey) && !e.shiftKey && k === "k") || (e.key === "/" && !e.metaKey && !e.ctrlKey && !isTyping(e.target));
+  const shortcut =
+    ((e.metaKey || e.ctrlKey) && !e.shiftKey && k === "k") ||
+    (e.key === "/" && !e.metaKey && !e.ctrlKey && !isTyping(e.target));
   if (shortcut) {
     e.preventDefault();
     const init = { key: e.key, code: e.code, metaKey: e.metaKey, ctrlKey: e.ctrlKey, bubbles: true, cancelable: true };
@@ -103,7 +107,13 @@ function onChange(e: Event): void {
  * inner copy is never of an already changed state): hydration starts from these.
  */
 function keepOriginals(): void {
-  const roots = ["[data-testid=code-samples]", "[data-testid=response-examples]", `[role=group]:has([${COPY_TWIN_ATTRIBUTE}])`, "[data-testid=theme-toggle]", `[${COPY_ATTRIBUTE}]`];
+  const roots = [
+    "[data-testid=code-samples]",
+    "[data-testid=response-examples]",
+    `[role=group]:has([${COPY_TWIN_ATTRIBUTE}])`,
+    "[data-testid=theme-toggle]",
+    `[${COPY_ATTRIBUTE}]`,
+  ];
   for (const selector of roots) for (const el of $$(selector)) keepOriginal(el);
   const menu = menuButton()?.parentElement;
   if (menu) keepOriginal(menu);

@@ -1,4 +1,12 @@
-import { MENU_CLOSED_PATH, MENU_OPEN_PATH, MOON_PATH, SHORTCUT_KBD_CLASS, shortcutLabel, SUN_PATH, themeLabel } from "@/components/layout/header-parts";
+import {
+  MENU_CLOSED_PATH,
+  MENU_OPEN_PATH,
+  MOON_PATH,
+  SHORTCUT_KBD_CLASS,
+  shortcutLabel,
+  SUN_PATH,
+  themeLabel,
+} from "@/components/layout/header-parts";
 import { beforeHydration } from "./deferred-hydration";
 import { $$, writeStorage } from "./dom";
 

@@ -47,7 +47,12 @@ export function onTabKey(e: KeyboardEvent, tab: HTMLElement): void {
   const tabs = $$("[role=tab]", tab.closest("[role=tablist]") ?? document);
   const index = tabs.indexOf(tab);
   const last = tabs.length - 1;
-  const target = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last }[e.key];
+  const target = {
+    ArrowRight: index === last ? 0 : index + 1,
+    ArrowLeft: index === 0 ? last : index - 1,
+    Home: 0,
+    End: last,
+  }[e.key];
   const next = target === undefined ? undefined : tabs[target];
   if (!next) return;
   e.preventDefault();

@@ -8,7 +8,8 @@ export class BoundedMap<K, V> {
 
   /** `max`: how many entries are kept (at least 1). */
   constructor(readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new RangeError(`BoundedMap max must be a positive integer, got ${max}`);
+    if (!Number.isInteger(max) || max < 1)
+      throw new RangeError(`BoundedMap max must be a positive integer, got ${max}`);
   }
 
   get size(): number {

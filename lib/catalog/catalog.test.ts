@@ -31,12 +31,16 @@ function seedRateLimit(text: string): RateLimit {
 
 const objectKeys = (schema: z.ZodType | undefined): string[] => {
   if (!schema) return [];
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown> };
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, unknown>;
+  };
   return Object.keys(json.properties ?? {});
 };
 
 const documentedBodyFields = (e: SeedEndpoint): string[] =>
-  e.request_body && typeof e.request_body === "object" && !Array.isArray(e.request_body) ? Object.keys(e.request_body) : [];
+  e.request_body && typeof e.request_body === "object" && !Array.isArray(e.request_body)
+    ? Object.keys(e.request_body)
+    : [];
 
 describe("catalog parity with the seed", () => {
   it("has the seed's 13 categories in order", () => {
@@ -45,33 +49,38 @@ describe("catalog parity with the seed", () => {
 
   it("has exactly the seed's 109 method+path pairs", () => {
     expect(seedList).toHaveLength(109);
-    expect(endpoints.map((e) => key(e.method, e.path)).sort()).toEqual(seedList.map(({ e }) => key(e.method, e.path)).sort());
+    expect(endpoints.map((e) => key(e.method, e.path)).sort()).toEqual(
+      seedList.map(({ e }) => key(e.method, e.path)).sort(),
+    );
     expect(new Set(endpoints.map((e) => e.id)).size).toBe(endpoints.length);
   });
 
-  describe.each(seedList.map(({ category, e }) => [key(e.method, e.path), category, e] as const))("%s", (k, category, s) => {
-    const ours = byKey.get(k) as Endpoint;
-    it("exists in the same category", () => {
-      expect(ours).toBeDefined();
-      expect(ours.category).toBe(category);
-    });
-    it("has the same key kinds and JWT rule", () => {
-      expect([...ours.auth.keys].sort()).toEqual(seedKeys(s.auth.api_key));
-      expect(ours.auth.jwt).toBe(s.auth.jwt === "optional" ? "optional" : s.auth.jwt ? "required" : "none");
-      expect(Boolean(ours.auth.organizationHeader)).toBe(/X-Organization-Id required/.test(s.auth.headers ?? ""));
-    });
-    it("has the same rate limit", () => {
-      if (s.rate_limit) expect(ours.rateLimit).toEqual(seedRateLimit(s.rate_limit));
-      else expect(ours.rateLimit).toBeUndefined();
-    });
-    it("documents every path, query and body field of the seed", () => {
-      const pathParams = [...s.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      expect(objectKeys(ours.pathParams).sort()).toEqual(pathParams.sort());
-      for (const q of Object.keys(s.query_params ?? {})) expect(objectKeys(ours.query)).toContain(q);
-      for (const f of documentedBodyFields(s)) expect(objectKeys(ours.body?.schema)).toContain(f);
-      if (s.request_body) expect(ours.body).toBeDefined();
-    });
-  });
+  describe.each(seedList.map(({ category, e }) => [key(e.method, e.path), category, e] as const))(
+    "%s",
+    (k, category, s) => {
+      const ours = byKey.get(k) as Endpoint;
+      it("exists in the same category", () => {
+        expect(ours).toBeDefined();
+        expect(ours.category).toBe(category);
+      });
+      it("has the same key kinds and JWT rule", () => {
+        expect([...ours.auth.keys].sort()).toEqual(seedKeys(s.auth.api_key));
+        expect(ours.auth.jwt).toBe(s.auth.jwt === "optional" ? "optional" : s.auth.jwt ? "required" : "none");
+        expect(Boolean(ours.auth.organizationHeader)).toBe(/X-Organization-Id required/.test(s.auth.headers ?? ""));
+      });
+      it("has the same rate limit", () => {
+        if (s.rate_limit) expect(ours.rateLimit).toEqual(seedRateLimit(s.rate_limit));
+        else expect(ours.rateLimit).toBeUndefined();
+      });
+      it("documents every path, query and body field of the seed", () => {
+        const pathParams = [...s.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        expect(objectKeys(ours.pathParams).sort()).toEqual(pathParams.sort());
+        for (const q of Object.keys(s.query_params ?? {})) expect(objectKeys(ours.query)).toContain(q);
+        for (const f of documentedBodyFields(s)) expect(objectKeys(ours.body?.schema)).toContain(f);
+        if (s.request_body) expect(ours.body).toBeDefined();
+      });
+    },
+  );
 });
 
 describe("catalog examples", () => {
@@ -85,11 +94,16 @@ describe("catalog examples", () => {
     expect(result.success, result.success ? "" : JSON.stringify(result.error.issues)).toBe(true);
   });
 
-  it.each(endpoints.map((e) => [e.id, e] as const))("%s has a 2xx/3xx response, with an example wherever there is a JSON schema", (_id, e) => {
-    expect(e.responses.some((r) => r.status < 400)).toBe(true);
-    for (const r of e.responses) if (r.schema && (r.contentType ?? "application/json") === "application/json") expect(r.examples.length).toBeGreaterThan(0);
-    if (e.body) expect(e.body.examples.length).toBeGreaterThan(0);
-  });
+  it.each(endpoints.map((e) => [e.id, e] as const))(
+    "%s has a 2xx/3xx response, with an example wherever there is a JSON schema",
+    (_id, e) => {
+      expect(e.responses.some((r) => r.status < 400)).toBe(true);
+      for (const r of e.responses)
+        if (r.schema && (r.contentType ?? "application/json") === "application/json")
+          expect(r.examples.length).toBeGreaterThan(0);
+      if (e.body) expect(e.body.examples.length).toBeGreaterThan(0);
+    },
+  );
 
   it.each(endpoints.map((e) => [e.id, e] as const))("%s converts to JSON Schema", (_id, e) => {
     for (const s of [e.pathParams, e.query, e.headers, e.body?.schema, ...e.responses.map((r) => r.schema)]) {

@@ -6,14 +6,16 @@ export const categories: readonly Category[] = [
     id: "authentication",
     slug: "authentication",
     title: "Authentication",
-    description: "Register, log in, refresh and revoke sessions, reset and change passwords, verify email, and sign in with Google. Protected by per-IP rate limits.",
+    description:
+      "Register, log in, refresh and revoke sessions, reset and change passwords, verify email, and sign in with Google. Protected by per-IP rate limits.",
     notes: [],
   },
   {
     id: "organizations",
     slug: "organizations",
     title: "Organizations",
-    description: "Create organizations, manage members and roles, send and answer invitations, and read an organization's subscription and usage.",
+    description:
+      "Create organizations, manage members and roles, send and answer invitations, and read an organization's subscription and usage.",
     notes: [],
   },
   {
@@ -27,14 +29,16 @@ export const categories: readonly Category[] = [
     id: "billing",
     slug: "billing",
     title: "Billing",
-    description: "Server-side billing operations: checkout sessions, plan changes, cancellation and invoice history. Every billing endpoint requires the secret key (sk_live_*).",
+    description:
+      "Server-side billing operations: checkout sessions, plan changes, cancellation and invoice history. Every billing endpoint requires the secret key (sk_live_*).",
     notes: [],
   },
   {
     id: "usage",
     slug: "usage",
     title: "Usage",
-    description: "Usage counters and limits: current period, history, entity usage, and check-then-consume. Paths live under /v1/api/usage/* (current, history) and /v1/usage/* (stats, check, consume).",
+    description:
+      "Usage counters and limits: current period, history, entity usage, and check-then-consume. Paths live under /v1/api/usage/* (current, history) and /v1/usage/* (stats, check, consume).",
     notes: [],
   },
   {
@@ -54,14 +58,16 @@ export const categories: readonly Category[] = [
     id: "users",
     slug: "users",
     title: "Users",
-    description: "User records: create, list, read, update, settings, activation. Dual auth: the secret key for administration, a public key with the user's JWT for self-service.",
+    description:
+      "User records: create, list, read, update, settings, activation. Dual auth: the secret key for administration, a public key with the user's JWT for self-service.",
     notes: [],
   },
   {
     id: "plans",
     slug: "plans",
     title: "Plans",
-    description: "Browse the subscription plans on offer: all, active, free, or one by id. Every plan endpoint requires a JWT.",
+    description:
+      "Browse the subscription plans on offer: all, active, free, or one by id. Every plan endpoint requires a JWT.",
     notes: [],
   },
   {
@@ -75,7 +81,8 @@ export const categories: readonly Category[] = [
     id: "entities",
     slug: "entities",
     title: "Custom entities",
-    description: "Define entity schemas (custom data types) per organization and store, read, update and search records validated against them. Every call needs the API key, the user's JWT and X-Organization-Id.",
+    description:
+      "Define entity schemas (custom data types) per organization and store, read, update and search records validated against them. Every call needs the API key, the user's JWT and X-Organization-Id.",
     notes: [],
   },
   {
@@ -89,14 +96,16 @@ export const categories: readonly Category[] = [
     id: "files",
     slug: "files",
     title: "Files (Drive)",
-    description: "Each end-user's private Drive: upload, folders, move, download. Files the tenant marked as shared (is_shared) are readable by every end-user, read-only; files are private by default.",
+    description:
+      "Each end-user's private Drive: upload, folders, move, download. Files the tenant marked as shared (is_shared) are readable by every end-user, read-only; files are private by default.",
     notes: [],
   },
   {
     id: "external_agents",
     slug: "external-agents",
     title: "External agents",
-    description: "Report calls made by external agents (for example N8N workflows) back to the platform for analytics and cost tracking.",
+    description:
+      "Report calls made by external agents (for example N8N workflows) back to the platform for analytics and cost tracking.",
     notes: [],
   },
 ];

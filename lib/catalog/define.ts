@@ -43,13 +43,23 @@ type Err<S extends number, D extends string> = { status: S; detail: D };
 type D = typeof IMPLIED_DETAIL;
 
 /** The type-level twin of `impliedErrors` (lib/catalog/errors.ts): the same rules, read from the literal types of the input. */
-type ImpliedErrors<A extends AuthRule, Path extends string, HasParams extends boolean, Validates extends boolean, Limited extends boolean> =
+type ImpliedErrors<
+  A extends AuthRule,
+  Path extends string,
+  HasParams extends boolean,
+  Validates extends boolean,
+  Limited extends boolean,
+> =
   | ([A["keys"][number]] extends [never] ? never : Err<401, D["keyRequired"] | D["keyInvalid"]>)
   | (A["keys"] extends readonly ["secret"] ? Err<403, D["secretKeyRequired"]> : never)
   | ("public" extends A["keys"][number] ? Err<403, D["originNotAllowed"]> : never)
   | (A["jwt"] extends "required" ? Err<401, D["notAuthenticated"]> : never)
   | (A["jwt"] extends "none" ? never : Err<401, D["invalidToken"]>)
-  | (A["jwt"] extends "required" ? (Path extends `${string}{organization_id}${string}` ? Err<403, D["notMember"]> : never) : never)
+  | (A["jwt"] extends "required"
+      ? Path extends `${string}{organization_id}${string}`
+        ? Err<403, D["notMember"]>
+        : never
+      : never)
   | (A extends { organizationHeader: true } ? Err<422, D["organizationHeader"]> | Err<403, D["notMember"]> : never)
   | (A extends { permission: string } | { roles: readonly string[] } ? Err<403, D["insufficientPermissions"]> : never)
   | (HasParams extends true ? Err<404, D["notFound"]> : never)
@@ -83,7 +93,10 @@ export function defineEndpoint<
   Body extends z.ZodType = never,
   Limit extends RateLimit = never,
 >(
-  input: Omit<EndpointInput, "category" | "slug" | "path" | "auth" | "pathParams" | "query" | "body" | "rateLimit" | "errors"> & {
+  input: Omit<
+    EndpointInput,
+    "category" | "slug" | "path" | "auth" | "pathParams" | "query" | "body" | "rateLimit" | "errors"
+  > & {
     category: Category;
     slug: Slug;
     path: Path;

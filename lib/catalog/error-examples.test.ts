@@ -7,7 +7,10 @@ describe("errorExamples", () => {
   it("gives one example per error status, in the error table's order, with a valid error body", () => {
     for (const e of endpoints) {
       const examples = errorExamples(e);
-      expect(examples.map((x) => x.status), e.id).toEqual([...new Set(e.errors.map((x) => x.status))]);
+      expect(
+        examples.map((x) => x.status),
+        e.id,
+      ).toEqual([...new Set(e.errors.map((x) => x.status))]);
       for (const x of examples) {
         const schema = x.status === 422 ? ValidationErrorResponse : ErrorResponse;
         expect(schema.safeParse(x.body).success, `${e.id} ${x.status}`).toBe(true);

@@ -21,6 +21,10 @@ export function errorExamples(e: Endpoint): ErrorExample[] {
     const others = all.length - 1;
     const body = status === 422 ? VALIDATION_EXAMPLE : { detail: first.detail };
     const reason = status === 422 ? "A field is missing or invalid" : first.detail;
-    return { status, title: others > 0 ? `${reason} (or ${others} other ${others === 1 ? "reason" : "reasons"}, see Errors)` : reason, body };
+    return {
+      status,
+      title: others > 0 ? `${reason} (or ${others} other ${others === 1 ? "reason" : "reasons"}, see Errors)` : reason,
+      body,
+    };
   });
 }

@@ -28,7 +28,8 @@ export function formatDuration(seconds: number): string {
 
 /** "10 per 15 minutes per IP, blocked 15 minutes after exceeding". */
 export function describeRateLimit(r: RateLimit): string {
-  const window = r.windowSeconds === 60 ? "minute" : r.windowSeconds === 3600 ? "hour" : formatDuration(r.windowSeconds);
+  const window =
+    r.windowSeconds === 60 ? "minute" : r.windowSeconds === 3600 ? "hour" : formatDuration(r.windowSeconds);
   const base = `${r.count} per ${window} per ${r.scope === "ip" ? "IP" : "user"}`;
   return r.blockSeconds ? `${base}, blocked ${formatDuration(r.blockSeconds)} after exceeding` : base;
 }
@@ -72,9 +73,14 @@ export function impliedErrors({ auth, path, rateLimit, hasPathParams, validatesI
   if (auth.keys.includes("public")) {
     add(403, d.originNotAllowed, "A public key was used from an origin the tenant did not allow.");
   }
-  if (auth.jwt === "required") add(401, d.notAuthenticated, "The Authorization: Bearer <access_token> header is missing.");
+  if (auth.jwt === "required")
+    add(401, d.notAuthenticated, "The Authorization: Bearer <access_token> header is missing.");
   if (auth.jwt !== "none") {
-    add(401, d.invalidToken, "The access token is malformed, expired (1 hour lifetime) or revoked: refresh it and retry once.");
+    add(
+      401,
+      d.invalidToken,
+      "The access token is malformed, expired (1 hour lifetime) or revoked: refresh it and retry once.",
+    );
   }
   if (auth.jwt === "required" && path.includes("{organization_id}")) {
     add(403, d.notMember, "The signed-in user is not an active member of the organization in the path.");
@@ -87,8 +93,14 @@ export function impliedErrors({ auth, path, rateLimit, hasPathParams, validatesI
     const who = auth.roles ? auth.roles.join("/") : `roles with ${auth.permission}`;
     add(403, d.insufficientPermissions, `The caller's organization role is not ${who}.`);
   }
-  if (hasPathParams) add(404, d.notFound, "A resource named in the path does not exist in this tenant or is not visible to the caller.");
-  if (validatesInput) add(422, d.validation, "A parameter or body field is missing, of the wrong type, or breaks a constraint; detail lists each field.");
+  if (hasPathParams)
+    add(404, d.notFound, "A resource named in the path does not exist in this tenant or is not visible to the caller.");
+  if (validatesInput)
+    add(
+      422,
+      d.validation,
+      "A parameter or body field is missing, of the wrong type, or breaks a constraint; detail lists each field.",
+    );
   if (rateLimit) {
     add(
       429,

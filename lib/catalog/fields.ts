@@ -19,7 +19,10 @@ function unwrapNullable(s: JsonSchema): { schema: JsonSchema; nullable: boolean 
   const variants = s.anyOf ?? s.oneOf;
   if (variants && variants.some(isNull)) {
     const rest = variants.filter((v) => !isNull(v));
-    const inner: JsonSchema = rest.length === 1 ? { ...rest[0]!, description: s.description ?? rest[0]!.description } : { ...s, anyOf: rest, oneOf: undefined };
+    const inner: JsonSchema =
+      rest.length === 1
+        ? { ...rest[0]!, description: s.description ?? rest[0]!.description }
+        : { ...s, anyOf: rest, oneOf: undefined };
     if (s.default !== undefined && inner.default === undefined) inner.default = s.default;
     return { schema: inner, nullable: true };
   }
@@ -125,6 +128,10 @@ export function parameterRows(schema: z.ZodObject): FieldRow[] {
   return Object.entries(output.properties ?? {}).map(([name, prop]) => {
     const r = row(name, prop, required.has(name), false, "output");
     const inputDescription = input.properties?.[name]?.description;
-    return { ...r, required: required.has(name) && prop.default === undefined, description: r.description ?? inputDescription };
+    return {
+      ...r,
+      required: required.has(name) && prop.default === undefined,
+      description: r.description ?? inputDescription,
+    };
   });
 }

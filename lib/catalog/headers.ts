@@ -31,18 +31,29 @@ export function requestHeaders(e: Endpoint): HeaderSpec[] {
       name: "Authorization",
       required: e.auth.jwt === "required",
       value: "Bearer <access_token>",
-      description: e.auth.jwt === "required" ? "The user's access token from login, register or refresh." : "Optional: the user's access token; with a public key the caller may only act on itself.",
+      description:
+        e.auth.jwt === "required"
+          ? "The user's access token from login, register or refresh."
+          : "Optional: the user's access token; with a public key the caller may only act on itself.",
     });
   }
   if (e.auth.organizationHeader) {
-    out.push({ name: "X-Organization-Id", required: true, value: "<organization uuid>", description: "The organization the request acts in; the user must be a member." });
+    out.push({
+      name: "X-Organization-Id",
+      required: true,
+      value: "<organization uuid>",
+      description: "The organization the request acts in; the user must be a member.",
+    });
   }
   if (e.body) {
     out.push({
       name: "Content-Type",
       required: true,
       value: e.body.contentType === "multipart/form-data" ? "multipart/form-data; boundary=…" : "application/json",
-      description: e.body.contentType === "multipart/form-data" ? "Set by the browser or HTTP client for FormData." : "Only on requests with a body.",
+      description:
+        e.body.contentType === "multipart/form-data"
+          ? "Set by the browser or HTTP client for FormData."
+          : "Only on requests with a body.",
     });
   }
   return out;
@@ -57,20 +68,39 @@ export interface AuthBadge {
 /** Short labels for the auth rule, for badges and compact listings. */
 export function authBadges(e: Endpoint): AuthBadge[] {
   const b: AuthBadge[] = [];
-  if (e.auth.keys.length === 0) b.push({ label: "No API key", tone: "none", title: "No X-API-Key header: the token in the request identifies the tenant." });
-  if (e.auth.keys.includes("public")) b.push({ label: "Public key", tone: "public", title: "Accepts a public key (pk_live_*), origin-checked." });
-  if (e.auth.keys.includes("secret")) b.push({ label: "Secret key", tone: "secret", title: "Accepts a secret key (sk_live_*): server side only." });
-  if (e.auth.jwt === "required") b.push({ label: "JWT required", tone: "jwt", title: "Authorization: Bearer <access_token> required." });
-  if (e.auth.jwt === "optional") b.push({ label: "JWT optional", tone: "jwt", title: "Authorization: Bearer <access_token> optional." });
-  if (e.auth.organizationHeader) b.push({ label: "X-Organization-Id", tone: "header", title: "X-Organization-Id header required." });
-  if (e.auth.permission) b.push({ label: e.auth.permission, tone: "permission", title: `Requires the ${e.auth.permission} permission.` });
-  if (e.auth.roles) b.push({ label: e.auth.roles.join(" / "), tone: "permission", title: `Only organization ${e.auth.roles.join(" or ")}.` });
+  if (e.auth.keys.length === 0)
+    b.push({
+      label: "No API key",
+      tone: "none",
+      title: "No X-API-Key header: the token in the request identifies the tenant.",
+    });
+  if (e.auth.keys.includes("public"))
+    b.push({ label: "Public key", tone: "public", title: "Accepts a public key (pk_live_*), origin-checked." });
+  if (e.auth.keys.includes("secret"))
+    b.push({ label: "Secret key", tone: "secret", title: "Accepts a secret key (sk_live_*): server side only." });
+  if (e.auth.jwt === "required")
+    b.push({ label: "JWT required", tone: "jwt", title: "Authorization: Bearer <access_token> required." });
+  if (e.auth.jwt === "optional")
+    b.push({ label: "JWT optional", tone: "jwt", title: "Authorization: Bearer <access_token> optional." });
+  if (e.auth.organizationHeader)
+    b.push({ label: "X-Organization-Id", tone: "header", title: "X-Organization-Id header required." });
+  if (e.auth.permission)
+    b.push({ label: e.auth.permission, tone: "permission", title: `Requires the ${e.auth.permission} permission.` });
+  if (e.auth.roles)
+    b.push({
+      label: e.auth.roles.join(" / "),
+      tone: "permission",
+      title: `Only organization ${e.auth.roles.join(" or ")}.`,
+    });
   return b;
 }
 
 /** One-line auth summary: "pk_live_* or sk_live_* + JWT". */
 export function authSummary(e: Endpoint): string {
-  const keys = e.auth.keys.length === 0 ? "no API key" : e.auth.keys.map((k) => (k === "public" ? "pk_live_*" : "sk_live_*")).join(" or ");
+  const keys =
+    e.auth.keys.length === 0
+      ? "no API key"
+      : e.auth.keys.map((k) => (k === "public" ? "pk_live_*" : "sk_live_*")).join(" or ");
   const jwt = e.auth.jwt === "required" ? " + JWT" : e.auth.jwt === "optional" ? " + optional JWT" : "";
   const org = e.auth.organizationHeader ? " + X-Organization-Id" : "";
   return `${keys}${jwt}${org}`;

@@ -17,7 +17,9 @@ export { categories, findCategory, getCategory };
 export type * from "./types";
 export { CATEGORY_IDS, HTTP_METHODS } from "./types";
 
-const catalogEndpoints: readonly CatalogEndpoint[] = categories.flatMap((c): readonly CatalogEndpoint[] => endpointsByCategory[c.id]);
+const catalogEndpoints: readonly CatalogEndpoint[] = categories.flatMap(
+  (c): readonly CatalogEndpoint[] => endpointsByCategory[c.id],
+);
 
 /** All endpoints in the seed's order (category by category). */
 export const endpoints: readonly Endpoint[] = catalogEndpoints;

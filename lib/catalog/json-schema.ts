@@ -49,7 +49,8 @@ export function toJsonSchema(schema: z.ZodType, io: SchemaIo): JsonSchema {
     target: "draft-2020-12",
     // zod adds its validation regex beside well-known formats; the format says it, the regex only adds bulk.
     override: ({ jsonSchema }) => {
-      if (typeof jsonSchema.format === "string" && FORMATS_WITHOUT_PATTERN.has(jsonSchema.format)) delete jsonSchema.pattern;
+      if (typeof jsonSchema.format === "string" && FORMATS_WITHOUT_PATTERN.has(jsonSchema.format))
+        delete jsonSchema.pattern;
     },
   }) as JsonSchema;
   delete json.$schema;

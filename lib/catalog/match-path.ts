@@ -82,7 +82,9 @@ export function createMatcher<E extends Endpoint>(endpoints: readonly E[]) {
     // Only the most literal templates survive: lexicographic on segment scores, so
     // `/v1/user/files/folders` is the folders endpoints (GET and POST), not `DELETE /v1/user/files/{file_id}`.
     const best = hits.reduce((a, h) => (compareScore(h.score, a.score) > 0 ? h : a));
-    return hits.filter((h) => compareScore(h.score, best.score) === 0).map(({ endpoint, params, query: q }) => ({ endpoint, params, query: q }));
+    return hits
+      .filter((h) => compareScore(h.score, best.score) === 0)
+      .map(({ endpoint, params, query: q }) => ({ endpoint, params, query: q }));
   };
 }
 

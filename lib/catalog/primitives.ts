@@ -27,7 +27,10 @@ export const password = () =>
     .string()
     .min(8)
     .max(128)
-    .regex(PASSWORD_PATTERN, "Password must have at least 8 characters, an upper-case letter, a lower-case letter and a digit");
+    .regex(
+      PASSWORD_PATTERN,
+      "Password must have at least 8 characters, an upper-case letter, a lower-case letter and a digit",
+    );
 
 /** Lowercase letters, digits and single hyphens: `my-company`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

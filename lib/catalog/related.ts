@@ -15,6 +15,8 @@ export function relatedEndpoints(e: Endpoint, all: readonly Endpoint[], limit = 
   const others = all.filter((o) => o.id !== e.id);
   const samePath = others.filter((o) => o.path === e.path);
   const sameResource = others.filter((o) => o.path !== e.path && resourceOf(o.path) === resourceOf(e.path));
-  const sameCategory = others.filter((o) => o.category === e.category && !samePath.includes(o) && !sameResource.includes(o));
+  const sameCategory = others.filter(
+    (o) => o.category === e.category && !samePath.includes(o) && !sameResource.includes(o),
+  );
   return [...samePath, ...sameResource, ...sameCategory].slice(0, limit);
 }

@@ -19,7 +19,11 @@ export interface EndpointDetail {
   rate_limit: (RateLimit & { summary: string }) | null;
   path_parameters: JsonSchema | null;
   query_parameters: JsonSchema | null;
-  request_body: { content_type: string; schema: JsonSchema; examples: Array<{ name: string; summary?: string; value: unknown }> } | null;
+  request_body: {
+    content_type: string;
+    schema: JsonSchema;
+    examples: Array<{ name: string; summary?: string; value: unknown }>;
+  } | null;
   responses: Array<{
     status: number;
     description: string;
@@ -58,7 +62,13 @@ export function endpointDetail(e: Endpoint): EndpointDetail {
     rate_limit: e.rateLimit ? { ...e.rateLimit, summary: describeRateLimit(e.rateLimit) } : null,
     path_parameters: e.pathParams ? toJsonSchema(e.pathParams, "input") : null,
     query_parameters: e.query ? toJsonSchema(e.query, "input") : null,
-    request_body: e.body ? { content_type: e.body.contentType, schema: toJsonSchema(e.body.schema, "input"), examples: examplesOf(e.body.examples) } : null,
+    request_body: e.body
+      ? {
+          content_type: e.body.contentType,
+          schema: toJsonSchema(e.body.schema, "input"),
+          examples: examplesOf(e.body.examples),
+        }
+      : null,
     responses: e.responses.map((r) => ({
       status: r.status,
       description: r.description,

@@ -37,7 +37,12 @@ describe("URL fields of requests", () => {
   });
 
   it.each(urlFields)("%s takes http(s) only", (_name, field) => {
-    for (const bad of ["javascript:alert(document.domain)//", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "not a url"]) {
+    for (const bad of [
+      "javascript:alert(document.domain)//",
+      "data:text/html,<script>alert(1)</script>",
+      "file:///etc/passwd",
+      "not a url",
+    ]) {
       expect(field.safeParse(bad).success, bad).toBe(false);
     }
     const scheme = field.safeParse("javascript:alert(1)");
@@ -45,6 +50,9 @@ describe("URL fields of requests", () => {
     expect(field.safeParse("https://app.example.com/back?x=1").success).toBe(true);
     expect(field.safeParse("http://localhost:5173/").success).toBe(true);
     // OpenAPI readers see the rule too.
-    expect(z.toJSONSchema(field, { io: "input" })).toMatchObject({ format: "uri", pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" });
+    expect(z.toJSONSchema(field, { io: "input" })).toMatchObject({
+      format: "uri",
+      pattern: "^[Hh][Tt][Tt][Pp][Ss]?://",
+    });
   });
 });

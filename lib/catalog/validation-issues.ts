@@ -40,16 +40,23 @@ function describe(issue: z.core.$ZodIssue): { type: string; msg: string } {
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return { type: "missing", msg: "Field required" };
-      return { type: `${TYPE_NAMES[issue.expected] ?? issue.expected}_type`, msg: INVALID_TYPE_MSG[issue.expected] ?? issue.message };
+      return {
+        type: `${TYPE_NAMES[issue.expected] ?? issue.expected}_type`,
+        msg: INVALID_TYPE_MSG[issue.expected] ?? issue.message,
+      };
     case "too_small":
-      if (issue.origin === "string") return { type: "string_too_short", msg: `String should have at least ${issue.minimum} characters` };
-      if (issue.origin === "array" || issue.origin === "set") return { type: "too_short", msg: `List should have at least ${issue.minimum} items` };
+      if (issue.origin === "string")
+        return { type: "string_too_short", msg: `String should have at least ${issue.minimum} characters` };
+      if (issue.origin === "array" || issue.origin === "set")
+        return { type: "too_short", msg: `List should have at least ${issue.minimum} items` };
       return issue.inclusive
         ? { type: "greater_than_equal", msg: `Input should be greater than or equal to ${issue.minimum}` }
         : { type: "greater_than", msg: `Input should be greater than ${issue.minimum}` };
     case "too_big":
-      if (issue.origin === "string") return { type: "string_too_long", msg: `String should have at most ${issue.maximum} characters` };
-      if (issue.origin === "array" || issue.origin === "set") return { type: "too_long", msg: `List should have at most ${issue.maximum} items` };
+      if (issue.origin === "string")
+        return { type: "string_too_long", msg: `String should have at most ${issue.maximum} characters` };
+      if (issue.origin === "array" || issue.origin === "set")
+        return { type: "too_long", msg: `List should have at most ${issue.maximum} items` };
       if (issue.origin === "file") return { type: "value_error", msg: issue.message };
       return issue.inclusive
         ? { type: "less_than_equal", msg: `Input should be less than or equal to ${issue.maximum}` }
@@ -64,7 +71,10 @@ function describe(issue: z.core.$ZodIssue): { type: string; msg: string } {
     case "invalid_value":
       return {
         type: issue.values.length === 1 ? "literal_error" : "enum",
-        msg: `Input should be ${issue.values.map((v) => `'${String(v)}'`).join(", ").replace(/, ([^,]*)$/, " or $1")}`,
+        msg: `Input should be ${issue.values
+          .map((v) => `'${String(v)}'`)
+          .join(", ")
+          .replace(/, ([^,]*)$/, " or $1")}`,
       };
     case "unrecognized_keys":
       return { type: "extra_forbidden", msg: "Extra inputs are not permitted" };
@@ -78,7 +88,8 @@ function describe(issue: z.core.$ZodIssue): { type: string; msg: string } {
 
 /** The issue says the value is of a type the schema (or every branch of a union) does not take at all. */
 const refusesType = (i: z.core.$ZodIssue): boolean =>
-  i.path.length === 0 && (i.code === "invalid_type" || (i.code === "invalid_union" && i.errors.every((b) => b.every(refusesType))));
+  i.path.length === 0 &&
+  (i.code === "invalid_type" || (i.code === "invalid_union" && i.errors.every((b) => b.every(refusesType))));
 
 /**
  * A union that failed in one branch only for what is inside the value (the others refused its very type) is told by

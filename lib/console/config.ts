@@ -36,6 +36,7 @@ const positive = (env: Env, name: string, fallback: number): number => {
 };
 
 /** Largest request body the proxy forwards (bytes; 413 above). Default 10 MiB. */
-export const proxyMaxBodyBytes = (env: Env = process.env): number => positive(env, "CONSOLE_PROXY_MAX_BODY_BYTES", 10 * 1024 * 1024);
+export const proxyMaxBodyBytes = (env: Env = process.env): number =>
+  positive(env, "CONSOLE_PROXY_MAX_BODY_BYTES", 10 * 1024 * 1024);
 /** How long the proxy waits for the API's response headers (ms; 504 after). Default 30 s. */
 export const proxyTimeoutMs = (env: Env = process.env): number => positive(env, "CONSOLE_PROXY_TIMEOUT_MS", 30_000);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { credentialsKey, EMPTY_CREDENTIALS, forgetCredentials, loadCredentials, SANDBOX_LOGIN_KEY, saveCredentials, withSandboxLogin } from "./credentials";
+import {
+  credentialsKey,
+  EMPTY_CREDENTIALS,
+  forgetCredentials,
+  loadCredentials,
+  SANDBOX_LOGIN_KEY,
+  saveCredentials,
+  withSandboxLogin,
+} from "./credentials";
 
 class MemoryStorage {
   data = new Map<string, string>();
@@ -18,7 +26,10 @@ describe("credentials storage", () => {
     expect(loadCredentials(stores, "live")).toEqual({ credentials: creds, remember: false });
     saveCredentials(stores, "live", creds, true);
     expect(stores.session.data.size).toBe(0);
-    expect(loadCredentials({ local: stores.local, session: new MemoryStorage() }, "live")).toEqual({ credentials: creds, remember: true });
+    expect(loadCredentials({ local: stores.local, session: new MemoryStorage() }, "live")).toEqual({
+      credentials: creds,
+      remember: true,
+    });
   });
 
   it("keeps sandbox credentials in local storage always, so every page and tab shares them", () => {
@@ -26,7 +37,9 @@ describe("credentials storage", () => {
     saveCredentials(stores, "sandbox", creds, false);
     expect(stores.session.data.size).toBe(0);
     // Another tab: a fresh sessionStorage, the same localStorage.
-    expect(loadCredentials({ local: stores.local, session: new MemoryStorage() }, "sandbox").credentials).toEqual(creds);
+    expect(loadCredentials({ local: stores.local, session: new MemoryStorage() }, "sandbox").credentials).toEqual(
+      creds,
+    );
   });
 
   it("keeps each environment's credentials apart and forgets one without the other", () => {
@@ -47,7 +60,10 @@ describe("credentials storage", () => {
     stores.local.setItem(credentialsKey("sandbox"), "{oops");
     expect(loadCredentials(stores, "sandbox").credentials).toEqual(EMPTY_CREDENTIALS);
     stores.session.setItem(credentialsKey("live"), JSON.stringify({ publicKey: 42, secretKey: "sk_live_x" }));
-    expect(loadCredentials(stores, "live")).toEqual({ credentials: { ...EMPTY_CREDENTIALS, secretKey: "sk_live_x" }, remember: false });
+    expect(loadCredentials(stores, "live")).toEqual({
+      credentials: { ...EMPTY_CREDENTIALS, secretKey: "sk_live_x" },
+      remember: false,
+    });
   });
 });
 

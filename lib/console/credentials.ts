@@ -9,7 +9,13 @@ export interface Credentials {
   organizationId: string;
 }
 
-export const EMPTY_CREDENTIALS: Credentials = { publicKey: "", secretKey: "", accessToken: "", refreshToken: "", organizationId: "" };
+export const EMPTY_CREDENTIALS: Credentials = {
+  publicKey: "",
+  secretKey: "",
+  accessToken: "",
+  refreshToken: "",
+  organizationId: "",
+};
 
 /**
  * One set of credentials per environment: sandbox keys never go to the live API and live keys
@@ -64,7 +70,12 @@ export function loadCredentials({ local, session }: Stores, env: ConsoleEnvironm
   return { credentials: read(session, env) ?? { ...EMPTY_CREDENTIALS }, remember: false };
 }
 
-export function saveCredentials({ local, session }: Stores, env: ConsoleEnvironmentId, credentials: Credentials, remember: boolean): void {
+export function saveCredentials(
+  { local, session }: Stores,
+  env: ConsoleEnvironmentId,
+  credentials: Credentials,
+  remember: boolean,
+): void {
   const json = JSON.stringify(credentials);
   const key = credentialsKey(env);
   try {

@@ -9,5 +9,7 @@ const SANDBOX: ConsoleEnvironment = { id: "sandbox", label: "Sandbox", baseUrl: 
 /** Sandbox always first; "Live API" only when SAAS_API_URL is set and valid. Serialisable: pages pass it to the client console. */
 export function consoleEnvironments(): ConsoleEnvironment[] {
   const live = liveApi();
-  return live ? [{ ...SANDBOX }, { id: "live", label: "Live API", baseUrl: live.baseUrl, via: live.via }] : [{ ...SANDBOX }];
+  return live
+    ? [{ ...SANDBOX }, { id: "live", label: "Live API", baseUrl: live.baseUrl, via: live.via }]
+    : [{ ...SANDBOX }];
 }

@@ -55,7 +55,10 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 export function statusText(status: number): string {
-  return STATUS_TEXT[status] ?? (status >= 500 ? "Server error" : status >= 400 ? "Client error" : status >= 300 ? "Redirect" : "Success");
+  return (
+    STATUS_TEXT[status] ??
+    (status >= 500 ? "Server error" : status >= 400 ? "Client error" : status >= 300 ? "Redirect" : "Success")
+  );
 }
 
 /** The API's `detail` as text; FastAPI's 422 list becomes field errors. */
@@ -67,7 +70,12 @@ export function detailOf(body: unknown): { text: string | null; fieldErrors: Fie
     const fieldErrors = detail.flatMap((d): FieldError[] => {
       if (!d || typeof d !== "object") return [];
       const { loc, msg } = d as { loc?: unknown; msg?: unknown };
-      return [{ loc: Array.isArray(loc) ? loc.map(String).join(".") : "", message: typeof msg === "string" ? msg : JSON.stringify(d) }];
+      return [
+        {
+          loc: Array.isArray(loc) ? loc.map(String).join(".") : "",
+          message: typeof msg === "string" ? msg : JSON.stringify(d),
+        },
+      ];
     });
     return { text: null, fieldErrors };
   }
@@ -100,36 +108,77 @@ export function explain(o: Outcome): Explanation {
   const title = `${status} ${statusText(status)}`;
 
   if (status >= 200 && status < 300) return { tone: "success", title, text: "The request succeeded.", fieldErrors: [] };
-  if (status >= 300 && status < 400) return { tone: "info", title, text: "A redirect: the Location header says where to go next. The console does not follow it.", fieldErrors: [] };
+  if (status >= 300 && status < 400)
+    return {
+      tone: "info",
+      title,
+      text: "A redirect: the Location header says where to go next. The console does not follow it.",
+      fieldErrors: [],
+    };
   if (o.fromProxy && (status === 502 || status === 504 || status === 403 || status === 404 || status === 413)) {
     return { tone: "error", title, text: `The console proxy answered, not the API.${detail}`, fieldErrors: [] };
   }
   switch (status) {
     case 401:
       if (o.sentToken && isExpired(o.sentToken, o.now)) {
-        return { tone: "error", title, text: `Your access token has expired.${detail} Refresh it with the refresh token, or log in again.`, fieldErrors: [], action: "refresh-token" };
+        return {
+          tone: "error",
+          title,
+          text: `Your access token has expired.${detail} Refresh it with the refresh token, or log in again.`,
+          fieldErrors: [],
+          action: "refresh-token",
+        };
       }
-      if (text === "Not authenticated") return { tone: "error", title, text: `No access token was sent.${detail} Log in, then choose “Use this token”.`, fieldErrors: [] };
-      if (o.sentToken) return { tone: "error", title, text: `The access token was not accepted (logged out, revoked, or issued for another tenant).${detail}`, fieldErrors: [] };
-      return { tone: "error", title, text: `Authentication failed: the API key or the credentials in the body were refused.${detail}`, fieldErrors: [] };
+      if (text === "Not authenticated")
+        return {
+          tone: "error",
+          title,
+          text: `No access token was sent.${detail} Log in, then choose “Use this token”.`,
+          fieldErrors: [],
+        };
+      if (o.sentToken)
+        return {
+          tone: "error",
+          title,
+          text: `The access token was not accepted (logged out, revoked, or issued for another tenant).${detail}`,
+          fieldErrors: [],
+        };
+      return {
+        tone: "error",
+        title,
+        text: `Authentication failed: the API key or the credentials in the body were refused.${detail}`,
+        fieldErrors: [],
+      };
     case 403:
-      return { tone: "error", title, text: `Authenticated, but not allowed: wrong key kind, role or organization.${detail}`, fieldErrors: [] };
+      return {
+        tone: "error",
+        title,
+        text: `Authenticated, but not allowed: wrong key kind, role or organization.${detail}`,
+        fieldErrors: [],
+      };
     case 404:
       return { tone: "error", title, text: `Nothing at this path with these ids.${detail}`, fieldErrors: [] };
     case 422:
       return {
         tone: "error",
         title,
-        text: fieldErrors.length > 0 ? `The API rejected the input: ${fieldErrors.length} field ${fieldErrors.length === 1 ? "error" : "errors"}.` : `The API rejected the input.${detail}`,
+        text:
+          fieldErrors.length > 0
+            ? `The API rejected the input: ${fieldErrors.length} field ${fieldErrors.length === 1 ? "error" : "errors"}.`
+            : `The API rejected the input.${detail}`,
         fieldErrors,
       };
     case 429: {
       const seconds = retryAfterSeconds(o.retryAfter, o.now);
-      const when = seconds === null ? "Wait a little before retrying." : `Retry in ${seconds} s (at ${new Date(o.now + seconds * 1000).toLocaleTimeString()}).`;
+      const when =
+        seconds === null
+          ? "Wait a little before retrying."
+          : `Retry in ${seconds} s (at ${new Date(o.now + seconds * 1000).toLocaleTimeString()}).`;
       return { tone: "warning", title, text: `Rate limit reached. ${when}${detail}`, fieldErrors: [] };
     }
     default:
-      if (status >= 500) return { tone: "error", title, text: `The server failed to answer the request.${detail}`, fieldErrors: [] };
+      if (status >= 500)
+        return { tone: "error", title, text: `The server failed to answer the request.${detail}`, fieldErrors: [] };
       return { tone: "error", title, text: `The API refused the request.${detail}`, fieldErrors };
   }
 }

@@ -64,7 +64,12 @@ export function redactBody(text: string): { text: string; redacted: string[] } {
 }
 
 /** A history entry for a sent request: which key kind, whether a token went along, never their values. */
-export function historyEntry(r: SentRequest, environment: ConsoleEnvironmentId, result: { status: number | null; ms: number | null }, at: number): HistoryEntry {
+export function historyEntry(
+  r: SentRequest,
+  environment: ConsoleEnvironmentId,
+  result: { status: number | null; ms: number | null },
+  at: number,
+): HistoryEntry {
   const body = r.body?.kind === "json" ? redactBody(r.body.text) : null;
   return {
     id: `${at.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
@@ -76,7 +81,10 @@ export function historyEntry(r: SentRequest, environment: ConsoleEnvironmentId, 
     pathParams: { ...r.pathParams },
     query: Object.fromEntries(r.query),
     bodyText: body ? body.text : null,
-    formFields: r.body?.kind === "multipart" ? Object.fromEntries(r.body.fields.flatMap((f) => ("value" in f ? [[f.name, f.value]] : []))) : {},
+    formFields:
+      r.body?.kind === "multipart"
+        ? Object.fromEntries(r.body.fields.flatMap((f) => ("value" in f ? [[f.name, f.value]] : [])))
+        : {},
     fileNames: r.body?.kind === "multipart" ? r.body.fields.flatMap((f) => ("file" in f ? [f.file.name] : [])) : [],
     keyKind: r.keyKind,
     usedToken: r.usedToken,
@@ -88,7 +96,11 @@ export function historyEntry(r: SentRequest, environment: ConsoleEnvironmentId, 
 }
 
 const isEntry = (x: unknown): x is HistoryEntry =>
-  !!x && typeof x === "object" && typeof (x as HistoryEntry).id === "string" && typeof (x as HistoryEntry).endpointId === "string" && typeof (x as HistoryEntry).at === "number";
+  !!x &&
+  typeof x === "object" &&
+  typeof (x as HistoryEntry).id === "string" &&
+  typeof (x as HistoryEntry).endpointId === "string" &&
+  typeof (x as HistoryEntry).at === "number";
 
 /** Reads the history (newest first); anything unreadable counts as empty. */
 export function loadHistory(storage: Pick<Storage, "getItem"> | null): HistoryEntry[] {

@@ -6,7 +6,8 @@ export interface JsonToken {
   text: string;
 }
 
-const PATTERN = /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\],:])|(\s+)|(.)/gs;
+const PATTERN =
+  /("(?:[^"\\]|\\.)*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null)|([{}[\],:])|(\s+)|(.)/gs;
 
 /**
  * Splits JSON text into tokens for colouring. A few hundred bytes instead of a highlighter: the

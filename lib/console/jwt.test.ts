@@ -6,7 +6,10 @@ const jwt = (payload: object) => `${b64url('{"alg":"HS256","typ":"JWT"}')}.${b64
 
 describe("jwt", () => {
   it("reads exp (seconds) as epoch milliseconds and the subject", () => {
-    expect(decodeToken(jwt({ sub: "u-1", exp: 1_700_000_000 }))).toEqual({ expiresAt: 1_700_000_000_000, subject: "u-1" });
+    expect(decodeToken(jwt({ sub: "u-1", exp: 1_700_000_000 }))).toEqual({
+      expiresAt: 1_700_000_000_000,
+      subject: "u-1",
+    });
   });
 
   it("decodes UTF-8 payloads with base64url characters", () => {
@@ -34,7 +37,10 @@ describe("jwt", () => {
   });
 
   it("finds tokens in login, register and refresh answers only", () => {
-    expect(tokensIn({ access_token: "a", refresh_token: "r", token_type: "Bearer" })).toEqual({ accessToken: "a", refreshToken: "r" });
+    expect(tokensIn({ access_token: "a", refresh_token: "r", token_type: "Bearer" })).toEqual({
+      accessToken: "a",
+      refreshToken: "r",
+    });
     expect(tokensIn({ access_token: "a" })).toEqual({ accessToken: "a", refreshToken: null });
     expect(tokensIn({ message: "check your email", verification_required: true })).toBeNull();
     expect(tokensIn("text")).toBeNull();

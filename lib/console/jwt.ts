@@ -6,7 +6,10 @@ export interface TokenInfo {
 }
 
 function base64UrlDecode(part: string): string {
-  const b64 = part.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(part.length / 4) * 4, "=");
+  const b64 = part
+    .replace(/-/g, "+")
+    .replace(/_/g, "/")
+    .padEnd(Math.ceil(part.length / 4) * 4, "=");
   const binary = atob(b64);
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   return new TextDecoder().decode(bytes);
@@ -20,7 +23,10 @@ export function decodeToken(token: string): TokenInfo | null {
     const payload = JSON.parse(base64UrlDecode(parts[1])) as unknown;
     if (!payload || typeof payload !== "object") return null;
     const { exp, sub } = payload as { exp?: unknown; sub?: unknown };
-    return { expiresAt: typeof exp === "number" && Number.isFinite(exp) ? exp * 1000 : null, subject: typeof sub === "string" ? sub : null };
+    return {
+      expiresAt: typeof exp === "number" && Number.isFinite(exp) ? exp * 1000 : null,
+      subject: typeof sub === "string" ? sub : null,
+    };
   } catch {
     return null;
   }
@@ -51,5 +57,8 @@ export function tokensIn(body: unknown): { accessToken: string; refreshToken: st
   if (!body || typeof body !== "object") return null;
   const { access_token, refresh_token } = body as { access_token?: unknown; refresh_token?: unknown };
   if (typeof access_token !== "string" || access_token === "") return null;
-  return { accessToken: access_token, refreshToken: typeof refresh_token === "string" && refresh_token !== "" ? refresh_token : null };
+  return {
+    accessToken: access_token,
+    refreshToken: typeof refresh_token === "string" && refresh_token !== "" ? refresh_token : null,
+  };
 }

@@ -21,7 +21,10 @@ describe("mailTokenTarget", () => {
 
 describe("bodyWithToken", () => {
   it("replaces the example's token and keeps its other fields", () => {
-    expect(bodyWithToken({ token: "reset-token-from-email", new_password: "NewSecurePass123" }, "abc")).toEqual({ token: "abc", new_password: "NewSecurePass123" });
+    expect(bodyWithToken({ token: "reset-token-from-email", new_password: "NewSecurePass123" }, "abc")).toEqual({
+      token: "abc",
+      new_password: "NewSecurePass123",
+    });
     expect(bodyWithToken(undefined, "abc")).toEqual({ token: "abc" });
   });
 });
@@ -29,14 +32,28 @@ describe("bodyWithToken", () => {
 describe("nextStep", () => {
   const tokens = { access_token: "a.b.c", refresh_token: "r", token_type: "bearer" };
   it("offers the tokens of a successful register, login or refresh", () => {
-    expect(nextStep("authentication.login", 200, tokens)).toEqual({ kind: "tokens", accessToken: "a.b.c", refreshToken: "r" });
-    expect(nextStep("authentication.register", 201, tokens)).toEqual({ kind: "tokens", accessToken: "a.b.c", refreshToken: "r" });
-    expect(nextStep("authentication.register", 201, { message: "check your mail", verification_required: true })).toBeNull();
+    expect(nextStep("authentication.login", 200, tokens)).toEqual({
+      kind: "tokens",
+      accessToken: "a.b.c",
+      refreshToken: "r",
+    });
+    expect(nextStep("authentication.register", 201, tokens)).toEqual({
+      kind: "tokens",
+      accessToken: "a.b.c",
+      refreshToken: "r",
+    });
+    expect(
+      nextStep("authentication.register", 201, { message: "check your mail", verification_required: true }),
+    ).toBeNull();
     expect(nextStep("authentication.login", 401, tokens)).toBeNull();
     expect(nextStep("users.me", 200, tokens)).toBeNull();
   });
   it("makes a new organization's id the next X-Organization-Id", () => {
-    expect(nextStep("organizations.create", 201, { id: "org-1", name: "My Company" })).toEqual({ kind: "organization", id: "org-1", name: "My Company" });
+    expect(nextStep("organizations.create", 201, { id: "org-1", name: "My Company" })).toEqual({
+      kind: "organization",
+      id: "org-1",
+      name: "My Company",
+    });
     expect(nextStep("organizations.create", 409, { id: "org-1" })).toBeNull();
   });
 });

@@ -19,12 +19,16 @@ export function mailTokenTarget(kind: string): string | null {
 
 /** The endpoint's example body with the mail's token in its `token` field (other fields kept, e.g. new_password). */
 export function bodyWithToken(example: unknown, token: string): Record<string, unknown> {
-  const base = example && typeof example === "object" && !Array.isArray(example) ? (example as Record<string, unknown>) : {};
+  const base =
+    example && typeof example === "object" && !Array.isArray(example) ? (example as Record<string, unknown>) : {};
   return { ...base, token };
 }
 
 /** What a successful answer makes the obvious next step: take its tokens, or use the new organization. */
-export type NextStep = { kind: "tokens"; accessToken: string; refreshToken: string | null } | { kind: "organization"; id: string; name: string } | null;
+export type NextStep =
+  | { kind: "tokens"; accessToken: string; refreshToken: string | null }
+  | { kind: "organization"; id: string; name: string }
+  | null;
 
 const TOKEN_ENDPOINTS = new Set(["authentication.register", "authentication.login", "authentication.refresh"]);
 
@@ -36,7 +40,8 @@ export function nextStep(endpointId: string, status: number, body: unknown): Nex
   }
   if (endpointId === "organizations.create" && body && typeof body === "object") {
     const { id, name } = body as { id?: unknown; name?: unknown };
-    if (typeof id === "string" && id !== "") return { kind: "organization", id, name: typeof name === "string" ? name : id };
+    if (typeof id === "string" && id !== "")
+      return { kind: "organization", id, name: typeof name === "string" ? name : id };
   }
   return null;
 }

@@ -33,7 +33,9 @@ describe("forwardRequestHeaders", () => {
   });
 
   it("drops an allowed header the Connection header names as hop-by-hop", () => {
-    const out = forwardRequestHeaders(new Headers({ Connection: "keep-alive, X-API-Key", "X-API-Key": "pk_live_1", Accept: "*/*" }));
+    const out = forwardRequestHeaders(
+      new Headers({ Connection: "keep-alive, X-API-Key", "X-API-Key": "pk_live_1", Accept: "*/*" }),
+    );
     expect(out.has("x-api-key")).toBe(false);
     expect(out.get("accept")).toBe("*/*");
   });

@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { LiveApi } from "@/lib/site/live-api";
 import { checkTarget } from "./proxy-target";
 
-const api: LiveApi = { baseUrl: "https://api.example.com/api", origin: "https://api.example.com", basePath: "/api", via: "proxy" };
-const root: LiveApi = { baseUrl: "https://api.example.com", origin: "https://api.example.com", basePath: "", via: "proxy" };
+const api: LiveApi = {
+  baseUrl: "https://api.example.com/api",
+  origin: "https://api.example.com",
+  basePath: "/api",
+  via: "proxy",
+};
+const root: LiveApi = {
+  baseUrl: "https://api.example.com",
+  origin: "https://api.example.com",
+  basePath: "",
+  via: "proxy",
+};
 
 const status = (raw: string | null, live: LiveApi | null = api) => {
   const c = checkTarget(raw, live);
@@ -33,7 +43,11 @@ describe("checkTarget", () => {
   });
 
   it("403 for another origin, naming the one it forwards to", () => {
-    expect(checkTarget("https://evil.example/api/v1/plans", api)).toEqual({ ok: false, status: 403, detail: "The console proxy only forwards to https://api.example.com" });
+    expect(checkTarget("https://evil.example/api/v1/plans", api)).toEqual({
+      ok: false,
+      status: 403,
+      detail: "The console proxy only forwards to https://api.example.com",
+    });
     expect(status("http://api.example.com/api/v1/plans")).toBe(403); // scheme is part of the origin
     expect(status("https://api.example.com:8443/api/v1/plans")).toBe(403);
     expect(status("https://api.example.com.evil.example/api/v1")).toBe(403);

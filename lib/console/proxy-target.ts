@@ -29,13 +29,16 @@ export function checkTarget(raw: string | null, api: LiveApi | null): TargetChec
   } catch {
     return fail(400, "The url query parameter is not an absolute URL");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return fail(400, "The url query parameter must be an http or https URL");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return fail(400, "The url query parameter must be an http or https URL");
   if (url.username || url.password) return fail(403, "The console proxy does not forward URLs with user info");
   if (url.origin !== api.origin) return fail(403, `The console proxy only forwards to ${api.origin}`);
-  if (ENCODED_SEPARATOR.test(url.pathname)) return fail(400, "The url path must not contain encoded slashes or backslashes");
+  if (ENCODED_SEPARATOR.test(url.pathname))
+    return fail(400, "The url path must not contain encoded slashes or backslashes");
   if (!under(url, api)) return fail(403, `The console proxy only forwards to ${api.baseUrl}`);
   url.hash = "";
   const again = new URL(url.href);
-  if (again.href !== url.href || !under(again, api)) return fail(400, "The url query parameter does not normalise to a stable URL");
+  if (again.href !== url.href || !under(again, api))
+    return fail(400, "The url query parameter does not normalise to a stable URL");
   return { ok: true, url: again };
 }

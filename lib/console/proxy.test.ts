@@ -40,7 +40,13 @@ async function upstream(req: IncomingMessage, res: ServerResponse) {
   const body = await readAll(req);
   const path = (req.url ?? "").split("?")[0];
   if (path === "/api/echo") {
-    const echo: Echo = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, length: body.length, sha256: createHash("sha256").update(body).digest("hex") };
+    const echo: Echo = {
+      method: req.method ?? "",
+      url: req.url ?? "",
+      headers: req.headers,
+      length: body.length,
+      sha256: createHash("sha256").update(body).digest("hex"),
+    };
     res.writeHead(200, {
       "Content-Type": "application/json",
       "Set-Cookie": ["session=upstream; HttpOnly", "other=1"],
@@ -90,7 +96,11 @@ afterEach(() => vi.restoreAllMocks());
 
 const proxyUrl = (target: string) => `http://portal.test/api/console/proxy?url=${encodeURIComponent(target)}`;
 
-function call(target: string, init: RequestInit & { duplex?: "half" } = {}, s: ProxySettings = settings): Promise<Response> {
+function call(
+  target: string,
+  init: RequestInit & { duplex?: "half" } = {},
+  s: ProxySettings = settings,
+): Promise<Response> {
   return handleConsoleProxy(new Request(proxyUrl(target), init), s);
 }
 
@@ -137,7 +147,8 @@ describe("forwarding", () => {
       "content-length": String(Buffer.byteLength('{"hello":"world"}')),
       host: `127.0.0.1:${PORT}`,
     });
-    for (const h of ["cookie", "origin", "referer", "x-forwarded-for", "x-custom"]) expect(echo.headers[h], h).toBeUndefined();
+    for (const h of ["cookie", "origin", "referer", "x-forwarded-for", "x-custom"])
+      expect(echo.headers[h], h).toBeUndefined();
     expect(echo.sha256).toBe(createHash("sha256").update('{"hello":"world"}').digest("hex"));
   });
 
@@ -159,7 +170,9 @@ describe("forwarding", () => {
     const bytes = Buffer.from(await encoded.arrayBuffer());
     expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
 
-    const echo = (await (await call(`${ORIGIN}/api/echo`, { method: "POST", headers: { "Content-Type": contentType }, body: bytes })).json()) as Echo;
+    const echo = (await (
+      await call(`${ORIGIN}/api/echo`, { method: "POST", headers: { "Content-Type": contentType }, body: bytes })
+    ).json()) as Echo;
     expect(echo.headers["content-type"]).toBe(contentType);
     expect(echo.length).toBe(bytes.length);
     expect(echo.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
@@ -241,7 +254,9 @@ describe("refusals", () => {
     const before = hits.length;
     const req = (target: string) =>
       handleConsoleProxy(
-        new Request(`http://evil.example/api/console/proxy?url=${encodeURIComponent(target)}`, { headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example" } }),
+        new Request(`http://evil.example/api/console/proxy?url=${encodeURIComponent(target)}`, {
+          headers: { Host: "evil.example", "X-Forwarded-Host": "evil.example" },
+        }),
         settings,
       );
     expect((await req("/api/echo")).status).toBe(400);
@@ -252,7 +267,12 @@ describe("refusals", () => {
   it("403 for a request another site's page made; the portal's own pages and typed-in addresses pass", async () => {
     const before = hits.length;
     const from = (site: string) =>
-      handleConsoleProxy(new Request(`http://portal.test/api/console/proxy?url=${encodeURIComponent(`${ORIGIN}/api/echo`)}`, { headers: { "Sec-Fetch-Site": site } }), settings);
+      handleConsoleProxy(
+        new Request(`http://portal.test/api/console/proxy?url=${encodeURIComponent(`${ORIGIN}/api/echo`)}`, {
+          headers: { "Sec-Fetch-Site": site },
+        }),
+        settings,
+      );
     for (const site of ["cross-site", "same-site"]) {
       const res = await from(site);
       expect(res.status).toBe(403);
@@ -295,7 +315,12 @@ describe("refusals", () => {
         controller.enqueue(new Uint8Array(1000));
       },
     });
-    const res = await call(`${ORIGIN}/api/echo`, { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: endless, duplex: "half" });
+    const res = await call(`${ORIGIN}/api/echo`, {
+      method: "POST",
+      headers: { "Content-Type": "application/octet-stream" },
+      body: endless,
+      duplex: "half",
+    });
     expect(res.status).toBe(413);
     expect(pulled).toBeLessThan(settings.maxBodyBytes / 1000 + 5);
     expect(hits.length).toBe(before);
@@ -310,10 +335,18 @@ describe("refusals", () => {
 
   it("502 naming the host when the API cannot be reached; the log names method and origin, never the key", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const down: LiveApi = { ...live, baseUrl: `http://127.0.0.1:${UNUSED_PORT}/api`, origin: `http://127.0.0.1:${UNUSED_PORT}` };
+    const down: LiveApi = {
+      ...live,
+      baseUrl: `http://127.0.0.1:${UNUSED_PORT}/api`,
+      origin: `http://127.0.0.1:${UNUSED_PORT}`,
+    };
     const res = await call(
       `http://127.0.0.1:${UNUSED_PORT}/api/echo`,
-      { method: "POST", headers: { "X-API-Key": "sk_live_topsecret", Authorization: "Bearer jwt-secret" }, body: "password=hunter2" },
+      {
+        method: "POST",
+        headers: { "X-API-Key": "sk_live_topsecret", Authorization: "Bearer jwt-secret" },
+        body: "password=hunter2",
+      },
       { ...settings, live: down },
     );
     expect(res.status).toBe(502);
@@ -323,7 +356,8 @@ describe("refusals", () => {
     expect(d).not.toContain("sk_live_topsecret");
     const logged = error.mock.calls.flat().map(String).join("\n");
     expect(logged).toContain(`POST http://127.0.0.1:${UNUSED_PORT}`);
-    for (const secret of ["sk_live_topsecret", "jwt-secret", "hunter2", "/api/echo"]) expect(logged).not.toContain(secret);
+    for (const secret of ["sk_live_topsecret", "jwt-secret", "hunter2", "/api/echo"])
+      expect(logged).not.toContain(secret);
   });
 
   it("504 when the API sends no response headers in time", async () => {

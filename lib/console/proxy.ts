@@ -20,7 +20,11 @@ export interface ProxySettings {
   timeoutMs: number;
 }
 
-export const proxySettings = (): ProxySettings => ({ live: liveApi(), maxBodyBytes: proxyMaxBodyBytes(), timeoutMs: proxyTimeoutMs() });
+export const proxySettings = (): ProxySettings => ({
+  live: liveApi(),
+  maxBodyBytes: proxyMaxBodyBytes(),
+  timeoutMs: proxyTimeoutMs(),
+});
 
 const mark = { "X-Console-Proxy": "1", "Cache-Control": "no-store" };
 const problem = (status: number, detail: string) => Response.json({ detail }, { status, headers: mark });
@@ -46,7 +50,8 @@ export async function handleConsoleProxy(req: Request, settings: ProxySettings =
   // Browsers say where a request comes from: only the portal's own pages (or a typed-in address) may use it,
   // so another site cannot make its visitors' browsers spend the portal's IP on the API.
   const site = req.headers.get("sec-fetch-site");
-  if (site !== null && site !== "same-origin" && site !== "none") return problem(403, "The console proxy only answers the portal's own pages");
+  if (site !== null && site !== "same-origin" && site !== "none")
+    return problem(403, "The console proxy only answers the portal's own pages");
   const check = checkTarget(new URL(req.url).searchParams.get("url"), settings.live);
   if (!check.ok) return problem(check.status, check.detail);
   const target = check.url;
@@ -55,7 +60,8 @@ export async function handleConsoleProxy(req: Request, settings: ProxySettings =
   try {
     body = await readBody(req, settings.maxBodyBytes);
   } catch (e) {
-    if (e instanceof TooLarge) return problem(413, `Request body larger than ${settings.maxBodyBytes} bytes (the console proxy's limit)`);
+    if (e instanceof TooLarge)
+      return problem(413, `Request body larger than ${settings.maxBodyBytes} bytes (the console proxy's limit)`);
     return problem(400, "The request body could not be read");
   }
 

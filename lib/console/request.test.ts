@@ -7,8 +7,23 @@ const endpoint = (id: string): Endpoint => {
   if (!e) throw new Error(id);
   return e;
 };
-const draft = (over: Partial<RequestDraft> = {}): RequestDraft => ({ pathParams: {}, query: {}, bodyText: "", formFields: {}, files: {}, key: "public", sendToken: true, ...over });
-const creds = { ...EMPTY_CREDENTIALS, publicKey: "pk_live_abc", secretKey: "sk_live_xyz", accessToken: "tok.en.x", organizationId: "7c9e6679-7425-40de-944b-e07fc1f90ae7" };
+const draft = (over: Partial<RequestDraft> = {}): RequestDraft => ({
+  pathParams: {},
+  query: {},
+  bodyText: "",
+  formFields: {},
+  files: {},
+  key: "public",
+  sendToken: true,
+  ...over,
+});
+const creds = {
+  ...EMPTY_CREDENTIALS,
+  publicKey: "pk_live_abc",
+  secretKey: "sk_live_xyz",
+  accessToken: "tok.en.x",
+  organizationId: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+};
 const ORG = "3f2b8c1e-1111-4a4a-8b8b-123456789abc";
 
 describe("buildRequest", () => {
@@ -30,13 +45,21 @@ describe("buildRequest", () => {
 
   it("puts entered query values in the catalog's order, encoded, and keeps typed values for the SDK", () => {
     const e = endpoint("users.list-users");
-    const r = buildRequest(e, draft({ key: "secret", query: { per_page: "5", page: "2", include_inactive: "" } }), creds);
+    const r = buildRequest(
+      e,
+      draft({ key: "secret", query: { per_page: "5", page: "2", include_inactive: "" } }),
+      creds,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.request.pathAndQuery).toBe("/v1/users?page=2&per_page=5");
     expect(r.request.typedQuery).toEqual({ page: 2, per_page: 5 });
     const file = new File(["x"], "a.txt");
-    const u = buildRequest(endpoint("files.upload-file"), draft({ files: { file }, query: { description: "a&b c/é" } }), creds);
+    const u = buildRequest(
+      endpoint("files.upload-file"),
+      draft({ files: { file }, query: { description: "a&b c/é" } }),
+      creds,
+    );
     expect(u.ok && u.request.pathAndQuery).toBe("/v1/user/files?description=a%26b%20c%2F%C3%A9");
   });
 
@@ -47,7 +70,11 @@ describe("buildRequest", () => {
 
   it("sends the chosen key, the token and X-Organization-Id, then Content-Type for JSON", () => {
     const e = endpoint("entities.create-schema");
-    const body = JSON.stringify({ name: "Products", slug: "products", fields_definition: { name: { type: "string", required: true } } });
+    const body = JSON.stringify({
+      name: "Products",
+      slug: "products",
+      fields_definition: { name: { type: "string", required: true } },
+    });
     const r = buildRequest(e, draft({ key: "secret", bodyText: body }), creds);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -62,7 +89,11 @@ describe("buildRequest", () => {
   });
 
   it("maps body schema errors to field paths and does not build the request", () => {
-    const r = buildRequest(endpoint("authentication.register"), draft({ bodyText: JSON.stringify({ email: "nope", password: "short" }) }), creds);
+    const r = buildRequest(
+      endpoint("authentication.register"),
+      draft({ bodyText: JSON.stringify({ email: "nope", password: "short" }) }),
+      creds,
+    );
     expect(r.ok).toBe(false);
     expect(r.errors).toContainEqual({ loc: "body.email", message: "value is not a valid email address" });
     expect(r.errors.some((x) => x.loc === "body.password")).toBe(true);
@@ -77,14 +108,25 @@ describe("buildRequest", () => {
   it("asks for missing credentials before sending", () => {
     const r = buildRequest(endpoint("authentication.me"), draft(), EMPTY_CREDENTIALS);
     expect(r.errors.map((x) => x.loc)).toEqual(["header.X-API-Key", "header.Authorization"]);
-    const org = buildRequest(endpoint("entities.list-schemas"), draft({ key: "secret" }), { ...creds, organizationId: "" });
+    const org = buildRequest(endpoint("entities.list-schemas"), draft({ key: "secret" }), {
+      ...creds,
+      organizationId: "",
+    });
     expect(org.errors.map((x) => x.loc)).toEqual(["header.X-Organization-Id"]);
   });
 
   it("sends no key to endpoints that take none, and leaves the optional token off when asked", () => {
-    const r = buildRequest(endpoint("authentication.verify-email-with-token"), draft({ key: "public", bodyText: '{"token":"t"}' }), creds);
+    const r = buildRequest(
+      endpoint("authentication.verify-email-with-token"),
+      draft({ key: "public", bodyText: '{"token":"t"}' }),
+      creds,
+    );
     expect(r.ok && r.request.headers.map((h) => h.name)).toEqual(["Content-Type"]);
-    const u = buildRequest(endpoint("users.get-user"), draft({ pathParams: { user_id: ORG }, sendToken: false }), creds);
+    const u = buildRequest(
+      endpoint("users.get-user"),
+      draft({ pathParams: { user_id: ORG }, sendToken: false }),
+      creds,
+    );
     expect(u.ok && u.request.usedToken).toBe(false);
   });
 
@@ -127,6 +169,10 @@ describe("headerPreview", () => {
       { name: "X-API-Key", value: "no public key entered", ok: false },
       { name: "Authorization", value: "no access token yet", ok: false },
     ]);
-    expect(headerPreview(endpoint("users.get-user"), { ...d, sendToken: false }, creds)[1]).toEqual({ name: "Authorization", value: "not sent (optional)", ok: true });
+    expect(headerPreview(endpoint("users.get-user"), { ...d, sendToken: false }, creds)[1]).toEqual({
+      name: "Authorization",
+      value: "not sent (optional)",
+      ok: true,
+    });
   });
 });

@@ -59,7 +59,8 @@ export interface FieldError {
   message: string;
 }
 
-export type BuildResult = { ok: true; request: SentRequest; errors: FieldError[] } | { ok: false; errors: FieldError[] };
+export type BuildResult =
+  { ok: true; request: SentRequest; errors: FieldError[] } | { ok: false; errors: FieldError[] };
 
 /** Schema keys of a zod object, in declaration order. */
 export function shapeKeys(schema: z.ZodObject | undefined): string[] {
@@ -94,7 +95,10 @@ const entered = (values: Record<string, string>, keys: string[]) =>
 function check(schema: z.ZodType, input: unknown, where: Location): { errors: FieldError[]; data: unknown } {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { errors: [], data: result.data };
-  return { errors: toValidationIssues(result.error, where).map((i) => ({ loc: i.loc.join("."), message: i.msg })), data: undefined };
+  return {
+    errors: toValidationIssues(result.error, where).map((i) => ({ loc: i.loc.join("."), message: i.msg })),
+    data: undefined,
+  };
 }
 
 const KEY_LABEL: Record<KeyKind, string> = { public: "public key (pk_live_…)", secret: "secret key (sk_live_…)" };
@@ -103,7 +107,12 @@ const KEY_LABEL: Record<KeyKind, string> = { public: "public key (pk_live_…)",
  * Validates the draft with the endpoint's own schemas (the ones the sandbox answers 422 with) and
  * builds the exact request. With errors, `ok` is false unless `force` ("Send anyway") is set.
  */
-export function buildRequest(e: Endpoint, draft: RequestDraft, credentials: Credentials, options: { force?: boolean } = {}): BuildResult {
+export function buildRequest(
+  e: Endpoint,
+  draft: RequestDraft,
+  credentials: Credentials,
+  options: { force?: boolean } = {},
+): BuildResult {
   const errors: FieldError[] = [];
   const headers: SentRequest["headers"] = [];
 
@@ -121,7 +130,8 @@ export function buildRequest(e: Endpoint, draft: RequestDraft, credentials: Cred
     if (q.data && typeof q.data === "object") {
       typedQuery = Object.fromEntries(
         Object.entries(q.data as Record<string, unknown>).filter(
-          (entry): entry is [string, string | number | boolean] => entry[0] in queryValues && ["string", "number", "boolean"].includes(typeof entry[1]),
+          (entry): entry is [string, string | number | boolean] =>
+            entry[0] in queryValues && ["string", "number", "boolean"].includes(typeof entry[1]),
         ),
       );
     }
@@ -133,7 +143,11 @@ export function buildRequest(e: Endpoint, draft: RequestDraft, credentials: Cred
   if (keyKind) {
     const value = (keyKind === "public" ? credentials.publicKey : credentials.secretKey).trim();
     if (value) headers.push({ name: "X-API-Key", value });
-    else errors.push({ loc: "header.X-API-Key", message: `No ${KEY_LABEL[keyKind]} entered: paste yours or get sandbox keys` });
+    else
+      errors.push({
+        loc: "header.X-API-Key",
+        message: `No ${KEY_LABEL[keyKind]} entered: paste yours or get sandbox keys`,
+      });
   } else if (e.auth.keys.length > 0) {
     errors.push({ loc: "header.X-API-Key", message: "This endpoint needs an API key" });
   }
@@ -141,7 +155,8 @@ export function buildRequest(e: Endpoint, draft: RequestDraft, credentials: Cred
   const token = credentials.accessToken.trim();
   const usedToken = e.auth.jwt !== "none" && draft.sendToken && token !== "";
   if (usedToken) headers.push({ name: "Authorization", value: `Bearer ${token}` });
-  else if (e.auth.jwt === "required") errors.push({ loc: "header.Authorization", message: "No access token: log in, then choose “Use this token”" });
+  else if (e.auth.jwt === "required")
+    errors.push({ loc: "header.Authorization", message: "No access token: log in, then choose “Use this token”" });
 
   const organizationId = e.auth.organizationHeader ? credentials.organizationId.trim() : "";
   if (e.auth.organizationHeader) {
@@ -211,7 +226,13 @@ export function buildRequest(e: Endpoint, draft: RequestDraft, credentials: Cred
 
 /** The fetch() init of a sent request: multipart as FormData (the browser sets its Content-Type). */
 export function fetchInit(r: SentRequest, signal?: AbortSignal): RequestInit {
-  const init: RequestInit = { method: r.method, headers: r.headers.map((h): [string, string] => [h.name, h.value]), signal, credentials: "omit", cache: "no-store" };
+  const init: RequestInit = {
+    method: r.method,
+    headers: r.headers.map((h): [string, string] => [h.name, h.value]),
+    signal,
+    credentials: "omit",
+    cache: "no-store",
+  };
   if (r.body?.kind === "json" && r.body.text.trim() !== "") init.body = r.body.text;
   if (r.body?.kind === "multipart") {
     const form = new FormData();
@@ -241,14 +262,22 @@ export function headerPreview(e: Endpoint, draft: EditorDraft, c: Credentials): 
   if (e.auth.keys.length > 0) {
     const kind = key === "none" ? null : key;
     const value = kind === "public" ? c.publicKey.trim() : kind === "secret" ? c.secretKey.trim() : "";
-    out.push({ name: "X-API-Key", value: value ? shorten(value) : `no ${kind ?? "API"} key entered`, ok: value !== "" });
+    out.push({
+      name: "X-API-Key",
+      value: value ? shorten(value) : `no ${kind ?? "API"} key entered`,
+      ok: value !== "",
+    });
   }
   if (e.auth.jwt !== "none") {
     const token = c.accessToken.trim();
     const send = draft.sendToken && token !== "";
     out.push({
       name: "Authorization",
-      value: send ? `Bearer ${shorten(token)}` : e.auth.jwt === "required" ? "no access token yet" : "not sent (optional)",
+      value: send
+        ? `Bearer ${shorten(token)}`
+        : e.auth.jwt === "required"
+          ? "no access token yet"
+          : "not sent (optional)",
       ok: send || e.auth.jwt === "optional",
     });
   }
@@ -256,6 +285,14 @@ export function headerPreview(e: Endpoint, draft: EditorDraft, c: Credentials): 
     const org = c.organizationId.trim();
     out.push({ name: "X-Organization-Id", value: org || "no organization chosen", ok: org !== "" });
   }
-  if (e.body) out.push({ name: "Content-Type", value: e.body.contentType === "multipart/form-data" ? "multipart/form-data (boundary set by the browser)" : "application/json", ok: true });
+  if (e.body)
+    out.push({
+      name: "Content-Type",
+      value:
+        e.body.contentType === "multipart/form-data"
+          ? "multipart/form-data (boundary set by the browser)"
+          : "application/json",
+      ok: true,
+    });
   return out;
 }

@@ -28,9 +28,14 @@ describe("readResponse", () => {
     // The first event must be shown while the stream is still open (a reader that waited for the end never shows it).
     let shown: (view: ResponseView) => void = () => {};
     const firstShown = new Promise<ResponseView>((resolve) => (shown = resolve));
-    const reading = readResponse(new Response(stream, { headers: { "content-type": "text/event-stream" } }), 0, clock(), (v) => {
-      if (v.events.length > 0) shown(v);
-    });
+    const reading = readResponse(
+      new Response(stream, { headers: { "content-type": "text/event-stream" } }),
+      0,
+      clock(),
+      (v) => {
+        if (v.events.length > 0) shown(v);
+      },
+    );
     push('data: {"n":1}\n\n');
     const first = await firstShown;
     expect([first.done, first.events.map((e) => e.data)]).toEqual([false, ['{"n":1}']]);
@@ -43,7 +48,10 @@ describe("readResponse", () => {
 
   it("offers downloads under the name from Content-Disposition", async () => {
     const res = new Response(new Uint8Array([1, 2, 3]), {
-      headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="Q1 report.pdf"; filename*=UTF-8''Q1%20r%C3%A9port.pdf` },
+      headers: {
+        "content-type": "application/pdf",
+        "content-disposition": `attachment; filename="Q1 report.pdf"; filename*=UTF-8''Q1%20r%C3%A9port.pdf`,
+      },
     });
     const v = await readResponse(res, 0, clock(), () => {});
     expect(v.kind).toBe("binary");
@@ -52,7 +60,12 @@ describe("readResponse", () => {
   });
 
   it("treats 204 as empty and marks answers from the console proxy", async () => {
-    const v = await readResponse(new Response(null, { status: 204, headers: { "x-console-proxy": "1" } }), 0, clock(), () => {});
+    const v = await readResponse(
+      new Response(null, { status: 204, headers: { "x-console-proxy": "1" } }),
+      0,
+      clock(),
+      () => {},
+    );
     expect(v).toMatchObject({ kind: "empty", fromProxy: true, size: 0 });
   });
 });
@@ -73,6 +86,10 @@ describe("helpers", () => {
   });
 
   it("formats sizes", () => {
-    expect([formatBytes(512), formatBytes(1536), formatBytes(2 * 1024 * 1024)]).toEqual(["512 B", "1.5 KiB", "2.0 MiB"]);
+    expect([formatBytes(512), formatBytes(1536), formatBytes(2 * 1024 * 1024)]).toEqual([
+      "512 B",
+      "1.5 KiB",
+      "2.0 MiB",
+    ]);
   });
 });

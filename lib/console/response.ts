@@ -53,7 +53,12 @@ export function bodyKind(headers: Headers, status: number): ResponseView["kind"]
  * Reads a fetch Response for the viewer. Streams (SSE) are read chunk by chunk and `onUpdate` is
  * called as each event arrives, so completions with stream: true show live.
  */
-export async function readResponse(res: Response, startedAt: number, clock: () => number, onUpdate: (view: ResponseView) => void): Promise<ResponseView> {
+export async function readResponse(
+  res: Response,
+  startedAt: number,
+  clock: () => number,
+  onUpdate: (view: ResponseView) => void,
+): Promise<ResponseView> {
   let view: ResponseView = {
     status: res.status,
     headersMs: Math.round(clock() - startedAt),
@@ -79,7 +84,10 @@ export async function readResponse(res: Response, startedAt: number, clock: () =
   if (view.kind === "binary") {
     const blob = await res.blob();
     const filename = dispositionFilename(res.headers.get("content-disposition")) ?? "download";
-    return finish({ size: blob.size, download: { filename, type: blob.type || res.headers.get("content-type") || "application/octet-stream", blob } });
+    return finish({
+      size: blob.size,
+      download: { filename, type: blob.type || res.headers.get("content-type") || "application/octet-stream", blob },
+    });
   }
   if (!res.body) return finish({ kind: view.kind === "sse" ? "sse" : "empty" });
 

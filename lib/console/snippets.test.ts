@@ -3,12 +3,22 @@ import { getEndpoint } from "@/lib/catalog";
 import { buildRequest, EMPTY_CREDENTIALS, type RequestDraft } from "./request";
 import { copyAs } from "./snippets";
 
-const creds = { ...EMPTY_CREDENTIALS, publicKey: "pk_live_REAL", secretKey: "sk_live_REAL", accessToken: "eyJ.REALTOKEN.sig", organizationId: "7c9e6679-7425-40de-944b-e07fc1f90ae7" };
+const creds = {
+  ...EMPTY_CREDENTIALS,
+  publicKey: "pk_live_REAL",
+  secretKey: "sk_live_REAL",
+  accessToken: "eyJ.REALTOKEN.sig",
+  organizationId: "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+};
 const BASE = "http://127.0.0.1:3300/sandbox";
 
 function sent(id: string, over: Partial<RequestDraft>) {
   const e = getEndpoint(id)!;
-  const r = buildRequest(e, { pathParams: {}, query: {}, bodyText: "", formFields: {}, files: {}, key: "secret", sendToken: true, ...over }, creds);
+  const r = buildRequest(
+    e,
+    { pathParams: {}, query: {}, bodyText: "", formFields: {}, files: {}, key: "secret", sendToken: true, ...over },
+    creds,
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return { e, r: r.request };
 }

@@ -19,7 +19,12 @@ export type CopyFormat = (typeof COPY_FORMATS)[number]["id"];
  * The sent request as the code-sample generators read it: the real URL, the headers with the key
  * and token actually sent (or placeholders when `mask`), the body as sent.
  */
-export function sentAsSample(e: Endpoint, r: SentRequest, baseUrl: string, { mask = false }: { mask?: boolean } = {}): SampleRequest {
+export function sentAsSample(
+  e: Endpoint,
+  r: SentRequest,
+  baseUrl: string,
+  { mask = false }: { mask?: boolean } = {},
+): SampleRequest {
   const headers = r.headers.flatMap((h) => {
     // fetch and curl set the multipart Content-Type (with its boundary) themselves.
     if (h.name === "Content-Type" && r.body?.kind === "multipart") return [];
@@ -43,14 +48,27 @@ export function sentAsSample(e: Endpoint, r: SentRequest, baseUrl: string, { mas
           ? null
           : { kind: "json", value: r.body.value }
         : r.body?.kind === "multipart"
-          ? { kind: "multipart", fields: r.body.fields.map((f) => ("file" in f ? { name: f.name, file: { name: f.file.name, type: f.file.type || "application/octet-stream" } } : f)) }
+          ? {
+              kind: "multipart",
+              fields: r.body.fields.map((f) =>
+                "file" in f
+                  ? { name: f.name, file: { name: f.file.name, type: f.file.type || "application/octet-stream" } }
+                  : f,
+              ),
+            }
           : null,
     answer: answerKind(e),
   };
 }
 
 /** "Copy as curl / fetch / SDK" of exactly what was sent. */
-export function copyAs(format: CopyFormat, e: Endpoint, r: SentRequest, baseUrl: string, options: { mask?: boolean } = {}): string {
+export function copyAs(
+  format: CopyFormat,
+  e: Endpoint,
+  r: SentRequest,
+  baseUrl: string,
+  options: { mask?: boolean } = {},
+): string {
   const f = COPY_FORMATS.find((x) => x.id === format);
   if (!f) throw new Error(`unknown copy format ${format}`);
   return f.generator.generate(sentAsSample(e, r, baseUrl, options));

@@ -18,7 +18,9 @@ describe("SseParser", () => {
 
   it("reads event names, ids, multi-line data and skips comments", () => {
     const p = new SseParser();
-    expect(p.feed(": ping\n\nevent: delta\nid: 7\ndata: one\ndata: two\n\n")).toEqual([{ event: "delta", data: "one\ntwo", id: "7" }]);
+    expect(p.feed(": ping\n\nevent: delta\nid: 7\ndata: one\ndata: two\n\n")).toEqual([
+      { event: "delta", data: "one\ntwo", id: "7" },
+    ]);
   });
 
   it("flushes a last event without a trailing blank line", () => {
@@ -30,14 +32,29 @@ describe("SseParser", () => {
 });
 
 describe("assembledText", () => {
-  const chunk = (delta: object) => ({ event: "message", id: null, data: JSON.stringify({ object: "chat.completion.chunk", choices: [{ index: 0, delta }] }) });
+  const chunk = (delta: object) => ({
+    event: "message",
+    id: null,
+    data: JSON.stringify({ object: "chat.completion.chunk", choices: [{ index: 0, delta }] }),
+  });
 
   it("joins the deltas' content in order and ignores [DONE] and the role-only first chunk", () => {
-    const events = [chunk({ role: "assistant" }), chunk({ content: "Hel" }), chunk({ content: "lo" }), chunk({}), { event: "message", id: null, data: "[DONE]" }];
+    const events = [
+      chunk({ role: "assistant" }),
+      chunk({ content: "Hel" }),
+      chunk({ content: "lo" }),
+      chunk({}),
+      { event: "message", id: null, data: "[DONE]" },
+    ];
     expect(assembledText(events)).toBe("Hello");
   });
 
   it("is null for a stream that carries no completion chunks", () => {
-    expect(assembledText([{ event: "message", id: null, data: "plain text" }, { event: "ping", id: null, data: '{"x":1}' }])).toBeNull();
+    expect(
+      assembledText([
+        { event: "message", id: null, data: "plain text" },
+        { event: "ping", id: null, data: '{"x":1}' },
+      ]),
+    ).toBeNull();
   });
 });

@@ -14,7 +14,8 @@ export interface SseEvent {
 export class SseParser {
   private pending: SseEvent[] = [];
   private readonly parser = createParser({
-    onEvent: (m: EventSourceMessage) => this.pending.push({ event: m.event ?? "message", data: m.data, id: m.id ?? null }),
+    onEvent: (m: EventSourceMessage) =>
+      this.pending.push({ event: m.event ?? "message", data: m.data, id: m.id ?? null }),
   });
 
   feed(chunk: string): SseEvent[] {
@@ -50,11 +51,17 @@ export function assembledText(events: readonly SseEvent[]): string | null {
     } catch {
       continue;
     }
-    const choices = chunk && typeof chunk === "object" && "choices" in chunk && Array.isArray(chunk.choices) ? (chunk.choices as unknown[]) : null;
+    const choices =
+      chunk && typeof chunk === "object" && "choices" in chunk && Array.isArray(chunk.choices)
+        ? (chunk.choices as unknown[])
+        : null;
     const first = choices?.[0];
     if (!first || typeof first !== "object" || !("delta" in first)) continue;
     const delta = first.delta;
-    const content = delta && typeof delta === "object" && "content" in delta && typeof delta.content === "string" ? delta.content : "";
+    const content =
+      delta && typeof delta === "object" && "content" in delta && typeof delta.content === "string"
+        ? delta.content
+        : "";
     text = (text ?? "") + content;
   }
   return text;

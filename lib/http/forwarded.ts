@@ -4,7 +4,13 @@ import { resolveForwarded, type TrustProxy } from "@/lib/site/trust-proxy";
 import { encrypted } from "./node";
 
 /** Headers a client could use to speak for itself, replaced on every request the portal server takes in. */
-const FORWARDING = new Set(["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"]);
+const FORWARDING = new Set([
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+]);
 
 const joined = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(", ") : v);
 

@@ -90,13 +90,15 @@ export function webHeaders(raw: readonly string[]): Headers {
 export function rawHeaderOf(raw: readonly string[], name: string): string | null {
   let value: string | null = null;
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
+    if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name)
+      value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]!}`;
   }
   return value;
 }
 
 /** Whether a request declares a body (Content-Length above 0, or chunked). One answered unread must close its connection. */
-export const declaresBody = (req: IncomingMessage) => Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+export const declaresBody = (req: IncomingMessage) =>
+  Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
 
 /** Whether the request came over TLS. */
 export const encrypted = (req: IncomingMessage) => "encrypted" in req.socket && req.socket.encrypted === true;
@@ -119,7 +121,8 @@ export function toWebRequest(req: IncomingMessage, { signal, body }: { signal: A
   const { proto, host, url } = urlOf(req);
   if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", host);
   if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", proto);
-  if (!headers.has("x-forwarded-for") && req.socket.remoteAddress) headers.set("x-forwarded-for", req.socket.remoteAddress);
+  if (!headers.has("x-forwarded-for") && req.socket.remoteAddress)
+    headers.set("x-forwarded-for", req.socket.remoteAddress);
   const method = req.method ?? "GET";
   const withBody = body && method !== "GET" && method !== "HEAD";
   return new Request(url, {

@@ -72,7 +72,11 @@ export async function discardBody(req: Request, cap: number): Promise<boolean> {
 }
 
 /** Runs `answer`, then discards what it left unread of the body (up to `cap`), so the answer can be read. */
-export async function answerThenDiscard(req: Request, cap: number, answer: () => Promise<Response> | Response): Promise<Response> {
+export async function answerThenDiscard(
+  req: Request,
+  cap: number,
+  answer: () => Promise<Response> | Response,
+): Promise<Response> {
   const response = await answer();
   await discardBody(req, cap);
   return response;

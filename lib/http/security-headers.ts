@@ -28,7 +28,11 @@ export const HSTS = "max-age=31536000; includeSubDomains";
  * need it). `formTargets`: where forms may submit or be redirected to beyond 'self' (browsers check
  * form-action on redirects, and the consent and checkout forms redirect to the tenant's app).
  */
-export function pageCsp({ dev = false, env = process.env, formTargets = "" }: { dev?: boolean; env?: Env; formTargets?: string } = {}): string {
+export function pageCsp({
+  dev = false,
+  env = process.env,
+  formTargets = "",
+}: { dev?: boolean; env?: Env; formTargets?: string } = {}): string {
   const live = parseLiveApi(env);
   // The console calls SAAS_API_URL itself only with SAAS_API_CONSOLE_VIA=direct; through the proxy it is 'self'.
   const connect = live.kind === "ok" && live.api.via === "direct" ? ` ${live.api.origin}` : "";
@@ -49,12 +53,19 @@ export function pageCsp({ dev = false, env = process.env, formTargets = "" }: { 
 /** Paths whose forms redirect to a tenant's own app (any http(s) origin): the Google consent and checkout pages. */
 export const REDIRECTING_FORM_PATHS = ["/sandbox/oauth/google", "/sandbox/checkout"] as const;
 
-export const redirectsForms = (path: string) => REDIRECTING_FORM_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+export const redirectsForms = (path: string) =>
+  REDIRECTING_FORM_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
 
 /** An answer that is not a page of the portal: the console proxy's, whatever type the API sent. */
 export const SANDBOXED_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
 /** The headers for a path (no HSTS: see HSTS), as the portal server sets them before answering. */
-export function securityHeadersFor(path: string, { dev = false, env = process.env }: { dev?: boolean; env?: Env } = {}): Record<string, string> {
-  return { ...BASE_SECURITY_HEADERS, "Content-Security-Policy": pageCsp({ dev, env, formTargets: redirectsForms(path) ? "http: https:" : "" }) };
+export function securityHeadersFor(
+  path: string,
+  { dev = false, env = process.env }: { dev?: boolean; env?: Env } = {},
+): Record<string, string> {
+  return {
+    ...BASE_SECURITY_HEADERS,
+    "Content-Security-Policy": pageCsp({ dev, env, formTargets: redirectsForms(path) ? "http: https:" : "" }),
+  };
 }

@@ -30,5 +30,10 @@ export function serverTimeouts(env: Env = process.env): ServerTimeouts {
 
 /** createServer options enforcing the timeouts; node:http then checks them every second (instead of every 30 s). */
 export function timedServerOptions(t: ServerTimeouts = serverTimeouts()): ServerOptions {
-  return { headersTimeout: t.headersTimeout, requestTimeout: t.requestTimeout, keepAliveTimeout: t.keepAliveTimeout, connectionsCheckingInterval: Math.min(1_000, t.headersTimeout) };
+  return {
+    headersTimeout: t.headersTimeout,
+    requestTimeout: t.requestTimeout,
+    keepAliveTimeout: t.keepAliveTimeout,
+    connectionsCheckingInterval: Math.min(1_000, t.headersTimeout),
+  };
 }

@@ -18,7 +18,13 @@ describe("llms.txt", () => {
     expect(lines[1]).toBe("");
     expect(lines[2]).toMatch(/^> \S/);
     expect(lines[4]).toMatch(/^[A-Z]/);
-    expect(lines.filter((l) => l.startsWith("#"))).toEqual(["# Multi-tenant SaaS API", "## Guides", "## API reference", "## Tools", "## Optional"]);
+    expect(lines.filter((l) => l.startsWith("#"))).toEqual([
+      "# Multi-tenant SaaS API",
+      "## Guides",
+      "## API reference",
+      "## Tools",
+      "## Optional",
+    ]);
     // After the first section every non-empty line is a heading or `- [name](url): notes`.
     const firstSection = lines.indexOf("## Guides");
     for (const l of lines.slice(firstSection).filter((x) => x !== "" && !x.startsWith("## "))) {
@@ -31,24 +37,32 @@ describe("llms.txt", () => {
       expect(occurrences(endpointTwinUrl(e, BASE)), e.id).toBe(1);
       expect(lines).toContain(`- [${e.method} ${e.path}](${endpointTwinUrl(e, BASE)}): ${e.summary}`);
     }
-    expect(text).toContain("- [POST /v1/auth/login](https://portal.example.com/reference/authentication/login.md): Login with email and password");
+    expect(text).toContain(
+      "- [POST /v1/auth/login](https://portal.example.com/reference/authentication/login.md): Login with email and password",
+    );
   });
 
   it("links every guide's twin exactly once, in the Guides section, with its summary", () => {
     const guides = lines.slice(lines.indexOf("## Guides"), lines.indexOf("## API reference"));
     for (const g of GUIDES) {
       expect(occurrences(guideTwinUrl(g.id, BASE)), g.id).toBe(1);
-      expect(guides.find((l) => l.includes(`](${guideTwinUrl(g.id, BASE)})`))).toMatch(new RegExp(`^- \\[${g.title}\\]\\(.+\\): \\S`));
+      expect(guides.find((l) => l.includes(`](${guideTwinUrl(g.id, BASE)})`))).toMatch(
+        new RegExp(`^- \\[${g.title}\\]\\(.+\\): \\S`),
+      );
     }
   });
 
   it("links every category's twin with its description", () => {
-    for (const c of categories) expect(lines).toContain(`- [${c.title}](${BASE}/reference/${c.slug}.md): ${c.description}`);
+    for (const c of categories)
+      expect(lines).toContain(`- [${c.title}](${BASE}/reference/${c.slug}.md): ${c.description}`);
   });
 
   it("links the tools and llms-full.txt", () => {
-    for (const url of ["/openapi.json", "/sdk/api-client.ts", "/sdk.md", "/api/mcp", "/mcp.md", "/llms-full.txt"]) expect(occurrences(`${BASE}${url}`), url).toBe(1);
-    expect(lines.indexOf(`- [llms-full.txt](${BASE}/llms-full.txt): every guide and every endpoint in one file`)).toBeGreaterThan(lines.indexOf("## Optional"));
+    for (const url of ["/openapi.json", "/sdk/api-client.ts", "/sdk.md", "/api/mcp", "/mcp.md", "/llms-full.txt"])
+      expect(occurrences(`${BASE}${url}`), url).toBe(1);
+    expect(
+      lines.indexOf(`- [llms-full.txt](${BASE}/llms-full.txt): every guide and every endpoint in one file`),
+    ).toBeGreaterThan(lines.indexOf("## Optional"));
   });
 
   it("links only twins that exist", () => {

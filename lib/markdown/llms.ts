@@ -42,9 +42,21 @@ export function llmsTxt(baseUrl: string): string {
     linkLine("OpenAPI 3.1 document", `${baseUrl}/openapi.json`, "every endpoint, schema and example as JSON"),
     linkLine("TypeScript SDK", `${baseUrl}${SDK_DOWNLOAD_PATH}`, "the generated client, one file with no dependencies"),
     linkLine("TypeScript SDK guide", `${baseUrl}/sdk.md`, "how to use the client, and its namespaces"),
-    linkLine("MCP endpoint", `${baseUrl}/api/mcp`, "a Model Context Protocol server (Streamable HTTP) to search and read this reference"),
-    linkLine("MCP setup", `${baseUrl}/mcp.md`, "how to connect Claude Code, Cursor, VS Code or any MCP client, and the server's tools"),
-    linkLine("Sandbox", `${baseUrl}/sandbox.md`, "a stateful copy of the API to call without an account: keys, demo tenant, outbox"),
+    linkLine(
+      "MCP endpoint",
+      `${baseUrl}/api/mcp`,
+      "a Model Context Protocol server (Streamable HTTP) to search and read this reference",
+    ),
+    linkLine(
+      "MCP setup",
+      `${baseUrl}/mcp.md`,
+      "how to connect Claude Code, Cursor, VS Code or any MCP client, and the server's tools",
+    ),
+    linkLine(
+      "Sandbox",
+      `${baseUrl}/sandbox.md`,
+      "a stateful copy of the API to call without an account: keys, demo tenant, outbox",
+    ),
     linkLine("API console", `${baseUrl}/console.md`, "send requests from the browser, checked against the reference"),
     "",
     "## Optional",
@@ -63,6 +75,12 @@ export function llmsFullTxt(baseUrl: string): string {
     ...GUIDES.map((g) => guideMarkdown(g.id).trim()),
     ...endpoints.map((e) => endpointMarkdown(e, { baseUrl }).trim()),
   ];
-  const head = [`# ${site.apiName}: full documentation`, "", summary(), "", `The index of this file is ${baseUrl}/llms.txt.`].join("\n");
+  const head = [
+    `# ${site.apiName}: full documentation`,
+    "",
+    summary(),
+    "",
+    `The index of this file is ${baseUrl}/llms.txt.`,
+  ].join("\n");
   return [head, ...docs].join("\n\n---\n\n") + "\n";
 }

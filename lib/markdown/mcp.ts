@@ -24,13 +24,18 @@ export function mcpMarkdown(baseUrl: string): string {
     "",
     "The nine tools of the original server, with the same names and arguments, all read-only.",
     "",
-    ...portalTools.map((t) => `- \`${t.name}\` (${t.title}): ${(t.description.split("\n\n")[0] ?? "").replace(/\s*\n\s*/g, " ")}`),
+    ...portalTools.map(
+      (t) => `- \`${t.name}\` (${t.title}): ${(t.description.split("\n\n")[0] ?? "").replace(/\s*\n\s*/g, " ")}`,
+    ),
     "",
     "## Try the API in a sandbox",
     "",
     "Three more tools give an assistant a sandbox tenant of its own, so it can check a request, a header or a whole flow against a stateful copy of the API before writing code on it. They reach this portal's sandbox only (in process: never the real API or any other URL), and only the tenant whose keys are passed; keys and tokens are neither logged nor cached. New tenants are limited per client address, as on POST /sandbox/tenants.",
     "",
-    ...sandboxTools.map((t) => `- \`${t.name}\` (${t.title}${t.hints.readOnlyHint ? ", read-only" : ", writes to the sandbox"}): ${(t.description.split("\n")[0] ?? "").trim()}`),
+    ...sandboxTools.map(
+      (t) =>
+        `- \`${t.name}\` (${t.title}${t.hints.readOnlyHint ? ", read-only" : ", writes to the sandbox"}): ${(t.description.split("\n")[0] ?? "").trim()}`,
+    ),
     "",
     "### Worked example: a verified sign-up",
     "",

@@ -41,10 +41,21 @@ export function overviewMarkdown(baseUrl: string): string {
     "",
     "## Guides",
     "",
-    ...guideGroups().flatMap((g) => [`### ${g.title}`, "", ...g.guides.map((x) => linkLine(x.title, guideTwinUrl(x.id, baseUrl))), ""]),
+    ...guideGroups().flatMap((g) => [
+      `### ${g.title}`,
+      "",
+      ...g.guides.map((x) => linkLine(x.title, guideTwinUrl(x.id, baseUrl))),
+      "",
+    ]),
     `## ${overview.categoriesTitle}`,
     "",
-    ...categories.map((c) => linkLine(c.title, categoryTwinUrl(c, baseUrl), `${count(endpointsOf(c.id).length, "endpoint")}. ${c.description}`)),
+    ...categories.map((c) =>
+      linkLine(
+        c.title,
+        categoryTwinUrl(c, baseUrl),
+        `${count(endpointsOf(c.id).length, "endpoint")}. ${c.description}`,
+      ),
+    ),
     "",
     "## More",
     "",

@@ -66,7 +66,8 @@ describe("twins", () => {
       const md = twin(`/reference/${c.slug}.md`);
       expect(md.startsWith(`# ${c.title}\n\n${c.description}\n`)).toBe(true);
       for (const n of c.notes) expect(md).toContain(`- ${n}`);
-      for (const e of endpointsOf(c.id)) expect(md).toContain(`- [${e.method} ${e.path}](${BASE}/reference/${c.slug}/${e.slug}.md): ${e.summary}`);
+      for (const e of endpointsOf(c.id))
+        expect(md).toContain(`- [${e.method} ${e.path}](${BASE}/reference/${c.slug}/${e.slug}.md): ${e.summary}`);
     }
     expect(twin("/reference/agents.md")).toContain("## Good to know");
     expect(twin("/reference/ai.md")).toContain("## 1 endpoint\n");
@@ -80,7 +81,13 @@ describe("twins", () => {
 
   it("of the home page carry the page's text (one data module feeds both)", () => {
     const md = twin("/index.md");
-    for (const t of [overview.title, overview.lead, ...overview.authContexts.items.flatMap((i) => [i.title, i.text]), overview.apiKeys.footnote, overview.quickStart.code]) {
+    for (const t of [
+      overview.title,
+      overview.lead,
+      ...overview.authContexts.items.flatMap((i) => [i.title, i.text]),
+      overview.apiKeys.footnote,
+      overview.quickStart.code,
+    ]) {
       expect(md).toContain(t);
     }
     for (const c of categories) expect(md).toContain(`](${BASE}/reference/${c.slug}.md)`);
@@ -93,7 +100,8 @@ describe("twins", () => {
     const sdk = twin("/sdk.md");
     expect(sdk).toContain(`${BASE}/sdk/api-client.ts`);
     for (const f of SDK_FIXES) expect(sdk).toContain(f.title);
-    for (const n of sdkNamespaces()) expect(sdk).toContain(`| \`client.${n.property}\` | ${n.category.title} | ${n.methods.length} |`);
+    for (const n of sdkNamespaces())
+      expect(sdk).toContain(`| \`client.${n.property}\` | ${n.category.title} | ${n.methods.length} |`);
     const mcp = twin("/mcp.md");
     expect(mcp).toContain(`${BASE}/api/mcp`);
     for (const t of portalTools) expect(mcp).toContain(`- \`${t.name}\` (${t.title}): `);

@@ -21,7 +21,11 @@ export interface MarkdownPage {
   render(baseUrl: string): string;
 }
 
-const entry = (page: string, render: (baseUrl: string) => string): MarkdownPage => ({ page, twin: twinPath(page), render });
+const entry = (page: string, render: (baseUrl: string) => string): MarkdownPage => ({
+  page,
+  twin: twinPath(page),
+  render,
+});
 
 /** Every page with a twin: overview, reference index, categories, endpoints, guides index, guides, SDK, MCP, console, sandbox. */
 export function markdownPages(): MarkdownPage[] {
@@ -48,7 +52,8 @@ export function findMarkdownPage(segments: readonly string[]): MarkdownPage | un
 }
 
 /** The route segments of every twin under app/md/[...path]: `/reference/ai.md` → ["reference", "ai"]. */
-export const markdownParams = () => markdownPages().map((p) => ({ path: p.twin.replace(/\.md$/, "").split("/").slice(1) }));
+export const markdownParams = () =>
+  markdownPages().map((p) => ({ path: p.twin.replace(/\.md$/, "").split("/").slice(1) }));
 
 /** Markdown as an HTTP answer: text/markdown for twins; llms.txt files go as text/plain, as .txt files are expected to. */
 export function markdownResponse(text: string, type: "text/markdown" | "text/plain" = "text/markdown"): Response {

@@ -10,7 +10,8 @@ export const endpointTwinUrl = (e: Endpoint, baseUrl: string) => `${baseUrl}${tw
 export const categoryTwinUrl = (c: Category, baseUrl: string) => `${baseUrl}${twinPath(categoryHref(c.slug))}`;
 
 /** `- [POST /v1/auth/login](…/reference/authentication/login.md): Login with email and password` */
-export const endpointLink = (e: Endpoint, baseUrl: string) => linkLine(`${e.method} ${e.path}`, endpointTwinUrl(e, baseUrl), e.summary);
+export const endpointLink = (e: Endpoint, baseUrl: string) =>
+  linkLine(`${e.method} ${e.path}`, endpointTwinUrl(e, baseUrl), e.summary);
 
 /** A category page as Markdown: title, description, notes and its endpoints, linked to their twins. */
 export function categoryMarkdown(c: Category, baseUrl: string): string {
@@ -34,7 +35,14 @@ export function referenceMarkdown(baseUrl: string): string {
     "",
   ];
   for (const c of categories) {
-    out.push(`## [${c.title}](${categoryTwinUrl(c, baseUrl)})`, "", c.description, "", ...endpointsOf(c.id).map((e) => endpointLink(e, baseUrl)), "");
+    out.push(
+      `## [${c.title}](${categoryTwinUrl(c, baseUrl)})`,
+      "",
+      c.description,
+      "",
+      ...endpointsOf(c.id).map((e) => endpointLink(e, baseUrl)),
+      "",
+    );
   }
   return out.join("\n");
 }

@@ -61,7 +61,9 @@ export function sandboxMarkdown(baseUrl: string): string {
     "",
     "## Differences from the real API",
     "",
-    ...sandboxDifferences({ maxUploadBytes: maxUploadBytes(), tenantStorageBytes: tenantStorageBytes() }).map((d) => `- ${d}`),
+    ...sandboxDifferences({ maxUploadBytes: maxUploadBytes(), tenantStorageBytes: tenantStorageBytes() }).map(
+      (d) => `- ${d}`,
+    ),
     "",
   ].join("\n");
 }

@@ -32,7 +32,10 @@ export function sdkMarkdown(baseUrl: string): string {
     "",
     "| Namespace | Category | Methods | Names |",
     "| --- | --- | --- | --- |",
-    ...namespaces.map((n) => `| \`client.${n.property}\` | ${n.category.title} | ${n.methods.length} | ${n.methods.map((m) => `\`${m}\``).join(", ")} |`),
+    ...namespaces.map(
+      (n) =>
+        `| \`client.${n.property}\` | ${n.category.title} | ${n.methods.length} | ${n.methods.map((m) => `\`${m}\``).join(", ")} |`,
+    ),
     "",
   ].join("\n");
 }

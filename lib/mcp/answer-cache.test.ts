@@ -42,7 +42,8 @@ describe("AnswerCache", () => {
     cache.answer(b, { word: "x" });
     expect([a.runs, b.runs]).toEqual([1, 1]);
 
-    const at = (origin: string) => requestOrigin.run(origin, () => cache.answer(getEndpointDetails, { path: "/v1/auth/login", method: "POST" }));
+    const at = (origin: string) =>
+      requestOrigin.run(origin, () => cache.answer(getEndpointDetails, { path: "/v1/auth/login", method: "POST" }));
     const one = at("http://127.0.0.1:3000");
     const other = at("https://portal.example.com");
     expect(one.text).toContain("http://127.0.0.1:3000/reference/");

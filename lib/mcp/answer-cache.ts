@@ -47,4 +47,3 @@ export class AnswerCache {
     return fresh;
   }
 }
-

@@ -2,9 +2,7 @@ import { z } from "zod";
 import { CATEGORY_IDS, HTTP_METHODS } from "@/lib/catalog";
 
 /** Tool argument schemas shared by several tools; the seed's argument names are kept. */
-export const categoryArg = z
-  .enum(CATEGORY_IDS)
-  .describe(`Category: ${CATEGORY_IDS.join(", ")}`);
+export const categoryArg = z.enum(CATEGORY_IDS).describe(`Category: ${CATEGORY_IDS.join(", ")}`);
 
 /** Methods are accepted in any case, as clients type them. */
 export const methodArg = z
@@ -18,4 +16,6 @@ export const pathArg = z
   .trim()
   .min(1, "path must not be empty")
   .max(2000)
-  .describe("Endpoint path: a template (/v1/organizations/{organization_id}) or a concrete path with ids and query string (/v1/organizations/3f2b.../members?x=1), or a full URL");
+  .describe(
+    "Endpoint path: a template (/v1/organizations/{organization_id}) or a concrete path with ids and query string (/v1/organizations/3f2b.../members?x=1), or a full URL",
+  );

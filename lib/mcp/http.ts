@@ -1,4 +1,9 @@
-import { localhostAllowedHostnames, readRequestBody, validateHostHeader, validateOriginHeader } from "@modelcontextprotocol/server";
+import {
+  localhostAllowedHostnames,
+  readRequestBody,
+  validateHostHeader,
+  validateOriginHeader,
+} from "@modelcontextprotocol/server";
 import { endpoints } from "@/lib/catalog";
 import { clientAddressOf, mcpClient } from "./client-address";
 import { allowedHostList, publicOrigin, requestOrigin } from "@/lib/site/origin";
@@ -30,7 +35,11 @@ function allowedHostnames(): string[] {
   const portal = publicOrigin();
   const key = `${portal} ${process.env.ALLOWED_HOSTS ?? ""} ${process.env.MCP_ALLOWED_HOSTS ?? ""}`;
   if (hosts?.key !== key) {
-    const extra = [hostnameOf(portal), ...allowedHostList().map(hostnameOf), ...list(process.env.MCP_ALLOWED_HOSTS).map(hostnameOf)];
+    const extra = [
+      hostnameOf(portal),
+      ...allowedHostList().map(hostnameOf),
+      ...list(process.env.MCP_ALLOWED_HOSTS).map(hostnameOf),
+    ];
     hosts = { key, names: [...new Set([...localhostAllowedHostnames(), ...extra.filter(Boolean)])] };
   }
   return hosts.names;
@@ -58,7 +67,11 @@ function refusal({ host, origin }: McpRequestHead): Response | null {
   const hostCheck = validateHostHeader(host, allowedHostnames());
   if (!hostCheck.ok) return rpcError(403, -32000, `Forbidden: ${hostCheck.message}`);
   if (!origin) return null;
-  const origins = [hostCheck.hostname, hostnameOf(publicOrigin()), ...list(process.env.MCP_ALLOWED_ORIGINS).map(hostnameOf)];
+  const origins = [
+    hostCheck.hostname,
+    hostnameOf(publicOrigin()),
+    ...list(process.env.MCP_ALLOWED_ORIGINS).map(hostnameOf),
+  ];
   const originCheck = validateOriginHeader(origin, origins);
   return originCheck.ok ? null : rpcError(403, -32000, `Forbidden: ${originCheck.message}`);
 }
@@ -69,7 +82,10 @@ const mcpHandler = createPooledMcpHandler();
  * The checks before the MCP handler: Host (DNS rebinding) and Origin, then the body, read by `readBody` up to the
  * cap (null when it is larger). The body, or the refusal to send (403, 413).
  */
-export async function checkedMcpBody(head: McpRequestHead, readBody: (cap: number) => Promise<string | null>): Promise<string | Response> {
+export async function checkedMcpBody(
+  head: McpRequestHead,
+  readBody: (cap: number) => Promise<string | null>,
+): Promise<string | Response> {
   const refused = refusal(head);
   if (refused) return refused;
   const body = await readBody(maxBodyBytes());
@@ -77,7 +93,11 @@ export async function checkedMcpBody(head: McpRequestHead, readBody: (cap: numbe
 }
 
 /** The JSON-RPC body of a failure inside the server (HTTP 500). */
-export const INTERNAL_ERROR_BODY = JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: -32603, message: "Internal error" } });
+export const INTERNAL_ERROR_BODY = JSON.stringify({
+  jsonrpc: "2.0",
+  id: null,
+  error: { code: -32603, message: "Internal error" },
+});
 
 /** A body already read within the cap, as JSON: the parsed message, or the 400 JSON-RPC parse error to answer. */
 export function parseMcpBody(body: string): { message: unknown } | Response {
@@ -92,13 +112,24 @@ export function parseMcpBody(body: string): { message: unknown } | Response {
  * A parsed JSON-RPC message (or batch) through the MCP handler. Answers link to `origin` (the portal's own), else
  * to publicOrigin(); `client` is the caller's address, which the sandbox tools' limits count.
  */
-export function answerMcpMessage(http: McpHttp, message: unknown, origin: string | undefined, client?: string): Promise<McpAnswer> {
-  const answer = () => (origin === undefined ? mcpHandler(http, message) : requestOrigin.run(origin, () => mcpHandler(http, message)));
+export function answerMcpMessage(
+  http: McpHttp,
+  message: unknown,
+  origin: string | undefined,
+  client?: string,
+): Promise<McpAnswer> {
+  const answer = () =>
+    origin === undefined ? mcpHandler(http, message) : requestOrigin.run(origin, () => mcpHandler(http, message));
   return client === undefined ? answer() : mcpClient.run(client, answer);
 }
 
 /** A body already read within the cap: JSON parse errors, then the MCP handler (answerMcpMessage). */
-export async function answerMcpBody(http: McpHttp, body: string, origin: string | undefined, client?: string): Promise<McpAnswer> {
+export async function answerMcpBody(
+  http: McpHttp,
+  body: string,
+  origin: string | undefined,
+  client?: string,
+): Promise<McpAnswer> {
   const parsed = parseMcpBody(body);
   return parsed instanceof Response ? parsed : answerMcpMessage(http, parsed.message, origin, client);
 }
@@ -109,13 +140,22 @@ export async function answerMcpBody(http: McpHttp, body: string, origin: string 
  * dropped. For a thread that is about to serve.
  */
 export async function primeMcp(): Promise<void> {
-  const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" };
-  const http: McpHttp = { header: (name) => headers[name] ?? null, request: () => new Request("http://localhost/api/mcp", { method: "POST", headers }) };
-  const call = (method: string, params: Record<string, unknown>) => answerMcpBody(http, JSON.stringify({ jsonrpc: "2.0", id: 0, method, params }), undefined);
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    accept: "application/json, text/event-stream",
+    "mcp-protocol-version": "2025-06-18",
+  };
+  const http: McpHttp = {
+    header: (name) => headers[name] ?? null,
+    request: () => new Request("http://localhost/api/mcp", { method: "POST", headers }),
+  };
+  const call = (method: string, params: Record<string, unknown>) =>
+    answerMcpBody(http, JSON.stringify({ jsonrpc: "2.0", id: 0, method, params }), undefined);
   await call("tools/list", {});
   await call("tools/call", { name: "search_endpoints", arguments: { query: "prime the search index" } });
   const sample = endpoints.at(-1);
-  if (sample) await call("tools/call", { name: "get_endpoint_details", arguments: { path: sample.path, method: sample.method } });
+  if (sample)
+    await call("tools/call", { name: "get_endpoint_details", arguments: { path: sample.path, method: sample.method } });
 }
 
 /** POST /api/mcp: Streamable HTTP, stateless, behind host/origin checks and a body cap; answers link to the portal it was asked at. */
@@ -127,7 +167,9 @@ export async function handleMcpPost(req: Request): Promise<Response> {
   });
   if (typeof body !== "string") return body;
   const answer = await answerMcpBody(http, body, publicOrigin(req), clientAddressOf(http.header));
-  return isJsonAnswer(answer) ? new Response(answer.json, { status: 200, headers: { "content-type": "application/json" } }) : answer;
+  return isJsonAnswer(answer)
+    ? new Response(answer.json, { status: 200, headers: { "content-type": "application/json" } })
+    : answer;
 }
 
 /** GET and DELETE: no sessions or server-initiated streams in stateless mode. */

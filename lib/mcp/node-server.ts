@@ -3,14 +3,23 @@ import { clientGone, declaresBody, rawHeaderOf, readNodeBody, sendWebResponse, t
 import { clientAddressOf } from "./client-address";
 import { publicOrigin } from "@/lib/site/origin";
 import { timedServerOptions } from "@/lib/http/timeouts";
-import { answerMcpMessage, checkedMcpBody, handleMcpMethodNotAllowed, INTERNAL_ERROR_BODY, mcpHeadOf, parseMcpBody } from "./http";
+import {
+  answerMcpMessage,
+  checkedMcpBody,
+  handleMcpMethodNotAllowed,
+  INTERNAL_ERROR_BODY,
+  mcpHeadOf,
+  parseMcpBody,
+} from "./http";
 import { isJsonAnswer } from "./pool";
 
 /** Where the standalone server answers MCP: the same path as the portal's, so client configs differ only by origin. */
 export const MCP_PATH = "/api/mcp";
 
 const notFound = (res: ServerResponse) =>
-  res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ detail: `Not found: this server answers MCP at ${MCP_PATH}` }));
+  res
+    .writeHead(404, { "content-type": "application/json" })
+    .end(JSON.stringify({ detail: `Not found: this server answers MCP at ${MCP_PATH}` }));
 
 /**
  * Answers one request for MCP_PATH on node:http with the handler, host/origin checks and body cap of /api/mcp.

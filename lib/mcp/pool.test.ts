@@ -8,7 +8,11 @@ import { answerOnTransport, createPooledMcpHandler, isJsonAnswer, type McpAnswer
 
 const handler = createPooledMcpHandler();
 
-const HEADERS = { host: "127.0.0.1:3000", "content-type": "application/json", accept: "application/json, text/event-stream" };
+const HEADERS = {
+  host: "127.0.0.1:3000",
+  "content-type": "application/json",
+  accept: "application/json, text/event-stream",
+};
 
 /** The request as the route and the portal server hand it over: its headers, and the web Request on demand. */
 const http = (headers: Record<string, string>): McpHttp => ({
@@ -23,9 +27,15 @@ async function received(answer: McpAnswer): Promise<{ status: number; type: stri
 }
 
 /** The SDK's own per-request Streamable HTTP transport, answering the same message. */
-const sdkAnswer = async (headers: Record<string, string>, body: unknown) => received(await answerOnTransport(http(headers).request(), body));
+const sdkAnswer = async (headers: Record<string, string>, body: unknown) =>
+  received(await answerOnTransport(http(headers).request(), body));
 
-const rpc = (method: string, params?: Record<string, unknown>, id: string | number = 1) => ({ jsonrpc: "2.0", id, method, ...(params && { params }) });
+const rpc = (method: string, params?: Record<string, unknown>, id: string | number = 1) => ({
+  jsonrpc: "2.0",
+  id,
+  method,
+  ...(params && { params }),
+});
 const call = (name: string, args: Record<string, unknown>) => rpc("tools/call", { name, arguments: args });
 
 const SERVED = [
@@ -64,19 +74,35 @@ const SERVED = [
 ];
 
 describe("resident exchanges", () => {
-  it.each(["2025-06-18", "2025-11-25", null])("answer as the SDK's transport does, byte for byte (MCP-Protocol-Version %s)", async (version) => {
-    const headers = version ? { ...HEADERS, "mcp-protocol-version": version } : HEADERS;
-    for (const body of SERVED) {
-      const answer = await received(await handler(http(headers), body));
-      expect(answer, JSON.stringify(body)).toEqual(await sdkAnswer(headers, body));
-      expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body), JSON.stringify(body)).toMatchObject({ jsonrpc: "2.0", id: (body as { id: unknown }).id });
-    }
-  }, 60_000);
+  it.each(["2025-06-18", "2025-11-25", null])(
+    "answer as the SDK's transport does, byte for byte (MCP-Protocol-Version %s)",
+    async (version) => {
+      const headers = version ? { ...HEADERS, "mcp-protocol-version": version } : HEADERS;
+      for (const body of SERVED) {
+        const answer = await received(await handler(http(headers), body));
+        expect(answer, JSON.stringify(body)).toEqual(await sdkAnswer(headers, body));
+        expect(answer.status).toBe(200);
+        expect(JSON.parse(answer.body), JSON.stringify(body)).toMatchObject({
+          jsonrpc: "2.0",
+          id: (body as { id: unknown }).id,
+        });
+      }
+    },
+    60_000,
+  );
 
   it("answer concurrent calls each with its own result", async () => {
-    const queries = ["login", "upload a file", "sign up", "cancel at period end", "refresh token", "organization invite"];
-    const answers = await Promise.all(queries.map((query, i) => handler(http(HEADERS), { ...call("search_endpoints", { query }), id: i })));
+    const queries = [
+      "login",
+      "upload a file",
+      "sign up",
+      "cancel at period end",
+      "refresh token",
+      "organization invite",
+    ];
+    const answers = await Promise.all(
+      queries.map((query, i) => handler(http(HEADERS), { ...call("search_endpoints", { query }), id: i })),
+    );
     for (const [i, answer] of answers.entries()) {
       if (!isJsonAnswer(answer)) throw new Error("expected a resident answer");
       const parsed = JSON.parse(answer.json) as { id: number; result: { structuredContent: { query: string } } };
@@ -87,15 +113,51 @@ describe("resident exchanges", () => {
 
   // What the MCP specification and the SDK's transport answer them; the pool leaves these to the SDK.
   it.each([
-    ["initialize", rpc("initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } }), HEADERS, 200, { id: 1, result: { protocolVersion: "2025-06-18", serverInfo: { name: "saas-api-portal" } } }],
+    [
+      "initialize",
+      rpc("initialize", { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } }),
+      HEADERS,
+      200,
+      { id: 1, result: { protocolVersion: "2025-06-18", serverInfo: { name: "saas-api-portal" } } },
+    ],
     ["a notification", { jsonrpc: "2.0", method: "notifications/initialized" }, HEADERS, 202, null],
     ["a batch of one ping", [rpc("ping")], HEADERS, 200, { id: 1, result: {} }],
-    ["an Accept without text/event-stream", rpc("ping"), { ...HEADERS, accept: "application/json" }, 406, { id: null, error: { code: -32000, message: expect.stringMatching(/^Not Acceptable/) } }],
-    ["a text/plain body", rpc("ping"), { ...HEADERS, "content-type": "text/plain" }, 415, { id: null, error: { code: -32000, message: expect.stringMatching(/^Unsupported Media Type/) } }],
-    ["an unsupported protocol version", rpc("ping"), { ...HEADERS, "mcp-protocol-version": "1999-01-01" }, 400, { id: null, error: { code: -32000, message: expect.stringContaining("1999-01-01") } }],
-    ["a method the SDK does not know", rpc("tools/frobnicate"), HEADERS, 200, { id: 1, error: { code: -32601, message: "Method not found" } }],
+    [
+      "an Accept without text/event-stream",
+      rpc("ping"),
+      { ...HEADERS, accept: "application/json" },
+      406,
+      { id: null, error: { code: -32000, message: expect.stringMatching(/^Not Acceptable/) } },
+    ],
+    [
+      "a text/plain body",
+      rpc("ping"),
+      { ...HEADERS, "content-type": "text/plain" },
+      415,
+      { id: null, error: { code: -32000, message: expect.stringMatching(/^Unsupported Media Type/) } },
+    ],
+    [
+      "an unsupported protocol version",
+      rpc("ping"),
+      { ...HEADERS, "mcp-protocol-version": "1999-01-01" },
+      400,
+      { id: null, error: { code: -32000, message: expect.stringContaining("1999-01-01") } },
+    ],
+    [
+      "a method the SDK does not know",
+      rpc("tools/frobnicate"),
+      HEADERS,
+      200,
+      { id: 1, error: { code: -32601, message: "Method not found" } },
+    ],
     ["an id of null", { ...rpc("ping"), id: null }, HEADERS, 400, { id: null, error: { code: -32600 } }],
-    ["a message with a member JSON-RPC does not define", { ...rpc("tools/list"), extra: 1 }, HEADERS, 400, { id: 1, error: { code: -32600 } }],
+    [
+      "a message with a member JSON-RPC does not define",
+      { ...rpc("tools/list"), extra: 1 },
+      HEADERS,
+      400,
+      { id: 1, error: { code: -32600 } },
+    ],
   ])("answer %s as the specification says", async (_, body, headers, status, json) => {
     const answer = await received(await handler(http(headers), body));
     expect(answer.status).toBe(status);

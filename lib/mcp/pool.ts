@@ -114,7 +114,16 @@ async function acquireResident(): Promise<Resident> {
 }
 
 /** The methods a resident exchange answers; everything else (initialize, notifications, batches, logging) goes through the SDK's transport. */
-const RESIDENT_METHODS = new Set(["tools/call", "tools/list", "resources/list", "resources/templates/list", "resources/read", "prompts/list", "prompts/get", "ping"]);
+const RESIDENT_METHODS = new Set([
+  "tools/call",
+  "tools/list",
+  "resources/list",
+  "resources/templates/list",
+  "resources/read",
+  "prompts/list",
+  "prompts/get",
+  "ping",
+]);
 
 /**
  * The request a resident exchange may answer: one JSON-RPC request for a method above, of a 2025-era client (the
@@ -124,11 +133,16 @@ const RESIDENT_METHODS = new Set(["tools/call", "tools/list", "resources/list", 
 function residentRequest(http: McpHttp, parsed: unknown): JSONRPCRequest | null {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
   const { method, id } = parsed as { method?: unknown; id?: unknown };
-  if (typeof method !== "string" || !RESIDENT_METHODS.has(method) || (typeof id !== "string" && typeof id !== "number")) return null;
+  if (typeof method !== "string" || !RESIDENT_METHODS.has(method) || (typeof id !== "string" && typeof id !== "number"))
+    return null;
   const accept = http.header("accept");
   if (!accept?.includes("application/json") || !accept.includes("text/event-stream")) return null;
   if (!isJsonContentType(http.header("content-type"))) return null;
-  const head = { protocolVersionHeader: http.header("mcp-protocol-version"), mcpMethodHeader: http.header("mcp-method"), mcpNameHeader: http.header("mcp-name") };
+  const head = {
+    protocolVersionHeader: http.header("mcp-protocol-version"),
+    mcpMethodHeader: http.header("mcp-method"),
+    mcpNameHeader: http.header("mcp-name"),
+  };
   const outcome = classifyInboundRequest({
     httpMethod: "POST",
     ...(head.protocolVersionHeader !== null && { protocolVersionHeader: head.protocolVersionHeader }),
@@ -148,7 +162,10 @@ function residentRequest(http: McpHttp, parsed: unknown): JSONRPCRequest | null 
 /** The SDK's per-request transport for a 2025-era request, answering plain JSON rather than a one-event SSE stream. */
 export async function answerOnTransport(req: Request, parsedBody: unknown): Promise<Response> {
   const server = acquire();
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+  });
   try {
     await server.connect(transport);
     return await transport.handleRequest(req, { parsedBody });

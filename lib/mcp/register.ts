@@ -38,7 +38,9 @@ function registerTool(server: McpServer, tool: PortalTool | LiveTool) {
 
 const toolResult = (answer: ToolAnswer) => ({
   content: [{ type: "text" as const, text: answer.text }],
-  ...(answer.structured !== undefined && !answer.isError ? { structuredContent: answer.structured as Record<string, unknown> } : {}),
+  ...(answer.structured !== undefined && !answer.isError
+    ? { structuredContent: answer.structured as Record<string, unknown> }
+    : {}),
   ...(answer.isError ? { isError: true } : {}),
 });
 
@@ -60,16 +62,34 @@ export function registerPortal(server: McpServer): void {
     "endpoint",
     new ResourceTemplate("saas-api://endpoints/{id}", {
       list: async () => ({
-        resources: endpoints.map((e) => ({ uri: `saas-api://endpoints/${e.id}`, name: e.id, title: `${e.method} ${e.path}`, description: e.summary, mimeType: "text/markdown" })),
+        resources: endpoints.map((e) => ({
+          uri: `saas-api://endpoints/${e.id}`,
+          name: e.id,
+          title: `${e.method} ${e.path}`,
+          description: e.summary,
+          mimeType: "text/markdown",
+        })),
       }),
-      complete: { id: (value: string) => endpoints.map((e) => e.id).filter((id) => id.startsWith(value)).slice(0, 50) },
+      complete: {
+        id: (value: string) =>
+          endpoints
+            .map((e) => e.id)
+            .filter((id) => id.startsWith(value))
+            .slice(0, 50),
+      },
     }),
-    { title: "Endpoint reference", description: "One endpoint's full reference in Markdown, by id (e.g. authentication.login)", mimeType: "text/markdown" },
+    {
+      title: "Endpoint reference",
+      description: "One endpoint's full reference in Markdown, by id (e.g. authentication.login)",
+      mimeType: "text/markdown",
+    },
     async (uri, variables) => {
       const id = String(variables.id ?? "");
       const e = getEndpoint(decodeURIComponent(id));
       if (!e) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown endpoint id: ${id}`);
-      return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: endpointMarkdown(e, { baseUrl: portalUrl() }) }] };
+      return {
+        contents: [{ uri: uri.href, mimeType: "text/markdown", text: endpointMarkdown(e, { baseUrl: portalUrl() }) }],
+      };
     },
   );
 
@@ -85,16 +105,25 @@ export function registerPortal(server: McpServer): void {
   server.registerResource(
     "openapi",
     "saas-api://openapi.json",
-    { title: "OpenAPI 3.1 document", description: "The whole end-user API as OpenAPI 3.1, generated from the catalog", mimeType: "application/json" },
-    async (uri) => ({ contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(buildOpenApi()) }] }),
+    {
+      title: "OpenAPI 3.1 document",
+      description: "The whole end-user API as OpenAPI 3.1, generated from the catalog",
+      mimeType: "application/json",
+    },
+    async (uri) => ({
+      contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(buildOpenApi()) }],
+    }),
   );
 
   server.registerPrompt(
     "build-auth-ui",
     {
       title: "Build the auth UI for this API",
-      description: "Sign-up, email verification, login, logout, password reset and Google sign-in screens for an end-user frontend",
-      argsSchema: z.object({ framework: z.string().max(100).optional().describe("Frontend framework, e.g. Next.js, React + Vite, SvelteKit") }),
+      description:
+        "Sign-up, email verification, login, logout, password reset and Google sign-in screens for an end-user frontend",
+      argsSchema: z.object({
+        framework: z.string().max(100).optional().describe("Frontend framework, e.g. Next.js, React + Vite, SvelteKit"),
+      }),
     },
     ({ framework }) => {
       const auth = endpoints.filter((e) => e.category === "authentication");
@@ -119,15 +148,24 @@ export function registerPortal(server: McpServer): void {
     "integrate-endpoint",
     {
       title: "Integrate endpoint X",
-      description: "Write frontend code that calls one endpoint correctly, with its auth, headers, validation and errors",
+      description:
+        "Write frontend code that calls one endpoint correctly, with its auth, headers, validation and errors",
       argsSchema: z.object({
-        endpoint: z.string().min(1).max(300).describe('Endpoint id (authentication.login) or "METHOD /path" (POST /v1/auth/login)'),
+        endpoint: z
+          .string()
+          .min(1)
+          .max(300)
+          .describe('Endpoint id (authentication.login) or "METHOD /path" (POST /v1/auth/login)'),
         framework: z.string().max(100).optional().describe("Frontend framework or language"),
       }),
     },
     ({ endpoint, framework }) => {
       const e = resolveEndpoint(endpoint);
-      if (!e) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown endpoint "${endpoint}": use an id such as authentication.login or "POST /v1/auth/login".`);
+      if (!e)
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
+          `Unknown endpoint "${endpoint}": use an id such as authentication.login or "POST /v1/auth/login".`,
+        );
       const text = [
         `Integrate ${e.method} ${e.path} (${e.summary})${framework ? ` in ${framework}` : ""}.`,
         "Send exactly the headers its auth rule needs, validate input against the field constraints before sending, handle every documented response and error (show 422 field errors next to their fields; on 429 wait for Retry-After), and type the request and response.",
@@ -142,14 +180,23 @@ export function registerPortal(server: McpServer): void {
     "try-endpoint",
     {
       title: "Try endpoint X in the sandbox",
-      description: "Walks through creating a sandbox tenant, getting a token and calling one endpoint with the sandbox tools",
+      description:
+        "Walks through creating a sandbox tenant, getting a token and calling one endpoint with the sandbox tools",
       argsSchema: z.object({
-        endpoint: z.string().min(1).max(300).describe('Endpoint id (authentication.me) or "METHOD /path" (GET /v1/auth/me)'),
+        endpoint: z
+          .string()
+          .min(1)
+          .max(300)
+          .describe('Endpoint id (authentication.me) or "METHOD /path" (GET /v1/auth/me)'),
       }),
     },
     ({ endpoint }) => {
       const e = resolveEndpoint(endpoint);
-      if (!e) throw new ProtocolError(ProtocolErrorCode.InvalidParams, `Unknown endpoint "${endpoint}": use an id such as authentication.me or "GET /v1/auth/me".`);
+      if (!e)
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
+          `Unknown endpoint "${endpoint}": use an id such as authentication.me or "GET /v1/auth/me".`,
+        );
       return { messages: [{ role: "user" as const, content: { type: "text" as const, text: tryEndpointText(e) } }] };
     },
   );

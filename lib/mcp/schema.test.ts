@@ -5,8 +5,15 @@ import { portalTools, sandboxTools } from "./tools";
 
 /** tools/list and tools/call as a client sends them to /api/mcp (the production handler, its pooled servers). */
 const handler = createPooledMcpHandler();
-const HEADERS = new Headers({ "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" });
-const http = { header: (name: string) => HEADERS.get(name), request: () => new Request("http://127.0.0.1:3000/api/mcp", { method: "POST", headers: HEADERS }) };
+const HEADERS = new Headers({
+  "content-type": "application/json",
+  accept: "application/json, text/event-stream",
+  "mcp-protocol-version": "2025-06-18",
+});
+const http = {
+  header: (name: string) => HEADERS.get(name),
+  request: () => new Request("http://127.0.0.1:3000/api/mcp", { method: "POST", headers: HEADERS }),
+};
 
 async function rpc<T>(method: string, params?: Record<string, unknown>): Promise<T> {
   const answer = await handler(http, { jsonrpc: "2.0", id: 1, method, ...(params && { params }) });
@@ -21,7 +28,8 @@ interface Listed {
 const tools = [...portalTools, ...sandboxTools];
 
 /** zod's own JSON Schema of a tool's schema, for the JSON Schema draft MCP uses. */
-const zodJson = (schema: z.ZodType, io: "input" | "output") => schema["~standard"].jsonSchema[io]({ target: "draft-2020-12" });
+const zodJson = (schema: z.ZodType, io: "input" | "output") =>
+  schema["~standard"].jsonSchema[io]({ target: "draft-2020-12" });
 
 describe("tool schemas as clients see them", () => {
   it("tools/list gives each tool's input and output JSON Schema exactly as zod converts it, the same on every call", async () => {
@@ -38,13 +46,19 @@ describe("tool schemas as clients see them", () => {
   });
 
   it("tools/call validates arguments with zod: the parsed values on success, zod's message on failure", async () => {
-    const ok = await rpc<{ isError?: boolean; structuredContent: { matches: Array<{ method: string; path: string }> } }>("tools/call", {
+    const ok = await rpc<{
+      isError?: boolean;
+      structuredContent: { matches: Array<{ method: string; path: string }> };
+    }>("tools/call", {
       name: "get_endpoint_details",
       arguments: { path: " /v1/auth/login ", method: "post" },
     });
     expect(ok.isError).toBeFalsy();
     expect(ok.structuredContent.matches).toMatchObject([{ method: "POST", path: "/v1/auth/login" }]);
-    const bad = await rpc<{ isError: boolean; content: Array<{ text: string }> }>("tools/call", { name: "get_endpoint_details", arguments: { path: "" } });
+    const bad = await rpc<{ isError: boolean; content: Array<{ text: string }> }>("tools/call", {
+      name: "get_endpoint_details",
+      arguments: { path: "" },
+    });
     expect(bad.isError).toBe(true);
     expect(bad.content[0]?.text).toContain("path must not be empty");
   });

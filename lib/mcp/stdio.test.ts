@@ -21,7 +21,10 @@ async function exchange(lines: string[], expected: number): Promise<RpcAnswer[]>
   const answers: RpcAnswer[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${answers.length} of ${expected} answers after 30 s: ${JSON.stringify(answers)}`)), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`${answers.length} of ${expected} answers after 30 s: ${JSON.stringify(answers)}`)),
+        30_000,
+      );
       createInterface({ input: child.stdout }).on("line", (line) => {
         answers.push(JSON.parse(line) as RpcAnswer);
         if (answers.length === expected) {
@@ -40,7 +43,12 @@ async function exchange(lines: string[], expected: number): Promise<RpcAnswer[]>
 
 describe("stdio: malformed requests", { timeout: 40_000 }, () => {
   it("answers each request with an id with a JSON-RPC error, and keeps serving", async () => {
-    const init = { jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } };
+    const init = {
+      jsonrpc: "2.0",
+      id: 0,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+    };
     const answers = await exchange(
       [
         JSON.stringify(init),
@@ -75,9 +83,26 @@ describe("malformedLineError", () => {
 
 describe("one server, built once", { timeout: 40_000 }, () => {
   it("stdio and /api/mcp answer initialize, tools/list, resources/list and prompts/list identically", async () => {
-    const init = { jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } };
-    const lists = ["tools/list", "resources/list", "prompts/list"].map((method, i) => ({ jsonrpc: "2.0", id: i + 1, method, params: {} }));
-    const overStdio = await exchange([JSON.stringify(init), '{"jsonrpc":"2.0","method":"notifications/initialized"}', ...lists.map((l) => JSON.stringify(l))], 4);
+    const init = {
+      jsonrpc: "2.0",
+      id: 0,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+    };
+    const lists = ["tools/list", "resources/list", "prompts/list"].map((method, i) => ({
+      jsonrpc: "2.0",
+      id: i + 1,
+      method,
+      params: {},
+    }));
+    const overStdio = await exchange(
+      [
+        JSON.stringify(init),
+        '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+        ...lists.map((l) => JSON.stringify(l)),
+      ],
+      4,
+    );
     const byId = new Map(overStdio.map((a) => [a.id, a.result]));
 
     // Links name the portal's address; over stdio that is the served default, so HTTP is asked at the same one.
@@ -86,7 +111,12 @@ describe("one server, built once", { timeout: 40_000 }, () => {
       const res = await handleMcpPost(
         new Request("http://localhost:3000/api/mcp", {
           method: "POST",
-          headers: { host: "localhost:3000", "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" },
+          headers: {
+            host: "localhost:3000",
+            "content-type": "application/json",
+            accept: "application/json, text/event-stream",
+            "mcp-protocol-version": "2025-06-18",
+          },
           body: JSON.stringify(message),
         }),
       );

@@ -21,16 +21,26 @@ export function malformedLineError(line: string): string | null {
   try {
     parsed = JSON.parse(line);
   } catch {
-    return JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: ProtocolErrorCode.ParseError, message: "Parse error: the line is not valid JSON" } });
+    return JSON.stringify({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: ProtocolErrorCode.ParseError, message: "Parse error: the line is not valid JSON" },
+    });
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    return JSON.stringify({ jsonrpc: "2.0", id: null, error: { code: ProtocolErrorCode.InvalidRequest, message: "Invalid Request: a JSON-RPC message is an object" } });
+    return JSON.stringify({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: ProtocolErrorCode.InvalidRequest, message: "Invalid Request: a JSON-RPC message is an object" },
+    });
   }
   const message = parsed as Record<string, unknown>;
   const id = message.id;
   // A notification (or an answer from the client) that cannot be read gets no reply: there is no id to give one.
   if ((typeof id !== "string" && typeof id !== "number") || typeof message.method !== "string") return null;
-  const badParams = "params" in message && (typeof message.params !== "object" || message.params === null || Array.isArray(message.params));
+  const badParams =
+    "params" in message &&
+    (typeof message.params !== "object" || message.params === null || Array.isArray(message.params));
   const error = badParams
     ? { code: ProtocolErrorCode.InvalidParams, message: "Invalid params: params must be an object" }
     : { code: ProtocolErrorCode.InvalidRequest, message: "Invalid Request: not a JSON-RPC 2.0 request" };

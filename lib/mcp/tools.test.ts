@@ -22,27 +22,34 @@ describe("MCP tools as functions", () => {
     ]);
   });
 
-  it.each([undefined, ...categories.map((c) => c.id)])("get_end_user_endpoints(%s) pages under the size cap and covers every endpoint once", (category) => {
-    const first = getEndUserEndpoints.run({ category, page: 1 });
-    const pages = (first.structured as Listing).pages;
-    const ids: string[] = [];
-    for (let page = 1; page <= pages; page++) {
-      const a = getEndUserEndpoints.run({ category, page });
-      expect(a.isError).toBeFalsy();
-      expect(a.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
-      ids.push(...(a.structured as Listing).endpoints.map((e) => e.id));
-    }
-    const expected = endpoints.filter((e) => !category || e.category === category).map((e) => e.id);
-    expect(ids).toEqual(expected);
-    expect(getEndUserEndpoints.run({ category, page: pages + 1 }).isError).toBe(true);
-  });
+  it.each([undefined, ...categories.map((c) => c.id)])(
+    "get_end_user_endpoints(%s) pages under the size cap and covers every endpoint once",
+    (category) => {
+      const first = getEndUserEndpoints.run({ category, page: 1 });
+      const pages = (first.structured as Listing).pages;
+      const ids: string[] = [];
+      for (let page = 1; page <= pages; page++) {
+        const a = getEndUserEndpoints.run({ category, page });
+        expect(a.isError).toBeFalsy();
+        expect(a.text.length).toBeLessThanOrEqual(MAX_ANSWER_CHARS);
+        ids.push(...(a.structured as Listing).endpoints.map((e) => e.id));
+      }
+      const expected = endpoints.filter((e) => !category || e.category === category).map((e) => e.id);
+      expect(ids).toEqual(expected);
+      expect(getEndUserEndpoints.run({ category, page: pages + 1 }).isError).toBe(true);
+    },
+  );
 
   it("get_end_user_endpoints without a category lists all 109 endpoints in one answer of at most 13,000 characters, one line each", () => {
     const a = getEndUserEndpoints.run({ page: 1 });
     const data = a.structured as Listing & { total_endpoints: number };
     expect([data.pages, data.total_endpoints, data.endpoints.length]).toEqual([1, 109, 109]);
     expect(a.text.length).toBeLessThanOrEqual(13_000);
-    for (const e of endpoints) expect(a.text.split("\n").filter((l) => l.startsWith(`- ${e.method} ${e.path}: `)), e.id).toHaveLength(1);
+    for (const e of endpoints)
+      expect(
+        a.text.split("\n").filter((l) => l.startsWith(`- ${e.method} ${e.path}: `)),
+        e.id,
+      ).toHaveLength(1);
     expect(getEndUserEndpoints.run({ page: 2 }).isError).toBe(true);
   });
 
@@ -59,7 +66,18 @@ describe("MCP tools as functions", () => {
       expect(a.isError, e.id).toBeFalsy();
       const [m] = (a.structured as { matches: Array<Record<string, unknown>> }).matches;
       expect(m?.id).toBe(e.id);
-      for (const key of ["auth", "headers", "rate_limit", "path_parameters", "query_parameters", "request_body", "responses", "errors", "notes"]) expect(m, `${e.id} ${key}`).toHaveProperty(key);
+      for (const key of [
+        "auth",
+        "headers",
+        "rate_limit",
+        "path_parameters",
+        "query_parameters",
+        "request_body",
+        "responses",
+        "errors",
+        "notes",
+      ])
+        expect(m, `${e.id} ${key}`).toHaveProperty(key);
       expect(a.text).toContain(`# ${e.method} ${e.path}`);
     }
   });
@@ -72,13 +90,20 @@ describe("MCP tools as functions", () => {
 
   it("get_openapi_spec filters and reports an empty filter as an error", () => {
     const plans = getOpenApiSpec.run({ category: "plans" });
-    expect(Object.keys((plans.structured as { paths: object }).paths).sort()).toEqual(["/v1/plans", "/v1/plans/active", "/v1/plans/free", "/v1/plans/{plan_id}"]);
+    expect(Object.keys((plans.structured as { paths: object }).paths).sort()).toEqual([
+      "/v1/plans",
+      "/v1/plans/active",
+      "/v1/plans/free",
+      "/v1/plans/{plan_id}",
+    ]);
     expect(getOpenApiSpec.run({ path: "/v1/nothing" }).isError).toBe(true);
   });
 
   it("the overview counts the catalog and the SDK answer carries the generated client", () => {
     const o = getApiOverview.run({});
     expect((o.structured as { total_endpoints: number }).total_endpoints).toBe(109);
-    expect(getSdkTemplate.run({}).text).toMatch(/class ApiClient[\s\S]*class ApiError|class ApiError[\s\S]*class ApiClient/);
+    expect(getSdkTemplate.run({}).text).toMatch(
+      /class ApiClient[\s\S]*class ApiError|class ApiError[\s\S]*class ApiClient/,
+    );
   });
 });

@@ -12,7 +12,8 @@ const doc = buildOpenApi();
 const operationsOf = (d: OpenApiDocument): Array<{ path: string; method: string; op: OperationObject }> =>
   Object.entries(d.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
 
-const opById = (d: OpenApiDocument, operationId: string) => operationsOf(d).find((o) => o.op.operationId === operationId)?.op;
+const opById = (d: OpenApiDocument, operationId: string) =>
+  operationsOf(d).find((o) => o.op.operationId === operationId)?.op;
 
 /** Every `$ref` string anywhere in `value`. */
 function refsIn(value: unknown, out: string[] = []): string[] {
@@ -33,13 +34,18 @@ function resolvePointer(root: unknown, ref: string): unknown {
     .slice(2)
     .split("/")
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<unknown>((node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined), root);
+    .reduce<unknown>(
+      (node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 }
 
 const hasKey = (value: unknown, key: string): boolean =>
   Array.isArray(value)
     ? value.some((v) => hasKey(v, key))
-    : typeof value === "object" && value !== null && Object.entries(value).some(([k, v]) => k === key || hasKey(v, key));
+    : typeof value === "object" &&
+      value !== null &&
+      Object.entries(value).some(([k, v]) => k === key || hasKey(v, key));
 
 describe("buildOpenApi: the whole catalog", () => {
   it("has one operation per catalog endpoint: 109 across the catalog's paths", () => {
@@ -73,7 +79,11 @@ describe("buildOpenApi: the whole catalog", () => {
     ]);
     expect(opById(doc, "authentication_verifyEmailWithToken")?.security).toEqual([]);
     const optional = endpoints.find((e) => e.auth.jwt === "optional" && e.auth.keys.length === 2);
-    if (optional) expect(operationsOf(doc).find((o) => o.path === optional.path && o.method === optional.method.toLowerCase())?.op.security).toHaveLength(4);
+    if (optional)
+      expect(
+        operationsOf(doc).find((o) => o.path === optional.path && o.method === optional.method.toLowerCase())?.op
+          .security,
+      ).toHaveLength(4);
   });
 
   it("documents parameters, bodies, streams, files, errors and extensions", () => {
@@ -92,8 +102,12 @@ describe("buildOpenApi: the whole catalog", () => {
 
     const withOrg = endpoints.find((e) => e.auth.organizationHeader);
     if (withOrg) {
-      const op = operationsOf(doc).find((o) => o.path === withOrg.path && o.method === withOrg.method.toLowerCase())!.op;
-      expect(op.parameters).toContainEqual(expect.objectContaining({ name: "X-Organization-Id", in: "header", required: true }));
+      const op = operationsOf(doc).find(
+        (o) => o.path === withOrg.path && o.method === withOrg.method.toLowerCase(),
+      )!.op;
+      expect(op.parameters).toContainEqual(
+        expect.objectContaining({ name: "X-Organization-Id", in: "header", required: true }),
+      );
     }
     for (const { op } of operationsOf(doc)) {
       for (const p of op.parameters ?? []) if (p.in === "path") expect(p.required).toBe(true);
@@ -109,7 +123,8 @@ describe("buildOpenApi: the whole catalog", () => {
     for (const ref of new Set(refs)) expect(resolvePointer(doc, ref), ref).toBeDefined();
     // Each component is used.
     const used = new Set(refs);
-    for (const name of Object.keys(doc.components.schemas)) expect(used.has(`#/components/schemas/${name}`), name).toBe(true);
+    for (const name of Object.keys(doc.components.schemas))
+      expect(used.has(`#/components/schemas/${name}`), name).toBe(true);
   });
 });
 
@@ -133,7 +148,9 @@ describe("buildOpenApi: filtering", () => {
     for (const ref of new Set(refsIn(user))) expect(resolvePointer(user, ref), ref).toBeDefined();
 
     // Literal segments win over parameters; full URLs with a query string work.
-    expect(Object.keys(buildOpenApi({ path: "https://api.example.com/v1/user/files/folders?x=1" }).paths)).toEqual(["/v1/user/files/folders"]);
+    expect(Object.keys(buildOpenApi({ path: "https://api.example.com/v1/user/files/folders?x=1" }).paths)).toEqual([
+      "/v1/user/files/folders",
+    ]);
     expect(Object.keys(buildOpenApi({ path: "/v1/nothing/here" }).paths)).toEqual([]);
     expect(Object.keys(buildOpenApi({ category: "plans", path: `/v1/users/${EXAMPLE_IDS.user}` }).paths)).toEqual([]);
   });
@@ -160,7 +177,9 @@ describe("redocly lint", () => {
       expect(report.totals.errors).toBe(0);
       // Examples are checked against their schemas: the catalog's examples must survive the conversion.
       expect(report.problems.filter((p) => p.ruleId === "no-invalid-media-type-examples")).toEqual([]);
-      console.info(`redocly lint: ${report.totals.errors} errors, ${report.totals.warnings} warnings (${[...new Set(report.problems.map((p) => p.ruleId))].join(", ")})`);
+      console.info(
+        `redocly lint: ${report.totals.errors} errors, ${report.totals.warnings} warnings (${[...new Set(report.problems.map((p) => p.ruleId))].join(", ")})`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,26 @@
-import { categories, type CategoryId, type Endpoint, endpoints, endpointsOf, type KeyKind, matchPath } from "@/lib/catalog";
+import {
+  categories,
+  type CategoryId,
+  type Endpoint,
+  endpoints,
+  endpointsOf,
+  type KeyKind,
+  matchPath,
+} from "@/lib/catalog";
 import { describeRateLimit } from "@/lib/catalog/errors";
 import { authSummary } from "@/lib/catalog/headers";
 import { type JsonSchema, type SchemaIo, toJsonSchema } from "@/lib/catalog/json-schema";
 import { buildResponses, errorSchemas, namedExamples } from "./responses";
 import { SchemaRegistry } from "./schema-registry";
-import type { OpenApiDocument, OperationObject, ParameterObject, PathMethod, RequestBodyObject, SecurityRequirement, SecuritySchemeObject } from "./types";
+import type {
+  OpenApiDocument,
+  OperationObject,
+  ParameterObject,
+  PathMethod,
+  RequestBodyObject,
+  SecurityRequirement,
+  SecuritySchemeObject,
+} from "./types";
 
 export type * from "./types";
 
@@ -55,7 +71,8 @@ export function operationIdOf(e: Endpoint): string {
 
 /** Alternatives: each accepted key kind, with a JWT (required), without (none), or both (optional). */
 export function securityOf(e: Endpoint): SecurityRequirement[] {
-  const keyOptions: SecurityRequirement[] = e.auth.keys.length > 0 ? e.auth.keys.map((k) => ({ [KEY_SCHEME[k]]: [] })) : [{}];
+  const keyOptions: SecurityRequirement[] =
+    e.auth.keys.length > 0 ? e.auth.keys.map((k) => ({ [KEY_SCHEME[k]]: [] })) : [{}];
   const out: SecurityRequirement[] = [];
   for (const base of keyOptions) {
     if (e.auth.jwt !== "required") out.push(base);
@@ -73,12 +90,23 @@ function descriptionOf(e: Endpoint): string {
   if (e.rateLimit) parts.push(`**Rate limit:** ${describeRateLimit(e.rateLimit)}.`);
   if (e.notes.length > 0) parts.push(["**Notes**", "", ...e.notes.map((n) => `- ${n}`)].join("\n"));
   if (e.conflicts.length > 0) {
-    parts.push(["**Where the source documentation contradicts itself**", "", ...e.conflicts.map((c) => `- **${c.topic}:** ${c.text}`)].join("\n"));
+    parts.push(
+      [
+        "**Where the source documentation contradicts itself**",
+        "",
+        ...e.conflicts.map((c) => `- **${c.topic}:** ${c.text}`),
+      ].join("\n"),
+    );
   }
   return parts.join("\n\n");
 }
 
-function parameter(name: string, location: ParameterObject["in"], required: boolean, schema: JsonSchema): ParameterObject {
+function parameter(
+  name: string,
+  location: ParameterObject["in"],
+  required: boolean,
+  schema: JsonSchema,
+): ParameterObject {
   const { description, ...rest } = schema;
   return { name, in: location, required, ...(description ? { description } : {}), schema: rest };
 }
@@ -89,7 +117,9 @@ function parametersOf(e: Endpoint, registry: SchemaRegistry): ParameterObject[] 
     const json = toJsonSchema(schema, "input");
     const required = new Set(json.required ?? []);
     const hoisted = registry.hoist(json, "input");
-    return Object.entries(hoisted.properties ?? {}).map(([name, s]) => parameter(name, location, location === "path" || required.has(name), s));
+    return Object.entries(hoisted.properties ?? {}).map(([name, s]) =>
+      parameter(name, location, location === "path" || required.has(name), s),
+    );
   };
   const declared = fromObject("path", e.pathParams);
   // Path order, and every `{param}` of the template present even if the catalog forgot to declare it.
@@ -114,7 +144,10 @@ function requestBodyOf(e: Endpoint, registry: SchemaRegistry): RequestBodyObject
   return {
     required: true,
     content: {
-      [e.body.contentType]: { schema: registry.hoist(toJsonSchema(e.body.schema, "input"), "input"), ...(examples ? { examples } : {}) },
+      [e.body.contentType]: {
+        schema: registry.hoist(toJsonSchema(e.body.schema, "input"), "input"),
+        ...(examples ? { examples } : {}),
+      },
     },
   };
 }

@@ -17,7 +17,8 @@ export function errorSchemas(registry: SchemaRegistry) {
 
 /** Example values as JSON: File/Blob (multipart examples) become a placeholder string. */
 export function jsonSafe(value: unknown): unknown {
-  if (value instanceof Blob) return `<binary${value instanceof File ? ` ${value.name}` : ""}${value.type ? ` (${value.type})` : ""}>`;
+  if (value instanceof Blob)
+    return `<binary${value instanceof File ? ` ${value.name}` : ""}${value.type ? ` (${value.type})` : ""}>`;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(jsonSafe);
   if (typeof value === "object" && value !== null) {
@@ -42,7 +43,11 @@ export function namedExamples(examples: readonly Example[]): Record<string, Exam
   return out;
 }
 
-const exampleKey = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "error";
+const exampleKey = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "") || "error";
 
 const isJson = (contentType: string) => contentType === "application/json" || contentType.endsWith("+json");
 
@@ -60,7 +65,8 @@ function validationExample(e: Endpoint): unknown {
     const name = s?.required?.[0];
     return name ? fieldError([where, name], "Field required", "missing") : undefined;
   };
-  const firstOf = (s: JsonSchema | undefined, test: (p: JsonSchema) => boolean) => Object.entries(s?.properties ?? {}).find(([, p]) => test(p))?.[0];
+  const firstOf = (s: JsonSchema | undefined, test: (p: JsonSchema) => boolean) =>
+    Object.entries(s?.properties ?? {}).find(([, p]) => test(p))?.[0];
   const isUuid = (p: JsonSchema) => p.format === "uuid";
   const uuidParam = firstOf(path, isUuid);
   const uuidQuery = firstOf(query, isUuid);
@@ -71,7 +77,13 @@ function validationExample(e: Endpoint): unknown {
     required("query", query) ??
     (uuidParam ? badUuid(["path", uuidParam]) : undefined) ??
     (uuidQuery ? badUuid(["query", uuidQuery]) : undefined) ??
-    (intParam ? fieldError(["query", intParam], "Input should be a valid integer, unable to parse string as an integer", "int_parsing") : undefined) ??
+    (intParam
+      ? fieldError(
+          ["query", intParam],
+          "Input should be a valid integer, unable to parse string as an integer",
+          "int_parsing",
+        )
+      : undefined) ??
     VALIDATION_EXAMPLE
   );
 }
@@ -106,7 +118,8 @@ export function buildResponses(e: Endpoint, registry: SchemaRegistry): Record<st
   for (const r of e.responses) {
     const d = draft(r.status);
     describe(d, r.description);
-    for (const [name, description] of Object.entries(r.headers ?? {})) d.headers[name] = { description, schema: { type: "string" } };
+    for (const [name, description] of Object.entries(r.headers ?? {}))
+      d.headers[name] = { description, schema: { type: "string" } };
     const contentType = r.contentType ?? (r.schema ? "application/json" : undefined);
     if (!contentType) continue;
     const json = r.schema ? toJsonSchema(r.schema, "output") : undefined;
@@ -130,9 +143,14 @@ export function buildResponses(e: Endpoint, registry: SchemaRegistry): Record<st
     seenDetails.add(`${err.status} ${err.detail}`);
     const fieldErrors = err.status === 422 && err.detail === FIELD_ERRORS_DETAIL;
     const value = fieldErrors ? validationExample(e) : { detail: err.detail };
-    add(d, "application/json", fieldErrors ? refs.validation : refs.error, [{ name: exampleKey(err.detail), summary: err.detail, value }]);
+    add(d, "application/json", fieldErrors ? refs.validation : refs.error, [
+      { name: exampleKey(err.detail), summary: err.detail, value },
+    ]);
     if (err.status === 429) {
-      d.headers["Retry-After"] = { description: "Seconds to wait before retrying.", schema: { type: "integer", minimum: 0 } };
+      d.headers["Retry-After"] = {
+        description: "Seconds to wait before retrying.",
+        schema: { type: "integer", minimum: 0 },
+      };
     }
   }
 

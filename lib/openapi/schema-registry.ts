@@ -56,7 +56,8 @@ export class SchemaRegistry {
   define(name: string, schema: JsonSchema, io: SchemaIo): JsonSchema {
     const copy = this.copyChildren(schema, io);
     const existing = this.schemas.get(name);
-    if (existing && canonicalJson(existing) !== canonicalJson(copy)) throw new Error(`Component ${name} defined twice with different content`);
+    if (existing && canonicalJson(existing) !== canonicalJson(copy))
+      throw new Error(`Component ${name} defined twice with different content`);
     this.schemas.set(name, copy);
     this.ioByName.set(name, io);
     return this.refTo(name);

@@ -29,7 +29,9 @@ function valuesNamed(roots: unknown[], name: string): Scalar[] {
 /** The endpoint's own examples: its first request body, then its success answers. */
 function exampleRoots(e: Endpoint): unknown[] {
   const body = e.body?.examples[0]?.value;
-  const answers = e.responses.filter((r) => r.status >= 200 && r.status < 300).flatMap((r) => r.examples.map((x) => x.value));
+  const answers = e.responses
+    .filter((r) => r.status >= 200 && r.status < 300)
+    .flatMap((r) => r.examples.map((x) => x.value));
   return body === undefined ? answers : [body, ...answers];
 }
 
@@ -62,7 +64,12 @@ export function exampleParameters(e: Endpoint, params: z.ZodObject): Record<stri
   for (const [name, s] of Object.entries(json.properties ?? {})) {
     const field = shape[name];
     const declared = Array.isArray(s.examples) ? s.examples : [];
-    const candidates: unknown[] = [...declared, s.default, ...valuesNamed(roots, name), s.format === "uuid" ? idFor(name) : undefined];
+    const candidates: unknown[] = [
+      ...declared,
+      s.default,
+      ...valuesNamed(roots, name),
+      s.format === "uuid" ? idFor(name) : undefined,
+    ];
     const value = candidates.find((c): c is Scalar => isScalar(c) && field?.safeParse(c).success === true);
     out[name] = value ?? placeholder(name, s);
   }

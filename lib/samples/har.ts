@@ -36,13 +36,20 @@ export function toHar(r: SampleRequest, { query }: HarOptions): Har {
     method: r.method,
     url: r.baseUrl + r.path,
     headers: r.headers.map((h) => ({ name: h.name, value: h.value })),
-    queryString: Object.entries(r.query).map(([name, v]) => ({ name, value: query === "encoded" ? encodeQueryValue(String(v)) : String(v) })),
+    queryString: Object.entries(r.query).map(([name, v]) => ({
+      name,
+      value: query === "encoded" ? encodeQueryValue(String(v)) : String(v),
+    })),
   };
   if (r.body?.kind === "json") har.postData = { mimeType: "application/json", text: JSON.stringify(r.body.value) };
   if (r.body?.kind === "multipart") {
     har.postData = {
       mimeType: "multipart/form-data",
-      params: r.body.fields.map((f) => ("file" in f ? { name: f.name, fileName: f.file.name, contentType: f.file.type } : { name: f.name, value: f.value })),
+      params: r.body.fields.map((f) =>
+        "file" in f
+          ? { name: f.name, fileName: f.file.name, contentType: f.file.type }
+          : { name: f.name, value: f.value },
+      ),
     };
   }
   return har;

@@ -24,5 +24,11 @@ export interface CodeSampleOptions {
 /** The code samples of one endpoint, one per language. */
 export function codeSamples(e: Endpoint, { baseUrl = SAMPLE_BASE_URL }: CodeSampleOptions = {}): CodeSample[] {
   const request = sampleRequest(e, baseUrl);
-  return SAMPLE_GENERATORS.map((g) => ({ id: g.id, label: g.label, client: g.client, lang: g.lang, code: g.generate(request) }));
+  return SAMPLE_GENERATORS.map((g) => ({
+    id: g.id,
+    label: g.label,
+    client: g.client,
+    lang: g.lang,
+    code: g.generate(request),
+  }));
 }

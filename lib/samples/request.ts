@@ -21,10 +21,12 @@ function resolvePath(e: Endpoint, values: Record<string, Scalar>): string {
 }
 
 function multipartFields(e: Endpoint, value: unknown): MultipartField[] {
-  if (value === null || typeof value !== "object") throw new Error(`samples: ${e.id} multipart example is not an object`);
+  if (value === null || typeof value !== "object")
+    throw new Error(`samples: ${e.id} multipart example is not an object`);
   return Object.entries(value).flatMap(([name, v]): MultipartField[] => {
     if (v === undefined || v === null) return [];
-    if (v instanceof Blob) return [{ name, file: { name: v instanceof File ? v.name : name, type: v.type || "application/octet-stream" } }];
+    if (v instanceof Blob)
+      return [{ name, file: { name: v instanceof File ? v.name : name, type: v.type || "application/octet-stream" } }];
     return [{ name, value: typeof v === "object" ? JSON.stringify(v) : String(v) }];
   });
 }

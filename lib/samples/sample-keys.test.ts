@@ -4,7 +4,12 @@ import { highlight } from "@/lib/highlight";
 import { codeSamples } from "./index";
 import { hasSamplePlaceholders, withSampleKeys } from "./sample-keys";
 
-const keys = { baseUrl: "http://127.0.0.1:4600/sandbox", publicKey: "pk_live_sbx123", secretKey: "sk_live_sbx456", accessToken: "eyJ.a.b" };
+const keys = {
+  baseUrl: "http://127.0.0.1:4600/sandbox",
+  publicKey: "pk_live_sbx123",
+  secretKey: "sk_live_sbx456",
+  accessToken: "eyJ.a.b",
+};
 
 describe("withSampleKeys", () => {
   const me = getEndpoint("authentication.me");
@@ -34,15 +39,23 @@ describe("withSampleKeys", () => {
   }, 60_000); // loading shiki's grammars takes seconds on a busy machine
 
   it("keeps placeholders it has no value for, and escapes what it puts into HTML", () => {
-    expect(withSampleKeys("X-API-Key: pk_live_your_public_key, Bearer <access_token>", { ...keys, publicKey: "", accessToken: "" })).toBe(
-      "X-API-Key: pk_live_your_public_key, Bearer <access_token>",
+    expect(
+      withSampleKeys("X-API-Key: pk_live_your_public_key, Bearer <access_token>", {
+        ...keys,
+        publicKey: "",
+        accessToken: "",
+      }),
+    ).toBe("X-API-Key: pk_live_your_public_key, Bearer <access_token>");
+    expect(withSampleKeys('"pk_live_your_public_key"', { ...keys, publicKey: "<b>" }, { html: true })).toBe(
+      '"&lt;b&gt;"',
     );
-    expect(withSampleKeys('"pk_live_your_public_key"', { ...keys, publicKey: "<b>" }, { html: true })).toBe('"&lt;b&gt;"');
   });
 
   it("finds the escaped token placeholder in highlighted code, even split across spans", () => {
     const split = '<span>"Bearer &#x3C;</span><span style="x">access_token</span><span>>"</span>';
-    expect(withSampleKeys(split, keys, { html: true })).toBe('<span>"Bearer </span><span style="x">eyJ.a.b</span><span>"</span>');
+    expect(withSampleKeys(split, keys, { html: true })).toBe(
+      '<span>"Bearer </span><span style="x">eyJ.a.b</span><span>"</span>',
+    );
     expect(withSampleKeys("Bearer &lt;access_token&gt;", keys, { html: true })).toBe("Bearer eyJ.a.b");
   });
 });

@@ -9,14 +9,20 @@ export interface SampleKeys {
   accessToken: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 const name = SAMPLE_ACCESS_TOKEN.slice(1, -1);
-const HTML_TOKEN = new RegExp(`(?:&#x3C;|&#60;|&lt;)((?:</span><span[^>]*>)*)${name}((?:</span><span[^>]*>)*)(?:>|&gt;)`, "g");
+const HTML_TOKEN = new RegExp(
+  `(?:&#x3C;|&#60;|&lt;)((?:</span><span[^>]*>)*)${name}((?:</span><span[^>]*>)*)(?:>|&gt;)`,
+  "g",
+);
 
 /** Whether a sample mentions a placeholder that sandbox keys can fill (only those samples load the swap). */
 export function hasSamplePlaceholders(code: string): boolean {
-  return code.includes(SAMPLE_BASE_URL) || code.includes(SAMPLE_API_KEYS.public) || code.includes(SAMPLE_API_KEYS.secret);
+  return (
+    code.includes(SAMPLE_BASE_URL) || code.includes(SAMPLE_API_KEYS.public) || code.includes(SAMPLE_API_KEYS.secret)
+  );
 }
 
 /**
@@ -33,6 +39,7 @@ export function withSampleKeys(text: string, keys: SampleKeys, { html = false }:
   let out = text;
   for (const [from, to] of pairs) out = out.split(from).join(put(to));
   // Highlighted, "<access_token>" is escaped (&#x3C; or &lt;) and a grammar may put its pieces in separate spans.
-  if (html && keys.accessToken) out = out.replace(HTML_TOKEN, (_m, before: string, after: string) => `${before}${put(keys.accessToken)}${after}`);
+  if (html && keys.accessToken)
+    out = out.replace(HTML_TOKEN, (_m, before: string, after: string) => `${before}${put(keys.accessToken)}${after}`);
   return out;
 }

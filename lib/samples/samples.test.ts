@@ -59,7 +59,9 @@ describe("golden files", () => {
 
   it("holds no stale files", () => {
     const expected = GOLDEN.flatMap((id) => SAMPLE_GENERATORS.map((g) => `${id}/${g.id}.txt`)).sort();
-    const present = readdirSync(GOLDEN_DIR).flatMap((dir) => readdirSync(join(GOLDEN_DIR, dir)).map((f) => `${dir}/${f}`)).sort();
+    const present = readdirSync(GOLDEN_DIR)
+      .flatMap((dir) => readdirSync(join(GOLDEN_DIR, dir)).map((f) => `${dir}/${f}`))
+      .sort();
     expect(present).toEqual(expected);
   });
 });
@@ -69,7 +71,8 @@ function expectedHeaders(e: Endpoint): Map<string, string> {
   const h = new Map<string, string>();
   const key = e.auth.keys.includes("public") ? "public" : e.auth.keys.includes("secret") ? "secret" : null;
   if (key) h.set("X-API-Key", SAMPLE_API_KEYS[key]);
-  if (e.auth.jwt === "required" || (e.auth.jwt === "optional" && key === "public")) h.set("Authorization", "Bearer <access_token>");
+  if (e.auth.jwt === "required" || (e.auth.jwt === "optional" && key === "public"))
+    h.set("Authorization", "Bearer <access_token>");
   if (e.auth.organizationHeader) h.set("X-Organization-Id", EXAMPLE_IDS.organization);
   if (e.body?.contentType === "application/json") h.set("Content-Type", "application/json");
   return h;
@@ -96,7 +99,8 @@ function curlData(code: string): unknown {
 describe("every endpoint's samples", () => {
   it("cover all 109 endpoints in every language", () => {
     expect(all).toHaveLength(109);
-    for (const { samples } of all) expect(samples.map((s) => s.id)).toEqual(["curl", "javascript", "typescript", "python", "go", "php", "ruby"]);
+    for (const { samples } of all)
+      expect(samples.map((s) => s.id)).toEqual(["curl", "javascript", "typescript", "python", "go", "php", "ruby"]);
   });
 
   it("use example values the catalog's schemas accept, and a path that routes back to the endpoint", () => {
@@ -106,7 +110,10 @@ describe("every endpoint's samples", () => {
       if (e.query) expect(e.query.safeParse(r.query).success, e.id).toBe(true);
       if (e.body) expect(e.body.schema.safeParse(e.body.examples[0]?.value).success, e.id).toBe(true);
       expect(r.path, e.id).not.toMatch(/[{}]/);
-      expect(matchPath(e.method, r.path).map((m) => m.endpoint.id), e.id).toEqual([e.id]);
+      expect(
+        matchPath(e.method, r.path).map((m) => m.endpoint.id),
+        e.id,
+      ).toEqual([e.id]);
     }
   });
 
@@ -127,7 +134,8 @@ describe("every endpoint's samples", () => {
   it("send each query value, encoded where the client prints it into the URL", () => {
     for (const { e, samples } of all) {
       for (const [name, value] of Object.entries(sampleRequest(e).query)) {
-        for (const id of ["curl", "javascript", "go", "ruby"] as const) expect(sampleOf(samples, id), `${e.id} ${id}`).toContain(`${name}=${encodeQueryValue(String(value))}`);
+        for (const id of ["curl", "javascript", "go", "ruby"] as const)
+          expect(sampleOf(samples, id), `${e.id} ${id}`).toContain(`${name}=${encodeQueryValue(String(value))}`);
         expect(sampleOf(samples, "python"), e.id).toContain(`"${name}": "${String(value)}"`);
         expect(sampleOf(samples, "php"), e.id).toContain(`'${name}' => '${String(value)}'`);
       }
@@ -165,7 +173,8 @@ describe("every endpoint's samples", () => {
     for (const { e, samples } of all) {
       const curl = sampleOf(samples, "curl");
       if (!e.body) expect(curl, e.id).not.toMatch(/--data|--form/);
-      else if (e.body.contentType === "application/json") expect(curlData(curl), e.id).toEqual(e.body.examples[0]?.value);
+      else if (e.body.contentType === "application/json")
+        expect(curlData(curl), e.id).toEqual(e.body.examples[0]?.value);
       else expect(curl, e.id).toContain("--form 'file=@Q1 report.pdf;type=application/pdf'");
     }
   });
@@ -177,22 +186,31 @@ describe("every endpoint's samples", () => {
       expect(code, e.id).toContain(`client.${camelCase(e.category)}.${plan.method}(`);
       const expected = expectedHeaders(e);
       expect(code.includes('accessToken: "<access_token>"'), e.id).toBe(expected.has("Authorization"));
-      expect(code.includes(`organizationId: "${EXAMPLE_IDS.organization}"`), e.id).toBe(expected.has("X-Organization-Id"));
-      expect(code, e.id).toContain(`apiKey: "${SAMPLE_API_KEYS[e.auth.keys.includes("public") || e.auth.keys.length === 0 ? "public" : "secret"]}"`);
+      expect(code.includes(`organizationId: "${EXAMPLE_IDS.organization}"`), e.id).toBe(
+        expected.has("X-Organization-Id"),
+      );
+      expect(code, e.id).toContain(
+        `apiKey: "${SAMPLE_API_KEYS[e.auth.keys.includes("public") || e.auth.keys.length === 0 ? "public" : "secret"]}"`,
+      );
       for (const v of Object.values(sampleRequest(e).pathParams)) expect(code, e.id).toContain(JSON.stringify(v));
     }
   });
 
   it("JavaScript samples parse", () => {
     for (const { e, samples } of all) {
-      const out = ts.transpileModule(sampleOf(samples, "javascript"), { reportDiagnostics: true, fileName: "sample.mjs", compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, allowJs: true } });
+      const out = ts.transpileModule(sampleOf(samples, "javascript"), {
+        reportDiagnostics: true,
+        fileName: "sample.mjs",
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, allowJs: true },
+      });
       expect(out.diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")) ?? [], e.id).toEqual([]);
     }
   });
 
   it("Python samples parse", { timeout: 30_000 }, async () => {
     const sources = Object.fromEntries(all.map(({ e, samples }) => [e.id, sampleOf(samples, "python")]));
-    const script = "import ast, json, sys\nbad = {}\nfor k, v in json.load(sys.stdin).items():\n    try: ast.parse(v)\n    except SyntaxError as e: bad[k] = str(e)\nprint(json.dumps(bad))";
+    const script =
+      "import ast, json, sys\nbad = {}\nfor k, v in json.load(sys.stdin).items():\n    try: ast.parse(v)\n    except SyntaxError as e: bad[k] = str(e)\nprint(json.dumps(bad))";
     const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) => {
       const child = execFile("python3", ["-c", script], (err, out) => (err ? reject(err) : resolve({ stdout: out })));
       child.stdin?.end(JSON.stringify(sources));
@@ -204,7 +222,20 @@ describe("every endpoint's samples", () => {
 const exec = promisify(execFile);
 const TSC = join(process.cwd(), "node_modules/.bin/tsc");
 // --skipLibCheck: TypeScript's own lib .d.ts files are not ours to check; every .ts file here is checked in full.
-const TSC_FLAGS = ["--strict", "--noUncheckedIndexedAccess", "--noEmit", "--target", "ES2022", "--lib", "ES2022,DOM", "--module", "ESNext", "--moduleResolution", "bundler", "--skipLibCheck"];
+const TSC_FLAGS = [
+  "--strict",
+  "--noUncheckedIndexedAccess",
+  "--noEmit",
+  "--target",
+  "ES2022",
+  "--lib",
+  "ES2022,DOM",
+  "--module",
+  "ESNext",
+  "--moduleResolution",
+  "bundler",
+  "--skipLibCheck",
+];
 
 /** Proves the run type-checks the sample files at all: an unused @ts-expect-error fails it. */
 const CONTROL = `import { ApiClient } from "./api-client";

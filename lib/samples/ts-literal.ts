@@ -9,7 +9,8 @@ export class Code {
 export const WIDTH = 80;
 
 /** `key: value`, or the shorthand `key` when the value is a variable of the same name. */
-const property = (k: string, v: unknown, text: string) => (v instanceof Code && v.text === k ? k : `${propertyKey(k)}: ${text}`);
+const property = (k: string, v: unknown, text: string) =>
+  v instanceof Code && v.text === k ? k : `${propertyKey(k)}: ${text}`;
 
 function inline(value: unknown): string {
   if (value instanceof Code) return value.text;
@@ -27,7 +28,8 @@ function inline(value: unknown): string {
  */
 export function tsLiteral(value: unknown, indent = ""): string {
   const flat = inline(value);
-  if (indent.length + flat.length <= WIDTH || value === null || typeof value !== "object" || value instanceof Code) return flat;
+  if (indent.length + flat.length <= WIDTH || value === null || typeof value !== "object" || value instanceof Code)
+    return flat;
   const inner = `${indent}  `;
   if (Array.isArray(value)) return `[\n${value.map((v) => `${inner}${tsLiteral(v, inner)},`).join("\n")}\n${indent}]`;
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);

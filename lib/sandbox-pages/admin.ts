@@ -37,9 +37,18 @@ export type TenantAnswer = ReturnType<typeof tenantAnswer>;
  * counts (the request's IP, or an MCP client's address); `readBody` gives the parsed JSON body, read only after
  * the limit let the request through. Throws ApiError 429 or 422.
  */
-export async function createTenantFor(client: string, readBody: () => Promise<unknown>, now = new Date()): Promise<TenantAnswer> {
+export async function createTenantFor(
+  client: string,
+  readBody: () => Promise<unknown>,
+  now = new Date(),
+): Promise<TenantAnswer> {
   const sql = await getStore();
-  const limit = await hitRateLimit(sql, { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${client}` }, tenantLimit(), now);
+  const limit = await hitRateLimit(
+    sql,
+    { tenantId: null, name: "sandbox.tenants", scopeKey: `ip:${client}` },
+    tenantLimit(),
+    now,
+  );
   if (!limit.allowed) throw new ApiError(429, "Too many requests", { "Retry-After": String(limit.retryAfter) });
   const body = parseOrThrow(CreateTenantBody, await readBody(), "body");
   return tenantAnswer(await createTenant(sql, { emailVerification: body.email_verification }, now));
@@ -95,7 +104,15 @@ export async function outboxResponse(req: Request, now = new Date()): Promise<Re
     const key = req.headers.get("x-api-key")?.trim();
     if (key && (await findApiKey(sql, key))?.kind === "public") throw new ApiError(403, OUTBOX_PUBLIC_KEY_REFUSAL);
     const { tenant } = await requireApiKey(sql, req, ["secret"], now);
-    const messages = (await listMail(sql, tenant.id)).map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
+    const messages = (await listMail(sql, tenant.id)).map(({ to, kind, subject, body, token, link, created_at }) => ({
+      to,
+      kind,
+      subject,
+      body,
+      token,
+      link,
+      created_at,
+    }));
     return jsonResponse(200, { messages }, { "cache-control": "no-store" });
   } catch (error) {
     return toResponse(error, "GET /sandbox/outbox");

@@ -46,7 +46,11 @@ describe("body caps while reading", { timeout: 10_000 }, () => {
     const tenant = await newTenant();
     const stream = endless();
     const res = await handleSandboxRequest(
-      post("http://portal.test/sandbox/v1/auth/register", { "content-type": "application/json", "x-api-key": tenant.public_key }, stream.body),
+      post(
+        "http://portal.test/sandbox/v1/auth/register",
+        { "content-type": "application/json", "x-api-key": tenant.public_key },
+        stream.body,
+      ),
     );
     expect(res.status).toBe(413);
     expect(await detail(res)).toBe("Request body too large");
@@ -60,7 +64,11 @@ describe("body caps while reading", { timeout: 10_000 }, () => {
     const res = await handleSandboxRequest(
       post(
         "http://portal.test/sandbox/v1/user/files",
-        { "content-type": "multipart/form-data; boundary=x", "x-api-key": tenant.public_key, authorization: `Bearer ${tokens.access_token}` },
+        {
+          "content-type": "multipart/form-data; boundary=x",
+          "x-api-key": tenant.public_key,
+          authorization: `Bearer ${tokens.access_token}`,
+        },
         stream.body,
       ),
     );
@@ -72,7 +80,15 @@ describe("body caps while reading", { timeout: 10_000 }, () => {
     const tenant = await newTenant();
     const stream = endless();
     const res = await handleSandboxRequest(
-      post("http://portal.test/sandbox/v1/user/files", { "content-type": "multipart/form-data; boundary=x", "x-api-key": tenant.public_key, authorization: "Bearer nope" }, stream.body),
+      post(
+        "http://portal.test/sandbox/v1/user/files",
+        {
+          "content-type": "multipart/form-data; boundary=x",
+          "x-api-key": tenant.public_key,
+          authorization: "Bearer nope",
+        },
+        stream.body,
+      ),
     );
     expect(res.status).toBe(401);
     expect(stream.sent()).toBeLessThanOrEqual(maxUploadBytes() + 64 * 1024 + 4 * CHUNK);
@@ -80,7 +96,13 @@ describe("body caps while reading", { timeout: 10_000 }, () => {
 
   it("POST /sandbox/tenants: 413 at its 16 KiB cap", async () => {
     const stream = endless();
-    const res = await createTenantResponse(post("http://portal.test/sandbox/tenants", { "content-type": "application/json", "x-forwarded-for": "198.51.100.7" }, stream.body));
+    const res = await createTenantResponse(
+      post(
+        "http://portal.test/sandbox/tenants",
+        { "content-type": "application/json", "x-forwarded-for": "198.51.100.7" },
+        stream.body,
+      ),
+    );
     expect(res.status).toBe(413);
     expect(await detail(res)).toContain(String(TENANT_BODY_LIMIT));
     expect(stream.sent()).toBeLessThanOrEqual(TENANT_BODY_LIMIT + 4 * CHUNK);
@@ -88,8 +110,23 @@ describe("body caps while reading", { timeout: 10_000 }, () => {
 
   it("the Google consent and checkout forms: 413 at 64 KiB", async () => {
     for (const call of [
-      (body: ReadableStream<Uint8Array>) => consentContinueResponse(post("http://portal.test/sandbox/oauth/google/continue", { "content-type": "application/x-www-form-urlencoded" }, body)),
-      (body: ReadableStream<Uint8Array>) => checkoutCompleteResponse(post("http://portal.test/sandbox/checkout/cs_x/complete", { "content-type": "application/x-www-form-urlencoded" }, body), "cs_x"),
+      (body: ReadableStream<Uint8Array>) =>
+        consentContinueResponse(
+          post(
+            "http://portal.test/sandbox/oauth/google/continue",
+            { "content-type": "application/x-www-form-urlencoded" },
+            body,
+          ),
+        ),
+      (body: ReadableStream<Uint8Array>) =>
+        checkoutCompleteResponse(
+          post(
+            "http://portal.test/sandbox/checkout/cs_x/complete",
+            { "content-type": "application/x-www-form-urlencoded" },
+            body,
+          ),
+          "cs_x",
+        ),
     ]) {
       const stream = endless();
       const res = await call(stream.body);
@@ -101,7 +138,11 @@ describe("body caps while reading", { timeout: 10_000 }, () => {
 
   it("a body within the cap still goes through", async () => {
     const res = await createTenantResponse(
-      new Request("http://portal.test/sandbox/tenants", { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.8" }, body: '{"email_verification":true}' }),
+      new Request("http://portal.test/sandbox/tenants", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": "198.51.100.8" },
+        body: '{"email_verification":true}',
+      }),
     );
     expect(res.status).toBe(201);
     expect(((await res.json()) as { email_verification: boolean }).email_verification).toBe(true);

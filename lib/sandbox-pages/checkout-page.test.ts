@@ -30,15 +30,43 @@ async function setUp(): Promise<World> {
   const tenant = await newTenant();
   const email = `payer${worlds}@example.com`;
   const { user } = await newUser(tenant, { email });
-  const org = await insertOrganization(await getStore(), tenant.id, user.id, { name: `Acme ${worlds}`, slug: `acme-${worlds}` }, new Date());
-  const ids = (await (await getStore()).all<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? ORDER BY sort_order`, [tenant.id])).map((p) => p.id);
-  return { tenant, client: sandboxClient(tenant), userId: user.id, email, orgId: org.id, orgName: org.name, plans: { free: ids[0]!, pro: ids[1]!, business: ids[2]! } };
+  const org = await insertOrganization(
+    await getStore(),
+    tenant.id,
+    user.id,
+    { name: `Acme ${worlds}`, slug: `acme-${worlds}` },
+    new Date(),
+  );
+  const ids = (
+    await (
+      await getStore()
+    ).all<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? ORDER BY sort_order`, [tenant.id])
+  ).map((p) => p.id);
+  return {
+    tenant,
+    client: sandboxClient(tenant),
+    userId: user.id,
+    email,
+    orgId: org.id,
+    orgName: org.name,
+    plans: { free: ids[0]!, pro: ids[1]!, business: ids[2]! },
+  };
 }
 
-async function openCheckout(w: World, planId = w.plans.pro, successUrl = "https://app.example.com/billing/success?from=checkout"): Promise<string> {
+async function openCheckout(
+  w: World,
+  planId = w.plans.pro,
+  successUrl = "https://app.example.com/billing/success?from=checkout",
+): Promise<string> {
   const res = await w.client.call("POST", "/v1/billing/create-checkout-session", {
     key: "secret",
-    body: { user_id: w.userId, organization_id: w.orgId, plan_id: planId, success_url: successUrl, cancel_url: "https://app.example.com/billing/cancel" },
+    body: {
+      user_id: w.userId,
+      organization_id: w.orgId,
+      plan_id: planId,
+      success_url: successUrl,
+      cancel_url: "https://app.example.com/billing/cancel",
+    },
   });
   return (await expectMatchesCatalog<BillingCheckoutSession>("billing.create-checkout-session", res)).session_id;
 }
@@ -51,9 +79,18 @@ function submit(sessionId: string, action?: string): Promise<Response> {
   return complete(req, { params: Promise.resolve({ session: sessionId }) });
 }
 
-const orgSubscriptions = async (w: World) => (await getStore()).all<Record<string, unknown>>(`SELECT * FROM subscriptions WHERE tenant_id = ? AND organization_id = ?`, [w.tenant.id, w.orgId]);
-const orgInvoices = async (w: World) => (await getStore()).all<Record<string, unknown>>(`SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ?`, [w.tenant.id, w.orgId]);
-const sessionRow = async (id: string) => (await getStore()).get<Record<string, unknown>>(`SELECT * FROM checkout_sessions WHERE id = ?`, [id]);
+const orgSubscriptions = async (w: World) =>
+  (await getStore()).all<Record<string, unknown>>(
+    `SELECT * FROM subscriptions WHERE tenant_id = ? AND organization_id = ?`,
+    [w.tenant.id, w.orgId],
+  );
+const orgInvoices = async (w: World) =>
+  (await getStore()).all<Record<string, unknown>>(
+    `SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ?`,
+    [w.tenant.id, w.orgId],
+  );
+const sessionRow = async (id: string) =>
+  (await getStore()).get<Record<string, unknown>>(`SELECT * FROM checkout_sessions WHERE id = ?`, [id]);
 
 async function expectNotFound(res: Response) {
   expect(res.status).toBe(404);
@@ -98,22 +135,40 @@ describe("POST /sandbox/checkout/{session}/complete", () => {
 
     const [sub] = await orgSubscriptions(w);
     expect(await orgSubscriptions(w)).toHaveLength(1);
-    expect(sub).toMatchObject({ plan_id: w.plans.pro, status: "active", billing_cycle: "monthly", cancel_at_period_end: 0, user_id: w.userId });
+    expect(sub).toMatchObject({
+      plan_id: w.plans.pro,
+      status: "active",
+      billing_cycle: "monthly",
+      cancel_at_period_end: 0,
+      user_id: w.userId,
+    });
     const start = new Date(sub!.current_period_start as string);
     const end = new Date(sub!.current_period_end as string);
     expect(start.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect((end.getUTCMonth() - start.getUTCMonth() + 12) % 12).toBe(1);
     expect(sub!.stripe_subscription_id).toMatch(/^sub_sandbox_/);
     expect(await orgInvoices(w)).toEqual([
-      expect.objectContaining({ status: "paid", amount_due: 2999, amount_paid: 2999, currency: "usd", subscription_id: sub!.id, period_start: Math.floor(start.getTime() / 1000) }),
+      expect.objectContaining({
+        status: "paid",
+        amount_due: 2999,
+        amount_paid: 2999,
+        currency: "usd",
+        subscription_id: sub!.id,
+        period_start: Math.floor(start.getTime() / 1000),
+      }),
     ]);
     expect(await sessionRow(id)).toMatchObject({ status: "complete", subscription_id: sub!.id });
 
     // The API sees it: the organization's invoices and subscription.
     const invoices = await w.client.call("GET", `/v1/billing/billing-history-org/${w.orgId}`, { key: "secret" });
     expect(((await invoices.json()) as { total_invoices: number }).total_invoices).toBe(1);
-    const cancelled = await w.client.call("DELETE", `/v1/subscriptions/organizations/${w.orgId}/subscription`, { key: "secret", query: { user_id: w.userId } });
-    expect((await expectMatchesCatalog<Subscription>("subscriptions.cancel-organization-subscription", cancelled)).id).toBe(sub!.id);
+    const cancelled = await w.client.call("DELETE", `/v1/subscriptions/organizations/${w.orgId}/subscription`, {
+      key: "secret",
+      query: { user_id: w.userId },
+    });
+    expect(
+      (await expectMatchesCatalog<Subscription>("subscriptions.cancel-organization-subscription", cancelled)).id,
+    ).toBe(sub!.id);
   });
 
   it("a used session: 404 page, nothing paid twice", async () => {
@@ -128,12 +183,24 @@ describe("POST /sandbox/checkout/{session}/complete", () => {
 
   it("Pay on an organization already subscribed moves that subscription to the plan (a pending cancellation is dropped)", async () => {
     const v = await setUp();
-    const existing = await insertOrgSubscription(await getStore(), v.tenant.id, { organizationId: v.orgId, userId: v.userId, planId: v.plans.free }, new Date());
+    const existing = await insertOrgSubscription(
+      await getStore(),
+      v.tenant.id,
+      { organizationId: v.orgId, userId: v.userId, planId: v.plans.free },
+      new Date(),
+    );
     await (await getStore()).run(`UPDATE subscriptions SET cancel_at_period_end = 1 WHERE id = ?`, [existing.id]);
     const id = await openCheckout(v, v.plans.business, "https://app.example.com/done/{CHECKOUT_SESSION_ID}");
     const res = await submit(id, "pay");
     expect(res.headers.get("location")).toBe(`https://app.example.com/done/${id}`);
-    expect(await orgSubscriptions(v)).toEqual([expect.objectContaining({ id: existing.id, plan_id: v.plans.business, status: "active", cancel_at_period_end: 0 })]);
+    expect(await orgSubscriptions(v)).toEqual([
+      expect.objectContaining({
+        id: existing.id,
+        plan_id: v.plans.business,
+        status: "active",
+        cancel_at_period_end: 0,
+      }),
+    ]);
     expect(await orgInvoices(v)).toEqual([expect.objectContaining({ amount_paid: 9999 })]);
   });
 
@@ -154,7 +221,12 @@ describe("POST /sandbox/checkout/{session}/complete", () => {
     const back = await submit(id);
     // Relative: req.url's host is Next's own (localhost) behind a proxy; the browser stays on the host it is on.
     expect([back.status, back.headers.get("location")]).toEqual([303, `/sandbox/checkout/${id}`]);
-    await (await getStore()).run(`UPDATE checkout_sessions SET created_at = ? WHERE id = ?`, [new Date(Date.now() - 25 * 3600_000).toISOString(), id]);
+    await (
+      await getStore()
+    ).run(`UPDATE checkout_sessions SET created_at = ? WHERE id = ?`, [
+      new Date(Date.now() - 25 * 3600_000).toISOString(),
+      id,
+    ]);
     expect(await readCheckout(id)).toBeNull();
     await expectNotFound(await submit(id, "pay"));
     expect(await orgSubscriptions(v)).toEqual([]);
@@ -165,12 +237,18 @@ describe("POST /sandbox/checkout/{session}/complete", () => {
     const { user, tokens } = await newUser(v.tenant);
     const res = await v.client.call("POST", "/v1/subscriptions/checkout", {
       token: tokens.access_token,
-      body: { plan_id: v.plans.pro, success_url: "https://app.example.com/ok", cancel_url: "https://app.example.com/no" },
+      body: {
+        plan_id: v.plans.pro,
+        success_url: "https://app.example.com/ok",
+        cancel_url: "https://app.example.com/no",
+      },
     });
     const { session_id } = await expectMatchesCatalog<CheckoutSession>("subscriptions.create-checkout", res);
     expect(await readCheckout(session_id)).toMatchObject({ organizationName: null, planName: "Pro Plan" });
     expect((await submit(session_id, "pay")).status).toBe(303);
-    expect(await (await getStore()).get(`SELECT current_plan_id FROM users WHERE id = ?`, [user.id])).toEqual({ current_plan_id: v.plans.pro });
+    expect(await (await getStore()).get(`SELECT current_plan_id FROM users WHERE id = ?`, [user.id])).toEqual({
+      current_plan_id: v.plans.pro,
+    });
   });
 });
 
@@ -179,25 +257,47 @@ describe("return URLs off the allowed hosts (the catalog's https://myapp.com/...
     const w = await setUp();
     const res = await w.client.call("POST", "/v1/billing/create-checkout-session", {
       key: "secret",
-      body: { user_id: w.userId, organization_id: w.orgId, plan_id: w.plans.pro, success_url: "https://myapp.com/billing/success", cancel_url: "https://evil.example/x" },
+      body: {
+        user_id: w.userId,
+        organization_id: w.orgId,
+        plan_id: w.plans.pro,
+        success_url: "https://myapp.com/billing/success",
+        cancel_url: "https://evil.example/x",
+      },
     });
-    const { session_id: paid } = await expectMatchesCatalog<BillingCheckoutSession>("billing.create-checkout-session", res);
+    const { session_id: paid } = await expectMatchesCatalog<BillingCheckoutSession>(
+      "billing.create-checkout-session",
+      res,
+    );
     const page = await submit(paid, "pay");
     expect([page.status, page.headers.get("location")]).toEqual([200, null]);
     expect(page.headers.get("content-type")).toContain("text/html");
     const html = await page.text();
     expect(html).toContain("Payment done");
-    expect(html).toContain(`<a href="https://myapp.com/billing/success?session_id=${paid}" rel="noreferrer">Continue to myapp.com</a>`);
+    expect(html).toContain(
+      `<a href="https://myapp.com/billing/success?session_id=${paid}" rel="noreferrer">Continue to myapp.com</a>`,
+    );
     expect(await orgSubscriptions(w)).toEqual([expect.objectContaining({ plan_id: w.plans.pro, status: "active" })]);
 
     const again = await w.client.call("POST", "/v1/billing/create-checkout-session", {
       key: "secret",
-      body: { user_id: w.userId, organization_id: w.orgId, plan_id: w.plans.business, success_url: "https://myapp.com/ok", cancel_url: "https://evil.example/x" },
+      body: {
+        user_id: w.userId,
+        organization_id: w.orgId,
+        plan_id: w.plans.business,
+        success_url: "https://myapp.com/ok",
+        cancel_url: "https://evil.example/x",
+      },
     });
-    const { session_id: cancelled } = await expectMatchesCatalog<BillingCheckoutSession>("billing.create-checkout-session", again);
+    const { session_id: cancelled } = await expectMatchesCatalog<BillingCheckoutSession>(
+      "billing.create-checkout-session",
+      again,
+    );
     const cancel = await submit(cancelled, "cancel");
     expect([cancel.status, cancel.headers.get("location")]).toEqual([200, null]);
-    expect(await cancel.text()).toContain('<a href="https://evil.example/x" rel="noreferrer">Continue to evil.example</a>');
+    expect(await cancel.text()).toContain(
+      '<a href="https://evil.example/x" rel="noreferrer">Continue to evil.example</a>',
+    );
   });
 });
 

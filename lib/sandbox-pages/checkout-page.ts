@@ -4,7 +4,12 @@ import { parseJson, type Sql } from "@/lib/sandbox/db/sql";
 import { FORM_BODY_LIMIT } from "@/lib/sandbox/config";
 import { errorResponse } from "@/lib/sandbox/errors";
 import { sendBrowserTo } from "@/lib/sandbox/leave-portal";
-import { closeCheckoutSession, findCheckoutSession, isPayable, type CheckoutSessionRow } from "@/lib/sandbox/resources/checkout-session";
+import {
+  closeCheckoutSession,
+  findCheckoutSession,
+  isPayable,
+  type CheckoutSessionRow,
+} from "@/lib/sandbox/resources/checkout-session";
 import { insertPaidInvoice } from "@/lib/sandbox/resources/invoice";
 import { findOrganization } from "@/lib/sandbox/resources/organization";
 import type { BillingCycle } from "@/lib/sandbox/resources/org-subscription";
@@ -44,8 +49,8 @@ interface Payable {
 /** The session if it can still be paid: known, open, younger than 24 hours, of a live tenant. */
 async function findPayable(sql: Sql, sessionId: string, now: Date): Promise<Payable | null> {
   const session = await findCheckoutSession(sql, sessionId);
-  const tenant = session && await getTenant(sql, session.tenant_id);
-  const plan = session && await findPlan(sql, session.tenant_id, session.plan_id);
+  const tenant = session && (await getTenant(sql, session.tenant_id));
+  const plan = session && (await findPlan(sql, session.tenant_id, session.plan_id));
   if (!session || !tenant || isExpired(tenant, now) || !plan || !isPayable(session, now)) return null;
   return { session, plan, tenant };
 }
@@ -56,7 +61,9 @@ export async function readCheckout(sessionId: string, now = new Date()): Promise
   const found = await findPayable(sql, sessionId, now);
   if (!found) return null;
   const { session, plan, tenant } = found;
-  const org = session.organization_id ? await findOrganization(sql, session.tenant_id, session.organization_id) : undefined;
+  const org = session.organization_id
+    ? await findOrganization(sql, session.tenant_id, session.organization_id)
+    : undefined;
   const user = session.user_id ? await findUserById(sql, session.tenant_id, session.user_id) : undefined;
   return {
     sessionId: session.id,
@@ -73,7 +80,8 @@ export async function readCheckout(sessionId: string, now = new Date()): Promise
 
 /** success_url with the session id: Stripe's {CHECKOUT_SESSION_ID} placeholder filled in, else ?session_id= appended. */
 export function successRedirect(successUrl: string, sessionId: string): string {
-  if (successUrl.includes("{CHECKOUT_SESSION_ID}")) return successUrl.replaceAll("{CHECKOUT_SESSION_ID}", encodeURIComponent(sessionId));
+  if (successUrl.includes("{CHECKOUT_SESSION_ID}"))
+    return successUrl.replaceAll("{CHECKOUT_SESSION_ID}", encodeURIComponent(sessionId));
   const url = new URL(successUrl);
   url.searchParams.set("session_id", sessionId);
   return url.toString();
@@ -84,12 +92,18 @@ export function successRedirect(successUrl: string, sessionId: string): string {
  * invoice (a personal checkout sets the user's plan instead). Cancel: the session closes unpaid.
  * Returns where to send the browser, or null when the session cannot be paid (any more).
  */
-export async function completeCheckout(sql: Sql, sessionId: string, action: "pay" | "cancel", now: Date): Promise<string | null> {
+export async function completeCheckout(
+  sql: Sql,
+  sessionId: string,
+  action: "pay" | "cancel",
+  now: Date,
+): Promise<string | null> {
   return await sql.tx(async () => {
     const found = await findPayable(sql, sessionId, now);
     if (!found) return null;
     const { session, plan } = found;
-    if (action === "cancel") return await closeCheckoutSession(sql, session, "cancelled", null, now) ? session.cancel_url : null;
+    if (action === "cancel")
+      return (await closeCheckoutSession(sql, session, "cancelled", null, now)) ? session.cancel_url : null;
     let subscriptionId: string | null = null;
     if (session.organization_id) {
       const sub = await activatePaidSubscription(
@@ -115,7 +129,7 @@ export async function completeCheckout(sql: Sql, sessionId: string, action: "pay
     } else if (session.user_id) {
       await assignUserPlan(sql, session.tenant_id, session.user_id, plan.id, now);
     }
-    if (!await closeCheckoutSession(sql, session, "complete", subscriptionId, now)) return null;
+    if (!(await closeCheckoutSession(sql, session, "complete", subscriptionId, now))) return null;
     return successRedirect(session.success_url, session.id);
   });
 }
@@ -139,10 +153,18 @@ export async function checkoutCompleteResponse(req: Request, sessionId: string, 
   const action = form.get("action");
   if (action !== "pay" && action !== "cancel") {
     // Relative, like the consent page's redirect: req.url's host is Next's own (localhost) behind a proxy.
-    return new Response(null, { status: 303, headers: { Location: `/sandbox/checkout/${encodeURIComponent(sessionId)}` } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: `/sandbox/checkout/${encodeURIComponent(sessionId)}` },
+    });
   }
   const target = await completeCheckout(await getStore(), sessionId, action, now);
-  if (!target) return new Response(NOT_FOUND_HTML, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8" } });
+  if (!target)
+    return new Response(NOT_FOUND_HTML, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8" } });
   // success_url / cancel_url are the app's: off the portal's allowed hosts, a page with the link rather than a redirect.
-  return sendBrowserTo(target, { status: 303, purpose: action === "pay" ? "Payment done: the subscription is active." : "Checkout cancelled: nothing was charged." });
+  return sendBrowserTo(target, {
+    status: 303,
+    purpose:
+      action === "pay" ? "Payment done: the subscription is active." : "Checkout cancelled: nothing was charged.",
+  });
 }

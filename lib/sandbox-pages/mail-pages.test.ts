@@ -13,7 +13,9 @@ describe("the portal's mail pages", () => {
     const tenant = await newTenant();
     const other = await newTenant();
     await newUser(tenant, { email: "reset@example.com" });
-    const res = await sandboxClient(tenant).call("POST", "/v1/auth/forgot-password", { body: { email: "reset@example.com" } });
+    const res = await sandboxClient(tenant).call("POST", "/v1/auth/forgot-password", {
+      body: { email: "reset@example.com" },
+    });
     expect(res.status).toBe(200);
     const token = (await listMail(await getStore(), tenant.id)).find((m) => m.kind === "password_reset")!.token!;
     expect(await publicKeyForMailToken("password_reset", token)).toBe(tenant.public_key);
@@ -22,6 +24,8 @@ describe("the portal's mail pages", () => {
     expect(await publicKeyForMailToken("invitation", "")).toBeNull();
     expect(await publicKeyForMailToken("password_reset", token)).not.toBe(other.public_key);
     // Once the tenant has expired, its links lead nowhere.
-    expect(await publicKeyForMailToken("password_reset", token, new Date(Date.now() + 400 * 24 * 3600 * 1000))).toBeNull();
+    expect(
+      await publicKeyForMailToken("password_reset", token, new Date(Date.now() + 400 * 24 * 3600 * 1000)),
+    ).toBeNull();
   });
 });

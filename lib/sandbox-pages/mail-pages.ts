@@ -16,8 +16,13 @@ export async function publicKeyForMailToken(kind: MailKind, token: string, now =
   const sql = await getStore();
   const row =
     kind === "invitation"
-      ? await sql.get<{ tenant_id: string }>(`SELECT tenant_id FROM invitations WHERE token_hash = ?`, [hashToken(token)])
-      : await sql.get<{ tenant_id: string }>(`SELECT tenant_id FROM email_tokens WHERE token_hash = ? AND kind = ?`, [hashToken(token), kind]);
-  const tenant = row && await getTenant(sql, row.tenant_id);
+      ? await sql.get<{ tenant_id: string }>(`SELECT tenant_id FROM invitations WHERE token_hash = ?`, [
+          hashToken(token),
+        ])
+      : await sql.get<{ tenant_id: string }>(`SELECT tenant_id FROM email_tokens WHERE token_hash = ? AND kind = ?`, [
+          hashToken(token),
+          kind,
+        ]);
+  const tenant = row && (await getTenant(sql, row.tenant_id));
   return tenant && !isExpired(tenant, now) ? tenant.public_key : null;
 }

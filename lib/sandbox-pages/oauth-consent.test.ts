@@ -22,7 +22,10 @@ describe("Google sign-in through the sandbox consent page", () => {
 
   async function authorizationState(uri = redirectUri) {
     const res = await client.call("GET", "/v1/auth/google/url", { query: { redirect_uri: uri } });
-    const { authorization_url } = await expectMatchesCatalog<{ authorization_url: string }>("authentication.google-url", res);
+    const { authorization_url } = await expectMatchesCatalog<{ authorization_url: string }>(
+      "authentication.google-url",
+      res,
+    );
     const url = new URL(authorization_url);
     expect(`${url.origin}${url.pathname}`).toBe("http://sandbox.test/sandbox/oauth/google");
     return url.searchParams.get("state")!;
@@ -30,12 +33,17 @@ describe("Google sign-in through the sandbox consent page", () => {
 
   it("lists Google as a provider", async () => {
     const res = await client.call("GET", "/v1/auth/providers");
-    expect(await expectMatchesCatalog("authentication.providers", res)).toEqual({ providers: [{ provider: "google", name: "Google" }] });
+    expect(await expectMatchesCatalog("authentication.providers", res)).toEqual({
+      providers: [{ provider: "google", name: "Google" }],
+    });
   });
 
   it("continue → callback → 302 to redirect_uri with the tokens in the fragment", async () => {
     const state = await authorizationState();
-    const callback = new URL((await approveConsent(state, "Oauth.User@example.com", "OAuth User"))!, "http://sandbox.test");
+    const callback = new URL(
+      (await approveConsent(state, "Oauth.User@example.com", "OAuth User"))!,
+      "http://sandbox.test",
+    );
     const res = await client.call("GET", callback.pathname.replace(/^\/sandbox/, ""), {
       key: null,
       query: Object.fromEntries(callback.searchParams),
@@ -47,15 +55,23 @@ describe("Google sign-in through the sandbox consent page", () => {
     const fragment = new URLSearchParams(location.hash.slice(1));
     expect(fragment.get("expires_in")).toBe("3600");
     const me = await client.call("GET", "/v1/auth/me", { token: fragment.get("access_token")! });
-    expect(await expectMatchesCatalog("authentication.me", me)).toMatchObject({ email: "oauth.user@example.com", display_name: "OAuth User" });
-    const refresh = await client.call("POST", "/v1/auth/refresh", { body: { refresh_token: fragment.get("refresh_token") } });
+    expect(await expectMatchesCatalog("authentication.me", me)).toMatchObject({
+      email: "oauth.user@example.com",
+      display_name: "OAuth User",
+    });
+    const refresh = await client.call("POST", "/v1/auth/refresh", {
+      body: { refresh_token: fragment.get("refresh_token") },
+    });
     expect(refresh.status).toBe(200);
   });
 
   it("a redirect_uri off the allowed hosts: no redirect, a page of the portal that links there with the tokens", async () => {
     const state = await authorizationState("https://evil.example/x?keep=1");
     const callback = new URL((await approveConsent(state, "far.away@example.com", null))!, "http://sandbox.test");
-    const res = await client.call("GET", callback.pathname.replace(/^\/sandbox/, ""), { key: null, query: Object.fromEntries(callback.searchParams) });
+    const res = await client.call("GET", callback.pathname.replace(/^\/sandbox/, ""), {
+      key: null,
+      query: Object.fromEntries(callback.searchParams),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("location")).toBeNull();
     expect(res.headers.get("content-type")).toContain("text/html");
@@ -66,10 +82,15 @@ describe("Google sign-in through the sandbox consent page", () => {
     const href = /<a href="([^"]+)"/.exec(html)?.[1]?.replaceAll("&amp;", "&");
     const link = new URL(href!);
     expect(`${link.origin}${link.pathname}${link.search}`).toBe("https://evil.example/x?keep=1");
-    const me = await client.call("GET", "/v1/auth/me", { token: new URLSearchParams(link.hash.slice(1)).get("access_token")! });
+    const me = await client.call("GET", "/v1/auth/me", {
+      token: new URLSearchParams(link.hash.slice(1)).get("access_token")!,
+    });
     expect(me.status).toBe(200);
     // A failed sign-in does not redirect there either.
-    const failed = await client.call("GET", "/v1/auth/google/callback", { key: null, query: { code: "not-a-code", state } });
+    const failed = await client.call("GET", "/v1/auth/google/callback", {
+      key: null,
+      query: { code: "not-a-code", state },
+    });
     expect([failed.status, failed.headers.get("location")]).toEqual([200, null]);
     expect(await failed.text()).toContain("https://evil.example/x?keep=1&amp;error=oauth_failed");
   });
@@ -96,7 +117,9 @@ describe("Google sign-in through the sandbox consent page", () => {
     form.set("email", "not an email");
     const invalid = await consentContinueResponse(behindProxy());
     expect(invalid.headers.get("location")).toMatch(/^\/sandbox\/oauth\/google\?/);
-    expect(new URL(invalid.headers.get("location")!, "https://portal.example.com").searchParams.get("invalid")).toBe("email");
+    expect(new URL(invalid.headers.get("location")!, "https://portal.example.com").searchParams.get("invalid")).toBe(
+      "email",
+    );
   });
 
   it("cancel → redirect_uri?error=oauth_failed; a forged state → 422", async () => {
@@ -104,7 +127,10 @@ describe("Google sign-in through the sandbox consent page", () => {
     const denied = new URL((await denyConsent(state))!);
     expect(denied.searchParams.get("error")).toBe("oauth_failed");
     expect(denied.searchParams.get("error_description")).toBeTruthy();
-    const forged = await client.call("GET", "/v1/auth/google/callback", { key: null, query: { code: "x", state: `${state}x` } });
+    const forged = await client.call("GET", "/v1/auth/google/callback", {
+      key: null,
+      query: { code: "x", state: `${state}x` },
+    });
     expect(forged.status).toBe(422);
     await expectMatchesCatalog("authentication.google-callback", forged);
   });

@@ -17,7 +17,7 @@ export interface Consent {
 export async function readConsent(state: string, now = new Date()): Promise<Consent | null> {
   const sql = await getStore();
   const s = await verifyOAuthState(sql, state, now);
-  const tenant = s && await getTenant(sql, s.tenantId);
+  const tenant = s && (await getTenant(sql, s.tenantId));
   return s && tenant && !isExpired(tenant, now) ? { tenantName: tenant.name, redirectUri: s.redirectUri } : null;
 }
 
@@ -27,12 +27,22 @@ const Email = z.email().max(320);
  * "Continue": the callback URL (relative) Google would send the browser to, with a code naming
  * the chosen email; null when the state or the email is not valid.
  */
-export async function approveConsent(state: string, email: string, displayName: string | null, now = new Date()): Promise<string | null> {
+export async function approveConsent(
+  state: string,
+  email: string,
+  displayName: string | null,
+  now = new Date(),
+): Promise<string | null> {
   const sql = await getStore();
   const s = await verifyOAuthState(sql, state, now);
   const parsed = Email.safeParse(email.trim());
   if (!s || !parsed.success) return null;
-  const code = await createOAuthCode(sql, s.tenantId, { email: parsed.data, displayName: displayName?.trim() || null }, now);
+  const code = await createOAuthCode(
+    sql,
+    s.tenantId,
+    { email: parsed.data, displayName: displayName?.trim() || null },
+    now,
+  );
   return `/sandbox/v1/auth/google/callback?${new URLSearchParams({ code, state })}`;
 }
 
@@ -51,7 +61,9 @@ export async function consentContinueResponse(req: Request): Promise<Response> {
     return typeof v === "string" ? v : "";
   };
   const state = field("state");
-  const target = await approveConsent(state, field("email"), field("name")) ?? `/sandbox/oauth/google?${new URLSearchParams({ state, invalid: "email" })}`;
+  const target =
+    (await approveConsent(state, field("email"), field("name"))) ??
+    `/sandbox/oauth/google?${new URLSearchParams({ state, invalid: "email" })}`;
   // Relative: the browser stays on the host it is on. req.url's host is Next's own idea (localhost) behind a proxy.
   return new Response(null, { status: 303, headers: { Location: target } });
 }

@@ -23,7 +23,10 @@ export async function sandboxOverview(): Promise<SandboxOverview> {
   const sql = await getStore();
   const tenant = await getDemoTenant(sql);
   const org = tenant
-    ? await sql.get<{ id: string }>(`SELECT id FROM organizations WHERE tenant_id = ? AND slug = ?`, [tenant.id, DEMO_ORGANIZATION.slug])
+    ? await sql.get<{ id: string }>(`SELECT id FROM organizations WHERE tenant_id = ? AND slug = ?`, [
+        tenant.id,
+        DEMO_ORGANIZATION.slug,
+      ])
     : undefined;
   return {
     demo: tenant

@@ -12,7 +12,8 @@ export const ROLE_PERMISSIONS: Record<OrgRole, readonly string[]> = {
   developer: ["ORG_READ", "MEMBERS_READ", "BILLING_READ"],
 };
 
-export const hasPermission = (role: OrgRole, permission: string): boolean => ROLE_PERMISSIONS[role].includes(permission);
+export const hasPermission = (role: OrgRole, permission: string): boolean =>
+  ROLE_PERMISSIONS[role].includes(permission);
 
 export interface OrgAccessRule {
   permission?: string;
@@ -26,16 +27,23 @@ export interface OrgAccessRule {
  * rule, so it is checked against the endpoint's documented errors when raised, not by type.
  */
 export async function requireOrgAccess(
-  ctx: TenantContext & { endpoint: Endpoint } & Raises<404, "Organization not found"> & Raises<403, "Not a member of this organization">,
+  ctx: TenantContext & { endpoint: Endpoint } & Raises<404, "Organization not found"> &
+    Raises<403, "Not a member of this organization">,
   organizationId: string,
   rule: OrgAccessRule = {},
 ): Promise<MembershipRow> {
-  const org = await ctx.sql.get<{ id: string }>(`SELECT id FROM organizations WHERE tenant_id = ? AND id = ?`, [ctx.tenant.id, organizationId]);
+  const org = await ctx.sql.get<{ id: string }>(`SELECT id FROM organizations WHERE tenant_id = ? AND id = ?`, [
+    ctx.tenant.id,
+    organizationId,
+  ]);
   if (!org) return ctx.fail(404, "Organization not found");
-  const membership = ctx.userId ? await findActiveMembership(ctx.sql, ctx.tenant.id, organizationId, ctx.userId) : undefined;
+  const membership = ctx.userId
+    ? await findActiveMembership(ctx.sql, ctx.tenant.id, organizationId, ctx.userId)
+    : undefined;
   if (!membership) return ctx.fail(403, "Not a member of this organization");
   const allowed =
-    (!rule.roles || rule.roles.includes(membership.role)) && (!rule.permission || hasPermission(membership.role, rule.permission));
+    (!rule.roles || rule.roles.includes(membership.role)) &&
+    (!rule.permission || hasPermission(membership.role, rule.permission));
   if (!allowed) throw documentedError(ctx.endpoint, 403, IMPLIED_DETAIL.insufficientPermissions);
   return membership;
 }

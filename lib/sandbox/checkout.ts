@@ -17,14 +17,17 @@ const CYCLE: BillingCycle = "monthly";
 export async function requirePayablePlan(sql: Sql, tenantId: string, planId: string): Promise<PlanRow> {
   const plan = await findActivePlan(sql, tenantId, planId);
   if (!plan) throw new ApiError(404, "Plan not found");
-  if (plan.is_free === 1 || planPrice(plan, CYCLE) <= 0 || !stripePriceId(plan, CYCLE)) throw new ApiError(400, "Plan has no Stripe price configured");
+  if (plan.is_free === 1 || planPrice(plan, CYCLE) <= 0 || !stripePriceId(plan, CYCLE))
+    throw new ApiError(400, "Plan has no Stripe price configured");
   return plan;
 }
 
 /** Return URLs must be http(s), as pydantic's HttpUrl has them: the page redirects the browser there. */
 function requireHttpUrl(field: string, url: string): void {
   if (!/^https?:$/.test(new URL(url).protocol)) {
-    throw new ApiError(422, [{ loc: ["body", field], msg: "URL scheme should be 'http' or 'https'", type: "url_scheme" }]);
+    throw new ApiError(422, [
+      { loc: ["body", field], msg: "URL scheme should be 'http' or 'https'", type: "url_scheme" },
+    ]);
   }
 }
 
@@ -43,7 +46,14 @@ export async function startCheckout(sql: Sql, tenantId: string, origin: string, 
   const row = await insertCheckoutSession(
     sql,
     tenantId,
-    { userId: c.userId, organizationId: c.organizationId, planId: c.plan.id, billingCycle: CYCLE, successUrl: c.successUrl, cancelUrl: c.cancelUrl },
+    {
+      userId: c.userId,
+      organizationId: c.organizationId,
+      planId: c.plan.id,
+      billingCycle: CYCLE,
+      successUrl: c.successUrl,
+      cancelUrl: c.cancelUrl,
+    },
     now,
   );
   return {

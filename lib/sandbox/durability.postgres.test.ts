@@ -13,13 +13,19 @@ const db = setupTempDatabase();
 
 describe("a crash mid-write on PostgreSQL", () => {
   it("loses no acknowledged record", { timeout: 120_000 }, async () => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/sandbox/testing/crash-writer.ts"], {
-      env: { ...process.env, SANDBOX_DATABASE_URL: db.path },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "lib/sandbox/testing/crash-writer.ts"],
+      {
+        env: { ...process.env, SANDBOX_DATABASE_URL: db.path },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on("exit", (code, signal) => resolve(signal ?? code)),
+    );
 
     let schemaId: string | undefined;
     const acked: string[] = [];

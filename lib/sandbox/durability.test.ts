@@ -29,13 +29,19 @@ describe("a crash mid-write", () => {
     const dir = mkdtempSync(join(tmpdir(), "sandbox-crash-"));
     dirs.push(dir);
     const path = join(dir, "sandbox.db");
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/sandbox/testing/crash-writer.ts"], {
-      env: { ...process.env, SANDBOX_DB_PATH: path },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "lib/sandbox/testing/crash-writer.ts"],
+      {
+        env: { ...process.env, SANDBOX_DB_PATH: path },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+    const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+      child.on("exit", (code, signal) => resolve(signal ?? code)),
+    );
 
     let ready: { tenantId: string; schemaId: string } | undefined;
     const acked: string[] = [];
@@ -75,11 +81,24 @@ describe("a crash mid-write", () => {
     process.env.SANDBOX_DB_PATH = path;
     try {
       const tenant = (await getTenant(await getStore(), ready!.tenantId))!;
-      const org = (await (await getStore()).get<{ organization_id: string }>(`SELECT organization_id FROM entity_schemas WHERE id = ?`, [ready!.schemaId]))!;
+      const org = (await (
+        await getStore()
+      ).get<{ organization_id: string }>(`SELECT organization_id FROM entity_schemas WHERE id = ?`, [
+        ready!.schemaId,
+      ]))!;
       const user = await newUser(tenant, { email: "after-crash@example.com" });
-      await (await getStore()).run(
+      await (
+        await getStore()
+      ).run(
         `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'member', 1, ?, ?)`,
-        [crypto.randomUUID(), tenant.id, org.organization_id, user.user.id, new Date().toISOString(), new Date().toISOString()],
+        [
+          crypto.randomUUID(),
+          tenant.id,
+          org.organization_id,
+          user.user.id,
+          new Date().toISOString(),
+          new Date().toISOString(),
+        ],
       );
       const res = await sandboxClient(tenant).call("POST", "/v1/entity/records/search", {
         key: "secret",
@@ -106,10 +125,18 @@ describe("a restart", () => {
     const call = (method: string, path: string, body?: unknown, query?: Record<string, string>) =>
       sandboxClient(tenant).call(method, path, { key: "secret", token: owner.tokens.access_token, org, body, query });
     const schema = (await (
-      await call("POST", "/v1/entity/schemas", { name: "Books", slug: "books", fields_definition: { title: { type: "string", required: true }, pages: { type: "integer" } } })
+      await call("POST", "/v1/entity/schemas", {
+        name: "Books",
+        slug: "books",
+        fields_definition: { title: { type: "string", required: true }, pages: { type: "integer" } },
+      })
     ).json()) as { id: string };
     const ids: string[] = [];
-    for (const [title, pages] of [["Dune", 412], ["Emma", 474], ["Ulysses", 730]] as const) {
+    for (const [title, pages] of [
+      ["Dune", 412],
+      ["Emma", 474],
+      ["Ulysses", 730],
+    ] as const) {
       const res = await call("POST", "/v1/entity/records", { schema_id: schema.id, data: { title, pages } });
       expect(res.status).toBe(201);
       ids.push(((await res.json()) as { id: string }).id);
@@ -120,7 +147,12 @@ describe("a restart", () => {
     const got = await call("GET", `/v1/entity/records/${ids[1]}`);
     expect(got.status).toBe(200);
     expect(await got.json()).toMatchObject({ id: ids[1], data: { title: "Emma", pages: 474 } });
-    const search = await call("POST", "/v1/entity/records/search", { schema_id: schema.id, query: { pages: { operator: "gt", value: 420 } } }, { order_by: "pages", order_dir: "desc" });
+    const search = await call(
+      "POST",
+      "/v1/entity/records/search",
+      { schema_id: schema.id, query: { pages: { operator: "gt", value: 420 } } },
+      { order_by: "pages", order_dir: "desc" },
+    );
     expect(search.status).toBe(200);
     const page = (await search.json()) as { total: number; items: { id: string }[] };
     expect(page.total).toBe(2);

@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { type CatalogEndpoint, type Endpoint, type HttpMethod, type KeyKind, HTTP_METHODS, matchPath } from "@/lib/catalog";
+import {
+  type CatalogEndpoint,
+  type Endpoint,
+  type HttpMethod,
+  type KeyKind,
+  HTTP_METHODS,
+  matchPath,
+} from "@/lib/catalog";
 import { IMPLIED_DETAIL } from "@/lib/catalog/errors";
 import { publicOrigin } from "@/lib/site/origin";
 import { requireApiKey } from "./auth/api-keys";
@@ -59,7 +66,7 @@ async function answer(req: Request, options: EngineOptions): Promise<Response> {
   const now = options.now ?? (() => new Date());
   let where = `${req.method} routing`;
   try {
-    const sql = options.sql ?? await getStore();
+    const sql = options.sql ?? (await getStore());
     const url = new URL(req.url);
     const { endpoint, params } = resolve(req.method, url.pathname.replace(/^\/sandbox(?=\/)/, ""));
     where = endpoint.id;
@@ -67,8 +74,14 @@ async function answer(req: Request, options: EngineOptions): Promise<Response> {
     const ip = options.ip ?? clientIp(req);
     if (endpoint.rateLimit) {
       const scopeKey = endpoint.rateLimit.scope === "user" && auth.user ? `user:${auth.user.id}` : `ip:${ip}`;
-      const decision = await hitRateLimit(sql, { tenantId: auth.tenant?.id ?? null, name: endpoint.id, scopeKey }, endpoint.rateLimit, now());
-      if (!decision.allowed) return errorResponse(429, IMPLIED_DETAIL.tooManyRequests, { "Retry-After": String(decision.retryAfter) });
+      const decision = await hitRateLimit(
+        sql,
+        { tenantId: auth.tenant?.id ?? null, name: endpoint.id, scopeKey },
+        endpoint.rateLimit,
+        now(),
+      );
+      if (!decision.allowed)
+        return errorResponse(429, IMPLIED_DETAIL.tooManyRequests, { "Retry-After": String(decision.retryAfter) });
     }
     const input = await readInput(endpoint, req, url, params);
     const handler = (options.handlers ?? registry).get(endpoint.id);
@@ -76,18 +89,19 @@ async function answer(req: Request, options: EngineOptions): Promise<Response> {
 
     // An endpoint with API key gets its tenant context; one without (auth.keys: []) finds its tenant itself.
     const tenant = auth.tenant;
-    const tenantContext: Omit<TenantContext, keyof BaseContext> | undefined = tenant && auth.keyKind
-      ? {
-          tenant,
-          keyKind: auth.keyKind,
-          user: auth.user,
-          userId: auth.user?.id ?? null,
-          sessionId: auth.sessionId,
-          organizationId: auth.organizationId,
-          membership: auth.membership,
-          outbox: { send: (mail) => sendMail(sql, tenant.id, mail, now()) },
-        }
-      : undefined;
+    const tenantContext: Omit<TenantContext, keyof BaseContext> | undefined =
+      tenant && auth.keyKind
+        ? {
+            tenant,
+            keyKind: auth.keyKind,
+            user: auth.user,
+            userId: auth.user?.id ?? null,
+            sessionId: auth.sessionId,
+            organizationId: auth.organizationId,
+            membership: auth.membership,
+            outbox: { send: (mail) => sendMail(sql, tenant.id, mail, now()) },
+          }
+        : undefined;
     const ctx: EngineContext = {
       sql,
       endpoint,
@@ -115,14 +129,23 @@ function resolve(method: string, path: string): { endpoint: CatalogEndpoint; par
   if (hit) return { endpoint: hit.endpoint, params: hit.params };
   const others = matchPath(undefined, path);
   if (others.length > 0) {
-    throw new ApiError(405, "Method Not Allowed", { Allow: [...new Set(others.map((m) => m.endpoint.method))].join(", ") });
+    throw new ApiError(405, "Method Not Allowed", {
+      Allow: [...new Set(others.map((m) => m.endpoint.method))].join(", "),
+    });
   }
   throw new ApiError(404, "Not Found");
 }
 
 /** API key, JWT and X-Organization-Id as the endpoint's auth rule asks, with the catalog's error details. */
 async function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Date): Promise<Auth> {
-  const auth: Auth = { tenant: null, keyKind: null, user: null, sessionId: null, organizationId: null, membership: null };
+  const auth: Auth = {
+    tenant: null,
+    keyKind: null,
+    user: null,
+    sessionId: null,
+    organizationId: null,
+    membership: null,
+  };
   const rule = endpoint.auth;
   if (rule.keys.length === 0) return auth;
 
@@ -147,7 +170,9 @@ async function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Dat
   if (rule.organizationHeader) {
     const orgId = OrganizationId.safeParse(req.headers.get("x-organization-id")?.trim());
     if (!orgId.success) throw new ApiError(422, IMPLIED_DETAIL.organizationHeader);
-    const membership = auth.user ? await findActiveMembership(sql, found.tenant.id, orgId.data, auth.user.id) : undefined;
+    const membership = auth.user
+      ? await findActiveMembership(sql, found.tenant.id, orgId.data, auth.user.id)
+      : undefined;
     if (!membership) throw new ApiError(403, IMPLIED_DETAIL.notMember);
     auth.organizationId = orgId.data;
     auth.membership = membership;
@@ -170,10 +195,14 @@ async function readInput(endpoint: Endpoint, req: Request, url: URL, rawParams: 
     }
   };
   const rawQuery = searchParamsToObject(url.searchParams);
-  const params = endpoint.pathParams ? collect(() => parseOrThrow(endpoint.pathParams!, rawParams, "path"), rawParams) : rawParams;
+  const params = endpoint.pathParams
+    ? collect(() => parseOrThrow(endpoint.pathParams!, rawParams, "path"), rawParams)
+    : rawParams;
   const query = endpoint.query ? collect(() => parseOrThrow(endpoint.query!, rawQuery, "query"), rawQuery) : rawQuery;
   if (endpoint.headers) {
-    const raw = Object.fromEntries(Object.keys(endpoint.headers.shape).map((name) => [name, req.headers.get(name) ?? undefined]));
+    const raw = Object.fromEntries(
+      Object.keys(endpoint.headers.shape).map((name) => [name, req.headers.get(name) ?? undefined]),
+    );
     collect(() => parseOrThrow(endpoint.headers!, raw, "header"), raw);
   }
   let body: unknown = undefined;

@@ -21,9 +21,15 @@ export class ApiError extends Error {
  * page shows). Handlers reach this through `ctx.fail`, whose types allow only documented statuses and details; an
  * undocumented one (possible only around those types) is a bug in the sandbox, so it is a 500, not a made-up answer.
  */
-export function documentedError(endpoint: Endpoint, status: number, detail?: string | ValidationIssue[], headers?: Record<string, string>): ApiError {
+export function documentedError(
+  endpoint: Endpoint,
+  status: number,
+  detail?: string | ValidationIssue[],
+  headers?: Record<string, string>,
+): ApiError {
   const spec = endpoint.errors.find((e) => e.status === status && (typeof detail !== "string" || e.detail === detail));
-  if (!spec) throw new Error(`${endpoint.id} does not document ${status}${typeof detail === "string" ? ` "${detail}"` : ""}`);
+  if (!spec)
+    throw new Error(`${endpoint.id} does not document ${status}${typeof detail === "string" ? ` "${detail}"` : ""}`);
   return new ApiError(status, Array.isArray(detail) ? detail : spec.detail, headers);
 }
 
@@ -39,6 +45,9 @@ export const errorResponse = (status: number, detail: string | ValidationIssue[]
 /** ApiError → its answer; anything else → 500, logged without request data (keys, tokens, passwords never reach the log). */
 export function toResponse(error: unknown, where = "sandbox"): Response {
   if (error instanceof ApiError) return errorResponse(error.status, error.detail, error.headers);
-  console.error(`[sandbox] unexpected error in ${where}:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
+  console.error(
+    `[sandbox] unexpected error in ${where}:`,
+    error instanceof Error ? (error.stack ?? error.message) : String(error),
+  );
   return errorResponse(500, "Internal sandbox error");
 }

@@ -30,7 +30,10 @@ function leavingPage(target: string, purpose: string): string {
   // Shown without the fragment: the tokens of a sign-in are not for the screen.
   const shown = url ? `${url.origin}${url.pathname}${url.search}` : target;
   const fragment = url?.hash ? " (with the tokens in the URL fragment)" : "";
-  const link = href && url ? `<p><a href="${escapeHtml(href)}" rel="noreferrer">Continue to ${escapeHtml(url.host)}</a></p>` : "<p>This address is not a web address, so there is no link to it.</p>";
+  const link =
+    href && url
+      ? `<p><a href="${escapeHtml(href)}" rel="noreferrer">Continue to ${escapeHtml(url.host)}</a></p>`
+      : "<p>This address is not a web address, so there is no link to it.</p>";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><meta name="color-scheme" content="light dark"><title>Leaving the portal</title></head>

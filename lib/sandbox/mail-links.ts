@@ -12,7 +12,12 @@ export const MAIL_PAGES: Record<MailKind, string> = {
  * The link in a mail: `returnTo` when the request named one on an allowed origin (see allowed-origin.ts), else the
  * portal's own page for the kind; `?token=` appended either way. `origin` is the portal's address for links.
  */
-export function mailLink(origin: string, kind: MailKind, token: string, returnTo?: string): { link: string; returnToIgnored: boolean } {
+export function mailLink(
+  origin: string,
+  kind: MailKind,
+  token: string,
+  returnTo?: string,
+): { link: string; returnToIgnored: boolean } {
   const useReturnTo = returnTo !== undefined && isAllowedTarget(returnTo);
   const url = new URL(useReturnTo ? returnTo : `${origin}${MAIL_PAGES[kind]}`);
   url.searchParams.set("token", token);

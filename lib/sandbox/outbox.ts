@@ -26,17 +26,20 @@ export interface OutboxMessage {
 }
 
 export async function sendMail(sql: Sql, tenantId: string, mail: Mail, now: Date): Promise<void> {
-  await sql.run(`INSERT INTO outbox (id, tenant_id, to_email, kind, subject, body, token, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
-    newId(),
-    tenantId,
-    mail.to,
-    mail.kind,
-    mail.subject,
-    mail.body,
-    mail.token ?? null,
-    mail.link ?? null,
-    isoTime(now),
-  ]);
+  await sql.run(
+    `INSERT INTO outbox (id, tenant_id, to_email, kind, subject, body, token, link, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      newId(),
+      tenantId,
+      mail.to,
+      mail.kind,
+      mail.subject,
+      mail.body,
+      mail.token ?? null,
+      mail.link ?? null,
+      isoTime(now),
+    ],
+  );
 }
 
 /** Newest first. */

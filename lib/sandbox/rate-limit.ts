@@ -45,14 +45,31 @@ export async function hitRateLimit(sql: Sql, key: RateKey, limit: RateLimit, now
        count = CASE WHEN ${blocked} THEN rate_limits.count ELSE ${count} END,
        blocked_until = CASE WHEN ${blocked} THEN rate_limits.blocked_until WHEN ${count} > ? THEN ? ELSE NULL END
      RETURNING window_start, count, blocked_until`,
-    [bucket, key.tenantId, at, 1 > limit.count ? blockUntil : null, at, cutoff, at, at, cutoff, at, cutoff, limit.count, blockUntil],
+    [
+      bucket,
+      key.tenantId,
+      at,
+      1 > limit.count ? blockUntil : null,
+      at,
+      cutoff,
+      at,
+      at,
+      cutoff,
+      at,
+      cutoff,
+      limit.count,
+      blockUntil,
+    ],
   );
   if (!row) throw new Error("rate limit upsert returned no row");
   if (row.blocked_until && Date.parse(row.blocked_until) > nowMs) {
     return { allowed: false, retryAfter: Math.max(1, Math.ceil((Date.parse(row.blocked_until) - nowMs) / 1000)) };
   }
   if (row.count <= limit.count) return { allowed: true };
-  return { allowed: false, retryAfter: Math.max(1, Math.ceil((Date.parse(row.window_start) + limit.windowSeconds * 1000 - nowMs) / 1000)) };
+  return {
+    allowed: false,
+    retryAfter: Math.max(1, Math.ceil((Date.parse(row.window_start) + limit.windowSeconds * 1000 - nowMs) / 1000)),
+  };
 }
 
 /**

@@ -20,7 +20,16 @@ interface PlanSeed {
 }
 
 const PLANS: PlanSeed[] = [
-  { name: "Free", description: "Get started at no cost", monthly: 0, yearly: 0, features: ["API Access"], free: true, maxCost: 5, maxMessages: 100 },
+  {
+    name: "Free",
+    description: "Get started at no cost",
+    monthly: 0,
+    yearly: 0,
+    features: ["API Access"],
+    free: true,
+    maxCost: 5,
+    maxMessages: 100,
+  },
   {
     name: "Pro Plan",
     description: "For growing teams",
@@ -49,7 +58,8 @@ const AGENTS = [
     name: "Support Assistant",
     description: "Answers questions about your account and our products",
     prompt: "You are a friendly support assistant. Answer concisely.",
-    reply: 'Thanks for your message: "{input}". This is the sandbox support assistant: answers are canned, usage is counted.',
+    reply:
+      'Thanks for your message: "{input}". This is the sandbox support assistant: answers are canned, usage is counted.',
   },
   {
     name: "Echo",
@@ -137,24 +147,14 @@ async function seedDemoUser(sql: Sql, tenant: TenantRow, freePlanId: string, now
     now,
   );
   const orgId = newId();
-  await sql.run(`INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`, [
-    orgId,
-    tenant.id,
-    DEMO_ORGANIZATION.name,
-    DEMO_ORGANIZATION.slug,
-    "The demo user's organization",
-    user.id,
-    at,
-    at,
-  ]);
-  await sql.run(`INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'owner', 1, ?, ?)`, [
-    newId(),
-    tenant.id,
-    orgId,
-    user.id,
-    at,
-    at,
-  ]);
+  await sql.run(
+    `INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+    [orgId, tenant.id, DEMO_ORGANIZATION.name, DEMO_ORGANIZATION.slug, "The demo user's organization", user.id, at, at],
+  );
+  await sql.run(
+    `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'owner', 1, ?, ?)`,
+    [newId(), tenant.id, orgId, user.id, at, at],
+  );
   await sql.run(
     `INSERT INTO departments (id, tenant_id, organization_id, name, description, is_default, is_active, settings, created_at, updated_at) VALUES (?, ?, ?, 'General', 'Default department', 1, 1, '{}', ?, ?)`,
     [newId(), tenant.id, orgId, at, at],

@@ -12,7 +12,9 @@ import { ensureDemoTenant, purgeExpiredTenants } from "./tenants";
 const holder = globalThis as typeof globalThis & { __sandboxStore?: { path: string; db: Promise<SqlDatabase> } };
 
 async function open(path: string, url: string | undefined): Promise<SqlDatabase> {
-  const db = url ? openPostgres(url, { poolSize: pgPoolSize(), statementTimeoutMs: pgStatementTimeoutMs() }) : openSqlite(path);
+  const db = url
+    ? openPostgres(url, { poolSize: pgPoolSize(), statementTimeoutMs: pgStatementTimeoutMs() })
+    : openSqlite(path);
   const now = new Date();
   await migrate(db, undefined, now);
   await ensureDemoTenant(db, now);

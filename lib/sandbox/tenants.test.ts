@@ -12,12 +12,15 @@ import { newTenant, newUser } from "./testing/fixtures";
 setupTempDatabase();
 
 const count = async (table: string, tenantId: string) =>
-  (await (await getStore()).get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE tenant_id = ?`, [tenantId]))!.n;
+  (await (await getStore()).get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE tenant_id = ?`, [tenantId]))!
+    .n;
 
 describe("schema", () => {
   it("migrations are recorded and not applied twice", async () => {
     expect(await migrate(await getStore())).toEqual([]);
-    const versions = await (await getStore()).all<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`);
+    const versions = await (
+      await getStore()
+    ).all<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`);
     expect(versions.map((v) => v.version)).toEqual(migrations.map((m) => m.version).sort((a, b) => a - b));
   });
 
@@ -42,7 +45,9 @@ describe("schema", () => {
     const sql = await getStore();
     const tables: string[] = [];
     if (sql.dialect === "postgres") {
-      const rows = await sql.all<{ name: string }>(`SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'`);
+      const rows = await sql.all<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'`,
+      );
       tables.push(...rows.map((r) => r.name));
     } else {
       for (const { name } of await sql.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table'`)) {
@@ -59,14 +64,22 @@ describe("tenants", () => {
     const t = await newTenant();
     expect(t.public_key).toMatch(/^pk_live_\w{32}$/);
     expect(t.secret_key).toMatch(/^sk_live_\w{32}$/);
-    expect([await count("plans", t.id), await count("agents", t.id), await count("external_agents", t.id), await count("files", t.id), await count("users", t.id)]).toEqual([3, 2, 1, 1, 0]);
+    expect([
+      await count("plans", t.id),
+      await count("agents", t.id),
+      await count("external_agents", t.id),
+      await count("files", t.id),
+      await count("users", t.id),
+    ]).toEqual([3, 2, 1, 1, 0]);
     expect(Date.parse(t.expires_at!) - Date.parse(t.created_at)).toBe(24 * 3600_000);
   });
 
   it("the demo tenant exists once, never expires, keeps its keys across restarts and has a demo user", async () => {
     const demo = (await getDemoTenant(await getStore()))!;
     expect(demo.expires_at).toBeNull();
-    expect(await (await getStore()).get(`SELECT email FROM users WHERE tenant_id = ?`, [demo.id])).toEqual({ email: "demo@example.com" });
+    expect(await (await getStore()).get(`SELECT email FROM users WHERE tenant_id = ?`, [demo.id])).toEqual({
+      email: "demo@example.com",
+    });
     expect(await count("memberships", demo.id)).toBe(1);
     await closeStore();
     expect(await getDemoTenant(await getStore())).toEqual(demo);
@@ -77,8 +90,12 @@ describe("tenants", () => {
     const t = await newTenant();
     await newUser(t);
     await resetTenant(await getStore(), t, new Date());
-    expect([await count("users", t.id), await count("refresh_tokens", t.id), await count("plans", t.id)]).toEqual([0, 0, 3]);
-    expect(await (await getStore()).get(`SELECT public_key FROM tenants WHERE id = ?`, [t.id])).toEqual({ public_key: t.public_key });
+    expect([await count("users", t.id), await count("refresh_tokens", t.id), await count("plans", t.id)]).toEqual([
+      0, 0, 3,
+    ]);
+    expect(await (await getStore()).get(`SELECT public_key FROM tenants WHERE id = ?`, [t.id])).toEqual({
+      public_key: t.public_key,
+    });
   });
 
   it("expired tenants are purged with every row, other tenants untouched", async () => {

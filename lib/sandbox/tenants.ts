@@ -42,7 +42,16 @@ export async function createTenant(sql: Sql, options: CreateTenantOptions, now: 
   return await sql.tx(async () => {
     await sql.run(
       `INSERT INTO tenants (id, name, public_key, secret_key, email_verification, is_demo, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [id, options.name ?? (options.demo ? "Demo tenant" : "Sandbox tenant"), keys.public_key, keys.secret_key, bool(options.emailVerification ?? false), bool(options.demo ?? false), isoTime(now), expires],
+      [
+        id,
+        options.name ?? (options.demo ? "Demo tenant" : "Sandbox tenant"),
+        keys.public_key,
+        keys.secret_key,
+        bool(options.emailVerification ?? false),
+        bool(options.demo ?? false),
+        isoTime(now),
+        expires,
+      ],
     );
     const tenant = (await getTenant(sql, id))!;
     await seedTenant(sql, tenant, now);
@@ -50,9 +59,11 @@ export async function createTenant(sql: Sql, options: CreateTenantOptions, now: 
   });
 }
 
-export const getTenant = async (sql: Sql, id: string): Promise<TenantRow | undefined> => await sql.get<TenantRow>(`SELECT * FROM tenants WHERE id = ?`, [id]);
+export const getTenant = async (sql: Sql, id: string): Promise<TenantRow | undefined> =>
+  await sql.get<TenantRow>(`SELECT * FROM tenants WHERE id = ?`, [id]);
 
-export const isExpired = (tenant: TenantRow, now: Date): boolean => tenant.expires_at !== null && tenant.expires_at <= isoTime(now);
+export const isExpired = (tenant: TenantRow, now: Date): boolean =>
+  tenant.expires_at !== null && tenant.expires_at <= isoTime(now);
 
 /** Deletes every row of the tenant but keeps the tenant and its keys, then seeds it again. */
 export async function resetTenant(sql: Sql, tenant: TenantRow, now: Date): Promise<void> {
@@ -68,7 +79,9 @@ export async function purgeExpiredTenants(sql: Sql, now: Date): Promise<number> 
   return await sql.tx(async () => {
     // One instance at a time; the others skip (the one holding the lock purges what they would have).
     if (!(await sql.lock("sandbox:purge", { wait: false }))) return 0;
-    const { changes } = await sql.run(`DELETE FROM tenants WHERE expires_at IS NOT NULL AND expires_at <= ?`, [isoTime(now)]);
+    const { changes } = await sql.run(`DELETE FROM tenants WHERE expires_at IS NOT NULL AND expires_at <= ?`, [
+      isoTime(now),
+    ]);
     if (changes > 0) await dropOrphanRecordIndexes(sql);
     return changes;
   });

@@ -70,9 +70,9 @@ export function planEndpoint(e: Endpoint): EndpointPlan {
   const streamed = success.filter((r) => r.contentType === EVENT_STREAM);
   const other = success.filter((r) => r.contentType !== EVENT_STREAM);
   const results = other.filter((r) => r.schema && isJson(r.contentType)).map((r) => toJsonSchema(r.schema!, "output"));
-  const plainResults = [...new Set(other.map((r) => plainResult(r.status, r.contentType, r.schema !== undefined)))].filter(
-    (r): r is PlainResult => r !== undefined,
-  );
+  const plainResults = [
+    ...new Set(other.map((r) => plainResult(r.status, r.contentType, r.schema !== undefined))),
+  ].filter((r): r is PlainResult => r !== undefined);
 
   let stream: StreamPlan | undefined;
   if (streamed.length > 0) {
@@ -81,7 +81,11 @@ export function planEndpoint(e: Endpoint): EndpointPlan {
     if (!e.body || toJsonSchema(e.body.schema, "input").properties?.stream === undefined) {
       throw new Error(`SDK: ${e.id} streams but its body has no stream flag`);
     }
-    stream = { method: `stream${pascalCase(e.slug.replace(/^create-/, ""))}`, chunk: toJsonSchema(events.chunk, "output"), done: events.done };
+    stream = {
+      method: `stream${pascalCase(e.slug.replace(/^create-/, ""))}`,
+      chunk: toJsonSchema(events.chunk, "output"),
+      done: events.done,
+    };
   }
 
   const keys = e.auth.keys;

@@ -20,9 +20,11 @@ const sourceFile = ts.createSourceFile("api-client.ts", source, ts.ScriptTarget.
 function groupMethods(): Map<string, Map<string, string>> {
   const groups = new Map<string, Map<string, string>>();
   for (const stmt of sourceFile.statements) {
-    if (!ts.isClassDeclaration(stmt) || !stmt.name || !/Api$/.test(stmt.name.text) || stmt.name.text === "ApiClient") continue;
+    if (!ts.isClassDeclaration(stmt) || !stmt.name || !/Api$/.test(stmt.name.text) || stmt.name.text === "ApiClient")
+      continue;
     const methods = new Map<string, string>();
-    for (const m of stmt.members) if (ts.isMethodDeclaration(m) && ts.isIdentifier(m.name)) methods.set(m.name.text, m.getFullText(sourceFile));
+    for (const m of stmt.members)
+      if (ts.isMethodDeclaration(m) && ts.isIdentifier(m.name)) methods.set(m.name.text, m.getFullText(sourceFile));
     groups.set(stmt.name.text, methods);
   }
   return groups;
@@ -30,7 +32,8 @@ function groupMethods(): Map<string, Map<string, string>> {
 
 describe("generateSdk: the generated source", () => {
   const groups = groupMethods();
-  const methodOf = (e: (typeof endpoints)[number]) => groups.get(`${pascalCase(e.category)}Api`)?.get(camelCase(e.slug));
+  const methodOf = (e: (typeof endpoints)[number]) =>
+    groups.get(`${pascalCase(e.category)}Api`)?.get(camelCase(e.slug));
 
   it("has one method per catalog endpoint, plus the streaming variant", () => {
     expect(endpoints).toHaveLength(109);
@@ -72,7 +75,9 @@ describe("generateSdk: the generated source", () => {
       expect(source.match(new RegExp(`^export (interface|type) ${name}\\b`, "gm")), name).toHaveLength(1);
     }
     expect(source).toContain("export type AuthenticationLoginResponse = TokenResponse;");
-    expect(source).toContain("export type AuthenticationRegisterResponse = TokenResponse | VerificationRequiredResponse;");
+    expect(source).toContain(
+      "export type AuthenticationRegisterResponse = TokenResponse | VerificationRequiredResponse;",
+    );
   });
 
   it("warns on every secret-only endpoint and only there", () => {
@@ -91,9 +96,13 @@ describe("generateSdk: the generated source", () => {
 
   it("takes only the parameters an endpoint has, in path, query, body order", () => {
     const signature = (group: string, method: string) => /\(([^)]*)\):/.exec(groups.get(group)?.get(method) ?? "")?.[1];
-    expect(signature("OrganizationsApi", "listMembers")).toBe("params: OrganizationsListMembersParams, options?: RequestOptions");
+    expect(signature("OrganizationsApi", "listMembers")).toBe(
+      "params: OrganizationsListMembersParams, options?: RequestOptions",
+    );
     expect(signature("AuthenticationApi", "me")).toBe("options?: RequestOptions");
-    expect(signature("FilesApi", "uploadFile")).toBe("query: FilesUploadFileQuery, body: FilesUploadFileRequest, options?: RequestOptions");
+    expect(signature("FilesApi", "uploadFile")).toBe(
+      "query: FilesUploadFileQuery, body: FilesUploadFileRequest, options?: RequestOptions",
+    );
     expect(signature("PlansApi", "listPlans")).toBe("query?: PlansListPlansQuery, options?: RequestOptions");
   });
 });
@@ -101,7 +110,20 @@ describe("generateSdk: the generated source", () => {
 const exec = promisify(execFile);
 const TSC = join(process.cwd(), "node_modules/.bin/tsc");
 // --skipLibCheck: TypeScript's own lib .d.ts files are not ours to check; every .ts file here is checked in full.
-const TSC_FLAGS = ["--strict", "--noUncheckedIndexedAccess", "--noEmit", "--target", "ES2022", "--lib", "ES2022,DOM", "--module", "ESNext", "--moduleResolution", "bundler", "--skipLibCheck"];
+const TSC_FLAGS = [
+  "--strict",
+  "--noUncheckedIndexedAccess",
+  "--noEmit",
+  "--target",
+  "ES2022",
+  "--lib",
+  "ES2022,DOM",
+  "--module",
+  "ESNext",
+  "--moduleResolution",
+  "bundler",
+  "--skipLibCheck",
+];
 
 const STRICTEST_FLAGS = [
   "--exactOptionalPropertyTypes",
@@ -172,12 +194,18 @@ describe("generateSdk: compiled and run", () => {
     let client: Client;
 
     beforeAll(async () => {
-      const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+      const js = ts.transpileModule(source, {
+        compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+      }).outputText;
       const file = join(dir, "api-client.mjs");
       await writeFile(file, js);
       sdk = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as SdkModule;
       api = await startFakeApi();
-      client = new sdk.ApiClient({ apiKey: "pk_live_test", baseUrl: `${api.url}/`, onTokens: (t) => tokenEvents.push(t) });
+      client = new sdk.ApiClient({
+        apiKey: "pk_live_test",
+        baseUrl: `${api.url}/`,
+        onTokens: (t) => tokenEvents.push(t),
+      });
     });
     afterAll(async () => {
       await api.close();
@@ -204,8 +232,16 @@ describe("generateSdk: compiled and run", () => {
 
     it("three concurrent calls with an expired token share one refresh, then retry", async () => {
       const before = api.requests.length;
-      const users = await Promise.all([client.authentication.me(), client.authentication.me(), client.authentication.me()]);
-      expect(users).toEqual([expect.objectContaining({ email: "user@example.com" }), expect.anything(), expect.anything()]);
+      const users = await Promise.all([
+        client.authentication.me(),
+        client.authentication.me(),
+        client.authentication.me(),
+      ]);
+      expect(users).toEqual([
+        expect.objectContaining({ email: "user@example.com" }),
+        expect.anything(),
+        expect.anything(),
+      ]);
       expect(api.refreshCount()).toBe(1);
       const mine = api.requests.slice(before).filter((r) => r.path === "/v1/auth/me");
       expect(mine.map((r) => r.headers.authorization).sort()).toEqual([
@@ -235,18 +271,31 @@ describe("generateSdk: compiled and run", () => {
     it("429 becomes an ApiError with detail and retryAfter", async () => {
       const error = await client.authentication.forgotPassword({ email: "user@example.com" }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(sdk.ApiError);
-      expect(error).toMatchObject({ status: 429, detail: "Too many requests", retryAfter: 120, message: "Too many requests" });
+      expect(error).toMatchObject({
+        status: 429,
+        detail: "Too many requests",
+        retryAfter: 120,
+        message: "Too many requests",
+      });
     });
 
     it("422 keeps the list of field errors", async () => {
-      const error = await client.authentication.resetPassword({ token: "t", new_password: "x" }).catch((e: unknown) => e);
-      expect(error).toMatchObject({ status: 422, detail: [{ loc: ["body", "new_password"], msg: "too weak" }], message: "body.new_password: too weak" });
+      const error = await client.authentication
+        .resetPassword({ token: "t", new_password: "x" })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        status: 422,
+        detail: [{ loc: ["body", "new_password"], msg: "too weak" }],
+        message: "body.new_password: too weak",
+      });
     });
 
     it("uploads multipart with the file, its name and the query", async () => {
       const file = new File(["hello drive"], "notes.txt", { type: "text/plain" });
       const answer = await client.files.uploadFile({ description: "My notes" }, { file });
-      expect(answer).toMatchObject({ received: { name: "notes.txt", type: "text/plain", size: 11, text: "hello drive" } });
+      expect(answer).toMatchObject({
+        received: { name: "notes.txt", type: "text/plain", size: 11, text: "hello drive" },
+      });
       const upload = last("/v1/user/files");
       expect(upload?.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
       expect(upload?.query.get("description")).toBe("My notes");
@@ -285,9 +334,15 @@ describe("generateSdk: compiled and run", () => {
     });
 
     it("completes as JSON, and streams server-sent events until [DONE]", async () => {
-      await expect(client.ai.createCompletion({ model: "gpt-4", messages: [{ role: "user", content: "hi" }] })).resolves.toEqual(completionExample);
+      await expect(
+        client.ai.createCompletion({ model: "gpt-4", messages: [{ role: "user", content: "hi" }] }),
+      ).resolves.toEqual(completionExample);
       const chunks: unknown[] = [];
-      for await (const chunk of client.ai.streamCompletion({ model: "gpt-4", messages: [{ role: "user", content: "hi" }] })) chunks.push(chunk);
+      for await (const chunk of client.ai.streamCompletion({
+        model: "gpt-4",
+        messages: [{ role: "user", content: "hi" }],
+      }))
+        chunks.push(chunk);
       expect(chunks).toEqual(completionChunksExample);
       const r = last("/v1/ai/completions");
       expect(JSON.parse(r?.body.toString() ?? "{}")).toMatchObject({ stream: true, model: "gpt-4" });
@@ -320,7 +375,10 @@ interface Client {
   readonly tokens: Tokens | null;
   setTokens(tokens: Tokens): void;
   setOrganizationId(id: string | null): void;
-  authentication: Record<"register" | "login" | "me" | "logout" | "forgotPassword" | "resetPassword" | "verifyEmailWithToken" | "providers", Method>;
+  authentication: Record<
+    "register" | "login" | "me" | "logout" | "forgotPassword" | "resetPassword" | "verifyEmailWithToken" | "providers",
+    Method
+  >;
   files: Record<"uploadFile" | "downloadFile" | "deleteFile", Method>;
   entities: Record<"getRecord", Method>;
   billing: Record<"listAvailablePlans", Method>;

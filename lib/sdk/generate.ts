@@ -11,9 +11,28 @@ import { apiClientClass, RUNTIME_HELPERS } from "./runtime";
 
 /** Names the runtime declares or relies on; a schema title must not shadow them. */
 const RUNTIME_NAMES = [
-  "ApiClient", "ApiClientOptions", "ApiError", "AuthTokens", "Call", "RequestOptions", "Session", "ValidationIssue",
-  "AbortSignal", "Array", "AsyncGenerator", "Blob", "BodyInit", "Date", "Error", "FormData", "Omit", "Promise", "Record",
-  "Response", "TextDecoder", "URLSearchParams",
+  "ApiClient",
+  "ApiClientOptions",
+  "ApiError",
+  "AuthTokens",
+  "Call",
+  "RequestOptions",
+  "Session",
+  "ValidationIssue",
+  "AbortSignal",
+  "Array",
+  "AsyncGenerator",
+  "Blob",
+  "BodyInit",
+  "Date",
+  "Error",
+  "FormData",
+  "Omit",
+  "Promise",
+  "Record",
+  "Response",
+  "TextDecoder",
+  "URLSearchParams",
 ];
 
 const groupClass = (categoryId: string) => `${pascalCase(categoryId)}Api`;
@@ -31,7 +50,8 @@ function refreshParts(): { refreshCall: string; refreshBodyField: string } {
   if (!e) throw new Error(`SDK: the catalog has no ${REFRESH_ENDPOINT_ID} endpoint`);
   const plan = planEndpoint(e);
   const field = Object.keys(plan.body?.properties ?? {}).find((k) => k === "refresh_token");
-  if (!field || plan.storesTokens !== "always") throw new Error(`SDK: ${REFRESH_ENDPOINT_ID} no longer takes refresh_token and answers tokens`);
+  if (!field || plan.storesTokens !== "always")
+    throw new Error(`SDK: ${REFRESH_ENDPOINT_ID} no longer takes refresh_token and answers tokens`);
   return { refreshCall: callProperties(plan), refreshBodyField: field };
 }
 
@@ -59,9 +79,15 @@ export function generateSdk(): string {
 
   const endpointNames = plans.flatMap(endpointTypeNames);
   checkUnique([...endpointNames, ...groups.map((g) => groupClass(g.category.id)), ...RUNTIME_NAMES], "type name");
-  for (const g of groups) checkUnique(g.plans.flatMap((p) => [p.method, ...(p.stream ? [p.stream.method] : [])]), `method in ${g.category.id}`);
+  for (const g of groups)
+    checkUnique(
+      g.plans.flatMap((p) => [p.method, ...(p.stream ? [p.stream.method] : [])]),
+      `method in ${g.category.id}`,
+    );
 
-  const named = new NamedTypes(new Set([...RUNTIME_NAMES, ...endpointNames, ...groups.map((g) => groupClass(g.category.id))]));
+  const named = new NamedTypes(
+    new Set([...RUNTIME_NAMES, ...endpointNames, ...groups.map((g) => groupClass(g.category.id))]),
+  );
   for (const p of plans) {
     for (const input of [p.params, p.query, p.body]) if (input) named.collect(input, "input");
     for (const output of [...p.results, ...(p.stream ? [p.stream.chunk] : [])]) named.collect(output, "output");
@@ -80,14 +106,23 @@ export function generateSdk(): string {
   });
 
   const client = apiClientClass({
-    fields: groups.map((g) => `${jsDoc([g.category.title], "  ")}  readonly ${camelCase(g.category.id)}: ${groupClass(g.category.id)};`).join("\n"),
-    assignments: groups.map((g) => `    this.${camelCase(g.category.id)} = new ${groupClass(g.category.id)}(session);`).join("\n"),
+    fields: groups
+      .map(
+        (g) =>
+          `${jsDoc([g.category.title], "  ")}  readonly ${camelCase(g.category.id)}: ${groupClass(g.category.id)};`,
+      )
+      .join("\n"),
+    assignments: groups
+      .map((g) => `    this.${camelCase(g.category.id)} = new ${groupClass(g.category.id)}(session);`)
+      .join("\n"),
     ...refreshParts(),
   });
 
   return [
     HEADER,
-    printDeclaration("ValidationIssue", toJsonSchema(ValidationErrorItem, "output"), {}, ["One field error of a 422 answer."]),
+    printDeclaration("ValidationIssue", toJsonSchema(ValidationErrorItem, "output"), {}, [
+      "One field error of a 422 answer.",
+    ]),
     RUNTIME_HELPERS,
     `// Shared models ${"-".repeat(82)}\n`,
     named.declarations().join("\n"),

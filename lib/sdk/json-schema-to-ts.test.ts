@@ -41,7 +41,7 @@ describe("printType", () => {
         "  /** The id */",
         "  id: string;",
         '  "x-rate"?: number;',
-        "  /** @default \"en\" */",
+        '  /** @default "en" */',
         "  locale?: string;",
         "  /** @deprecated use id */",
         "  old: number | null;",
@@ -80,7 +80,9 @@ describe("NamedTypes", () => {
     expect(named.declaredNames).toEqual(["Item", "ItemInput"]);
     expect(printType(listOut, { nameOf: named.nameOf })).toBe("{\n  items: Item[];\n}");
     expect(printType(createIn, { nameOf: named.nameOf })).toBe("{\n  item: ItemInput;\n}");
-    expect(named.declarations().join("\n")).toContain("export interface ItemInput {\n  id: string;\n  /** @default [] */\n  tags?: string[];\n}");
+    expect(named.declarations().join("\n")).toContain(
+      "export interface ItemInput {\n  id: string;\n  /** @default [] */\n  tags?: string[];\n}",
+    );
   });
 
   it("inlines titles that clash with reserved names or disagree", () => {

@@ -37,7 +37,10 @@ function propertyDoc(node: JsonSchema): string[] {
   const description = node.description ?? inner?.description;
   const fallback = node.default ?? inner?.default;
   const lines: string[] = [];
-  if (description) lines.push(/^deprecated\b/i.test(description) ? `@deprecated ${description.replace(/^deprecated:?\s*/i, "")}` : description);
+  if (description)
+    lines.push(
+      /^deprecated\b/i.test(description) ? `@deprecated ${description.replace(/^deprecated:?\s*/i, "")}` : description,
+    );
   if (fallback !== undefined) lines.push(`@default ${JSON.stringify(fallback)}`);
   return lines;
 }
@@ -52,7 +55,8 @@ function objectType(node: JsonSchema, opts: PrintOptions, indent: string): strin
   const required = new Set(node.required ?? []);
   const inner = `${indent}  `;
   const lines = props.map(
-    ([name, prop]) => `${jsDoc(propertyDoc(prop), inner)}${inner}${propertyKey(name)}${required.has(name) ? "" : "?"}: ${printType(prop, opts, inner)};\n`,
+    ([name, prop]) =>
+      `${jsDoc(propertyDoc(prop), inner)}${inner}${propertyKey(name)}${required.has(name) ? "" : "?"}: ${printType(prop, opts, inner)};\n`,
   );
   // Declared properties plus extra ones: the index signature must admit both, so it is unknown.
   if (extra === true || typeof extra === "object") lines.push(`${inner}[key: string]: unknown;\n`);
@@ -106,9 +110,15 @@ export function printType(node: JsonSchema, opts: PrintOptions = {}, indent = ""
  * A top-level declaration: an interface for an object with properties, a type alias otherwise.
  * The node's own shared name (if any) is ignored, so a shared type does not point at itself.
  */
-export function printDeclaration(name: string, node: JsonSchema, opts: PrintOptions = {}, doc: readonly string[] = []): string {
+export function printDeclaration(
+  name: string,
+  node: JsonSchema,
+  opts: PrintOptions = {},
+  doc: readonly string[] = [],
+): string {
   const own: PrintOptions = { nameOf: (n) => (n === node ? undefined : opts.nameOf?.(n)) };
-  const isInterface = node.properties !== undefined && node.type === "object" && !node.anyOf && !node.oneOf && !node.allOf;
+  const isInterface =
+    node.properties !== undefined && node.type === "object" && !node.anyOf && !node.oneOf && !node.allOf;
   const body = printType(node, own);
   return `${jsDoc(doc)}${isInterface ? `export interface ${name} ${body}` : `export type ${name} = ${body};`}\n`;
 }

@@ -97,7 +97,12 @@ export class NamedTypes {
   /** Every shared declaration, in order of first use. */
   declarations(): string[] {
     return this.chosen.map(({ name, variant }) =>
-      printDeclaration(name, variant.node, { nameOf: this.nameOf }, variant.node.description ? [variant.node.description] : []),
+      printDeclaration(
+        name,
+        variant.node,
+        { nameOf: this.nameOf },
+        variant.node.description ? [variant.node.description] : [],
+      ),
     );
   }
 

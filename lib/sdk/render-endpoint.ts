@@ -39,17 +39,26 @@ export function renderEndpointTypes(p: EndpointPlan, opts: PrintOptions): string
     const root = p.results.length === 1 ? p.results[0]! : { anyOf: p.results };
     out.push(declare(`${p.base}Response`, root, opts, [`Answer of ${where}.`]));
   }
-  if (p.stream) out.push(declare(`${p.base}Chunk`, p.stream.chunk, opts, [`One server-sent event of ${where} with stream: true.`]));
+  if (p.stream)
+    out.push(declare(`${p.base}Chunk`, p.stream.chunk, opts, [`One server-sent event of ${where} with stream: true.`]));
   return out.join("\n");
 }
 
-const STATUS_TEXT: Record<string, string> = { void: "undefined (no content)", Blob: "the content as a Blob", unknown: "the answer as is" };
+const STATUS_TEXT: Record<string, string> = {
+  void: "undefined (no content)",
+  Blob: "the content as a Blob",
+  unknown: "the answer as is",
+};
 
 function methodDoc(p: EndpointPlan): string[] {
   const e = p.endpoint;
   const lines = [e.summary];
   if (e.description && e.description !== e.summary) lines.push("", e.description);
-  const facts = [`\`${e.method} ${e.path}\``, authSummary(e), ...(e.rateLimit ? [`rate limit ${describeRateLimit(e.rateLimit)}`] : [])];
+  const facts = [
+    `\`${e.method} ${e.path}\``,
+    authSummary(e),
+    ...(e.rateLimit ? [`rate limit ${describeRateLimit(e.rateLimit)}`] : []),
+  ];
   lines.push("", facts.join(" · "));
   const who = [
     e.auth.permission && `Permission: ${e.auth.permission}.`,
@@ -57,11 +66,17 @@ function methodDoc(p: EndpointPlan): string[] {
     e.auth.condition,
   ].filter((x): x is string => typeof x === "string" && x !== "");
   if (who.length > 0) lines.push("", who.join(" "));
-  if (p.keyMode === "secret") lines.push("", "**Secret key: call from your server only.** Never put an sk_* key in a browser or app bundle.");
+  if (p.keyMode === "secret")
+    lines.push("", "**Secret key: call from your server only.** Never put an sk_* key in a browser or app bundle.");
   if (p.storesTokens === "always") lines.push("", "Stores the returned tokens in the client.");
-  if (p.storesTokens === "when-present") lines.push("", "Stores tokens only when the answer carries them (for example not when verification_required is true).");
+  if (p.storesTokens === "when-present")
+    lines.push(
+      "",
+      "Stores tokens only when the answer carries them (for example not when verification_required is true).",
+    );
   if (p.endsSession) lines.push("", "Clears the stored tokens, even when the request fails.");
-  if (p.results.length === 0 && p.plainResults.length === 1) lines.push("", `Resolves to ${STATUS_TEXT[p.plainResults[0]!]}.`);
+  if (p.results.length === 0 && p.plainResults.length === 1)
+    lines.push("", `Resolves to ${STATUS_TEXT[p.plainResults[0]!]}.`);
   const statuses = [...new Set(e.errors.map((x) => x.status))].sort((a, b) => a - b);
   if (statuses.length > 0) lines.push(`@throws {ApiError} ${statuses.join(", ")}`);
   return lines;
@@ -76,13 +91,15 @@ function pathExpression(p: EndpointPlan): string {
     const m = /^\{(\w+)\}$/.exec(part);
     if (!m) return JSON.stringify(part);
     const name = m[1]!;
-    if (!names.includes(name)) throw new Error(`SDK: ${p.endpoint.id} path names {${name}} but its path parameters do not`);
+    if (!names.includes(name))
+      throw new Error(`SDK: ${p.endpoint.id} path names {${name}} but its path parameters do not`);
     used.add(name);
     const key = propertyKey(name);
     return `encode(params${key === name ? `.${name}` : `[${key}]`})`;
   });
   const unused = names.filter((n) => !used.has(n));
-  if (unused.length > 0) throw new Error(`SDK: ${p.endpoint.id} path parameters ${unused.join(", ")} are not in its path`);
+  if (unused.length > 0)
+    throw new Error(`SDK: ${p.endpoint.id} path parameters ${unused.join(", ")} are not in its path`);
   return expr.join(" + ");
 }
 

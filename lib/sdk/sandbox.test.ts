@@ -29,7 +29,11 @@ async function toWebRequest(req: IncomingMessage, origin: string): Promise<Reque
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const method = req.method ?? "GET";
   const hasBody = method !== "GET" && method !== "HEAD" && chunks.length > 0;
-  return new Request(new URL(req.url ?? "/", origin), { method, headers, body: hasBody ? Buffer.concat(chunks) : null });
+  return new Request(new URL(req.url ?? "/", origin), {
+    method,
+    headers,
+    body: hasBody ? Buffer.concat(chunks) : null,
+  });
 }
 
 async function sendWebResponse(response: Response, res: ServerResponse): Promise<void> {
@@ -63,7 +67,9 @@ function startSandbox(): Promise<{ server: Server; url: string }> {
           res.end(String(error));
         });
     });
-    server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
   });
 }
 
@@ -78,7 +84,9 @@ describe("generated SDK against the real sandbox", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "sdk-sandbox-"));
-    const js = ts.transpileModule(generateSdk(), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+    const js = ts.transpileModule(generateSdk(), {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    }).outputText;
     const file = join(dir, "api-client.mjs");
     await writeFile(file, js);
     sdk = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as SdkModule;
@@ -94,7 +102,11 @@ describe("generated SDK against the real sandbox", () => {
   });
 
   it("register without verification stores the tokens; me answers the new user", async () => {
-    const answer = (await client.authentication.register({ email: "sdk@example.com", password: TEST_PASSWORD, display_name: "SDK User" })) as {
+    const answer = (await client.authentication.register({
+      email: "sdk@example.com",
+      password: TEST_PASSWORD,
+      display_name: "SDK User",
+    })) as {
       access_token: string;
       refresh_token: string;
       user: { email: string };
@@ -102,13 +114,18 @@ describe("generated SDK against the real sandbox", () => {
     expect(answer).toMatchObject({ token_type: "Bearer", user: { email: "sdk@example.com" } });
     expect(client.tokens).toEqual({ accessToken: answer.access_token, refreshToken: answer.refresh_token });
     expect(tokenEvents).toEqual([{ accessToken: answer.access_token, refreshToken: answer.refresh_token }]);
-    await expect(client.authentication.me()).resolves.toMatchObject({ email: "sdk@example.com", display_name: "SDK User" });
+    await expect(client.authentication.me()).resolves.toMatchObject({
+      email: "sdk@example.com",
+      display_name: "SDK User",
+    });
   });
 
   it("creates an organization and lists it among mine", async () => {
     const org = (await client.organizations.create({ name: "SDK Org", slug: "sdk-org" })) as { id: string };
     expect(org).toMatchObject({ name: "SDK Org", slug: "sdk-org" });
-    const mine = (await client.organizations.myOrganizations()) as { organizations: Array<{ id: string; role: string }> };
+    const mine = (await client.organizations.myOrganizations()) as {
+      organizations: Array<{ id: string; role: string }>;
+    };
     expect(mine.organizations).toContainEqual(expect.objectContaining({ id: org.id, role: "owner" }));
   });
 
@@ -130,12 +147,20 @@ describe("generated SDK against the real sandbox", () => {
     const agent = agents[0];
     if (!agent) throw new Error("no agent");
     const execution = await client.agents.chat({ agent_id: agent.id }, { input: "Hello agent" });
-    expect(execution).toMatchObject({ agent_id: agent.id, input_text: "Hello agent", output_text: expect.any(String), status: "SUCCESS" });
+    expect(execution).toMatchObject({
+      agent_id: agent.id,
+      input_text: "Hello agent",
+      output_text: expect.any(String),
+      status: "SUCCESS",
+    });
   });
 
   it("streams a completion: chunks, then the end", async () => {
     const chunks: Array<{ object: string; choices: Array<{ delta: { content?: string } }> }> = [];
-    for await (const chunk of client.ai.streamCompletion({ model: "gpt-4", messages: [{ role: "user", content: "Say hi" }] })) {
+    for await (const chunk of client.ai.streamCompletion({
+      model: "gpt-4",
+      messages: [{ role: "user", content: "Say hi" }],
+    })) {
       chunks.push(chunk as (typeof chunks)[number]);
     }
     expect(chunks.length).toBeGreaterThan(0);
@@ -145,12 +170,16 @@ describe("generated SDK against the real sandbox", () => {
 
   it("a 422 (weak password) is an ApiError with the field errors", async () => {
     const other = new sdk.ApiClient({ apiKey: tenant.public_key, baseUrl });
-    const error = await other.authentication.register({ email: "weak@example.com", password: "short" }).catch((e: unknown) => e);
+    const error = await other.authentication
+      .register({ email: "weak@example.com", password: "short" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(sdk.ApiError);
     const apiError = error as { status: number; detail: unknown };
     expect(apiError.status).toBe(422);
     expect(Array.isArray(apiError.detail)).toBe(true);
-    expect(apiError.detail).toContainEqual(expect.objectContaining({ loc: expect.arrayContaining(["body", "password"]), msg: expect.any(String) }));
+    expect(apiError.detail).toContainEqual(
+      expect.objectContaining({ loc: expect.arrayContaining(["body", "password"]), msg: expect.any(String) }),
+    );
     expect(other.tokens).toBeNull();
   });
 
@@ -191,7 +220,12 @@ interface Client {
   };
   agents: { listAvailable: Method; chat(params: { agent_id: string }, body: { input: string }): Promise<unknown> };
   billing: { listAvailablePlans: Method };
-  ai: { streamCompletion(body: { model: string; messages: Array<{ role: string; content: string }> }): AsyncGenerator<unknown> };
+  ai: {
+    streamCompletion(body: {
+      model: string;
+      messages: Array<{ role: string; content: string }>;
+    }): AsyncGenerator<unknown>;
+  };
 }
 interface SdkModule {
   ApiClient: new (options: { apiKey: string; baseUrl: string; onTokens?: (tokens: Tokens | null) => void }) => Client;

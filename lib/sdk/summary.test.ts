@@ -20,7 +20,8 @@ function classes(): Map<string, Map<string, string>> {
     const members = new Map<string, string>();
     for (const m of s.members) {
       if (ts.isMethodDeclaration(m) && ts.isIdentifier(m.name)) members.set(m.name.text, "method");
-      if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.type) members.set(m.name.text, m.type.getText(file));
+      if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.type)
+        members.set(m.name.text, m.type.getText(file));
     }
     out.set(s.name.text, members);
   }
@@ -37,7 +38,10 @@ describe("sdkNamespaces: the /sdk page's table", () => {
       const groupClass = client?.get(ns.property);
       expect(groupClass, ns.property).toMatch(/Api$/);
       const methods = generated.get(groupClass ?? "");
-      expect([...(methods?.keys() ?? [])].filter((m) => methods?.get(m) === "method"), ns.property).toEqual(ns.methods);
+      expect(
+        [...(methods?.keys() ?? [])].filter((m) => methods?.get(m) === "method"),
+        ns.property,
+      ).toEqual(ns.methods);
     }
   });
 
@@ -51,7 +55,20 @@ describe("sdkNamespaces: the /sdk page's table", () => {
 const exec = promisify(execFile);
 const TSC = join(process.cwd(), "node_modules/.bin/tsc");
 // --skipLibCheck: TypeScript's own lib .d.ts files are not ours to check; every .ts file here is checked in full.
-const FLAGS = ["--strict", "--noUncheckedIndexedAccess", "--noEmit", "--target", "ES2022", "--lib", "ES2022,DOM", "--module", "ESNext", "--moduleResolution", "bundler", "--skipLibCheck"];
+const FLAGS = [
+  "--strict",
+  "--noUncheckedIndexedAccess",
+  "--noEmit",
+  "--target",
+  "ES2022",
+  "--lib",
+  "ES2022,DOM",
+  "--module",
+  "ESNext",
+  "--moduleResolution",
+  "bundler",
+  "--skipLibCheck",
+];
 
 describe("SDK_USAGE: the snippet on /sdk", () => {
   it("type-checks against the generated api-client.ts", { timeout: 120_000 }, async () => {

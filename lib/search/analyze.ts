@@ -16,34 +16,62 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 // A Map, not an object literal: "constructor" or "toString" in a text must not find Object.prototype's members.
-const EXCEPTIONS = new Map<string, string>(Object.entries({
-  cancelled: "cancel",
-  canceled: "cancel",
-  cancelling: "cancel",
-  canceling: "cancel",
-  cancellation: "cancel",
-  cancellations: "cancel",
-  cancels: "cancel",
-  forgotten: "forgot",
-  licence: "license",
-  licences: "license",
-  defence: "defense",
-  catalogue: "catalog",
-  catalogues: "catalog",
-  dialogue: "dialog",
-  programme: "program",
-  enrol: "enroll",
-  centre: "center",
-  metre: "meter",
-  stats: "stat",
-  news: "news",
-}));
+const EXCEPTIONS = new Map<string, string>(
+  Object.entries({
+    cancelled: "cancel",
+    canceled: "cancel",
+    cancelling: "cancel",
+    canceling: "cancel",
+    cancellation: "cancel",
+    cancellations: "cancel",
+    cancels: "cancel",
+    forgotten: "forgot",
+    licence: "license",
+    licences: "license",
+    defence: "defense",
+    catalogue: "catalog",
+    catalogues: "catalog",
+    dialogue: "dialog",
+    programme: "program",
+    enrol: "enroll",
+    centre: "center",
+    metre: "meter",
+    stats: "stat",
+    news: "news",
+  }),
+);
 
 /** Stems whose British `-ise` forms are spelled `-ize` in the API (organise, authorise ...). */
 const ISE_STEMS = [
-  "organ", "author", "custom", "recogn", "initial", "normal", "priorit", "synchron", "serial", "categor",
-  "personal", "visual", "optim", "minim", "maxim", "final", "util", "summar", "standard", "central",
-  "special", "real", "apolog", "emphas", "memor", "local", "capital", "sanit", "tokeni",
+  "organ",
+  "author",
+  "custom",
+  "recogn",
+  "initial",
+  "normal",
+  "priorit",
+  "synchron",
+  "serial",
+  "categor",
+  "personal",
+  "visual",
+  "optim",
+  "minim",
+  "maxim",
+  "final",
+  "util",
+  "summar",
+  "standard",
+  "central",
+  "special",
+  "real",
+  "apolog",
+  "emphas",
+  "memor",
+  "local",
+  "capital",
+  "sanit",
+  "tokeni",
 ];
 const ISE = new RegExp(`^(${ISE_STEMS.join("|")})is(e|ed|es|ing|er|ers|ation|ations)$`);
 const YSE = /^(anal|paral|catal)ys(e|ed|es|ing|er|ers)$/;
@@ -81,7 +109,8 @@ export function stem(word: string): string {
 
   if (w.endsWith("ied") && w.length > 4) w = w.slice(0, -3) + "y";
   else if (w.endsWith("ing") && w.length >= 6 && VOWEL.test(w.slice(0, -3))) w = w.slice(0, -3).replace(UNDOUBLE, "$1");
-  else if (w.endsWith("ed") && !w.endsWith("eed") && w.length >= 4 && VOWEL.test(w.slice(0, -2))) w = w.slice(0, -2).replace(UNDOUBLE, "$1");
+  else if (w.endsWith("ed") && !w.endsWith("eed") && w.length >= 4 && VOWEL.test(w.slice(0, -2)))
+    w = w.slice(0, -2).replace(UNDOUBLE, "$1");
 
   if (w.endsWith("e") && !w.endsWith("ee") && w.length >= 3) w = w.slice(0, -1);
   return w;
@@ -101,7 +130,6 @@ export interface Token {
 /** Punctuation that ends a phrase: bigrams never cross it (keywords are joined with "|"). */
 const PHRASE_BREAK = /[.,;:!?()[\]|"'`]+|\s-\s/;
 const WORD = /[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*/gu;
-
 
 export interface AnalyzedText {
   /** Single-word terms, in order, stop words included (flagged). */
@@ -135,7 +163,8 @@ export function analyzeText(text: string): AnalyzedText {
       const raw = match[0];
       const parts = raw.split(/[-_]/);
       if (parts.length > 1) compounds.push(parts.map((p) => p.toLowerCase()).join("-"));
-      for (const p of parts) tokens.push(parts.length > 1 ? { ...normalizeWord(p), inCompound: true } : normalizeWord(p));
+      for (const p of parts)
+        tokens.push(parts.length > 1 ? { ...normalizeWord(p), inCompound: true } : normalizeWord(p));
     }
     if (tokens.length > 0) phrases.push(tokens);
   }

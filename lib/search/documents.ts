@@ -37,7 +37,8 @@ function propertyNames(schema: JsonSchema, depth = 0, out: string[] = []): strin
     propertyNames(child, depth + 1, out);
   }
   if (schema.items) propertyNames(schema.items, depth + 1, out);
-  for (const v of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) propertyNames(v, depth + 1, out);
+  for (const v of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+    propertyNames(v, depth + 1, out);
   return out;
 }
 
@@ -51,7 +52,8 @@ function authWords(e: Endpoint): string {
   const words: string[] = [];
   if (keys.length === 0) words.push("no api key");
   if (keys.includes("public")) words.push("public key pk_live");
-  if (keys.includes("secret")) words.push(keys.length === 1 ? "secret key only sk_live server side" : "secret key sk_live");
+  if (keys.includes("secret"))
+    words.push(keys.length === 1 ? "secret key only sk_live server side" : "secret key sk_live");
   words.push(jwt === "required" ? "jwt bearer" : jwt === "optional" ? "optional jwt" : "no jwt");
   if (organizationHeader) words.push("X-Organization-Id header");
   if (permission) words.push(permission);

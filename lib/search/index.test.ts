@@ -80,18 +80,27 @@ const QUESTIONS: Array<[query: string, expected: string | string[], within: 1 | 
   [`/v1/organizations/${ORG}/members`, "organizations.list-members", 1],
   [`DELETE /v1/user/files/${FILE}`, "files.delete-file", 1],
   ["GET /v1/user/files/folders", "files.list-folders", 1],
-  [`https://api.example.com/v1/organizations/${ORG}/subscription?cancel_at_period_end=false`, "organizations.get-subscription", 3],
+  [
+    `https://api.example.com/v1/organizations/${ORG}/subscription?cancel_at_period_end=false`,
+    "organizations.get-subscription",
+    3,
+  ],
 ];
 
 describe("searchEndpoints: developer questions", () => {
   it.each(QUESTIONS)("%s", (query, expected, within) => {
     const wanted = Array.isArray(expected) ? expected : [expected];
     const top = ids(query, within);
-    expect(top.some((id) => wanted.includes(id)), `${query} → ${top.join(", ")}`).toBe(true);
+    expect(
+      top.some((id) => wanted.includes(id)),
+      `${query} → ${top.join(", ")}`,
+    ).toBe(true);
   });
 
   it("finds both password endpoints for 'reset my password'", () => {
-    expect(ids("reset my password", 3)).toEqual(expect.arrayContaining(["authentication.forgot-password", "authentication.reset-password"]));
+    expect(ids("reset my password", 3)).toEqual(
+      expect.arrayContaining(["authentication.forgot-password", "authentication.reset-password"]),
+    );
   });
 
   it("reports which words matched", () => {
@@ -131,15 +140,19 @@ describe("searchEndpoints: options and edges", () => {
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.endpoint.category === "billing")).toBe(true);
     expect(hits[0]?.endpoint.id).toBe("billing.cancel-subscription");
-    expect(searchEndpoints("/v1/auth/login", { category: "files" }).every((h) => h.endpoint.category === "files")).toBe(true);
+    expect(searchEndpoints("/v1/auth/login", { category: "files" }).every((h) => h.endpoint.category === "files")).toBe(
+      true,
+    );
   });
 
   it("answers nonsense with nothing", () => {
-    for (const q of ["xyzzy plugh", "qwerty uiop", "banana", "the", "how do i"]) expect(searchEndpoints(q), q).toEqual([]);
+    for (const q of ["xyzzy plugh", "qwerty uiop", "banana", "the", "how do i"])
+      expect(searchEndpoints(q), q).toEqual([]);
   });
 
   it("never returns a hit below the minimum score", () => {
-    for (const [q] of QUESTIONS) for (const h of searchEndpoints(q, { limit: 100 })) expect(h.score).toBeGreaterThanOrEqual(MIN_SCORE);
+    for (const [q] of QUESTIONS)
+      for (const h of searchEndpoints(q, { limit: 100 })) expect(h.score).toBeGreaterThanOrEqual(MIN_SCORE);
   });
 
   it("throws a typed error for an empty query", () => {

@@ -128,7 +128,9 @@ export function searchEndpoints(query: string, options: SearchEndpointsOptions =
   const limit = options.limit ?? DEFAULT_LIMIT;
   const { category } = options;
   const correct = (term: string) =>
-    term.length >= MIN_FUZZY_LENGTH && /^[a-z]+$/.test(term) && !hasTerm(index, term) ? correctTerm(index, term, FUZZY) : undefined;
+    term.length >= MIN_FUZZY_LENGTH && /^[a-z]+$/.test(term) && !hasTerm(index, term)
+      ? correctTerm(index, term, FUZZY)
+      : undefined;
   const q = analyzeQuery(query, { correct });
   const text = rankText(index, q, category);
 
@@ -153,35 +155,34 @@ function rankText(index: SearchIndex, q: AnalyzedQuery, category?: CategoryId): 
   // No verb and no status code: the user names a resource and most likely wants to read it.
   const readIntent = !method && !terms.some((t) => ACTIONS.has(t.term) || isStatus(t.term));
 
-  const results = index.search(
-    terms.map((t) => t.term).join(" "),
-    {
-      tokenize: (s) => s.split(" "),
-      processTerm: (s) => s,
-      boostTerm: (term) => byTerm.get(term)?.weight ?? 1,
-      prefix: (term) => {
-        const t = byTerm.get(term);
-        if (!t || t.kind === "bigram") return false;
-        return term.length >= (known.has(term) ? 4 : 3);
-      },
-      fuzzy: (term) => {
-        const t = byTerm.get(term);
-        return t !== undefined && t.kind !== "bigram" && !known.has(term) && term.length >= MIN_FUZZY_LENGTH ? FUZZY : false;
-      },
-      // Prefix and fuzzy expansion must not reach pairs and identifiers the user did not type.
-      boostDocument: (_id, derived, stored) => {
-        if (!byTerm.has(derived)) {
-          if (isBigram(derived)) return 0;
-          if (derived.includes("-") && !compounds.some((c) => derived.startsWith(c))) return 0;
-        }
-        if (method) return stored?.method === method ? METHOD_BOOST : 1;
-        if (!readIntent || stored?.method !== "GET") return 1;
-        return q.plural && !String(stored.path).endsWith("}") ? READ_PRIOR * COLLECTION_PRIOR : READ_PRIOR;
-      },
-      filter: category ? (r) => r.category === category : undefined,
-      fields: q.stopWordsOnly ? PATH_FIELDS : undefined,
+  const results = index.search(terms.map((t) => t.term).join(" "), {
+    tokenize: (s) => s.split(" "),
+    processTerm: (s) => s,
+    boostTerm: (term) => byTerm.get(term)?.weight ?? 1,
+    prefix: (term) => {
+      const t = byTerm.get(term);
+      if (!t || t.kind === "bigram") return false;
+      return term.length >= (known.has(term) ? 4 : 3);
     },
-  );
+    fuzzy: (term) => {
+      const t = byTerm.get(term);
+      return t !== undefined && t.kind !== "bigram" && !known.has(term) && term.length >= MIN_FUZZY_LENGTH
+        ? FUZZY
+        : false;
+    },
+    // Prefix and fuzzy expansion must not reach pairs and identifiers the user did not type.
+    boostDocument: (_id, derived, stored) => {
+      if (!byTerm.has(derived)) {
+        if (isBigram(derived)) return 0;
+        if (derived.includes("-") && !compounds.some((c) => derived.startsWith(c))) return 0;
+      }
+      if (method) return stored?.method === method ? METHOD_BOOST : 1;
+      if (!readIntent || stored?.method !== "GET") return 1;
+      return q.plural && !String(stored.path).endsWith("}") ? READ_PRIOR * COLLECTION_PRIOR : READ_PRIOR;
+    },
+    filter: category ? (r) => r.category === category : undefined,
+    fields: q.stopWordsOnly ? PATH_FIELDS : undefined,
+  });
 
   return results
     .flatMap((r): SearchHit[] => {
@@ -197,7 +198,9 @@ function rankText(index: SearchIndex, q: AnalyzedQuery, category?: CategoryId): 
       const base = r.score / Math.max(1, r.queryTerms.length);
       const score = round(base * Math.max(1, groups.size) * (0.5 + coverage));
       if (score < MIN_SCORE) return [];
-      return [{ endpoint, score, terms: [...new Set(matched.filter((t) => t.kind !== "bigram").map((t) => t.display))] }];
+      return [
+        { endpoint, score, terms: [...new Set(matched.filter((t) => t.kind !== "bigram").map((t) => t.display))] },
+      ];
     })
     .sort((a, b) => b.score - a.score || catalogOrder.get(a.endpoint.id)! - catalogOrder.get(b.endpoint.id)!);
 }

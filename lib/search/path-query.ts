@@ -30,7 +30,11 @@ function isPrefixOf(parts: string[], template: string): boolean {
  * Endpoints a typed path points at: templates it resolves to (concrete ids included), the
  * requested method first; failing that, endpoints under it (`/v1/auth` → every auth endpoint).
  */
-export function matchPathQuery(input: string, method?: HttpMethod, endpoints: readonly Endpoint[] = catalogEndpoints): PathHit[] {
+export function matchPathQuery(
+  input: string,
+  method?: HttpMethod,
+  endpoints: readonly Endpoint[] = catalogEndpoints,
+): PathHit[] {
   const order = new Map(endpoints.map((e, i) => [e.id, i]));
   const byMethodThenCatalog = (a: Endpoint, b: Endpoint) =>
     Number(b.method === method) - Number(a.method === method) || order.get(a.id)! - order.get(b.id)!;

@@ -94,7 +94,13 @@ export function analyzeQuery(query: string, options: AnalyzeQueryOptions = {}): 
     const content = tokens.filter((t) => !t.stop);
     for (let i = 1; i < content.length; i++) {
       const [a, b] = [content[i - 1]!, content[i]!];
-      put({ term: bigram(a.term, b.term), kind: "bigram", weight: Math.min(weight(a), weight(b)), display: "", group: -1 });
+      put({
+        term: bigram(a.term, b.term),
+        kind: "bigram",
+        weight: Math.min(weight(a), weight(b)),
+        display: "",
+        group: -1,
+      });
     }
   };
 
@@ -111,8 +117,11 @@ export function analyzeQuery(query: string, options: AnalyzeQueryOptions = {}): 
     }),
   );
   const tokens = phrases.flat();
-  for (const t of tokens) if (!t.stop) put({ term: t.term, kind: "word", weight: wordWeight(t), display: t.word, group: groupOf.get(t.term)! });
-  for (const c of analyzed.compounds) put({ term: c, kind: "compound", weight: COMPOUND_WEIGHT, display: c, group: -1 });
+  for (const t of tokens)
+    if (!t.stop)
+      put({ term: t.term, kind: "word", weight: wordWeight(t), display: t.word, group: groupOf.get(t.term)! });
+  for (const c of analyzed.compounds)
+    put({ term: c, kind: "compound", weight: COMPOUND_WEIGHT, display: c, group: -1 });
   for (const p of phrases) putBigrams(p, wordWeight);
 
   let extraGroups = groupOf.size;
@@ -131,8 +140,11 @@ export function analyzeQuery(query: string, options: AnalyzeQueryOptions = {}): 
 
   // A query of stop words only ("me") may still name a path segment.
   const stopWordsOnly = ![...out.values()].some((t) => t.group >= 0);
-  if (stopWordsOnly) for (const t of tokens) put({ term: t.term, kind: "word", weight: 1, display: t.word, group: extraGroups++ });
+  if (stopWordsOnly)
+    for (const t of tokens) put({ term: t.term, kind: "word", weight: 1, display: t.word, group: extraGroups++ });
 
-  const plural = tokens.some((t) => !t.stop && !t.inCompound && t.word.endsWith("s") && !t.word.endsWith("ss") && t.term !== t.word);
+  const plural = tokens.some(
+    (t) => !t.stop && !t.inCompound && t.word.endsWith("s") && !t.word.endsWith("ss") && t.term !== t.word,
+  );
   return { terms: [...out.values()], groupCount: extraGroups, method, path, plural, stopWordsOnly };
 }

@@ -20,7 +20,11 @@ describe("site search", () => {
     expect(section?.guide).toBeTruthy();
     const [path, hash] = section!.href.split("#");
     const slug = path!.replace("/guides/", "") as GuideId;
-    expect(guideStructure(slug).headings.filter((h) => h.depth === 2 || h.depth === 3).map((h) => h.slug)).toContain(hash);
+    expect(
+      guideStructure(slug)
+        .headings.filter((h) => h.depth === 2 || h.depth === 3)
+        .map((h) => h.slug),
+    ).toContain(hash);
   });
 
   it("answers an empty query with empty groups", () => {

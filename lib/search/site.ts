@@ -48,7 +48,13 @@ function sections(markdown: string, headings: Array<{ line: number; depth: numbe
   });
   return headings.map((h, i) => {
     const end = headings[i + 1]?.line ?? lines.length + 1;
-    return { ...h, prose: prose.slice(h.line, end - 1).join(" ").slice(0, MAX_SECTION_TEXT) };
+    return {
+      ...h,
+      prose: prose
+        .slice(h.line, end - 1)
+        .join(" ")
+        .slice(0, MAX_SECTION_TEXT),
+    };
   });
 }
 
@@ -57,13 +63,44 @@ function siteDocuments(): SiteDocument[] {
   for (const g of GUIDES) {
     const { headings } = guideStructure(g.id);
     const href = guideHref(g.id);
-    docs.push({ id: href, kind: "guide", title: g.title, parent: "", keywords: g.group, text: guideSummary(g.id).text, href, description: "" });
+    docs.push({
+      id: href,
+      kind: "guide",
+      title: g.title,
+      parent: "",
+      keywords: g.group,
+      text: guideSummary(g.id).text,
+      href,
+      description: "",
+    });
     // Guide pages render ids on h2 and h3 only (components/guides/guide-content.tsx).
-    for (const s of sections(guideMarkdown(g.id), headings.filter((h) => h.depth === 2 || h.depth === 3))) {
-      docs.push({ id: `${href}#${s.slug}`, kind: "guide", title: s.text, parent: g.title, keywords: "", text: s.prose, href: `${href}#${s.slug}`, description: "" });
+    for (const s of sections(
+      guideMarkdown(g.id),
+      headings.filter((h) => h.depth === 2 || h.depth === 3),
+    )) {
+      docs.push({
+        id: `${href}#${s.slug}`,
+        kind: "guide",
+        title: s.text,
+        parent: g.title,
+        keywords: "",
+        text: s.prose,
+        href: `${href}#${s.slug}`,
+        description: "",
+      });
     }
   }
-  for (const p of SITE_PAGES) docs.push({ id: p.href, kind: "page", title: p.title, parent: "", keywords: p.keywords, text: "", href: p.href, description: p.description });
+  for (const p of SITE_PAGES)
+    docs.push({
+      id: p.href,
+      kind: "page",
+      title: p.title,
+      parent: "",
+      keywords: p.keywords,
+      text: "",
+      href: p.href,
+      description: p.description,
+    });
   return docs;
 }
 
@@ -123,7 +160,13 @@ export function searchSite(query: string): SiteSearchResults {
   }));
   return {
     query: q,
-    endpoints: endpointHits.map(({ endpoint: e }) => ({ id: e.id, method: e.method, path: e.path, summary: e.summary, href: docsPath(e) })),
+    endpoints: endpointHits.map(({ endpoint: e }) => ({
+      id: e.id,
+      method: e.method,
+      path: e.path,
+      summary: e.summary,
+      href: docsPath(e),
+    })),
     guides,
     pages,
   };

@@ -15,10 +15,16 @@ export interface SynonymRule {
 
 export const SYNONYMS: readonly SynonymRule[] = [
   // Sessions
-  { when: ["sign up", "signup", "create account", "create an account", "new account", "sign me up"], add: "register signup" },
+  {
+    when: ["sign up", "signup", "create account", "create an account", "new account", "sign me up"],
+    add: "register signup",
+  },
   { when: ["sign in", "signin", "log in", "logon", "log on"], add: "login" },
   { when: ["sign out", "signout", "log out", "log off"], add: "logout" },
-  { when: ["whoami", "who am i", "current user", "logged in user", "my profile", "my account"], add: "me current user whoami" },
+  {
+    when: ["whoami", "who am i", "current user", "logged in user", "my profile", "my account"],
+    add: "me current user whoami",
+  },
   { when: ["renew", "expired token", "token expired"], add: "refresh token" },
   { when: ["forgot", "lost password", "recover"], add: "forgot password reset" },
   { when: ["sso", "social", "oauth"], add: "oauth google" },

@@ -45,12 +45,20 @@ interface Answer {
 }
 
 /** One request with node:http (fetch refuses TRACE and CONNECT-like methods). */
-function send(origin: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
+function send(
+  origin: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(`${origin}${path}`, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString("utf8") }),
+      );
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -79,24 +87,40 @@ afterAll(() => {
 });
 
 describe("unknown methods and bad paths", () => {
-  it.each(["TRACE", "PROPFIND", "MKCOL", "PURGE"])("%s gets 405 with Allow on every kind of route, Next never sees it", async (method) => {
-    toNext.length = 0;
-    for (const path of ["/", "/reference/authentication", "/api/health", "/api/mcp", "/sandbox/v1/auth/me", "/api/console/proxy?url=x", "/sandbox/tenants"]) {
-      const res = await send(origin, method, path);
-      expect(res.status, `${method} ${path}`).toBe(405);
-      expect(res.headers.allow, path).toBe(path === "/api/mcp" ? "POST" : "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-      expect(JSON.parse(res.body), path).toEqual({ detail: `Method ${method} not allowed` });
-    }
-    expect(toNext).toEqual([]);
-  });
+  it.each(["TRACE", "PROPFIND", "MKCOL", "PURGE"])(
+    "%s gets 405 with Allow on every kind of route, Next never sees it",
+    async (method) => {
+      toNext.length = 0;
+      for (const path of [
+        "/",
+        "/reference/authentication",
+        "/api/health",
+        "/api/mcp",
+        "/sandbox/v1/auth/me",
+        "/api/console/proxy?url=x",
+        "/sandbox/tenants",
+      ]) {
+        const res = await send(origin, method, path);
+        expect(res.status, `${method} ${path}`).toBe(405);
+        expect(res.headers.allow, path).toBe(
+          path === "/api/mcp" ? "POST" : "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+        );
+        expect(JSON.parse(res.body), path).toEqual({ detail: `Method ${method} not allowed` });
+      }
+      expect(toNext).toEqual([]);
+    },
+  );
 
-  it.each(["/reference/%ff", "/md/%ff", "/guides/%ff.md", "/md/%", "/sandbox/v1/auth/%e0%a4", "/api/mcp%ff"])("%s: 400, not a 500 from deeper down", async (path) => {
-    toNext.length = 0;
-    const res = await send(origin, "GET", path);
-    expect(res.status).toBe(400);
-    expect(JSON.parse(res.body)).toEqual({ detail: "The URL path is not valid percent-encoded UTF-8" });
-    expect(toNext).toEqual([]);
-  });
+  it.each(["/reference/%ff", "/md/%ff", "/guides/%ff.md", "/md/%", "/sandbox/v1/auth/%e0%a4", "/api/mcp%ff"])(
+    "%s: 400, not a 500 from deeper down",
+    async (path) => {
+      toNext.length = 0;
+      const res = await send(origin, "GET", path);
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body)).toEqual({ detail: "The URL path is not valid percent-encoded UTF-8" });
+      expect(toNext).toEqual([]);
+    },
+  );
 
   it("valid percent-encoding still reaches its route", async () => {
     toNext.length = 0;
@@ -112,14 +136,29 @@ describe("security headers on every answer", () => {
     expect(res.headers["permissions-policy"], what).toContain("camera=()");
     expect(res.headers["x-frame-options"], what).toBe("DENY");
     const csp = String(res.headers["content-security-policy"]);
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "script-src 'self' 'unsafe-inline'"]) expect(csp, what).toContain(directive);
+    for (const directive of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "script-src 'self' 'unsafe-inline'",
+    ])
+      expect(csp, what).toContain(directive);
   };
 
   it("pages (through Next), MCP, the sandbox API and the server's own refusals", async () => {
     const tenant = await newTenant();
     const answers: [string, Answer][] = [
       ["page", await send(origin, "GET", "/")],
-      ["mcp", await send(origin, "POST", "/api/mcp", { "content-type": "application/json", accept: "application/json, text/event-stream" }, '{"jsonrpc":"2.0","id":1,"method":"ping"}')],
+      [
+        "mcp",
+        await send(
+          origin,
+          "POST",
+          "/api/mcp",
+          { "content-type": "application/json", accept: "application/json, text/event-stream" },
+          '{"jsonrpc":"2.0","id":1,"method":"ping"}',
+        ),
+      ],
       ["mcp GET", await send(origin, "GET", "/api/mcp")],
       ["sandbox", await send(origin, "GET", "/sandbox/v1/auth/me", { "x-api-key": tenant.public_key })],
       ["405", await send(origin, "TRACE", "/")],
@@ -148,20 +187,28 @@ describe("security headers on every answer", () => {
 
 describe("bodies", { timeout: 20_000 }, () => {
   /** A chunked POST that keeps sending until the answer comes (or `limit` bytes); resolves with the answer. */
-  function endlessPost(path: string, headers: Record<string, string>, limit = 64 * 1024 * 1024): Promise<{ status: number; body: string; sent: number }> {
+  function endlessPost(
+    path: string,
+    headers: Record<string, string>,
+    limit = 64 * 1024 * 1024,
+  ): Promise<{ status: number; body: string; sent: number }> {
     return new Promise((resolve, reject) => {
       let sent = 0;
       let answered = false;
       const chunk = Buffer.alloc(64 * 1024, 0x61);
-      const req = request(`${origin}${path}`, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" }, agent: false }, (res) => {
-        answered = true;
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          req.destroy();
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), sent });
-        });
-      });
+      const req = request(
+        `${origin}${path}`,
+        { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" }, agent: false },
+        (res) => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), sent });
+          });
+        },
+      );
       req.on("error", (e) => (answered ? undefined : reject(e)));
       const pump = () => {
         while (!answered && sent < limit) {
@@ -175,14 +222,20 @@ describe("bodies", { timeout: 20_000 }, () => {
 
   it("an endless chunked body to the sandbox API is answered 413 at 1 MiB, and the client reads it", async () => {
     const tenant = await newTenant();
-    const res = await endlessPost("/sandbox/v1/auth/register", { "content-type": "application/json", "x-api-key": tenant.public_key });
+    const res = await endlessPost("/sandbox/v1/auth/register", {
+      "content-type": "application/json",
+      "x-api-key": tenant.public_key,
+    });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body)).toEqual({ detail: "Request body too large" });
     expect(res.sent).toBeLessThan(16 * 1024 * 1024);
   });
 
   it("an endless chunked body to /api/mcp is answered 413 at its cap, and the client reads it", async () => {
-    const res = await endlessPost("/api/mcp", { "content-type": "application/json", accept: "application/json, text/event-stream" });
+    const res = await endlessPost("/api/mcp", {
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+    });
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body)).toMatchObject({ jsonrpc: "2.0", error: { code: -32600 } });
     expect(res.sent).toBeLessThan(16 * 1024 * 1024);
@@ -192,7 +245,9 @@ describe("bodies", { timeout: 20_000 }, () => {
     // The client runs in its own process: in this one it would share the server's event loop, and the race it
     // lost (a socket closed with the upload still arriving) would not happen.
     const tenant = await newTenant();
-    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", UPLOADS, origin, tenant.public_key], { timeout: 30_000 });
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", UPLOADS, origin, tenant.public_key], {
+      timeout: 30_000,
+    });
     expect(JSON.parse(stdout)).toEqual({ 401: 30 });
   });
 });
@@ -224,7 +279,9 @@ describe("slow clients", { timeout: 20_000 }, () => {
   }
 
   it("a body that trickles in is cut off at the request timeout with 408", async () => {
-    const { reply, ms } = await trickle("POST /api/mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
+    const { reply, ms } = await trickle(
+      "POST /api/mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n",
+    );
     expect(reply).toMatch(/^HTTP\/1\.1 408/);
     expect(ms).toBeLessThan(5_000);
   });

@@ -45,12 +45,22 @@ describe("createPortalServer", () => {
   const mcp = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${origin}/api/mcp`, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18", ...headers },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "mcp-protocol-version": "2025-06-18",
+        ...headers,
+      },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
 
   it("answers MCP itself, with links to the origin it was asked at", async () => {
-    const res = await mcp({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "get_endpoint_details", arguments: { path: "/v1/auth/login" } } });
+    const res = await mcp({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "tools/call",
+      params: { name: "get_endpoint_details", arguments: { path: "/v1/auth/login" } },
+    });
     expect(res.status).toBe(200);
     const rpc = (await res.json()) as { result: { structuredContent: unknown; content: { text: string }[] } };
     expect(JSON.stringify(rpc.result.structuredContent)).toContain('"/v1/auth/login"');
@@ -59,9 +69,27 @@ describe("createPortalServer", () => {
   });
 
   it("answers many MCP requests at once", async () => {
-    const queries = ["login", "upload a file", "sign up", "cancel at period end", "invite a member", "refresh token", "create organisation", "search records"];
+    const queries = [
+      "login",
+      "upload a file",
+      "sign up",
+      "cancel at period end",
+      "invite a member",
+      "refresh token",
+      "create organisation",
+      "search records",
+    ];
     const answers = await Promise.all(
-      queries.flatMap((query, i) => [0, 1].map((j) => mcp({ jsonrpc: "2.0", id: i * 2 + j, method: "tools/call", params: { name: "search_endpoints", arguments: { query } } }))),
+      queries.flatMap((query, i) =>
+        [0, 1].map((j) =>
+          mcp({
+            jsonrpc: "2.0",
+            id: i * 2 + j,
+            method: "tools/call",
+            params: { name: "search_endpoints", arguments: { query } },
+          }),
+        ),
+      ),
     );
     for (const [n, res] of answers.entries()) {
       expect(res.status).toBe(200);
@@ -79,12 +107,29 @@ describe("createPortalServer", () => {
       "io.modelcontextprotocol/clientCapabilities": {},
     };
     const aborted = new AbortController();
-    const others = [1, 2, 3, 4, 5, 6].map((id) => mcp({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "search_endpoints", arguments: { query: "login" } } }));
+    const others = [1, 2, 3, 4, 5, 6].map((id) =>
+      mcp({
+        jsonrpc: "2.0",
+        id,
+        method: "tools/call",
+        params: { name: "search_endpoints", arguments: { query: "login" } },
+      }),
+    );
     const listen = fetch(`${origin}/api/mcp`, {
       method: "POST",
       signal: aborted.signal,
-      headers: { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2026-07-28", "mcp-method": "subscriptions/listen" },
-      body: JSON.stringify({ jsonrpc: "2.0", id: 9, method: "subscriptions/listen", params: { _meta: meta, notifications: { toolsListChanged: true } } }),
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "mcp-protocol-version": "2026-07-28",
+        "mcp-method": "subscriptions/listen",
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 9,
+        method: "subscriptions/listen",
+        params: { _meta: meta, notifications: { toolsListChanged: true } },
+      }),
     });
     try {
       const res = await listen;
@@ -108,7 +153,9 @@ describe("createPortalServer", () => {
     const bad = await mcp("{not json");
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: number } }).error.code).toBe(-32700);
-    const huge = await mcp(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "x".repeat(300 * 1024) } }));
+    const huge = await mcp(
+      JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping", params: { pad: "x".repeat(300 * 1024) } }),
+    );
     expect(huge.status).toBe(413);
     expect(toNext).toEqual([]);
   });
@@ -123,10 +170,16 @@ describe("createPortalServer", () => {
     });
     expect(login.status).toBe(200);
     const { access_token } = (await login.json()) as { access_token: string };
-    const me = await fetch(`${origin}/sandbox/v1/auth/me`, { headers: { "x-api-key": tenant.public_key, authorization: `Bearer ${access_token}` } });
+    const me = await fetch(`${origin}/sandbox/v1/auth/me`, {
+      headers: { "x-api-key": tenant.public_key, authorization: `Bearer ${access_token}` },
+    });
     expect(me.status).toBe(200);
     expect(((await me.json()) as { email: string }).email).toBe(user.email);
-    const invalid = await fetch(`${origin}/sandbox/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": tenant.public_key }, body: "{" });
+    const invalid = await fetch(`${origin}/sandbox/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": tenant.public_key },
+      body: "{",
+    });
     expect(invalid.status).toBe(422);
     expect(toNext).toEqual([]);
   });
@@ -135,9 +188,13 @@ describe("createPortalServer", () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const send = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
       new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
-        const req = request(`${origin}${path}`, { method, agent, headers: { "content-type": "application/json", ...headers } }, (res) => {
-          res.resume().on("end", () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
-        });
+        const req = request(
+          `${origin}${path}`,
+          { method, agent, headers: { "content-type": "application/json", ...headers } },
+          (res) => {
+            res.resume().on("end", () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+          },
+        );
         req.setTimeout(5_000, () => req.destroy(new Error(`${method} ${path} stalled`)));
         req.on("error", reject);
         req.end(body);
@@ -151,11 +208,19 @@ describe("createPortalServer", () => {
       expect((await send("POST", "/sandbox/v1/auth/login", big)).status).toBe(401);
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: true });
       // Over the cap: 413, and the connection closes after it.
-      expect((await send("POST", "/sandbox/v1/auth/login", "x".repeat(6 * 1024 * 1024), { "x-api-key": (await newTenant()).public_key })).status).toBe(413);
+      expect(
+        (
+          await send("POST", "/sandbox/v1/auth/login", "x".repeat(6 * 1024 * 1024), {
+            "x-api-key": (await newTenant()).public_key,
+          })
+        ).status,
+      ).toBe(413);
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: false });
       // A body that was read: the connection stays open.
       expect((await send("POST", "/sandbox/v1/auth/login", "{", { "x-api-key": "pk_live_unknown" })).status).toBe(401);
-      expect((await send("POST", "/sandbox/v1/auth/login", "{}", { "x-api-key": (await newTenant()).public_key })).status).toBe(422);
+      expect(
+        (await send("POST", "/sandbox/v1/auth/login", "{}", { "x-api-key": (await newTenant()).public_key })).status,
+      ).toBe(422);
       expect(await send("GET", "/sandbox/v1/auth/me")).toEqual({ status: 401, reused: true });
       // MCP: refused for its Origin before the body is read.
       expect((await send("POST", "/api/mcp", big, { origin: "https://evil.example" })).status).toBe(403);

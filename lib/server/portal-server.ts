@@ -59,7 +59,14 @@ export function routeOf(method: string | undefined, url: string | undefined): Ro
 const refuse = (res: ServerResponse, status: number, detail: string, headers: Record<string, string> = {}) => {
   const body = JSON.stringify({ detail });
   // The body (if any) is not read: the connection closes after the answer.
-  res.writeHead(status, { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), connection: "close" }).end(body);
+  res
+    .writeHead(status, {
+      ...headers,
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(body)),
+      connection: "close",
+    })
+    .end(body);
 };
 
 function serveSandbox(req: IncomingMessage, res: ServerResponse): void {
@@ -71,7 +78,10 @@ function serveSandbox(req: IncomingMessage, res: ServerResponse): void {
     .catch((error: unknown) => {
       // handleSandboxRequest answers its own errors; this is a failure to write the answer.
       console.error("Sandbox request failed:", error instanceof Error ? error.message : error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ detail: "Internal server error" }));
+      if (!res.headersSent)
+        res
+          .writeHead(500, { "content-type": "application/json" })
+          .end(JSON.stringify({ detail: "Internal server error" }));
       else res.destroy();
     });
 }
@@ -89,10 +99,13 @@ export function createPortalServer(
     const path = pathOf(req.url);
     const own = redirectsForms(path) ? headers.form : headers.page;
     for (const name in own) res.setHeader(name, own[name]!);
-    if (encrypted(req) || req.headers["x-forwarded-proto"] === "https") res.setHeader("Strict-Transport-Security", HSTS);
+    if (encrypted(req) || req.headers["x-forwarded-proto"] === "https")
+      res.setHeader("Strict-Transport-Security", HSTS);
     switch (routeOf(req.method, req.url)) {
       case "bad-method":
-        return refuse(res, 405, `Method ${req.method ?? ""} not allowed`, { Allow: path === MCP_PATH ? "POST" : [...KNOWN_METHODS].join(", ") });
+        return refuse(res, 405, `Method ${req.method ?? ""} not allowed`, {
+          Allow: path === MCP_PATH ? "POST" : [...KNOWN_METHODS].join(", "),
+        });
       case "bad-path":
         return refuse(res, 400, "The URL path is not valid percent-encoded UTF-8");
       case "mcp":

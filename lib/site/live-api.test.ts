@@ -19,13 +19,23 @@ describe("parseLiveApi", () => {
   });
 
   it("refuses what cannot be a base URL", () => {
-    for (const value of ["api.example.com", "ftp://api.example.com", "https://user:secret@api.example.com", "https://api.example.com/?k=1", "https://api.example.com/#x"]) {
+    for (const value of [
+      "api.example.com",
+      "ftp://api.example.com",
+      "https://user:secret@api.example.com",
+      "https://api.example.com/?k=1",
+      "https://api.example.com/#x",
+    ]) {
       expect(parseLiveApi({ SAAS_API_URL: value }).kind, value).toBe("invalid");
     }
   });
 
   it("falls back to the proxy, with a warning, for an unknown SAAS_API_CONSOLE_VIA", () => {
     const s = parseLiveApi({ SAAS_API_URL: "https://api.example.com", SAAS_API_CONSOLE_VIA: "browser" });
-    expect(s).toMatchObject({ kind: "ok", api: { via: "proxy" }, warning: expect.stringContaining("SAAS_API_CONSOLE_VIA") });
+    expect(s).toMatchObject({
+      kind: "ok",
+      api: { via: "proxy" },
+      warning: expect.stringContaining("SAAS_API_CONSOLE_VIA"),
+    });
   });
 });

@@ -16,7 +16,8 @@ export interface LiveApi {
   via: "proxy" | "direct";
 }
 
-export type LiveApiSetting = { kind: "unset" } | { kind: "invalid"; reason: string } | { kind: "ok"; api: LiveApi; warning?: string };
+export type LiveApiSetting =
+  { kind: "unset" } | { kind: "invalid"; reason: string } | { kind: "ok"; api: LiveApi; warning?: string };
 
 type Env = Record<string, string | undefined>;
 
@@ -30,12 +31,23 @@ export function parseLiveApi(env: Env): LiveApiSetting {
   } catch {
     return { kind: "invalid", reason: "it is not an absolute URL" };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { kind: "invalid", reason: `its scheme is ${url.protocol} (http: or https: expected)` };
-  if (url.username || url.password) return { kind: "invalid", reason: "it contains user info (credentials belong in the console's headers, not the URL)" };
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { kind: "invalid", reason: `its scheme is ${url.protocol} (http: or https: expected)` };
+  if (url.username || url.password)
+    return {
+      kind: "invalid",
+      reason: "it contains user info (credentials belong in the console's headers, not the URL)",
+    };
   if (url.search || url.hash) return { kind: "invalid", reason: "it has a query or fragment (a base URL cannot)" };
   const basePath = url.pathname.replace(/\/+$/, "");
   const via = env.SAAS_API_CONSOLE_VIA?.trim().toLowerCase() || "proxy";
-  const api: LiveApi = { baseUrl: url.origin + basePath, origin: url.origin, basePath, via: via === "direct" ? "direct" : "proxy" };
-  if (via !== "proxy" && via !== "direct") return { kind: "ok", api, warning: `SAAS_API_CONSOLE_VIA must be "proxy" or "direct"; using "proxy".` };
+  const api: LiveApi = {
+    baseUrl: url.origin + basePath,
+    origin: url.origin,
+    basePath,
+    via: via === "direct" ? "direct" : "proxy",
+  };
+  if (via !== "proxy" && via !== "direct")
+    return { kind: "ok", api, warning: `SAAS_API_CONSOLE_VIA must be "proxy" or "direct"; using "proxy".` };
   return { kind: "ok", api };
 }

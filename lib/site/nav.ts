@@ -16,7 +16,8 @@ export interface NavCategory {
 }
 
 export const categoryHref = (slug: string) => `/reference/${slug}`;
-export const endpointHref = (categorySlug: string, endpointSlug: string) => `/reference/${categorySlug}/${endpointSlug}`;
+export const endpointHref = (categorySlug: string, endpointSlug: string) =>
+  `/reference/${categorySlug}/${endpointSlug}`;
 
 /** Plain data for the sidebar (a client component). */
 export function referenceNav(): NavCategory[] {

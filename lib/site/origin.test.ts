@@ -32,9 +32,17 @@ describe("servedAddress", () => {
   });
 
   it("the portal server's listening address: wildcard binds as localhost, loopback binds as themselves", () => {
-    expect(servedAddressOf("::", 4310, true)).toEqual({ origin: "http://localhost:4310", loopback: false, normalisesForwarding: true });
+    expect(servedAddressOf("::", 4310, true)).toEqual({
+      origin: "http://localhost:4310",
+      loopback: false,
+      normalisesForwarding: true,
+    });
     expect(servedAddressOf("0.0.0.0", 4310, true).origin).toBe("http://localhost:4310");
-    expect(servedAddressOf("127.0.0.1", 4200, true)).toEqual({ origin: "http://127.0.0.1:4200", loopback: true, normalisesForwarding: true });
+    expect(servedAddressOf("127.0.0.1", 4200, true)).toEqual({
+      origin: "http://127.0.0.1:4200",
+      loopback: true,
+      normalisesForwarding: true,
+    });
     expect(servedAddressOf("::1", 4200, true)).toMatchObject({ origin: "http://[::1]:4200", loopback: true });
     expect(servedAddressOf("192.0.2.10", 80, true)).toMatchObject({ origin: "http://192.0.2.10:80", loopback: false });
   });
@@ -50,7 +58,11 @@ describe("publicOrigin", () => {
   it("a Host or X-Forwarded-Host that is not allowed never becomes the origin", () => {
     env({});
     registerServedAddress(servedAddressOf("::", 4310, true));
-    const cases: Record<string, string>[] = [{ host: "evil.example" }, { host: "evil.example:4310" }, { host: "localhost:4310", "x-forwarded-host": "evil.example" }];
+    const cases: Record<string, string>[] = [
+      { host: "evil.example" },
+      { host: "evil.example:4310" },
+      { host: "localhost:4310", "x-forwarded-host": "evil.example" },
+    ];
     for (const headers of cases) {
       expect(publicOrigin(asked(headers)), JSON.stringify(headers)).toBe("http://localhost:4310");
     }
@@ -60,7 +72,12 @@ describe("publicOrigin", () => {
     env({ PORTAL_URL: "https://docs.example.com/some/path" });
     expect(publicOrigin(asked({ host: "localhost:3000" }))).toBe("https://docs.example.com");
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    for (const bad of ["javascript:alert(1)", "ftp://docs.example.com", "https://user:pw@docs.example.com", "not a url"]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "ftp://docs.example.com",
+      "https://user:pw@docs.example.com",
+      "not a url",
+    ]) {
       env({ PORTAL_URL: bad, PORT: "4310" });
       expect(publicOrigin(asked({ host: "evil.example" })), bad).toBe("http://localhost:4310");
     }
@@ -71,7 +88,9 @@ describe("publicOrigin", () => {
   it("ALLOWED_HOSTS: a host without a port at any port, one with a port at that port only", () => {
     env({ ALLOWED_HOSTS: "portal.example.com, docs.example.com:8443 ,  " });
     registerServedAddress(servedAddressOf("::", 4310, true));
-    expect(publicOrigin(asked({ host: "Portal.Example.com", "x-forwarded-proto": "https" }))).toBe("https://portal.example.com");
+    expect(publicOrigin(asked({ host: "Portal.Example.com", "x-forwarded-proto": "https" }))).toBe(
+      "https://portal.example.com",
+    );
     expect(publicOrigin(asked({ host: "portal.example.com:8080" }))).toBe("http://portal.example.com:8080");
     expect(publicOrigin(asked({ host: "docs.example.com:8443" }))).toBe("http://docs.example.com:8443");
     expect(publicOrigin(asked({ host: "docs.example.com:9999" }))).toBe("http://localhost:4310");
@@ -89,7 +108,13 @@ describe("publicOrigin", () => {
   it("refuses hosts that are not plain host[:port]", () => {
     env({ ALLOWED_HOSTS: "portal.example.com" });
     registerServedAddress(servedAddressOf("127.0.0.1", 4200, true));
-    for (const host of ["portal.example.com/evil", "evil.example@portal.example.com", "portal.example.com evil", "portal.example.com#x", "localhost:99999"]) {
+    for (const host of [
+      "portal.example.com/evil",
+      "evil.example@portal.example.com",
+      "portal.example.com evil",
+      "portal.example.com#x",
+      "localhost:99999",
+    ]) {
       expect(publicOrigin(asked({ host })), host).toBe("http://127.0.0.1:4200");
       expect(isAllowedHost("evil.example")).toBe(false);
     }
@@ -103,22 +128,44 @@ describe("publicOrigin", () => {
 });
 
 describe("requestAddress", () => {
-  const forwarded = { host: "localhost:4310", "x-forwarded-for": "203.0.113.9, 198.51.100.7", "x-forwarded-host": "portal.example.com", "x-forwarded-proto": "https" };
+  const forwarded = {
+    host: "localhost:4310",
+    "x-forwarded-for": "203.0.113.9, 198.51.100.7",
+    "x-forwarded-host": "portal.example.com",
+    "x-forwarded-proto": "https",
+  };
 
   it("under next start without TRUST_PROXY: no header names the client, Host is the host", () => {
     env({});
-    expect(requestAddress(new Headers(forwarded))).toEqual({ client: "unknown", host: "localhost:4310", proto: "http" });
+    expect(requestAddress(new Headers(forwarded))).toEqual({
+      client: "unknown",
+      host: "localhost:4310",
+      proto: "http",
+    });
   });
 
   it("under next start with TRUST_PROXY=1: the proxy's rightmost hop, host and scheme", () => {
     env({ TRUST_PROXY: "1" });
-    expect(requestAddress(new Headers(forwarded))).toEqual({ client: "198.51.100.7", host: "portal.example.com", proto: "https" });
+    expect(requestAddress(new Headers(forwarded))).toEqual({
+      client: "198.51.100.7",
+      host: "portal.example.com",
+      proto: "https",
+    });
   });
 
   it("behind the portal server, its normalised headers are the facts", () => {
     env({});
     registerServedAddress(servedAddressOf("::", 4310, true));
-    const normalised = { host: "localhost:4310", "x-forwarded-for": "127.0.0.1", "x-forwarded-host": "localhost:4310", "x-forwarded-proto": "http" };
-    expect(requestAddress(new Headers(normalised))).toEqual({ client: "127.0.0.1", host: "localhost:4310", proto: "http" });
+    const normalised = {
+      host: "localhost:4310",
+      "x-forwarded-for": "127.0.0.1",
+      "x-forwarded-host": "localhost:4310",
+      "x-forwarded-proto": "http",
+    };
+    expect(requestAddress(new Headers(normalised))).toEqual({
+      client: "127.0.0.1",
+      host: "localhost:4310",
+      proto: "http",
+    });
   });
 });

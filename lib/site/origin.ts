@@ -74,7 +74,9 @@ export function isAllowedHost(host: string, served: ServedAddress = servedAddres
   const portal = configuredPortalUrl();
   if (portal && host === new URL(portal).host) return true;
   if (served.loopback && isLoopbackName(name)) return true;
-  return allowedHostList().some((entry) => (new URL(`http://${entry}`).port ? entry === host : hostnameOf(entry) === name));
+  return allowedHostList().some((entry) =>
+    new URL(`http://${entry}`).port ? entry === host : hostnameOf(entry) === name,
+  );
 }
 
 /** What a request's client, host and scheme are, believing X-Forwarded-* only as far as TRUST_PROXY says. */
@@ -98,7 +100,12 @@ export function requestAddress(headers: HeaderSource, url?: string): RequestAddr
   // `next start` / `next dev`: Next fills X-Forwarded-For with the socket's address only when the client sent none,
   // so without TRUST_PROXY it proves nothing and the peer is unknown.
   const f = resolveForwarded(
-    { peer: null, forwardedFor: headers.get("x-forwarded-for"), forwardedHost: headers.get("x-forwarded-host"), forwardedProto: headers.get("x-forwarded-proto") },
+    {
+      peer: null,
+      forwardedFor: headers.get("x-forwarded-for"),
+      forwardedHost: headers.get("x-forwarded-host"),
+      forwardedProto: headers.get("x-forwarded-proto"),
+    },
     trustProxy(),
   );
   return { client: f.client ?? "unknown", host: f.host ?? headers.get("host") ?? urlHost, proto: f.proto ?? "http" };

@@ -5,7 +5,10 @@ import { BoundedMap } from "@/lib/cache/bounded-map";
  * Origins are few (PORTAL_URL, allowed hosts, the served address), but loopback names may carry any port, so
  * only the most recent `max` are kept.
  */
-export function perOrigin<A extends unknown[]>(build: (origin: string, ...args: A) => string, max = 16): (origin: string, ...args: A) => string {
+export function perOrigin<A extends unknown[]>(
+  build: (origin: string, ...args: A) => string,
+  max = 16,
+): (origin: string, ...args: A) => string {
   const cache = new BoundedMap<string, string>(max);
   return (origin, ...args) => cache.getOrSet(JSON.stringify([origin, ...args]), () => build(origin, ...args));
 }

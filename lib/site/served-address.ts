@@ -42,7 +42,11 @@ export function servedAddress(): ServedAddress {
   if (next && URL.canParse(next)) {
     const url = new URL(next);
     // Next writes "localhost" for a wildcard bind too, so only an address literal proves a loopback bind.
-    return { origin: url.origin, loopback: /^(127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname), normalisesForwarding: false };
+    return {
+      origin: url.origin,
+      loopback: /^(127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname),
+      normalisesForwarding: false,
+    };
   }
   const port = /^\d{1,5}$/.test(process.env.PORT ?? "") ? process.env.PORT : "3000";
   return { origin: `http://localhost:${port}`, loopback: false, normalisesForwarding: false };

@@ -4,10 +4,7 @@ import { BlockList, isIP } from "node:net";
  * Who may speak for the client in X-Forwarded-For / -Host / -Proto (TRUST_PROXY): nobody (the default: anyone
  * can send those headers), the `hops` proxies nearest the server, or proxies at the listed addresses/CIDRs.
  */
-export type TrustProxy =
-  | { kind: "none" }
-  | { kind: "hops"; hops: number }
-  | { kind: "addresses"; list: BlockList };
+export type TrustProxy = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "addresses"; list: BlockList };
 
 export const TRUST_NONE: TrustProxy = { kind: "none" };
 
@@ -30,13 +27,18 @@ export function parseTrustProxy(text: string | undefined): TrustProxy | { error:
     return hops <= 64 ? { kind: "hops", hops } : { error: `TRUST_PROXY=${value}: at most 64 proxies` };
   }
   const list = new BlockList();
-  for (const part of value.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address = "", prefix, extra] = part.split("/");
     const ip = plainAddress(address);
     const family = isIP(ip);
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : /^\d+$/.test(prefix) ? Number(prefix) : NaN;
     if (family === 0 || extra !== undefined || !(bits >= 0 && bits <= (family === 6 ? 128 : 32))) {
-      return { error: `TRUST_PROXY: "${part}" is not an address or CIDR (use a number of proxies, or addresses like 10.0.0.0/8)` };
+      return {
+        error: `TRUST_PROXY: "${part}" is not an address or CIDR (use a number of proxies, or addresses like 10.0.0.0/8)`,
+      };
     }
     list.addSubnet(ip, bits, family === 6 ? "ipv6" : "ipv4");
   }

@@ -19,7 +19,8 @@ const page = [
   `<script type="application/ld+json">{"@type":"WebPage"}</script></body></html>`,
 ].join("");
 
-const scripts = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attrs: m[1] ?? "", body: m[2] ?? "" }));
+const scripts = (html: string) =>
+  [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attrs: m[1] ?? "", body: m[2] ?? "" }));
 const runnable = (html: string) => scripts(html).filter((s) => !s.attrs.includes(`type="`));
 
 describe("deferNextScripts", () => {
@@ -53,6 +54,8 @@ describe("deferNextScripts", () => {
     expect(isDeferred(out)).toBe(true);
     expect(isDeferred(page)).toBe(false);
     expect(() => deferNextScripts(out, "/e.js")).toThrow(/already static/);
-    expect(() => deferNextScripts("<html><head></head><body>hi</body></html>", "/e.js")).toThrow(/not a page rendered by Next/);
+    expect(() => deferNextScripts("<html><head></head><body>hi</body></html>", "/e.js")).toThrow(
+      /not a page rendered by Next/,
+    );
   });
 });

@@ -15,7 +15,8 @@ const SRC = /\bsrc="([^"]*)"/;
 export const isDeferred = (html: string) => html.includes(`type="${DEFERRED_SCRIPT_TYPE}"`);
 
 /** A link that fetches a script ahead: pointless for scripts that may never run. */
-const preloadsScript = (attributes: string) => /\brel="modulepreload"/.test(attributes) || (/\brel="preload"/.test(attributes) && /\bas="script"/.test(attributes));
+const preloadsScript = (attributes: string) =>
+  /\brel="modulepreload"/.test(attributes) || (/\brel="preload"/.test(attributes) && /\bas="script"/.test(attributes));
 
 /** A Next script: one of its chunks (`/_next/…`), the RSC payload pushed to `self.__next_f`, Turbopack's chunk list. */
 function isNextScript(attributes: string, body: string): boolean {
@@ -33,13 +34,16 @@ function isNextScript(attributes: string, body: string): boolean {
 export function deferNextScripts(html: string, enhancerSrc: string): string {
   if (isDeferred(html)) throw new Error("this page is already static");
   let deferred = 0;
-  let out = html.replace(LINK, (whole, attributes: string) => (preloadsScript(attributes) ? "" : whole)).replace(SCRIPT, (whole, attributes: string, body: string) => {
-    if (!isNextScript(attributes, body)) return whole;
-    deferred++;
-    const attrs = attributes.replace(SRC, (_, src: string) => `${DEFERRED_SRC_ATTRIBUTE}="${src}"`);
-    return `<script type="${DEFERRED_SCRIPT_TYPE}"${attrs}>${body}</script>`;
-  });
-  if (deferred === 0 || !out.includes("</head>")) throw new Error("not a page rendered by Next: no Next script or no </head>");
+  let out = html
+    .replace(LINK, (whole, attributes: string) => (preloadsScript(attributes) ? "" : whole))
+    .replace(SCRIPT, (whole, attributes: string, body: string) => {
+      if (!isNextScript(attributes, body)) return whole;
+      deferred++;
+      const attrs = attributes.replace(SRC, (_, src: string) => `${DEFERRED_SRC_ATTRIBUTE}="${src}"`);
+      return `<script type="${DEFERRED_SCRIPT_TYPE}"${attrs}>${body}</script>`;
+    });
+  if (deferred === 0 || !out.includes("</head>"))
+    throw new Error("not a page rendered by Next: no Next script or no </head>");
   out = out.replace("</head>", `<script src="${enhancerSrc}" defer=""></script></head>`);
   return out;
 }

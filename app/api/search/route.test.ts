@@ -63,7 +63,11 @@ describe("GET /api/search (the search dialog's data)", () => {
 
   it("puts POST /v1/user/files first for 'upload a file', linking its reference page", async () => {
     const body = (await (await ask("upload a file")).json()) as SiteSearchResults;
-    expect(body.endpoints[0]).toMatchObject({ method: "POST", path: "/v1/user/files", href: "/reference/files/upload-file" });
+    expect(body.endpoints[0]).toMatchObject({
+      method: "POST",
+      path: "/v1/user/files",
+      href: "/reference/files/upload-file",
+    });
   });
 
   it.each([

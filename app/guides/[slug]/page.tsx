@@ -29,14 +29,23 @@ export default async function GuidePage({ params }: Props) {
     <div className="flex gap-10">
       <article className="min-w-0 max-w-3xl flex-1" data-guide-id={g.id}>
         <div className="flex flex-wrap items-start justify-between gap-2">
-          <Breadcrumbs items={[{ href: "/guides", label: "Guides" }, { href: `/guides#${guideGroupAnchor(g.group)}`, label: g.group }, { label: g.title }]} />
+          <Breadcrumbs
+            items={[
+              { href: "/guides", label: "Guides" },
+              { href: `/guides#${guideGroupAnchor(g.group)}`, label: g.group },
+              { label: g.title },
+            ]}
+          />
           <PageActions twinPath={twinPath(guideHref(g.id))} subject="this API" />
         </div>
         <GuideContent source={guideMarkdown(g.id)} />
         <GuidePager id={g.id} />
       </article>
       {sections.length > 1 && (
-        <nav aria-label="On this page" className="sticky top-20 hidden max-h-[calc(100vh-6rem)] w-56 shrink-0 self-start overflow-y-auto text-sm xl:block">
+        <nav
+          aria-label="On this page"
+          className="sticky top-20 hidden max-h-[calc(100vh-6rem)] w-56 shrink-0 self-start overflow-y-auto text-sm xl:block"
+        >
           <p className="mb-2 font-semibold text-zinc-900 dark:text-white">On this page</p>
           <ul className="space-y-1.5 text-zinc-600 dark:text-zinc-400">
             {sections.map((h) => (

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { GET } from "./route";
 
-const get = (path: string[], headers: Record<string, string> = {}) => GET(new Request("http://localhost/md", { headers }), { params: Promise.resolve({ path }) });
+const get = (path: string[], headers: Record<string, string> = {}) =>
+  GET(new Request("http://localhost/md", { headers }), { params: Promise.resolve({ path }) });
 
 describe("GET /md/[...path] (the .md twins)", () => {
   afterEach(() => {

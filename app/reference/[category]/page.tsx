@@ -29,7 +29,10 @@ export default async function CategoryPage({ params }: Props) {
     <div className="max-w-5xl">
       <div className="flex flex-wrap items-start justify-between gap-x-4">
         <Breadcrumbs items={[{ href: "/reference", label: "Reference" }, { label: category.title }]} />
-        <PageActions twinPath={twinPath(categoryHref(category.slug))} subject={`the ${category.title} endpoints of this API`} />
+        <PageActions
+          twinPath={twinPath(categoryHref(category.slug))}
+          subject={`the ${category.title} endpoints of this API`}
+        />
       </div>
       <h1 className="text-3xl font-bold text-zinc-900 dark:text-white">{category.title}</h1>
       <p className="mt-3 max-w-3xl text-zinc-600 dark:text-zinc-400">{category.description}</p>

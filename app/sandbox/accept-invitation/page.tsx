@@ -23,8 +23,8 @@ export default async function AcceptInvitationPage({ searchParams }: { searchPar
     <main id="main" className="mx-auto max-w-xl px-4 py-12">
       <h1 className="text-2xl font-bold text-zinc-900 dark:text-white">Accept invitation</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        This page stands in for your app&apos;s invitation page: it shows the invitation, then accepts it as the invited user (after their login) or
-        declines it, with the documented endpoints and the tenant&apos;s public key.
+        This page stands in for your app&apos;s invitation page: it shows the invitation, then accepts it as the invited
+        user (after their login) or declines it, with the documented endpoints and the tenant&apos;s public key.
       </p>
       {apiKey ? (
         <AcceptInvitation token={value} apiKey={apiKey} paths={paths} />

@@ -18,15 +18,17 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
     <main id="main" className="mx-auto max-w-xl px-4 py-12">
       <h1 className="text-2xl font-bold text-zinc-900 dark:text-white">Reset password</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-        This page stands in for your app&apos;s reset page: it sends the new password with the token from the link (valid for 1 hour, once) to{" "}
-        <code className="font-mono wrap-anywhere">POST {action.replace(/^\/sandbox/, "")}</code>, with the tenant&apos;s public key.
+        This page stands in for your app&apos;s reset page: it sends the new password with the token from the link
+        (valid for 1 hour, once) to{" "}
+        <code className="font-mono wrap-anywhere">POST {action.replace(/^\/sandbox/, "")}</code>, with the tenant&apos;s
+        public key.
       </p>
       {apiKey ? (
         <ResetPasswordForm token={value} action={action} apiKey={apiKey} />
       ) : (
         <p role="alert" className="mt-6 text-sm text-red-700 dark:text-red-300">
-          {value ? "This link's token is unknown, or its sandbox tenant has expired." : "The link has no token."} Ask for a new mail with
-          forgot-password.
+          {value ? "This link's token is unknown, or its sandbox tenant has expired." : "The link has no token."} Ask
+          for a new mail with forgot-password.
         </p>
       )}
     </main>

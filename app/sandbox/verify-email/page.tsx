@@ -15,7 +15,8 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       <h1 className="text-2xl font-bold text-zinc-900 dark:text-white">Verify email</h1>
       <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
         This page stands in for your app&apos;s verification page: it reads the token from the link and calls{" "}
-        <code className="font-mono wrap-anywhere">POST {action.replace(/^\/sandbox/, "")}</code>, which needs no API key.
+        <code className="font-mono wrap-anywhere">POST {action.replace(/^\/sandbox/, "")}</code>, which needs no API
+        key.
       </p>
       {typeof token === "string" && token ? (
         <VerifyEmail token={token} action={action} />

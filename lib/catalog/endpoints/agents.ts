@@ -67,7 +67,9 @@ export const agentsEndpoints = [
     description: "Returns one available agent: name, description, answer type, retrieval and tool settings.",
     auth: apiKeyAndJwt,
     pathParams: agentPath,
-    responses: [{ status: 200, description: "The agent", schema: Agent, examples: [{ name: "ok", value: agentExample }] }],
+    responses: [
+      { status: 200, description: "The agent", schema: Agent, examples: [{ name: "ok", value: agentExample }] },
+    ],
     errors: [agentNotFound],
     keywords: ["agent info", "bot details", "assistant profile", "response type", "rag"],
   }),
@@ -90,7 +92,11 @@ export const agentsEndpoints = [
           name: "messages",
           value: { messages: [{ role: "user", content: "Hello, how can you help me?" }], temperature: 0.7 },
         },
-        { name: "input", summary: "A single input instead of messages", value: { input: "What are your opening hours?" } },
+        {
+          name: "input",
+          summary: "A single input instead of messages",
+          value: { input: "What are your opening hours?" },
+        },
         {
           name: "conversation",
           summary: "Continue a saved conversation",
@@ -135,7 +141,16 @@ export const agentsEndpoints = [
       "use_tools and use_rag default to true. Agents with tools may take longer to answer while tools run: allow a generous client timeout and show progress.",
       "Check status in the answer: a FAILED execution carries error_message.",
     ],
-    keywords: ["send message", "ask the agent", "chatbot", "prompt", "llm", "talk to ai", "run agent", "assistant reply"],
+    keywords: [
+      "send message",
+      "ask the agent",
+      "chatbot",
+      "prompt",
+      "llm",
+      "talk to ai",
+      "run agent",
+      "assistant reply",
+    ],
   }),
   defineEndpoint({
     category,
@@ -168,7 +183,8 @@ export const agentsEndpoints = [
     method: "POST",
     path: "/v1/user/agents/{agent_id}/conversations",
     summary: "Create a new conversation session with an agent",
-    description: "Starts a persistent conversation with an agent. Pass its id as conversation_id to the chat endpoint so that messages are saved and replayed.",
+    description:
+      "Starts a persistent conversation with an agent. Pass its id as conversation_id to the chat endpoint so that messages are saved and replayed.",
     auth: apiKeyAndJwt,
     pathParams: agentPath,
     body: {
@@ -180,7 +196,12 @@ export const agentsEndpoints = [
       ],
     },
     responses: [
-      { status: 201, description: "The new conversation, ACTIVE", schema: Conversation, examples: [{ name: "created", value: conversationExample }] },
+      {
+        status: 201,
+        description: "The new conversation, ACTIVE",
+        schema: Conversation,
+        examples: [{ name: "created", value: conversationExample }],
+      },
     ],
     errors: [agentNotFound],
     notes: ["Use the returned conversation ID in the chat endpoint's conversation_id field to persist messages."],
@@ -205,7 +226,16 @@ export const agentsEndpoints = [
       },
     ],
     errors: [agentNotFound],
-    keywords: ["conversations", "list conversations", "my conversations", "threads", "chat sessions", "saved chats", "sidebar", "inbox"],
+    keywords: [
+      "conversations",
+      "list conversations",
+      "my conversations",
+      "threads",
+      "chat sessions",
+      "saved chats",
+      "sidebar",
+      "inbox",
+    ],
   }),
   defineEndpoint({
     category,
@@ -233,7 +263,8 @@ export const agentsEndpoints = [
     method: "DELETE",
     path: "/v1/user/agents/{agent_id}/conversations/{conversation_id}",
     summary: "End a conversation (soft close)",
-    description: "Closes a conversation: its status becomes ENDED and it accepts no new messages. It is kept and can still be read.",
+    description:
+      "Closes a conversation: its status becomes ENDED and it accepts no new messages. It is kept and can still be read.",
     auth: { ...apiKeyAndJwt, condition: "Only the caller's own conversations can be ended." },
     pathParams: conversationPath,
     responses: [{ status: 204, description: "Ended (no content)", examples: [] }],

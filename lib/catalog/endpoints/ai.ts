@@ -25,7 +25,11 @@ export const aiEndpoints = [
       schema: CompletionRequest,
       examples: [
         { name: "completion", value: completionRequestExample },
-        { name: "streaming", summary: "Stream the answer as server-sent events", value: { ...completionRequestExample, stream: true } },
+        {
+          name: "streaming",
+          summary: "Stream the answer as server-sent events",
+          value: { ...completionRequestExample, stream: true },
+        },
       ],
     },
     responses: [
@@ -58,6 +62,15 @@ export const aiEndpoints = [
       "Errors found before generation starts (auth, validation, limits) come back as ordinary JSON errors with their status, even when stream is true: check response.ok before reading the stream.",
       "Model names are passed through as given (e.g. gpt-4, claude-3-opus); which models are available depends on the API's configuration.",
     ],
-    keywords: ["chat completion", "llm", "gpt", "claude", "sse", "server-sent events", "openai compatible", "generate text"],
+    keywords: [
+      "chat completion",
+      "llm",
+      "gpt",
+      "claude",
+      "sse",
+      "server-sent events",
+      "openai compatible",
+      "generate text",
+    ],
   }),
 ];

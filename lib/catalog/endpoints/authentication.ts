@@ -56,7 +56,8 @@ export const authenticationEndpoints = [
     responses: [
       {
         status: 201,
-        description: "Registered. Tokens when the tenant does not require email verification; otherwise a verification_required answer without tokens.",
+        description:
+          "Registered. Tokens when the tenant does not require email verification; otherwise a verification_required answer without tokens.",
         schema: z.union([TokenResponse, VerificationRequiredResponse]),
         examples: [
           { name: "no_verification", summary: "Email verification disabled: signed in", value: tokenResponseExample },
@@ -71,7 +72,9 @@ export const authenticationEndpoints = [
         ],
       },
     ],
-    errors: [{ status: 409, detail: "User already exists", when: "An account with this email already exists in the tenant." }],
+    errors: [
+      { status: 409, detail: "User already exists", when: "An account with this email already exists in the tenant." },
+    ],
     notes: [
       "The response depends on whether the tenant has email verification enabled. When verification is required, no tokens are returned: the user must verify the email first, then log in. Check for verification_required: true to show the right screen.",
     ],
@@ -92,11 +95,21 @@ export const authenticationEndpoints = [
       examples: [{ name: "login", value: { email: "user@example.com", password: "SecurePass123" } }],
     },
     responses: [
-      { status: 200, description: "Signed in", schema: TokenResponse, examples: [{ name: "ok", value: tokenResponseExample }] },
+      {
+        status: 200,
+        description: "Signed in",
+        schema: TokenResponse,
+        examples: [{ name: "ok", value: tokenResponseExample }],
+      },
     ],
     errors: [
       { status: 401, detail: "Invalid email or password", when: "The email is unknown or the password is wrong." },
-      { status: 403, detail: "Email not verified", when: "The tenant requires email verification and the user has not verified yet.", source: "implied" },
+      {
+        status: 403,
+        detail: "Email not verified",
+        when: "The tenant requires email verification and the user has not verified yet.",
+        source: "implied",
+      },
       { status: 403, detail: "User account is inactive", when: "The user was deactivated.", source: "implied" },
     ],
     keywords: ["sign in", "signin", "log in", "authenticate", "session", "password", "token", "jwt"],
@@ -122,8 +135,16 @@ export const authenticationEndpoints = [
         examples: [{ name: "ok", value: tokenResponseExample }],
       },
     ],
-    errors: [{ status: 401, detail: "Invalid refresh token", when: "The refresh token is malformed, expired or revoked: send the user to login." }],
-    notes: ["Refresh when a request answers 401 or shortly before expires_in runs out; keep a single refresh in flight and retry the failed request once."],
+    errors: [
+      {
+        status: 401,
+        detail: "Invalid refresh token",
+        when: "The refresh token is malformed, expired or revoked: send the user to login.",
+      },
+    ],
+    notes: [
+      "Refresh when a request answers 401 or shortly before expires_in runs out; keep a single refresh in flight and retry the failed request once.",
+    ],
     keywords: ["renew", "token expired", "session", "jwt", "refresh token", "401"],
   }),
   defineEndpoint({
@@ -134,7 +155,14 @@ export const authenticationEndpoints = [
     summary: "Get current authenticated user info",
     description: "Returns the user that the access token belongs to.",
     auth: apiKeyAndJwt,
-    responses: [{ status: 200, description: "The current user", schema: AuthUser, examples: [{ name: "ok", value: authUserExample }] }],
+    responses: [
+      {
+        status: 200,
+        description: "The current user",
+        schema: AuthUser,
+        examples: [{ name: "ok", value: authUserExample }],
+      },
+    ],
     keywords: ["current user", "profile", "whoami", "session", "who am i"],
   }),
   defineEndpoint({
@@ -157,7 +185,11 @@ export const authenticationEndpoints = [
     description: "Sends a password-reset email with a one-time token to the address, if an account exists.",
     auth: apiKey,
     rateLimit: { count: 3, windowSeconds: 3600, scope: "ip", blockSeconds: 1800 },
-    body: { contentType: "application/json", schema: EmailRequest, examples: [{ name: "forgot", value: { email: "user@example.com" } }] },
+    body: {
+      contentType: "application/json",
+      schema: EmailRequest,
+      examples: [{ name: "forgot", value: { email: "user@example.com" } }],
+    },
     responses: [message("Password reset email sent")],
     notes: ["Always returns success even if the email does not exist, so that accounts cannot be discovered."],
     keywords: ["forgot password", "reset password", "lost password", "recover account", "password recovery"],
@@ -176,7 +208,14 @@ export const authenticationEndpoints = [
       examples: [{ name: "reset", value: { token: "reset-token-from-email", new_password: "NewSecurePass123" } }],
     },
     responses: [message("Password reset successfully")],
-    errors: [{ status: 400, detail: "Invalid or expired reset token", when: "The token is unknown, already used or expired.", source: "implied" }],
+    errors: [
+      {
+        status: 400,
+        detail: "Invalid or expired reset token",
+        when: "The token is unknown, already used or expired.",
+        source: "implied",
+      },
+    ],
     keywords: ["new password", "password recovery", "reset token"],
   }),
   defineEndpoint({
@@ -194,7 +233,14 @@ export const authenticationEndpoints = [
       examples: [{ name: "change", value: { current_password: "OldPass123", new_password: "NewPass456" } }],
     },
     responses: [message("Password changed successfully")],
-    errors: [{ status: 400, detail: "Current password is incorrect", when: "current_password does not match.", source: "implied" }],
+    errors: [
+      {
+        status: 400,
+        detail: "Current password is incorrect",
+        when: "current_password does not match.",
+        source: "implied",
+      },
+    ],
     keywords: ["update password", "new password", "account settings", "security"],
   }),
   defineEndpoint({
@@ -205,9 +251,20 @@ export const authenticationEndpoints = [
     summary: "Verify end-user email with token (requires API Key)",
     description: "Marks the user's email as verified using the token from the verification email.",
     auth: apiKey,
-    body: { contentType: "application/json", schema: TokenRequest, examples: [{ name: "verify", value: { token: "verification-token-from-email" } }] },
+    body: {
+      contentType: "application/json",
+      schema: TokenRequest,
+      examples: [{ name: "verify", value: { token: "verification-token-from-email" } }],
+    },
     responses: [message("Email verified successfully")],
-    errors: [{ status: 400, detail: "Invalid or expired verification token", when: "The token is unknown, already used or expired.", source: "implied" }],
+    errors: [
+      {
+        status: 400,
+        detail: "Invalid or expired verification token",
+        when: "The token is unknown, already used or expired.",
+        source: "implied",
+      },
+    ],
     notes: [
       "Which one a frontend uses: this one. Your app's verify-email page holds the public key, so it sends the token from the link here; /v1/auth/verify-email-with-token is for pages that have no API key.",
       "Use when the verification link opens in a context that has the tenant API key (for example the end-user app).",
@@ -220,12 +277,24 @@ export const authenticationEndpoints = [
     method: "POST",
     path: "/v1/auth/verify-email-with-token",
     summary: "Verify end-user email with token only (no API Key)",
-    description: "Marks the user's email as verified using only the token; no API key is needed because the token identifies the tenant.",
+    description:
+      "Marks the user's email as verified using only the token; no API key is needed because the token identifies the tenant.",
     auth: { keys: [], jwt: "none" },
     rateLimit: { count: 20, windowSeconds: 3600, scope: "ip" },
-    body: { contentType: "application/json", schema: TokenRequest, examples: [{ name: "verify", value: { token: "verification-token-from-email" } }] },
+    body: {
+      contentType: "application/json",
+      schema: TokenRequest,
+      examples: [{ name: "verify", value: { token: "verification-token-from-email" } }],
+    },
     responses: [message("Email verified successfully")],
-    errors: [{ status: 400, detail: "Invalid or expired verification token", when: "The token is unknown, already used or expired.", source: "implied" }],
+    errors: [
+      {
+        status: 400,
+        detail: "Invalid or expired verification token",
+        when: "The token is unknown, already used or expired.",
+        source: "implied",
+      },
+    ],
     notes: [
       "Which one a frontend uses: not this one. An end-user app that holds its public key uses /v1/auth/verify-email; this keyless twin is for a page with no API key (a dashboard domain, a static link handler).",
       "Use when the verification link opens on a page without the API key (for example a dashboard domain). Rate limited by IP.",
@@ -241,7 +310,11 @@ export const authenticationEndpoints = [
     description: "Sends a new verification email, for example when the first link expired.",
     auth: apiKey,
     rateLimit: { count: 3, windowSeconds: 3600, scope: "ip", blockSeconds: 1800 },
-    body: { contentType: "application/json", schema: EmailRequest, examples: [{ name: "resend", value: { email: "user@example.com" } }] },
+    body: {
+      contentType: "application/json",
+      schema: EmailRequest,
+      examples: [{ name: "resend", value: { email: "user@example.com" } }],
+    },
     responses: [message("Verification email sent")],
     notes: ["Always returns success even if the email does not exist (security). Rate limited to prevent abuse."],
     keywords: ["resend email", "verification email", "confirm email", "link expired"],
@@ -262,7 +335,9 @@ export const authenticationEndpoints = [
         examples: [{ name: "google", value: { providers: [{ provider: "google", name: "Google" }] } }],
       },
     ],
-    notes: ["Use on the login page to show or hide the 'Sign in with Google' button. Only providers enabled in the tenant configuration are returned."],
+    notes: [
+      "Use on the login page to show or hide the 'Sign in with Google' button. Only providers enabled in the tenant configuration are returned.",
+    ],
     keywords: ["oauth", "social login", "sso", "google", "sign in with google"],
   }),
   defineEndpoint({
@@ -271,10 +346,13 @@ export const authenticationEndpoints = [
     method: "GET",
     path: "/v1/auth/google/url",
     summary: "Get Google OAuth authorization URL",
-    description: "Returns the Google consent URL to send the user to. After consent, Google calls the API's callback, which redirects to redirect_uri with the tokens in the URL fragment.",
+    description:
+      "Returns the Google consent URL to send the user to. After consent, Google calls the API's callback, which redirects to redirect_uri with the tokens in the URL fragment.",
     auth: apiKey,
     query: z.object({
-      redirect_uri: httpUrl().describe("Frontend URL Google redirects to after sign-in; must match the tenant configuration"),
+      redirect_uri: httpUrl().describe(
+        "Frontend URL Google redirects to after sign-in; must match the tenant configuration",
+      ),
     }),
     responses: [
       {
@@ -290,8 +368,18 @@ export const authenticationEndpoints = [
       },
     ],
     errors: [
-      { status: 400, detail: "redirect_uri is not allowed for this tenant", when: "redirect_uri does not match the tenant configuration.", source: "implied" },
-      { status: 400, detail: "Google sign-in is not enabled for this tenant", when: "The tenant has not enabled the Google provider.", source: "implied" },
+      {
+        status: 400,
+        detail: "redirect_uri is not allowed for this tenant",
+        when: "redirect_uri does not match the tenant configuration.",
+        source: "implied",
+      },
+      {
+        status: 400,
+        detail: "Google sign-in is not enabled for this tenant",
+        when: "The tenant has not enabled the Google provider.",
+        source: "implied",
+      },
     ],
     keywords: ["oauth", "google", "social login", "sso", "sign in with google", "authorization url"],
   }),
@@ -311,7 +399,8 @@ export const authenticationEndpoints = [
     responses: [
       {
         status: 302,
-        description: "Redirect to redirect_uri with tokens in the fragment, or with ?error=oauth_failed&error_description=... on failure",
+        description:
+          "Redirect to redirect_uri with tokens in the fragment, or with ?error=oauth_failed&error_description=... on failure",
         examples: [],
         headers: {
           Location: "https://myapp.com/oauth/callback#access_token=...&refresh_token=...&expires_in=3600",

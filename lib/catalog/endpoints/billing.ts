@@ -83,7 +83,12 @@ export const billingEndpoints = [
     ],
     errors: [
       { status: 404, detail: "Plan not found", when: "plan_id does not name a plan of the tenant.", source: "implied" },
-      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
+      {
+        status: 404,
+        detail: "Organization not found",
+        when: "organization_id does not name an organization of the tenant.",
+        source: "implied",
+      },
       { status: 404, detail: "User not found", when: "user_id does not name a user of the tenant.", source: "implied" },
       {
         status: 400,
@@ -111,7 +116,9 @@ export const billingEndpoints = [
     body: {
       contentType: "application/json",
       schema: ChangePlanRequest,
-      examples: [{ name: "change", value: { subscription_id: EXAMPLE_IDS.subscription, new_plan_id: EXAMPLE_IDS.plan } }],
+      examples: [
+        { name: "change", value: { subscription_id: EXAMPLE_IDS.subscription, new_plan_id: EXAMPLE_IDS.plan } },
+      ],
     },
     responses: [
       {
@@ -125,17 +132,46 @@ export const billingEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "Subscription not found", when: "subscription_id does not name a subscription of the tenant.", source: "implied" },
-      { status: 404, detail: "Plan not found", when: "new_plan_id does not name a plan of the tenant.", source: "implied" },
-      { status: 400, detail: "Subscription is already on this plan", when: "new_plan_id is the subscription's current plan.", source: "implied" },
-      { status: 400, detail: "Subscription is already cancelled", when: "The subscription is cancelled or its period has ended.", source: "implied" },
+      {
+        status: 404,
+        detail: "Subscription not found",
+        when: "subscription_id does not name a subscription of the tenant.",
+        source: "implied",
+      },
+      {
+        status: 404,
+        detail: "Plan not found",
+        when: "new_plan_id does not name a plan of the tenant.",
+        source: "implied",
+      },
+      {
+        status: 400,
+        detail: "Subscription is already on this plan",
+        when: "new_plan_id is the subscription's current plan.",
+        source: "implied",
+      },
+      {
+        status: 400,
+        detail: "Subscription is already cancelled",
+        when: "The subscription is cancelled or its period has ended.",
+        source: "implied",
+      },
     ],
     notes: [
       "Upgrades create Stripe prorations. Downgrades cancel at period end and schedule the new plan.",
       "After a downgrade cancel_at_period_end is true: show the user that the current plan stays until the period ends.",
       SERVER_ONLY_NOTE,
     ],
-    keywords: ["change plan", "upgrade", "downgrade", "switch plan", "proration", "prorate", "scheduled change", "move to another plan"],
+    keywords: [
+      "change plan",
+      "upgrade",
+      "downgrade",
+      "switch plan",
+      "proration",
+      "prorate",
+      "scheduled change",
+      "move to another plan",
+    ],
   }),
   defineEndpoint({
     category,
@@ -148,7 +184,9 @@ export const billingEndpoints = [
     auth: secretOnly,
     query: z.object({
       subscription_id: uuid().describe("Subscription to cancel"),
-      cancel_at_period_end: queryBoolean(true).describe("If true (default), access continues until the period ends; if false, cancel now"),
+      cancel_at_period_end: queryBoolean(true).describe(
+        "If true (default), access continues until the period ends; if false, cancel now",
+      ),
     }),
     responses: [
       {
@@ -162,14 +200,34 @@ export const billingEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "Subscription not found", when: "subscription_id does not name a subscription of the tenant.", source: "implied" },
-      { status: 400, detail: "Subscription is already cancelled", when: "The subscription has already ended.", source: "implied" },
+      {
+        status: 404,
+        detail: "Subscription not found",
+        when: "subscription_id does not name a subscription of the tenant.",
+        source: "implied",
+      },
+      {
+        status: 400,
+        detail: "Subscription is already cancelled",
+        when: "The subscription has already ended.",
+        source: "implied",
+      },
     ],
     notes: [
       "Parameters are query parameters even though this is a POST: /v1/billing/cancel-subscription?subscription_id=...&cancel_at_period_end=true.",
       SERVER_ONLY_NOTE,
     ],
-    keywords: ["server side", "secret key", "by subscription id", "cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "churn"],
+    keywords: [
+      "server side",
+      "secret key",
+      "by subscription id",
+      "cancel at period end",
+      "unsubscribe",
+      "stop billing",
+      "end subscription",
+      "cancelled",
+      "churn",
+    ],
   }),
   defineEndpoint({
     category,

@@ -17,18 +17,31 @@ export const departmentsEndpoints = [
     auth: {
       keys: ["public", "secret"],
       jwt: "none",
-      condition: "The user named by the user_id query parameter must be a member of the organization the department belongs to.",
+      condition:
+        "The user named by the user_id query parameter must be a member of the organization the department belongs to.",
     },
     pathParams: z.object({ department_id: uuid().describe("Department id") }),
     query: z.object({ user_id: uuid().describe("User id for membership verification") }),
-    responses: [{ status: 200, description: "The department", schema: Department, examples: [{ name: "ok", value: departmentExample }] }],
+    responses: [
+      {
+        status: 200,
+        description: "The department",
+        schema: Department,
+        examples: [{ name: "ok", value: departmentExample }],
+      },
+    ],
     errors: [
       {
         status: 403,
         detail: "User is not a member of this organization",
         when: "The user named by user_id does not belong to the department's organization.",
       },
-      { status: 404, detail: "Department not found", when: "No department with this id exists in the tenant.", source: "implied" },
+      {
+        status: 404,
+        detail: "Department not found",
+        when: "No department with this id exists in the tenant.",
+        source: "implied",
+      },
     ],
     notes: [
       "User must be a member of the organization this department belongs to.",

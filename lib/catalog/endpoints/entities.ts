@@ -105,7 +105,12 @@ export const entitiesEndpoints = [
       ],
     },
     responses: [
-      { status: 201, description: "The created schema", schema: EntitySchema, examples: [{ name: "created", value: entitySchemaExample }] },
+      {
+        status: 201,
+        description: "The created schema",
+        schema: EntitySchema,
+        examples: [{ name: "created", value: entitySchemaExample }],
+      },
     ],
     errors: [
       {
@@ -137,7 +142,14 @@ export const entitiesEndpoints = [
     description: "Returns one entity schema with its field definitions and current version.",
     auth: secretOrg,
     pathParams: schemaIdParam,
-    responses: [{ status: 200, description: "The schema", schema: EntitySchema, examples: [{ name: "ok", value: entitySchemaExample }] }],
+    responses: [
+      {
+        status: 200,
+        description: "The schema",
+        schema: EntitySchema,
+        examples: [{ name: "ok", value: entitySchemaExample }],
+      },
+    ],
     errors: [schemaNotFound],
     notes: [orgNote],
     keywords: ["fields_definition", "field definitions", "schema details", "data model"],
@@ -225,7 +237,8 @@ export const entitiesEndpoints = [
     method: "DELETE",
     path: "/v1/entity/schemas/{schema_id}",
     summary: "Delete a schema (may fail if records exist)",
-    description: "Deletes an entity schema. It fails while records of the schema exist: delete them first, or deactivate the schema instead (is_active false).",
+    description:
+      "Deletes an entity schema. It fails while records of the schema exist: delete them first, or deactivate the schema instead (is_active false).",
     auth: secretOrg,
     pathParams: schemaIdParam,
     responses: [{ status: 204, description: "Deleted; no body", examples: [] }],
@@ -248,15 +261,23 @@ export const entitiesEndpoints = [
     method: "POST",
     path: "/v1/entity/records",
     summary: "Create a new entity record",
-    description: "Stores a record of a schema. Its data is validated against the schema's fields_definition; the signed-in end-user becomes created_by_id.",
+    description:
+      "Stores a record of a schema. Its data is validated against the schema's fields_definition; the signed-in end-user becomes created_by_id.",
     auth: anyKeyOrg,
     body: {
       contentType: "application/json",
       schema: CreateEntityRecordRequest,
-      examples: [{ name: "product", value: { schema_id: entityRecordExample.schema_id, data: entityRecordExample.data } }],
+      examples: [
+        { name: "product", value: { schema_id: entityRecordExample.schema_id, data: entityRecordExample.data } },
+      ],
     },
     responses: [
-      { status: 201, description: "The created record", schema: EntityRecord, examples: [{ name: "created", value: entityRecordExample }] },
+      {
+        status: 201,
+        description: "The created record",
+        schema: EntityRecord,
+        examples: [{ name: "created", value: entityRecordExample }],
+      },
     ],
     errors: [
       { ...schemaNotFound, when: "schema_id names no schema of the organization named by X-Organization-Id." },
@@ -274,7 +295,14 @@ export const entitiesEndpoints = [
     description: "Returns one entity record with its data and audit fields.",
     auth: anyKeyOrg,
     pathParams: recordIdParam,
-    responses: [{ status: 200, description: "The record", schema: EntityRecord, examples: [{ name: "ok", value: entityRecordExample }] }],
+    responses: [
+      {
+        status: 200,
+        description: "The record",
+        schema: EntityRecord,
+        examples: [{ name: "ok", value: entityRecordExample }],
+      },
+    ],
     errors: [recordNotFound],
     notes: [orgNote],
     keywords: ["read record", "fetch item", "custom data", "row"],
@@ -285,7 +313,8 @@ export const entitiesEndpoints = [
     method: "PUT",
     path: "/v1/entity/records/{record_id}",
     summary: "Update a record",
-    description: "Replaces a record's data, validated against its schema's fields_definition; the signed-in end-user becomes updated_by_id.",
+    description:
+      "Replaces a record's data, validated against its schema's fields_definition; the signed-in end-user becomes updated_by_id.",
     auth: anyKeyOrg,
     pathParams: recordIdParam,
     body: {
@@ -363,7 +392,11 @@ export const entitiesEndpoints = [
             },
           },
         },
-        { name: "all_of_schema", summary: "Every record of one schema", value: { schema_id: entityRecordExample.schema_id } },
+        {
+          name: "all_of_schema",
+          summary: "Every record of one schema",
+          value: { schema_id: entityRecordExample.schema_id },
+        },
       ],
     },
     responses: [
@@ -380,7 +413,18 @@ export const entitiesEndpoints = [
       "There is no separate list-records endpoint: listing a schema's records is a search with only schema_id.",
       orgNote,
     ],
-    keywords: ["records", "all records", "find records", "list records", "filter records", "query records", "list records", "sort", "order by", "where clause"],
+    keywords: [
+      "records",
+      "all records",
+      "find records",
+      "list records",
+      "filter records",
+      "query records",
+      "list records",
+      "sort",
+      "order by",
+      "where clause",
+    ],
     conflicts: [
       {
         topic: "Accepted keys",

@@ -43,7 +43,12 @@ export const externalAgentsEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "External agent not found", when: "No external agent with this ID exists in the tenant.", source: "implied" },
+      {
+        status: 404,
+        detail: "External agent not found",
+        when: "No external agent with this ID exists in the tenant.",
+        source: "implied",
+      },
     ],
     notes: [
       "Does NOT add to tenant billing: the tenant pays the AI provider directly. This endpoint is for tracking and analytics only.",

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { defineEndpoint } from "../define";
 import { EXAMPLE_TIME, skipLimit, uuid } from "../primitives";
-import { CreateFolderRequest, Folder, folderExample, FolderList, RenameFolderRequest, rootFolderExample } from "../schemas/folder";
+import {
+  CreateFolderRequest,
+  Folder,
+  folderExample,
+  FolderList,
+  RenameFolderRequest,
+  rootFolderExample,
+} from "../schemas/folder";
 import {
   MoveFileRequest,
   SharedFilePage,
@@ -26,12 +33,13 @@ const fileNotFound = {
   when: "No file with this ID belongs to the signed-in user.",
   source: "implied",
 } as const;
-const folderNotFound = (field: string) => ({
-  status: 404,
-  detail: "Folder not found",
-  when: `${field} names no folder of the signed-in user.`,
-  source: "implied",
-}) as const;
+const folderNotFound = (field: string) =>
+  ({
+    status: 404,
+    detail: "Folder not found",
+    when: `${field} names no folder of the signed-in user.`,
+    source: "implied",
+  }) as const;
 const ownFolderNotFound = {
   status: 404,
   detail: "Folder not found",
@@ -133,7 +141,17 @@ export const filesEndpoints = [
       "The seed describes folder_id as 'null = root files' without saying whether omitting it lists root files only or every file; check the answer's folder_id values.",
       ownNote,
     ],
-    keywords: ["list files", "all files", "files in folder", "my files", "drive", "browse files", "folder contents", "pagination", "storage"],
+    keywords: [
+      "list files",
+      "all files",
+      "files in folder",
+      "my files",
+      "drive",
+      "browse files",
+      "folder contents",
+      "pagination",
+      "storage",
+    ],
   }),
   defineEndpoint({
     category,
@@ -141,7 +159,8 @@ export const filesEndpoints = [
     method: "GET",
     path: "/v1/user/files/shared",
     summary: "List shared tenant Drive files (read-only)",
-    description: "Lists the tenant's Drive files that the tenant marked as shared. End-users can read and download them, not change them.",
+    description:
+      "Lists the tenant's Drive files that the tenant marked as shared. End-users can read and download them, not change them.",
     auth,
     query: z.object(skipLimit(20, 100)),
     responses: [
@@ -152,7 +171,9 @@ export const filesEndpoints = [
         examples: [{ name: "ok", value: { files: [sharedFileExample], total: 1, skip: 0, limit: 20 } }],
       },
     ],
-    notes: ["Only returns files explicitly marked as shared by the tenant (is_shared=true). Files are private by default."],
+    notes: [
+      "Only returns files explicitly marked as shared by the tenant (is_shared=true). Files are private by default.",
+    ],
     keywords: ["public files", "tenant files", "common documents", "is_shared", "shared documents", "resources"],
   }),
   defineEndpoint({
@@ -161,7 +182,8 @@ export const filesEndpoints = [
     method: "GET",
     path: "/v1/user/files/shared/{file_id}/download",
     summary: "Download a shared tenant file",
-    description: "Returns the bytes of a tenant file that is marked as shared, with a Content-Disposition header naming the file.",
+    description:
+      "Returns the bytes of a tenant file that is marked as shared, with a Content-Disposition header naming the file.",
     auth,
     pathParams: fileIdParam,
     responses: [binary("The file's content", "Terms of service.pdf")],
@@ -181,10 +203,18 @@ export const filesEndpoints = [
     method: "GET",
     path: "/v1/user/files/{file_id}",
     summary: "Get own file metadata",
-    description: "Returns the metadata of one of the signed-in user's files (name, size, type, folder), not its content.",
+    description:
+      "Returns the metadata of one of the signed-in user's files (name, size, type, folder), not its content.",
     auth,
     pathParams: fileIdParam,
-    responses: [{ status: 200, description: "The file's metadata", schema: UserFile, examples: [{ name: "ok", value: userFileExample }] }],
+    responses: [
+      {
+        status: 200,
+        description: "The file's metadata",
+        schema: UserFile,
+        examples: [{ name: "ok", value: userFileExample }],
+      },
+    ],
     errors: [fileNotFound],
     notes: [ownNote],
     keywords: ["file details", "file info", "file size", "mime type", "drive"],
@@ -195,7 +225,8 @@ export const filesEndpoints = [
     method: "GET",
     path: "/v1/user/files/{file_id}/download",
     summary: "Download own file",
-    description: "Returns the bytes of one of the signed-in user's files, with a Content-Disposition header naming the file.",
+    description:
+      "Returns the bytes of one of the signed-in user's files, with a Content-Disposition header naming the file.",
     auth,
     pathParams: fileIdParam,
     responses: [binary("The file's content", "Q1 report.pdf")],
@@ -239,7 +270,9 @@ export const filesEndpoints = [
         status: 200,
         description: "The moved file",
         schema: UserFile,
-        examples: [{ name: "ok", value: { ...userFileExample, folder_id: folderExample.id, updated_at: EXAMPLE_TIME } }],
+        examples: [
+          { name: "ok", value: { ...userFileExample, folder_id: folderExample.id, updated_at: EXAMPLE_TIME } },
+        ],
       },
     ],
     errors: [fileNotFound, folderNotFound("folder_id")],
@@ -252,7 +285,8 @@ export const filesEndpoints = [
     method: "POST",
     path: "/v1/user/files/folders",
     summary: "Create a folder in user's Drive",
-    description: "Creates a folder in the signed-in user's Drive, at the root or inside a parent folder. The answer carries its materialized path, e.g. /Documents/Reports.",
+    description:
+      "Creates a folder in the signed-in user's Drive, at the root or inside a parent folder. The answer carries its materialized path, e.g. /Documents/Reports.",
     auth,
     body: {
       contentType: "application/json",
@@ -262,7 +296,14 @@ export const filesEndpoints = [
         { name: "root", value: { name: "Documents" } },
       ],
     },
-    responses: [{ status: 201, description: "The created folder", schema: Folder, examples: [{ name: "created", value: folderExample }] }],
+    responses: [
+      {
+        status: 201,
+        description: "The created folder",
+        schema: Folder,
+        examples: [{ name: "created", value: folderExample }],
+      },
+    ],
     errors: [folderNotFound("parent_id"), folderNameTaken],
     keywords: ["new folder", "mkdir", "directory", "organise files", "subfolder", "nesting"],
   }),
@@ -301,13 +342,19 @@ export const filesEndpoints = [
     description: "Renames one of the signed-in user's folders; its path changes accordingly.",
     auth,
     pathParams: folderIdParam,
-    body: { contentType: "application/json", schema: RenameFolderRequest, examples: [{ name: "rename", value: { name: "Quarterly reports" } }] },
+    body: {
+      contentType: "application/json",
+      schema: RenameFolderRequest,
+      examples: [{ name: "rename", value: { name: "Quarterly reports" } }],
+    },
     responses: [
       {
         status: 200,
         description: "The renamed folder",
         schema: Folder,
-        examples: [{ name: "ok", value: { ...folderExample, name: "Quarterly reports", path: "/Documents/Quarterly reports" } }],
+        examples: [
+          { name: "ok", value: { ...folderExample, name: "Quarterly reports", path: "/Documents/Quarterly reports" } },
+        ],
       },
     ],
     errors: [ownFolderNotFound, folderNameTaken],

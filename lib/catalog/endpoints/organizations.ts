@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { defineEndpoint } from "../define";
-import { billingCycle, email, EXAMPLE_IDS, EXAMPLE_TIME, jsonObject, MessageResponse, queryBoolean, uuid } from "../primitives";
+import {
+  billingCycle,
+  email,
+  EXAMPLE_IDS,
+  EXAMPLE_TIME,
+  jsonObject,
+  MessageResponse,
+  queryBoolean,
+  uuid,
+} from "../primitives";
 import { Department, departmentExample } from "../schemas/department";
 import {
   Invitation,
@@ -31,7 +40,12 @@ import {
   UserOrganizationUsageResponse,
   userOrganizationUsageExample,
 } from "../schemas/organization-usage";
-import { Subscription, subscriptionExample, SubscriptionWithPlan, subscriptionWithPlanExample } from "../schemas/subscription";
+import {
+  Subscription,
+  subscriptionExample,
+  SubscriptionWithPlan,
+  subscriptionWithPlanExample,
+} from "../schemas/subscription";
 import type { Conflict } from "../types";
 
 const category = "organizations";
@@ -58,13 +72,19 @@ const notMember = (when: string, source?: "implied") =>
     when,
     ...(source ? { source } : {}),
   }) as const;
-const orgNotFound = { status: 404, detail: "Organization not found", when: "No organization with this id exists in the tenant.", source: "implied" } as const;
-const managersOnly = (action: string) => ({
-  status: 403,
-  detail: "Insufficient permissions",
-  when: `The caller's role may not ${action}. The seed does not name the roles; owner/admin is expected, as for the other member-management endpoints.`,
+const orgNotFound = {
+  status: 404,
+  detail: "Organization not found",
+  when: "No organization with this id exists in the tenant.",
   source: "implied",
-}) as const;
+} as const;
+const managersOnly = (action: string) =>
+  ({
+    status: 403,
+    detail: "Insufficient permissions",
+    when: `The caller's role may not ${action}. The seed does not name the roles; owner/admin is expected, as for the other member-management endpoints.`,
+    source: "implied",
+  }) as const;
 const noSubscription = {
   status: 404,
   detail: "No active subscription found for this organization",
@@ -112,9 +132,18 @@ export const organizationsEndpoints = [
     body: {
       contentType: "application/json",
       schema: CreateOrganizationRequest,
-      examples: [{ name: "create", value: { name: "My Company", slug: "my-company", description: "Our awesome company" } }],
+      examples: [
+        { name: "create", value: { name: "My Company", slug: "my-company", description: "Our awesome company" } },
+      ],
     },
-    responses: [{ status: 201, description: "Organization created", schema: Organization, examples: [{ name: "created", value: organizationExample }] }],
+    responses: [
+      {
+        status: 201,
+        description: "Organization created",
+        schema: Organization,
+        examples: [{ name: "created", value: organizationExample }],
+      },
+    ],
     errors: [
       {
         status: 409,
@@ -123,7 +152,9 @@ export const organizationsEndpoints = [
         source: "implied",
       },
     ],
-    notes: ["The creator becomes the owner. The slug is a URL-friendly identifier: lowercase letters, digits and hyphens."],
+    notes: [
+      "The creator becomes the owner. The slug is a URL-friendly identifier: lowercase letters, digits and hyphens.",
+    ],
     keywords: ["new organisation", "create team", "create workspace", "add organization", "owner"],
   }),
   defineEndpoint({
@@ -135,7 +166,14 @@ export const organizationsEndpoints = [
     description: "Returns one organization. Only members of the organization may read it.",
     auth: { ...apiKeyAndJwt, condition: "The signed-in user must be a member of the organization." },
     pathParams: orgPath,
-    responses: [{ status: 200, description: "The organization", schema: Organization, examples: [{ name: "ok", value: organizationExample }] }],
+    responses: [
+      {
+        status: 200,
+        description: "The organization",
+        schema: Organization,
+        examples: [{ name: "ok", value: organizationExample }],
+      },
+    ],
     errors: [notMember("The signed-in user does not belong to this organization."), orgNotFound],
     keywords: ["organisation details", "team details", "workspace", "read organization"],
   }),
@@ -145,7 +183,8 @@ export const organizationsEndpoints = [
     method: "PUT",
     path: "/v1/organizations/{organization_id}",
     summary: "Update organization (owner/admin only)",
-    description: "Changes an organization's name, description or logo. Only fields that are sent change; the slug cannot be changed here.",
+    description:
+      "Changes an organization's name, description or logo. Only fields that are sent change; the slug cannot be changed here.",
     auth: ownerOrAdmin,
     pathParams: orgPath,
     body: {
@@ -166,7 +205,12 @@ export const organizationsEndpoints = [
         examples: [
           {
             name: "ok",
-            value: { ...organizationExample, name: "My Company Ltd", logo_url: "https://myapp.com/logo.png", updated_at: "2024-01-16T08:00:00Z" },
+            value: {
+              ...organizationExample,
+              name: "My Company Ltd",
+              logo_url: "https://myapp.com/logo.png",
+              updated_at: "2024-01-16T08:00:00Z",
+            },
           },
         ],
       },
@@ -213,7 +257,16 @@ export const organizationsEndpoints = [
       },
     ],
     errors: [notMember("The signed-in user does not belong to this organization.", "implied"), orgNotFound],
-    keywords: ["organization members", "list members", "member list", "team members", "users in organisation", "roster", "who is in my team", "roles"],
+    keywords: [
+      "organization members",
+      "list members",
+      "member list",
+      "team members",
+      "users in organisation",
+      "roster",
+      "who is in my team",
+      "roles",
+    ],
   }),
   defineEndpoint({
     category,
@@ -224,7 +277,11 @@ export const organizationsEndpoints = [
     description: "Changes a member's role to admin, member or developer.",
     auth: ownerOrAdmin,
     pathParams: memberPath,
-    body: { contentType: "application/json", schema: UpdateMemberRoleRequest, examples: [{ name: "make_admin", value: { role: "admin" } }] },
+    body: {
+      contentType: "application/json",
+      schema: UpdateMemberRoleRequest,
+      examples: [{ name: "make_admin", value: { role: "admin" } }],
+    },
     responses: [
       {
         status: 200,
@@ -234,8 +291,18 @@ export const organizationsEndpoints = [
       },
     ],
     errors: [
-      { status: 400, detail: "Cannot change the role of the organization owner", when: "The target member is the owner.", source: "implied" },
-      { status: 404, detail: "Member not found", when: "The user is not a member of this organization.", source: "implied" },
+      {
+        status: 400,
+        detail: "Cannot change the role of the organization owner",
+        when: "The target member is the owner.",
+        source: "implied",
+      },
+      {
+        status: 404,
+        detail: "Member not found",
+        when: "The user is not a member of this organization.",
+        source: "implied",
+      },
       orgNotFound,
     ],
     notes: ["The owner role cannot be assigned with this endpoint: role is one of admin, member, developer."],
@@ -252,8 +319,18 @@ export const organizationsEndpoints = [
     pathParams: memberPath,
     responses: [message("Member removed successfully", "Member removed")],
     errors: [
-      { status: 400, detail: "Cannot remove the organization owner", when: "The target member is the owner.", source: "implied" },
-      { status: 404, detail: "Member not found", when: "The user is not a member of this organization.", source: "implied" },
+      {
+        status: 400,
+        detail: "Cannot remove the organization owner",
+        when: "The target member is the owner.",
+        source: "implied",
+      },
+      {
+        status: 404,
+        detail: "Member not found",
+        when: "The user is not a member of this organization.",
+        source: "implied",
+      },
       orgNotFound,
     ],
     keywords: ["kick", "remove user", "revoke access", "offboard", "leave team"],
@@ -264,14 +341,25 @@ export const organizationsEndpoints = [
     method: "POST",
     path: "/v1/organizations/{organization_id}/members/{user_id}/deactivate",
     summary: "Deactivate an organization member",
-    description: "Deactivates a member's membership without removing it, so the member loses access to the organization.",
+    description:
+      "Deactivates a member's membership without removing it, so the member loses access to the organization.",
     auth: apiKeyAndJwt,
     pathParams: memberPath,
     responses: [message("Member deactivated successfully", "Member deactivated")],
     errors: [
       managersOnly("deactivate members"),
-      { status: 400, detail: "Cannot deactivate the organization owner", when: "The target member is the owner.", source: "implied" },
-      { status: 404, detail: "Member not found", when: "The user is not a member of this organization.", source: "implied" },
+      {
+        status: 400,
+        detail: "Cannot deactivate the organization owner",
+        when: "The target member is the owner.",
+        source: "implied",
+      },
+      {
+        status: 404,
+        detail: "Member not found",
+        when: "The user is not a member of this organization.",
+        source: "implied",
+      },
       orgNotFound,
     ],
     notes: ["Unlike DELETE on the same member path, deactivation keeps the membership record."],
@@ -283,7 +371,8 @@ export const organizationsEndpoints = [
     method: "POST",
     path: "/v1/organizations/{organization_id}/invite",
     summary: "Invite a user to the organization (owner/admin only)",
-    description: "Creates an invitation for an email address with the role the invitee will get, and emails the invitee a link with the invitation token.",
+    description:
+      "Creates an invitation for an email address with the role the invitee will get, and emails the invitee a link with the invitation token.",
     auth: ownerOrAdmin,
     pathParams: orgPath,
     body: {
@@ -291,13 +380,32 @@ export const organizationsEndpoints = [
       schema: InviteRequest,
       examples: [{ name: "invite", value: { email: "jane@example.com", role: "member" } }],
     },
-    responses: [{ status: 201, description: "Invitation created and sent", schema: Invitation, examples: [{ name: "created", value: invitationExample }] }],
+    responses: [
+      {
+        status: 201,
+        description: "Invitation created and sent",
+        schema: Invitation,
+        examples: [{ name: "created", value: invitationExample }],
+      },
+    ],
     errors: [
-      { status: 409, detail: "User is already a member of this organization", when: "The email belongs to a current member.", source: "implied" },
-      { status: 409, detail: "An invitation is already pending for this email", when: "A pending invitation for this email exists.", source: "implied" },
+      {
+        status: 409,
+        detail: "User is already a member of this organization",
+        when: "The email belongs to a current member.",
+        source: "implied",
+      },
+      {
+        status: 409,
+        detail: "An invitation is already pending for this email",
+        when: "A pending invitation for this email exists.",
+        source: "implied",
+      },
       orgNotFound,
     ],
-    notes: ["The invitee accepts with POST /v1/organizations/accept-invitation (signed in) or declines with POST /v1/organizations/reject-invitation, using the token from the email."],
+    notes: [
+      "The invitee accepts with POST /v1/organizations/accept-invitation (signed in) or declines with POST /v1/organizations/reject-invitation, using the token from the email.",
+    ],
     keywords: ["add member", "invite teammate", "send invitation", "invite by email", "onboarding"],
   }),
   defineEndpoint({
@@ -312,8 +420,18 @@ export const organizationsEndpoints = [
     responses: [message("Invitation resent successfully", "Invitation email sent again")],
     errors: [
       managersOnly("manage invitations"),
-      { status: 400, detail: "Invitation is no longer pending", when: "The invitation was already accepted, rejected or cancelled.", source: "implied" },
-      { status: 404, detail: "Invitation not found", when: "No invitation with this id exists in the organization.", source: "implied" },
+      {
+        status: 400,
+        detail: "Invitation is no longer pending",
+        when: "The invitation was already accepted, rejected or cancelled.",
+        source: "implied",
+      },
+      {
+        status: 404,
+        detail: "Invitation not found",
+        when: "No invitation with this id exists in the organization.",
+        source: "implied",
+      },
       orgNotFound,
     ],
     keywords: ["send again", "invitation email", "invite link expired", "remind invitee"],
@@ -330,7 +448,12 @@ export const organizationsEndpoints = [
     responses: [message("Invitation cancelled successfully", "Invitation cancelled")],
     errors: [
       managersOnly("manage invitations"),
-      { status: 404, detail: "Invitation not found", when: "No invitation with this id exists in the organization.", source: "implied" },
+      {
+        status: 404,
+        detail: "Invitation not found",
+        when: "No invitation with this id exists in the organization.",
+        source: "implied",
+      },
       orgNotFound,
     ],
     keywords: ["revoke invitation", "withdraw invite", "delete invite", "cancelled"],
@@ -341,14 +464,21 @@ export const organizationsEndpoints = [
     method: "POST",
     path: "/v1/organizations/accept-invitation",
     summary: "Accept an organization invitation",
-    description: "Adds the signed-in user to the inviting organization with the invited role, using the token from the invitation email.",
+    description:
+      "Adds the signed-in user to the inviting organization with the invited role, using the token from the invitation email.",
     auth: apiKeyAndJwt,
-    body: { contentType: "application/json", schema: InvitationTokenRequest, examples: [{ name: "accept", value: { token: "invitation-token-from-email" } }] },
+    body: {
+      contentType: "application/json",
+      schema: InvitationTokenRequest,
+      examples: [{ name: "accept", value: { token: "invitation-token-from-email" } }],
+    },
     responses: [
       {
         status: 200,
         description: "Invitation accepted; the user is now a member",
-        schema: z.object({ message: z.string(), organization: MyOrganization }).meta({ title: "AcceptInvitationResponse" }),
+        schema: z
+          .object({ message: z.string(), organization: MyOrganization })
+          .meta({ title: "AcceptInvitationResponse" }),
         examples: [
           {
             name: "ok",
@@ -358,9 +488,24 @@ export const organizationsEndpoints = [
       },
     ],
     errors: [
-      { status: 400, detail: "Invalid or expired invitation token", when: "The token is unknown, expired, or the invitation is no longer pending.", source: "implied" },
-      { status: 403, detail: "This invitation was sent to a different email address", when: "The signed-in user's email is not the invited email.", source: "implied" },
-      { status: 409, detail: "User is already a member of this organization", when: "The signed-in user already belongs to the organization.", source: "implied" },
+      {
+        status: 400,
+        detail: "Invalid or expired invitation token",
+        when: "The token is unknown, expired, or the invitation is no longer pending.",
+        source: "implied",
+      },
+      {
+        status: 403,
+        detail: "This invitation was sent to a different email address",
+        when: "The signed-in user's email is not the invited email.",
+        source: "implied",
+      },
+      {
+        status: 409,
+        detail: "User is already a member of this organization",
+        when: "The signed-in user already belongs to the organization.",
+        source: "implied",
+      },
     ],
     notes: [
       "The user must be signed in. Flow for a new invitee: open the link, register or log in, then call this endpoint with the token from the link.",
@@ -374,12 +519,22 @@ export const organizationsEndpoints = [
     method: "POST",
     path: "/v1/organizations/reject-invitation",
     summary: "Reject an organization invitation (public, no auth required)",
-    description: "Declines an invitation using the token from the invitation email. No user token is needed, but the API key is.",
+    description:
+      "Declines an invitation using the token from the invitation email. No user token is needed, but the API key is.",
     auth: apiKeyOnly,
-    body: { contentType: "application/json", schema: InvitationTokenRequest, examples: [{ name: "reject", value: { token: "invitation-token-from-email" } }] },
+    body: {
+      contentType: "application/json",
+      schema: InvitationTokenRequest,
+      examples: [{ name: "reject", value: { token: "invitation-token-from-email" } }],
+    },
     responses: [message("Invitation rejected", "Invitation rejected")],
     errors: [
-      { status: 400, detail: "Invalid or expired invitation token", when: "The token is unknown, expired, or the invitation is no longer pending.", source: "implied" },
+      {
+        status: 400,
+        detail: "Invalid or expired invitation token",
+        when: "The token is unknown, expired, or the invitation is no longer pending.",
+        source: "implied",
+      },
     ],
     notes: ["'Public' here means no user JWT: the X-API-Key header is still required."],
     keywords: ["decline invitation", "refuse invite", "decline invite", "invitation link", "no login"],
@@ -423,11 +578,28 @@ export const organizationsEndpoints = [
     method: "GET",
     path: "/v1/organizations/invitations/{invitation_token}",
     summary: "Get invitation details by token (public)",
-    description: "Returns an invitation by its token, so an invitation page can show the organization and role before the user signs in and accepts or rejects.",
+    description:
+      "Returns an invitation by its token, so an invitation page can show the organization and role before the user signs in and accepts or rejects.",
     auth: apiKeyOnly,
-    pathParams: z.object({ invitation_token: z.string().min(1).describe("Invitation token from the invitation email") }),
-    responses: [{ status: 200, description: "The invitation", schema: InvitationDetails, examples: [{ name: "ok", value: invitationDetailsExample }] }],
-    errors: [{ status: 404, detail: "Invitation not found", when: "The token does not match an invitation of this tenant.", source: "implied" }],
+    pathParams: z.object({
+      invitation_token: z.string().min(1).describe("Invitation token from the invitation email"),
+    }),
+    responses: [
+      {
+        status: 200,
+        description: "The invitation",
+        schema: InvitationDetails,
+        examples: [{ name: "ok", value: invitationDetailsExample }],
+      },
+    ],
+    errors: [
+      {
+        status: 404,
+        detail: "Invitation not found",
+        when: "The token does not match an invitation of this tenant.",
+        source: "implied",
+      },
+    ],
     notes: [
       "'Public' here means no user JWT: the X-API-Key header is still required.",
       "Check status and expires_at before offering Accept: only pending, unexpired invitations can be accepted.",
@@ -442,21 +614,33 @@ export const organizationsEndpoints = [
     method: "POST",
     path: "/v1/organizations/{organization_id}/set-default",
     summary: "Set default organization for the current user",
-    description: "Makes this organization the signed-in user's default; it is stored as default_organization_id on the user.",
+    description:
+      "Makes this organization the signed-in user's default; it is stored as default_organization_id on the user.",
     auth: { ...apiKeyAndJwt, condition: "The signed-in user must be a member of the organization." },
     pathParams: orgPath,
     responses: [
       {
         status: 200,
         description: "Default organization updated",
-        schema: MessageResponse.extend({ default_organization_id: uuid() }).meta({ title: "SetDefaultOrganizationResponse" }),
+        schema: MessageResponse.extend({ default_organization_id: uuid() }).meta({
+          title: "SetDefaultOrganizationResponse",
+        }),
         examples: [
-          { name: "ok", value: { message: "Default organization updated", default_organization_id: EXAMPLE_IDS.organization } },
+          {
+            name: "ok",
+            value: { message: "Default organization updated", default_organization_id: EXAMPLE_IDS.organization },
+          },
         ],
       },
     ],
     errors: [notMember("The signed-in user does not belong to this organization.", "implied"), orgNotFound],
-    keywords: ["default organisation", "primary organization", "switch organization", "preferred workspace", "default_organization_id"],
+    keywords: [
+      "default organisation",
+      "primary organization",
+      "switch organization",
+      "preferred workspace",
+      "default_organization_id",
+    ],
   }),
   defineEndpoint({
     category,
@@ -464,7 +648,8 @@ export const organizationsEndpoints = [
     method: "GET",
     path: "/v1/organizations/{organization_id}/subscription",
     summary: "Get organization's current subscription with plan details",
-    description: "Returns the organization's active subscription with its plan embedded, or null when the organization has no active subscription.",
+    description:
+      "Returns the organization's active subscription with its plan embedded, or null when the organization has no active subscription.",
     auth: { ...apiKeyAndJwt, permission: "BILLING_READ" },
     pathParams: orgPath,
     responses: [
@@ -491,12 +676,25 @@ export const organizationsEndpoints = [
     method: "POST",
     path: "/v1/organizations/{organization_id}/subscription/{plan_id}",
     summary: "Subscribe organization to a plan",
-    description: "Creates a subscription of the organization to the plan. No payment is collected here; paid plans normally go through a Stripe checkout.",
+    description:
+      "Creates a subscription of the organization to the plan. No payment is collected here; paid plans normally go through a Stripe checkout.",
     auth: { ...apiKeyAndJwt, permission: "BILLING_MANAGE", roles: ["owner", "admin"] },
     pathParams: z.object({ organization_id: organizationId, plan_id: uuid().describe("Plan to subscribe to") }),
-    responses: [{ status: 201, description: "Subscription created", schema: Subscription, examples: [{ name: "created", value: subscriptionExample }] }],
+    responses: [
+      {
+        status: 201,
+        description: "Subscription created",
+        schema: Subscription,
+        examples: [{ name: "created", value: subscriptionExample }],
+      },
+    ],
     errors: [
-      { status: 404, detail: "Plan not found", when: "The plan does not exist, or is neither the tenant's nor a global plan.", source: "implied" },
+      {
+        status: 404,
+        detail: "Plan not found",
+        when: "The plan does not exist, or is neither the tenant's nor a global plan.",
+        source: "implied",
+      },
       {
         status: 409,
         detail: "Organization already has an active subscription",
@@ -514,7 +712,8 @@ export const organizationsEndpoints = [
     method: "PUT",
     path: "/v1/organizations/{organization_id}/subscription",
     summary: "Update organization subscription",
-    description: "Changes the plan, billing cycle or metadata of the organization's active subscription. Only fields that are sent change.",
+    description:
+      "Changes the plan, billing cycle or metadata of the organization's active subscription. Only fields that are sent change.",
     auth: { ...apiKeyAndJwt, permission: "BILLING_MANAGE" },
     pathParams: orgPath,
     body: {
@@ -531,10 +730,21 @@ export const organizationsEndpoints = [
         status: 200,
         description: "The updated subscription",
         schema: Subscription,
-        examples: [{ name: "ok", value: { ...subscriptionExample, billing_cycle: "yearly", updated_at: EXAMPLE_TIME } }],
+        examples: [
+          { name: "ok", value: { ...subscriptionExample, billing_cycle: "yearly", updated_at: EXAMPLE_TIME } },
+        ],
       },
     ],
-    errors: [noSubscription, { status: 404, detail: "Plan not found", when: "plan_id names no plan available to the tenant.", source: "implied" }, orgNotFound],
+    errors: [
+      noSubscription,
+      {
+        status: 404,
+        detail: "Plan not found",
+        when: "plan_id names no plan available to the tenant.",
+        source: "implied",
+      },
+      orgNotFound,
+    ],
     notes: ["Requires the BILLING_MANAGE permission."],
     keywords: ["change plan", "upgrade", "downgrade", "switch to yearly", "annual billing", "billing cycle"],
   }),
@@ -544,17 +754,22 @@ export const organizationsEndpoints = [
     method: "DELETE",
     path: "/v1/organizations/{organization_id}/subscription",
     summary: "Cancel organization subscription",
-    description: "Cancels the organization's active subscription, by default at the end of the current period; with cancel_at_period_end=false it ends at once.",
+    description:
+      "Cancels the organization's active subscription, by default at the end of the current period; with cancel_at_period_end=false it ends at once.",
     auth: { ...apiKeyAndJwt, permission: "BILLING_MANAGE" },
     pathParams: orgPath,
     query: z.object({
-      cancel_at_period_end: queryBoolean(true).describe("If true (default), access continues until the period ends; if false, the subscription ends now"),
+      cancel_at_period_end: queryBoolean(true).describe(
+        "If true (default), access continues until the period ends; if false, the subscription ends now",
+      ),
     }),
     responses: [
       {
         status: 200,
         description: "Subscription cancelled (or scheduled to cancel)",
-        schema: z.object({ message: z.string(), subscription: Subscription }).meta({ title: "CancelOrganizationSubscriptionResponse" }),
+        schema: z
+          .object({ message: z.string(), subscription: Subscription })
+          .meta({ title: "CancelOrganizationSubscriptionResponse" }),
         examples: [
           {
             name: "at_period_end",
@@ -569,7 +784,12 @@ export const organizationsEndpoints = [
             summary: "cancel_at_period_end=false",
             value: {
               message: "Subscription cancelled",
-              subscription: { ...subscriptionExample, status: "cancelled", canceled_at: EXAMPLE_TIME, updated_at: EXAMPLE_TIME },
+              subscription: {
+                ...subscriptionExample,
+                status: "cancelled",
+                canceled_at: EXAMPLE_TIME,
+                updated_at: EXAMPLE_TIME,
+              },
             },
           },
         ],
@@ -581,7 +801,17 @@ export const organizationsEndpoints = [
       "This answers 200 with a JSON body, not 204.",
       "A server-side variant exists for secret keys: DELETE /v1/subscriptions/organizations/{organization_id}/subscription.",
     ],
-    keywords: ["from the browser", "jwt", "organization subscription", "cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "downgrade to free"],
+    keywords: [
+      "from the browser",
+      "jwt",
+      "organization subscription",
+      "cancel at period end",
+      "unsubscribe",
+      "stop billing",
+      "end subscription",
+      "cancelled",
+      "downgrade to free",
+    ],
   }),
   defineEndpoint({
     category,
@@ -590,7 +820,11 @@ export const organizationsEndpoints = [
     path: "/v1/organizations/{organization_id}/usage",
     summary: "Get organization usage statistics",
     description: "Returns the organization's usage in the current billing period, aggregated over its members.",
-    auth: { ...apiKeyAndJwt, permission: "ORG_READ", condition: "The signed-in user must be a member of the organization." },
+    auth: {
+      ...apiKeyAndJwt,
+      permission: "ORG_READ",
+      condition: "The signed-in user must be a member of the organization.",
+    },
     pathParams: orgPath,
     responses: [
       {
@@ -612,7 +846,10 @@ export const organizationsEndpoints = [
     summary: "Get usage statistics for a specific user in the organization",
     description: "Returns one member's usage record within this organization for the current period.",
     auth: { ...apiKeyAndJwt, permission: "MEMBERS_READ" },
-    pathParams: z.object({ organization_id: organizationId, target_user_id: uuid().describe("User whose usage to read") }),
+    pathParams: z.object({
+      organization_id: organizationId,
+      target_user_id: uuid().describe("User whose usage to read"),
+    }),
     responses: [
       {
         status: 200,
@@ -622,7 +859,12 @@ export const organizationsEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "User is not a member of this organization", when: "target_user_id is not a member.", source: "implied" },
+      {
+        status: 404,
+        detail: "User is not a member of this organization",
+        when: "target_user_id is not a member.",
+        source: "implied",
+      },
       orgNotFound,
     ],
     notes: ["Requires the MEMBERS_READ permission."],
@@ -634,11 +876,17 @@ export const organizationsEndpoints = [
     method: "POST",
     path: "/v1/organizations/{organization_id}/usage/check",
     summary: "Check if organization would exceed usage limits",
-    description: "Tells whether adding the given messages and tokens to the organization's current usage would exceed its plan limits. Nothing is consumed.",
+    description:
+      "Tells whether adding the given messages and tokens to the organization's current usage would exceed its plan limits. Nothing is consumed.",
     auth: { ...apiKeyAndJwt, permission: "ORG_READ" },
     pathParams: orgPath,
     query: z.object({
-      additional_messages: z.coerce.number().int().min(0).default(0).describe("Additional messages to check (default 0)"),
+      additional_messages: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .default(0)
+        .describe("Additional messages to check (default 0)"),
       additional_tokens: z.coerce.number().int().min(0).default(0).describe("Additional tokens to check (default 0)"),
     }),
     responses: [

@@ -28,7 +28,8 @@ export const plansEndpoints = [
     responses: [
       {
         status: 200,
-        description: "One page of plans. page is derived from skip and limit (skip / limit + 1); per_page equals limit.",
+        description:
+          "One page of plans. page is derived from skip and limit (skip / limit + 1); per_page equals limit.",
         schema: PlanPage,
         examples: [{ name: "ok", value: planPageExample }],
       },

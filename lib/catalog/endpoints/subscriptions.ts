@@ -47,7 +47,8 @@ const QUICK_REFERENCE_JWT_CONFLICT = {
   text: "The quick reference lists this endpoint under 'Subscriptions (JWT required)' (marked sk_live_*), while the endpoint itself says jwt: false. The portal documents no JWT.",
 };
 
-const SUBSCRIPTION_RESPONSE_NOTE = "Returns SubscriptionResponse, which carries plan_id but not the plan's name or price.";
+const SUBSCRIPTION_RESPONSE_NOTE =
+  "Returns SubscriptionResponse, which carries plan_id but not the plan's name or price.";
 
 export const subscriptionsEndpoints = [
   defineEndpoint({
@@ -92,9 +93,16 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "No active subscription found", when: "The user has no active subscription.", source: "implied" },
+      {
+        status: 404,
+        detail: "No active subscription found",
+        when: "The user has no active subscription.",
+        source: "implied",
+      },
     ],
-    notes: ["Does NOT include plan_name or price. Use plan_id to fetch plan details (GET /v1/subscriptions/plans/{plan_id}) if needed."],
+    notes: [
+      "Does NOT include plan_name or price. Use plan_id to fetch plan details (GET /v1/subscriptions/plans/{plan_id}) if needed.",
+    ],
     keywords: ["my subscription", "current plan", "billing status", "am i subscribed", "active plan"],
   }),
   defineEndpoint({
@@ -138,7 +146,12 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "Plan not found", when: "plan_id does not name a plan available to the tenant.", source: "implied" },
+      {
+        status: 404,
+        detail: "Plan not found",
+        when: "plan_id does not name a plan available to the tenant.",
+        source: "implied",
+      },
       {
         status: 400,
         detail: "Plan has no Stripe price configured",
@@ -220,8 +233,18 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
-      { status: 404, detail: "Plan not found", when: "plan_id does not name a plan available to the tenant.", source: "implied" },
-      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
+      {
+        status: 404,
+        detail: "Plan not found",
+        when: "plan_id does not name a plan available to the tenant.",
+        source: "implied",
+      },
+      {
+        status: 404,
+        detail: "Organization not found",
+        when: "organization_id does not name an organization of the tenant.",
+        source: "implied",
+      },
       {
         status: 403,
         detail: "Not a member of this organization",
@@ -256,10 +279,26 @@ export const subscriptionsEndpoints = [
     description: "Returns one subscription owned by the signed-in user.",
     auth: { ...apiKeyAndJwt, condition: OWN_SUBSCRIPTION },
     pathParams: z.object({ subscription_id: uuid().describe("Subscription id") }),
-    responses: [{ status: 200, description: "The subscription", schema: Subscription, examples: [{ name: "ok", value: subscriptionExample }] }],
+    responses: [
+      {
+        status: 200,
+        description: "The subscription",
+        schema: Subscription,
+        examples: [{ name: "ok", value: subscriptionExample }],
+      },
+    ],
     errors: [
-      { status: 404, detail: "Subscription not found", when: "No subscription with this id exists in the tenant.", source: "implied" },
-      { status: 403, detail: "Not authorized to access this subscription", when: "The subscription belongs to someone else." },
+      {
+        status: 404,
+        detail: "Subscription not found",
+        when: "No subscription with this id exists in the tenant.",
+        source: "implied",
+      },
+      {
+        status: 403,
+        detail: "Not authorized to access this subscription",
+        when: "The subscription belongs to someone else.",
+      },
     ],
     notes: ["The user must own the subscription.", SUBSCRIPTION_RESPONSE_NOTE],
     keywords: ["subscription by id", "billing status", "renewal date", "period end", "subscription status"],
@@ -286,13 +325,32 @@ export const subscriptionsEndpoints = [
         status: 200,
         description: "The updated subscription",
         schema: Subscription,
-        examples: [{ name: "yearly", value: { ...subscriptionExample, billing_cycle: "yearly", updated_at: "2024-01-20T09:00:00Z" } }],
+        examples: [
+          {
+            name: "yearly",
+            value: { ...subscriptionExample, billing_cycle: "yearly", updated_at: "2024-01-20T09:00:00Z" },
+          },
+        ],
       },
     ],
     errors: [
-      { status: 404, detail: "Subscription not found", when: "No subscription with this id exists in the tenant.", source: "implied" },
-      { status: 404, detail: "Plan not found", when: "plan_id does not name a plan available to the tenant.", source: "implied" },
-      { status: 403, detail: "Not authorized to update this subscription", when: "The subscription belongs to someone else." },
+      {
+        status: 404,
+        detail: "Subscription not found",
+        when: "No subscription with this id exists in the tenant.",
+        source: "implied",
+      },
+      {
+        status: 404,
+        detail: "Plan not found",
+        when: "plan_id does not name a plan available to the tenant.",
+        source: "implied",
+      },
+      {
+        status: 403,
+        detail: "Not authorized to update this subscription",
+        when: "The subscription belongs to someone else.",
+      },
     ],
     notes: ["The user must own the subscription.", SUBSCRIPTION_RESPONSE_NOTE],
     keywords: ["change plan", "upgrade", "downgrade", "switch to yearly", "annual billing", "billing cycle"],
@@ -308,25 +366,50 @@ export const subscriptionsEndpoints = [
     auth: { ...apiKeyAndJwt, condition: OWN_SUBSCRIPTION },
     pathParams: z.object({ subscription_id: uuid().describe("Subscription id") }),
     query: z.object({
-      cancel_at_period_end: queryBoolean(true).describe("If true (default), access continues until the period ends; if false, cancel now"),
+      cancel_at_period_end: queryBoolean(true).describe(
+        "If true (default), access continues until the period ends; if false, cancel now",
+      ),
     }),
     responses: [
       {
         status: 200,
-        description: "The subscription, cancelled or flagged to end with the period (this DELETE answers with a body, not 204)",
+        description:
+          "The subscription, cancelled or flagged to end with the period (this DELETE answers with a body, not 204)",
         schema: Subscription,
         examples: [
-          { name: "at_period_end", summary: "Default: cancel_at_period_end=true", value: subscriptionCancelAtPeriodEndExample },
+          {
+            name: "at_period_end",
+            summary: "Default: cancel_at_period_end=true",
+            value: subscriptionCancelAtPeriodEndExample,
+          },
           { name: "immediately", summary: "cancel_at_period_end=false", value: subscriptionCancelledExample },
         ],
       },
     ],
     errors: [
-      { status: 403, detail: "Not authorized to cancel this subscription", when: "The user doesn't own the subscription." },
-      { status: 404, detail: "Subscription not found", when: "No subscription with this id exists in the tenant.", source: "implied" },
+      {
+        status: 403,
+        detail: "Not authorized to cancel this subscription",
+        when: "The user doesn't own the subscription.",
+      },
+      {
+        status: 404,
+        detail: "Subscription not found",
+        when: "No subscription with this id exists in the tenant.",
+        source: "implied",
+      },
     ],
     notes: ["Returns 403 if the user doesn't own the subscription.", SUBSCRIPTION_RESPONSE_NOTE],
-    keywords: ["my subscription", "personal subscription", "cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "cancel immediately"],
+    keywords: [
+      "my subscription",
+      "personal subscription",
+      "cancel at period end",
+      "unsubscribe",
+      "stop billing",
+      "end subscription",
+      "cancelled",
+      "cancel immediately",
+    ],
   }),
   defineEndpoint({
     category,
@@ -334,7 +417,8 @@ export const subscriptionsEndpoints = [
     method: "GET",
     path: "/v1/subscriptions/users/{user_id}/usage",
     summary: "Get user plan usage statistics",
-    description: "Returns the signed-in user's usage record for the current plan period: messages and tokens counted against the plan.",
+    description:
+      "Returns the signed-in user's usage record for the current plan period: messages and tokens counted against the plan.",
     auth: { ...apiKeyAndJwt, condition: SELF_ONLY },
     pathParams: z.object({ user_id: uuid().describe("The signed-in user's id") }),
     responses: [
@@ -370,7 +454,11 @@ export const subscriptionsEndpoints = [
       },
     ],
     errors: [
-      { status: 403, detail: "Not authorized to access this user's limits", when: "user_id is not the signed-in user." },
+      {
+        status: 403,
+        detail: "Not authorized to access this user's limits",
+        when: "user_id is not the signed-in user.",
+      },
       { status: 404, detail: "No active plan found for user", when: "The user has no active plan.", source: "implied" },
     ],
     notes: [
@@ -386,7 +474,10 @@ export const subscriptionsEndpoints = [
     path: "/v1/subscriptions/users/{user_id}/plan/{plan_id}",
     summary: "Assign a plan to a user",
     description: "Sets the signed-in user's own plan directly, without checkout. There is no request body.",
-    auth: { ...apiKeyAndJwt, condition: "user_id must be the signed-in user's own id: users can only assign plans to themselves." },
+    auth: {
+      ...apiKeyAndJwt,
+      condition: "user_id must be the signed-in user's own id: users can only assign plans to themselves.",
+    },
     pathParams: z.object({
       user_id: uuid().describe("The signed-in user's id"),
       plan_id: uuid().describe("Plan to assign"),
@@ -401,7 +492,12 @@ export const subscriptionsEndpoints = [
     ],
     errors: [
       { status: 403, detail: "Cannot assign plans to other users", when: "user_id is not the signed-in user." },
-      { status: 404, detail: "Plan not found", when: "plan_id does not name a plan available to the tenant.", source: "implied" },
+      {
+        status: 404,
+        detail: "Plan not found",
+        when: "plan_id does not name a plan available to the tenant.",
+        source: "implied",
+      },
     ],
     notes: [
       "Users can only assign plans to themselves. Plans are typically assigned through subscriptions.",
@@ -449,7 +545,12 @@ export const subscriptionsEndpoints = [
         when: "user_id is not a member of the organization with billing rights.",
         source: "implied",
       },
-      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
+      {
+        status: 404,
+        detail: "Organization not found",
+        when: "organization_id does not name an organization of the tenant.",
+        source: "implied",
+      },
     ],
     notes: [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",
@@ -486,7 +587,12 @@ export const subscriptionsEndpoints = [
         when: "user_id is not a member of the organization with billing rights.",
         source: "implied",
       },
-      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
+      {
+        status: 404,
+        detail: "Organization not found",
+        when: "organization_id does not name an organization of the tenant.",
+        source: "implied",
+      },
     ],
     notes: [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",
@@ -507,15 +613,22 @@ export const subscriptionsEndpoints = [
     pathParams: orgPathParams,
     query: z.object({
       user_id: uuid().describe("User requesting the cancellation (asserted by your backend, not authenticated)"),
-      cancel_at_period_end: queryBoolean(true).describe("If true (default), access continues until the period ends; if false, cancel now"),
+      cancel_at_period_end: queryBoolean(true).describe(
+        "If true (default), access continues until the period ends; if false, cancel now",
+      ),
     }),
     responses: [
       {
         status: 200,
-        description: "The subscription, cancelled or flagged to end with the period (this DELETE answers with a body, not 204)",
+        description:
+          "The subscription, cancelled or flagged to end with the period (this DELETE answers with a body, not 204)",
         schema: Subscription,
         examples: [
-          { name: "at_period_end", summary: "Default: cancel_at_period_end=true", value: subscriptionCancelAtPeriodEndExample },
+          {
+            name: "at_period_end",
+            summary: "Default: cancel_at_period_end=true",
+            value: subscriptionCancelAtPeriodEndExample,
+          },
           { name: "immediately", summary: "cancel_at_period_end=false", value: subscriptionCancelledExample },
         ],
       },
@@ -533,13 +646,27 @@ export const subscriptionsEndpoints = [
         when: "user_id is not a member of the organization with billing rights.",
         source: "implied",
       },
-      { status: 404, detail: "Organization not found", when: "organization_id does not name an organization of the tenant.", source: "implied" },
+      {
+        status: 404,
+        detail: "Organization not found",
+        when: "organization_id does not name an organization of the tenant.",
+        source: "implied",
+      },
     ],
     notes: [
       "Call from your backend only (sk_live_*). Pass the id of the user your backend authenticated: the API takes user_id on trust.",
       "From a browser with the user's JWT, use DELETE /v1/organizations/{organization_id}/subscription instead.",
     ],
-    keywords: ["backend", "secret key", "cancel at period end", "unsubscribe", "stop billing", "end subscription", "cancelled", "organisation"],
+    keywords: [
+      "backend",
+      "secret key",
+      "cancel at period end",
+      "unsubscribe",
+      "stop billing",
+      "end subscription",
+      "cancelled",
+      "organisation",
+    ],
     conflicts: [
       ASSERTED_USER_CONFLICT,
       QUICK_REFERENCE_JWT_CONFLICT,

@@ -78,7 +78,15 @@ export const usageEndpoints = [
       'max and remaining are numbers, or the string "unlimited" when the plan sets no limit: check the type before doing arithmetic.',
       "When error is not null, show it instead of the figures.",
     ],
-    keywords: ["quota", "remaining messages", "plan limits", "how much is left", "usage meter", "cost so far", "budget"],
+    keywords: [
+      "quota",
+      "remaining messages",
+      "plan limits",
+      "how much is left",
+      "usage meter",
+      "cost so far",
+      "budget",
+    ],
     conflicts: [orgHeaderConflict("query parameter")],
   }),
   defineEndpoint({
@@ -108,7 +116,14 @@ export const usageEndpoints = [
       "Paging here is limit/offset, unlike the skip/limit of most list endpoints.",
       "The seed describes the records only in words (period dates, usage counts, metadata); the fields shown are inferred from the per-user usage record of /v1/subscriptions/users/{user_id}/usage.",
     ],
-    keywords: ["past periods", "usage log", "previous months", "consumption history", "billing period", "offset pagination"],
+    keywords: [
+      "past periods",
+      "usage log",
+      "previous months",
+      "consumption history",
+      "billing period",
+      "offset pagination",
+    ],
     conflicts: [orgHeaderConflict("query parameter")],
   }),
   defineEndpoint({
@@ -130,8 +145,17 @@ export const usageEndpoints = [
       },
     ],
     errors: [notMember],
-    notes: ["The seed names only schemas count and records count (\"etc.\"); other counters may be returned too."],
-    keywords: ["how many records", "record count", "number of schemas", "records count", "schemas count", "custom data usage", "storage used", "entity limits"],
+    notes: ['The seed names only schemas count and records count ("etc."); other counters may be returned too.'],
+    keywords: [
+      "how many records",
+      "record count",
+      "number of schemas",
+      "records count",
+      "schemas count",
+      "custom data usage",
+      "storage used",
+      "entity limits",
+    ],
     conflicts: [orgHeaderConflict("query parameter")],
   }),
   defineEndpoint({
@@ -186,7 +210,12 @@ export const usageEndpoints = [
       },
     ],
     errors: [
-      { status: 403, detail: "Cannot check usage for another user", when: "user_id is not the authenticated user.", source: "implied" },
+      {
+        status: 403,
+        detail: "Cannot check usage for another user",
+        when: "user_id is not the authenticated user.",
+        source: "implied",
+      },
       notMember,
     ],
     notes: [
@@ -219,8 +248,17 @@ export const usageEndpoints = [
       },
     ],
     errors: [
-      { status: 402, detail: "Usage limit exceeded", when: "The amount would exceed the plan's limit for the current period." },
-      { status: 403, detail: "Cannot consume usage for another user", when: "user_id is not the authenticated user.", source: "implied" },
+      {
+        status: 402,
+        detail: "Usage limit exceeded",
+        when: "The amount would exceed the plan's limit for the current period.",
+      },
+      {
+        status: 403,
+        detail: "Cannot consume usage for another user",
+        when: "user_id is not the authenticated user.",
+        source: "implied",
+      },
       notMember,
     ],
     notes: [
@@ -228,7 +266,17 @@ export const usageEndpoints = [
       "user_id must match the authenticated user.",
       "Agent chats are tracked by the API itself; consume is for usage your own code meters.",
     ],
-    keywords: ["402", "usage limit exceeded", "limit exceeded", "record usage", "meter", "deduct", "spend quota", "payment required", "increment counter"],
+    keywords: [
+      "402",
+      "usage limit exceeded",
+      "limit exceeded",
+      "record usage",
+      "meter",
+      "deduct",
+      "spend quota",
+      "payment required",
+      "increment counter",
+    ],
     conflicts: [orgHeaderConflict("body field"), tokenLimitConflict],
   }),
 ];

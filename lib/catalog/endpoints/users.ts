@@ -23,13 +23,18 @@ const selfService = (action: string) =>
   }) as const;
 
 const userIdParam = z.object({ user_id: uuid().describe("ID of the user") });
-const userNotFound = { status: 404, detail: "User not found", when: "No user with this ID exists in the tenant." } as const;
-const notYourself = (what: string) => ({
-  status: 403,
-  detail: "Not enough permissions",
-  when: `A pk_live_* caller tried to ${what} another user.`,
-  source: "implied",
-}) as const;
+const userNotFound = {
+  status: 404,
+  detail: "User not found",
+  when: "No user with this ID exists in the tenant.",
+} as const;
+const notYourself = (what: string) =>
+  ({
+    status: 403,
+    detail: "Not enough permissions",
+    when: `A pk_live_* caller tried to ${what} another user.`,
+    source: "implied",
+  }) as const;
 
 const userResponse = (description: string, value: User = userExample) => ({
   status: 200,
@@ -65,7 +70,14 @@ export const usersEndpoints = [
         },
       ],
     },
-    responses: [{ status: 201, description: "The created user", schema: User, examples: [{ name: "created", value: userExample }] }],
+    responses: [
+      {
+        status: 201,
+        description: "The created user",
+        schema: User,
+        examples: [{ name: "created", value: userExample }],
+      },
+    ],
     errors: [
       {
         status: 409,
@@ -92,7 +104,8 @@ export const usersEndpoints = [
     method: "GET",
     path: "/v1/users",
     summary: "List all users (SECRET KEY ONLY)",
-    description: "Lists the users of the secret key's tenant, page by page. Deactivated users are left out unless include_inactive is true.",
+    description:
+      "Lists the users of the secret key's tenant, page by page. Deactivated users are left out unless include_inactive is true.",
     auth: secretOnly,
     query: z.object({
       page: z.coerce.number().int().min(1).default(1).describe("Page number, starting at 1"),
@@ -104,7 +117,12 @@ export const usersEndpoints = [
         status: 200,
         description: "One page of users",
         schema: UserPage,
-        examples: [{ name: "ok", value: { users: [userExample], total: 1, page: 1, per_page: 20, has_next: false, has_prev: false } }],
+        examples: [
+          {
+            name: "ok",
+            value: { users: [userExample], total: 1, page: 1, per_page: 20, has_next: false, has_prev: false },
+          },
+        ],
       },
     ],
     notes: ["Returns only users belonging to the secret key's tenant."],
@@ -126,7 +144,16 @@ export const usersEndpoints = [
         examples: [{ name: "ok", value: { total_users: 150, active_users: 142, inactive_users: 8 } }],
       },
     ],
-    keywords: ["number of users", "total users", "user count", "how many users", "active users", "metrics", "dashboard", "analytics"],
+    keywords: [
+      "number of users",
+      "total users",
+      "user count",
+      "how many users",
+      "active users",
+      "metrics",
+      "dashboard",
+      "analytics",
+    ],
   }),
   defineEndpoint({
     category,
@@ -186,7 +213,12 @@ export const usersEndpoints = [
     body: {
       contentType: "application/json",
       schema: UpdateUserRequest,
-      examples: [{ name: "update", value: { display_name: "Jane Doe", avatar_url: "https://cdn.example.com/avatars/jane.png", locale: "fr" } }],
+      examples: [
+        {
+          name: "update",
+          value: { display_name: "Jane Doe", avatar_url: "https://cdn.example.com/avatars/jane.png", locale: "fr" },
+        },
+      ],
     },
     responses: [
       userResponse("The updated user", {
@@ -206,7 +238,8 @@ export const usersEndpoints = [
     method: "PUT",
     path: "/v1/users/{user_id}/settings",
     summary: "Update user settings",
-    description: "Stores the user's settings object and returns the user with the settings. The settings object is extensible: no keys are defined yet.",
+    description:
+      "Stores the user's settings object and returns the user with the settings. The settings object is extensible: no keys are defined yet.",
     auth: selfService("update the settings of"),
     pathParams: userIdParam,
     body: {
@@ -235,7 +268,8 @@ export const usersEndpoints = [
     method: "POST",
     path: "/v1/users/{user_id}/deactivate",
     summary: "Deactivate a user (soft delete)",
-    description: "Sets is_active to false; the user is kept and can be reactivated with the secret key. A signed-in user can deactivate their own account.",
+    description:
+      "Sets is_active to false; the user is kept and can be reactivated with the secret key. A signed-in user can deactivate their own account.",
     auth: selfService("deactivate"),
     pathParams: userIdParam,
     responses: [userResponse("The deactivated user", { ...userExample, is_active: false })],
@@ -278,4 +312,3 @@ export const usersEndpoints = [
     keywords: ["remove user", "erase user", "user removal", "deactivate", "admin"],
   }),
 ];
-

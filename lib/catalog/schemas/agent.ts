@@ -16,7 +16,9 @@ export const Agent = z
     rag_provider: z.enum(RAG_PROVIDERS).describe("Knowledge-base retrieval backend; NONE when the agent has no RAG"),
     is_active: z.boolean(),
     rag_config: jsonObject().nullable().describe("Retrieval settings of the RAG provider, if any"),
-    mcp_servers: z.array(jsonObject().describe("MCP server config")).describe("MCP servers that give the agent its tools"),
+    mcp_servers: z
+      .array(jsonObject().describe("MCP server config"))
+      .describe("MCP servers that give the agent its tools"),
     created_by: uuid().describe("Tenant user who created the agent"),
     created_at: datetime(),
     updated_at: datetime(),

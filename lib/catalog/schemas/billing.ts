@@ -7,7 +7,11 @@ export const BillingPlan = z
   .object({
     id: uuid(),
     name: z.string(),
-    price_cents: z.number().int().min(0).describe("Price in the smallest currency unit: 2999 = 29.99; 0 for free plans"),
+    price_cents: z
+      .number()
+      .int()
+      .min(0)
+      .describe("Price in the smallest currency unit: 2999 = 29.99; 0 for free plans"),
     price_display: z.string().describe("Formatted price for display, e.g. $29.99"),
     currency: z.string().describe("Currency code, e.g. usd"),
     features: z.array(z.string()),

@@ -118,8 +118,12 @@ export const completionChunksExample: CompletionChunk[] = [
 
 /** The stream body: one `data:` line per chunk, a blank line after each event, then `data: [DONE]`. */
 export const COMPLETION_STREAM_DONE = "[DONE]";
-export const completionStreamExample: string =
-  [...completionChunksExample.map((c) => JSON.stringify(c)), COMPLETION_STREAM_DONE].map((d) => `data: ${d}\n\n`).join("");
+export const completionStreamExample: string = [
+  ...completionChunksExample.map((c) => JSON.stringify(c)),
+  COMPLETION_STREAM_DONE,
+]
+  .map((d) => `data: ${d}\n\n`)
+  .join("");
 
 /** The SSE body as a whole: text. */
 export const CompletionStream = z

@@ -60,7 +60,9 @@ const LIMITS = RECORD_SEARCH_LIMITS;
 /** `{ operator, value }`: in/not_in take a list, every other operator a single value. */
 export const FilterCondition = z
   .object({
-    operator: z.enum(FILTER_OPERATORS).describe("eq, ne, gt, gte, lt, lte, like, ilike (case-insensitive like), in, not_in"),
+    operator: z
+      .enum(FILTER_OPERATORS)
+      .describe("eq, ne, gt, gte, lt, lte, like, ilike (case-insensitive like), in, not_in"),
     value: z
       .union([Scalar, z.array(Scalar).max(LIMITS.listValues)])
       .describe(
@@ -71,19 +73,29 @@ export const FilterCondition = z
     message: "in and not_in take a list of values; the other operators take a single value",
     path: ["value"],
   })
-  .refine((c) => !(c.operator === "like" || c.operator === "ilike") || typeof c.value !== "string" || c.value.length <= LIMITS.patternLength, {
-    message: `A like/ilike pattern has at most ${LIMITS.patternLength} characters`,
-    path: ["value"],
-  })
+  .refine(
+    (c) =>
+      !(c.operator === "like" || c.operator === "ilike") ||
+      typeof c.value !== "string" ||
+      c.value.length <= LIMITS.patternLength,
+    {
+      message: `A like/ilike pattern has at most ${LIMITS.patternLength} characters`,
+      path: ["value"],
+    },
+  )
   .meta({ title: "FilterCondition" });
 
 export const RecordSearchRequest = z.object({
   schema_id: uuid().optional().describe("Only records of this schema"),
   query: z
     .record(z.string().min(1).describe("Field name in data"), z.union([Scalar, FilterCondition]))
-    .refine((q) => Object.keys(q).length <= LIMITS.filters, { message: `At most ${LIMITS.filters} fields can be filtered in one search` })
+    .refine((q) => Object.keys(q).length <= LIMITS.filters, {
+      message: `At most ${LIMITS.filters} fields can be filtered in one search`,
+    })
     .optional()
-    .describe(`Filters on data fields (at most ${LIMITS.filters}): field → value for equality, or field → { operator, value }; filters do not nest`),
+    .describe(
+      `Filters on data fields (at most ${LIMITS.filters}): field → value for equality, or field → { operator, value }; filters do not nest`,
+    ),
 });
 
 export const EntityRecordPage = entityPage(EntityRecord, "EntityRecordPage");

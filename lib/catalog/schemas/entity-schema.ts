@@ -2,7 +2,18 @@ import { z } from "zod";
 import { datetime, EXAMPLE_IDS, EXAMPLE_TIME, slug, uuid } from "../primitives";
 
 /** The field types an entity schema can declare. */
-export const FIELD_TYPES = ["string", "integer", "float", "boolean", "datetime", "text", "enum", "email", "url", "phone"] as const;
+export const FIELD_TYPES = [
+  "string",
+  "integer",
+  "float",
+  "boolean",
+  "datetime",
+  "text",
+  "enum",
+  "email",
+  "url",
+  "phone",
+] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 const common = {
@@ -64,7 +75,10 @@ const EnumField = z
     values: z.array(z.string().min(1)).min(1).describe("The allowed values (at least one)"),
     default: z.string().optional().describe("Value used when the field is omitted; must be one of values"),
   })
-  .refine((v) => v.default === undefined || v.values.includes(v.default), { message: "default must be one of values", path: ["default"] });
+  .refine((v) => v.default === undefined || v.values.includes(v.default), {
+    message: "default must be one of values",
+    path: ["default"],
+  });
 
 const FormattedStringField = z.object({
   type: z.enum(["email", "url", "phone"]).describe("A string checked against the format"),
@@ -74,7 +88,15 @@ const FormattedStringField = z.object({
 
 /** One field of an entity schema: its type, whether it is required, and the constraints of that type. */
 export const FieldDefinition = z
-  .discriminatedUnion("type", [StringField, IntegerField, FloatField, BooleanField, DatetimeField, EnumField, FormattedStringField])
+  .discriminatedUnion("type", [
+    StringField,
+    IntegerField,
+    FloatField,
+    BooleanField,
+    DatetimeField,
+    EnumField,
+    FormattedStringField,
+  ])
   .meta({ title: "FieldDefinition" });
 export type FieldDefinition = z.infer<typeof FieldDefinition>;
 
@@ -133,7 +155,9 @@ export const UpdateEntitySchemaRequest = z.object({
   name: z.string().min(1).max(255).optional().describe("New name, unique per organization"),
   slug: slug().optional().describe("New slug, unique per organization"),
   description: z.string().optional().describe("New description"),
-  fields_definition: FieldsDefinition.optional().describe("Replaces the field definitions; the version is incremented when it changes"),
+  fields_definition: FieldsDefinition.optional().describe(
+    "Replaces the field definitions; the version is incremented when it changes",
+  ),
   is_active: z.boolean().optional().describe("Activate or deactivate the schema"),
 });
 

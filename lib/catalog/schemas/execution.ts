@@ -56,7 +56,7 @@ export const ChatRequest = z
       .array(ChatMessage)
       .min(1)
       .optional()
-      .describe("Chat messages, oldest first, e.g. [{ role: \"user\", content: \"...\" }]. Give messages or input."),
+      .describe('Chat messages, oldest first, e.g. [{ role: "user", content: "..." }]. Give messages or input.'),
     input: z.string().min(1).optional().describe("A single user input, instead of messages. Give messages or input."),
     conversation_id: uuid()
       .optional()

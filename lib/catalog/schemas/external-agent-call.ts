@@ -10,7 +10,12 @@ export const ExternalAgentCallRequest = z
     organization_id: uuid().optional().describe("Organization context; defaults to the user's default organization"),
     input_tokens: z.number().int().min(0).default(0).describe("Input tokens consumed"),
     output_tokens: z.number().int().min(0).default(0).describe("Output tokens consumed"),
-    total_tokens: z.number().int().min(0).optional().describe("Total tokens; input_tokens + output_tokens when omitted"),
+    total_tokens: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Total tokens; input_tokens + output_tokens when omitted"),
     cost_usd: z.number().min(0).default(0).describe("Cost of the call in USD"),
     duration_ms: z.number().int().min(0).default(0).describe("Call duration in milliseconds"),
     status: z.enum(EXTERNAL_CALL_STATUSES).default("SUCCESS").describe("Outcome of the call"),

@@ -43,7 +43,9 @@ export const User = z
     default_organization_id: uuid().nullable(),
     created_at: datetime(),
     updated_at: datetime(),
-    settings: UserSettings.nullable().describe("Present when requested (include_settings=true) or after a settings update"),
+    settings: UserSettings.nullable().describe(
+      "Present when requested (include_settings=true) or after a settings update",
+    ),
   })
   .meta({ title: "User" });
 export type User = z.infer<typeof User>;

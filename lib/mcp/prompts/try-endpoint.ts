@@ -16,7 +16,9 @@ export function tryEndpointText(e: Endpoint): string {
   const keyKind = e.auth.keys.includes("public") ? "public_key" : "secret_key";
   const needsUser = e.auth.jwt !== "none";
   const needsOrg = e.auth.organizationHeader === true || e.path.includes("{organization_id}");
-  const register = exampleBody(getEndpoint("authentication.register")) ?? '{"email": "ada@example.com", "password": "SecurePass123", "full_name": "Ada"}';
+  const register =
+    exampleBody(getEndpoint("authentication.register")) ??
+    '{"email": "ada@example.com", "password": "SecurePass123", "full_name": "Ada"}';
   const createOrg = exampleBody(getEndpoint("organizations.create")) ?? '{"name": "My Company", "slug": "my-company"}';
   const body = exampleBody(e);
   const steps: string[] = [
@@ -32,11 +34,26 @@ export function tryEndpointText(e: Endpoint): string {
       `${steps.length + 1}. Call call_sandbox with method POST, path /v1/organizations, api_key: the public_key, access_token, body: ${createOrg}. Keep the id it answers as organization_id.`,
     );
   }
-  const args = [`method ${e.method}`, `path ${e.path}`, `api_key: the ${keyKind}`, ...(needsUser ? ["access_token"] : []), ...(needsOrg ? ["organization_id"] : [])];
-  const fill = /\{(?!organization_id\})\w+\}/.test(e.path) ? " Replace the other {placeholders} in the path with real ids from earlier answers (list or create the resource first)." : "";
-  const upload = e.body?.contentType === "multipart/form-data" ? ' Pass the file as file: {"filename": "notes.txt", "content_type": "text/plain", "text": "hello"}.' : "";
-  steps.push(`${steps.length + 1}. Call call_sandbox with ${args.join(", ")}${body ? `, body: ${body}` : ""}.${fill}${upload}`);
-  steps.push(`${steps.length + 1}. Read the answer: status, headers and body. Compare them with get_endpoint_details for ${e.method} ${e.path}; a 4xx shows the API's error body: fix the request and call again.`);
+  const args = [
+    `method ${e.method}`,
+    `path ${e.path}`,
+    `api_key: the ${keyKind}`,
+    ...(needsUser ? ["access_token"] : []),
+    ...(needsOrg ? ["organization_id"] : []),
+  ];
+  const fill = /\{(?!organization_id\})\w+\}/.test(e.path)
+    ? " Replace the other {placeholders} in the path with real ids from earlier answers (list or create the resource first)."
+    : "";
+  const upload =
+    e.body?.contentType === "multipart/form-data"
+      ? ' Pass the file as file: {"filename": "notes.txt", "content_type": "text/plain", "text": "hello"}.'
+      : "";
+  steps.push(
+    `${steps.length + 1}. Call call_sandbox with ${args.join(", ")}${body ? `, body: ${body}` : ""}.${fill}${upload}`,
+  );
+  steps.push(
+    `${steps.length + 1}. Read the answer: status, headers and body. Compare them with get_endpoint_details for ${e.method} ${e.path}; a 4xx shows the API's error body: fix the request and call again.`,
+  );
   return [
     `Try ${e.method} ${e.path} (${e.summary}) in the portal's sandbox, by tool calls, before writing code that depends on it.`,
     `Auth: ${authSummary(e)}.`,

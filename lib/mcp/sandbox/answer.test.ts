@@ -4,8 +4,17 @@ import { answerOf } from "./answer";
 describe("answerOf: a sandbox response as a tool answer", () => {
   it("shows a binary download as its size, type and first bytes in base64", async () => {
     const bytes = Uint8Array.from({ length: 3000 }, (_, i) => i % 256);
-    const a = await answerOf("GET /v1/user/files/x/download", new Response(bytes, { headers: { "content-type": "application/pdf", "content-disposition": 'attachment; filename="a.pdf"' } }));
-    const download = (a.structured as { download: { size: number; first_bytes_base64: string; first_bytes_text: string | null; complete: boolean } }).download;
+    const a = await answerOf(
+      "GET /v1/user/files/x/download",
+      new Response(bytes, {
+        headers: { "content-type": "application/pdf", "content-disposition": 'attachment; filename="a.pdf"' },
+      }),
+    );
+    const download = (
+      a.structured as {
+        download: { size: number; first_bytes_base64: string; first_bytes_text: string | null; complete: boolean };
+      }
+    ).download;
     expect([download.size, download.first_bytes_text, download.complete]).toEqual([3000, null, false]);
     expect(Buffer.from(download.first_bytes_base64, "base64")).toEqual(Buffer.from(bytes.subarray(0, 1024)));
     expect(a.text).toContain("A download of 3000 bytes (application/pdf). The first 1024 bytes in base64");

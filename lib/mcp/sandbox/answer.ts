@@ -5,7 +5,16 @@ import { MAX_ANSWER_CHARS } from "../config";
 import type { ToolAnswer } from "../tool";
 
 /** Headers an answer shows when present: what a client acts on. */
-const SHOWN_HEADERS = ["content-type", "content-length", "content-disposition", "location", "retry-after", "allow", "www-authenticate", "cache-control"];
+const SHOWN_HEADERS = [
+  "content-type",
+  "content-length",
+  "content-disposition",
+  "location",
+  "retry-after",
+  "allow",
+  "www-authenticate",
+  "cache-control",
+];
 /** Bytes of a download shown. */
 const FIRST_BYTES = 1024;
 /** Most events of a stream kept, and how long a stream may take. */
@@ -17,7 +26,13 @@ export const SandboxAnswer = z.object({
   headers: z.record(z.string(), z.string()),
   body: z.unknown().optional().describe("The JSON body (left out when the text had to be cut)"),
   download: z
-    .object({ size: z.number().int(), content_type: z.string(), first_bytes_base64: z.string(), first_bytes_text: z.string().nullable(), complete: z.boolean() })
+    .object({
+      size: z.number().int(),
+      content_type: z.string(),
+      first_bytes_base64: z.string(),
+      first_bytes_text: z.string().nullable(),
+      complete: z.boolean(),
+    })
     .optional(),
   events: z.array(z.string()).optional().describe("A stream's events: each event's data"),
   truncated: z.boolean(),
@@ -28,7 +43,9 @@ export type SandboxAnswer = z.infer<typeof SandboxAnswer>;
 async function readEvents(response: Response): Promise<{ events: string[]; cut: boolean }> {
   const events: string[] = [];
   let cut = false;
-  const parser = createParser({ onEvent: (e) => void (events.length < MAX_EVENTS ? events.push(e.data) : (cut = true)) });
+  const parser = createParser({
+    onEvent: (e) => void (events.length < MAX_EVENTS ? events.push(e.data) : (cut = true)),
+  });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   const deadline = setTimeout(() => void reader.cancel().catch(() => {}), STREAM_TIMEOUT_MS);
   try {
@@ -54,7 +71,8 @@ function streamedText(events: string[]): string | null {
   for (const data of events) {
     if (data === "[DONE]") continue;
     try {
-      const content = (JSON.parse(data) as { choices?: Array<{ delta?: { content?: unknown } }> }).choices?.[0]?.delta?.content;
+      const content = (JSON.parse(data) as { choices?: Array<{ delta?: { content?: unknown } }> }).choices?.[0]?.delta
+        ?.content;
       if (typeof content === "string") text += content;
       chunks += 1;
     } catch {
@@ -78,7 +96,10 @@ function asText(bytes: Uint8Array): string | null {
 function withinBudget(head: string, text: string): { text: string; cut: boolean } {
   const room = MAX_ANSWER_CHARS - head.length - 200;
   if (text.length <= room) return { text: head + text, cut: false };
-  return { text: `${head}${text.slice(0, Math.max(0, room))}\n…\n\n_Answer cut at ${MAX_ANSWER_CHARS.toLocaleString("en")} characters: the body has ${text.length.toLocaleString("en")}. Ask for less (skip/limit) to see the rest._`, cut: true };
+  return {
+    text: `${head}${text.slice(0, Math.max(0, room))}\n…\n\n_Answer cut at ${MAX_ANSWER_CHARS.toLocaleString("en")} characters: the body has ${text.length.toLocaleString("en")}. Ask for less (skip/limit) to see the rest._`,
+    cut: true,
+  };
 }
 
 /**
@@ -101,7 +122,15 @@ export async function answerOf(label: string, response: Response): Promise<ToolA
     const joined = streamedText(events);
     const shown = `${events.length} event(s)${cut ? ` (stopped after ${MAX_EVENTS})` : ""}:\n${events.map((d) => `data: ${d}`).join("\n")}${joined !== null ? `\n\nStreamed text: ${joined}` : ""}`;
     const out = withinBudget(head, shown);
-    return { text: out.text, structured: { status: response.status, headers, events: out.cut ? events.slice(0, 20) : events, truncated: cut || out.cut } };
+    return {
+      text: out.text,
+      structured: {
+        status: response.status,
+        headers,
+        events: out.cut ? events.slice(0, 20) : events,
+        truncated: cut || out.cut,
+      },
+    };
   }
 
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -116,13 +145,27 @@ export async function answerOf(label: string, response: Response): Promise<ToolA
       body = undefined;
     }
     const out = withinBudget(head, pretty === "(no body)" ? pretty : `\`\`\`json\n${pretty}\n\`\`\``);
-    return { text: out.text, structured: { status: response.status, headers, ...(out.cut || body === undefined ? {} : { body }), truncated: out.cut } };
+    return {
+      text: out.text,
+      structured: {
+        status: response.status,
+        headers,
+        ...(out.cut || body === undefined ? {} : { body }),
+        truncated: out.cut,
+      },
+    };
   }
 
   const first = bytes.subarray(0, FIRST_BYTES);
   const text = asText(first);
   const complete = bytes.byteLength <= FIRST_BYTES;
-  const download = { size: bytes.byteLength, content_type: type || "application/octet-stream", first_bytes_base64: Buffer.from(first).toString("base64"), first_bytes_text: text, complete };
+  const download = {
+    size: bytes.byteLength,
+    content_type: type || "application/octet-stream",
+    first_bytes_base64: Buffer.from(first).toString("base64"),
+    first_bytes_text: text,
+    complete,
+  };
   const shown =
     `A download of ${bytes.byteLength} bytes (${download.content_type}). ${complete ? "All of it" : `The first ${FIRST_BYTES} bytes`}` +
     (text !== null ? ` as text:\n\n\`\`\`\n${text}\n\`\`\`` : ` in base64 (binary):\n\n${download.first_bytes_base64}`);

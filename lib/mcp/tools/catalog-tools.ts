@@ -33,7 +33,8 @@ const summaryOf = (e: Endpoint): z.infer<typeof EndpointSummary> => ({
 const EndpointDetailOut = z.looseObject({ id: z.string(), method: z.string(), path: z.string(), summary: z.string() });
 
 /** The index's auth marks, explained once at its top. */
-const SHORT_AUTH_LEGEND = "key = X-API-Key with pk_live_* or sk_live_*; sk = secret key only; pk = public key only; no key = no API key; +JWT = also Authorization: Bearer <access_token> (+JWT? optional); +org = also X-Organization-Id";
+const SHORT_AUTH_LEGEND =
+  "key = X-API-Key with pk_live_* or sk_live_*; sk = secret key only; pk = public key only; no key = no API key; +JWT = also Authorization: Bearer <access_token> (+JWT? optional); +org = also X-Organization-Id";
 
 function shortAuth(e: Endpoint): string {
   const { keys, jwt, organizationHeader } = e.auth;
@@ -67,22 +68,39 @@ Categories: ${categories.map((c) => c.id).join(", ")}.`,
   }),
   run({ category, page }) {
     const list = category ? endpointsOf(category) : endpoints;
-    const title = category ? `# ${getCategory(category).title} endpoints (${list.length})` : `# End-user endpoints (${list.length})`;
+    const title = category
+      ? `# ${getCategory(category).title} endpoints (${list.length})`
+      : `# End-user endpoints (${list.length})`;
     const blocks = category
       ? list.map((e) => endpointMarkdown(e, { baseUrl: portalUrl(), level: 2 }))
-      : categories.map((c) => [`## ${c.title} (\`${c.id}\`)`, ...endpointsOf(c.id).map((e) => `- ${shortLine(e)}`)].join("\n"));
+      : categories.map((c) =>
+          [`## ${c.title} (\`${c.id}\`)`, ...endpointsOf(c.id).map((e) => `- ${shortLine(e)}`)].join("\n"),
+        );
     // The index is one page whatever its size (an assistant's first look sees the whole API); a category's detail is paged.
     const pages = category ? paginate(blocks, MAX_ANSWER_CHARS - 600) : [blocks];
     if (page > pages.length) return toolError(`Page ${page} does not exist: this answer has ${pages.length} page(s).`);
     const shown = pages[page - 1] ?? [];
-    const shownEndpoints = category ? list.filter((e) => shown.some((b) => b.startsWith(`## ${e.method} ${e.path}\n`))) : list;
+    const shownEndpoints = category
+      ? list.filter((e) => shown.some((b) => b.startsWith(`## ${e.method} ${e.path}\n`)))
+      : list;
     const intro = category
       ? getCategory(category).description
       : `Auth in brackets: ${SHORT_AUTH_LEGEND}. Call again with a category for full details, or use get_endpoint_details for one endpoint.`;
-    const more = page < pages.length ? `\n\n---\nPage ${page} of ${pages.length}. Call get_end_user_endpoints again with page: ${page + 1}${category ? ` and category: "${category}"` : ""} for the rest.` : pages.length > 1 ? `\n\n---\nPage ${page} of ${pages.length} (last).` : "";
+    const more =
+      page < pages.length
+        ? `\n\n---\nPage ${page} of ${pages.length}. Call get_end_user_endpoints again with page: ${page + 1}${category ? ` and category: "${category}"` : ""} for the rest.`
+        : pages.length > 1
+          ? `\n\n---\nPage ${page} of ${pages.length} (last).`
+          : "";
     return {
       text: `${title}\n\n${intro}\n\n${shown.join("\n\n")}${more}`,
-      structured: { category: category ?? null, page, pages: pages.length, total_endpoints: list.length, endpoints: shownEndpoints.map(summaryOf) },
+      structured: {
+        category: category ?? null,
+        page,
+        pages: pages.length,
+        total_endpoints: list.length,
+        endpoints: shownEndpoints.map(summaryOf),
+      },
     };
   },
 });
@@ -93,7 +111,10 @@ export const searchEndpointsTool = defineTool({
   description:
     "Ranked search over every endpoint: paths, summaries, descriptions, notes, field names and curated keywords. Understands questions in plain words ('upload a file', 'sign up', 'cancel at period end'), typos, British spellings, partial words and paths (concrete ones too).",
   input: z.object({
-    query: z.string().max(500).describe("What you are looking for, e.g. 'invite a user to an organization' or '/v1/auth/login'"),
+    query: z
+      .string()
+      .max(500)
+      .describe("What you are looking for, e.g. 'invite a user to an organization' or '/v1/auth/login'"),
     limit: z.number().int().min(1).max(50).default(10).describe("Most results to return (default 10)"),
     category: categoryArg.optional().describe("Only search this category"),
   }),
@@ -106,7 +127,8 @@ export const searchEndpointsTool = defineTool({
     try {
       hits = searchEndpoints(query, { limit, category });
     } catch (e) {
-      if (e instanceof EmptyQueryError) return toolError("query must not be empty: describe what you are looking for, e.g. 'reset password'.");
+      if (e instanceof EmptyQueryError)
+        return toolError("query must not be empty: describe what you are looking for, e.g. 'reset password'.");
       throw e;
     }
     const results = hits.map((h) => ({ ...summaryOf(h.endpoint), score: Math.round(h.score * 100) / 100 }));
@@ -116,7 +138,9 @@ export const searchEndpointsTool = defineTool({
         structured: { query, results },
       };
     }
-    const lines = results.map((r, i) => `${i + 1}. **${r.method} ${r.path}**: ${r.summary}\n   ${r.auth} · id \`${r.id}\` · ${r.docs_url}`);
+    const lines = results.map(
+      (r, i) => `${i + 1}. **${r.method} ${r.path}**: ${r.summary}\n   ${r.auth} · id \`${r.id}\` · ${r.docs_url}`,
+    );
     return {
       text: `# Endpoints matching "${query}"\n\n${lines.join("\n")}\n\nUse get_endpoint_details with a path (and method) for everything about one of them.`,
       structured: { query, results },
@@ -136,7 +160,9 @@ export const getEndpointDetails = defineTool({
     if (matches.length === 0) {
       const onPath = method ? matchPath(undefined, path) : [];
       if (onPath.length > 0) {
-        return toolError(`${method} ${path} is not an endpoint. That path takes: ${onPath.map((m) => m.endpoint.method).join(", ")}. Call again without method, or with one of those.`);
+        return toolError(
+          `${method} ${path} is not an endpoint. That path takes: ${onPath.map((m) => m.endpoint.method).join(", ")}. Call again without method, or with one of those.`,
+        );
       }
       let near: Endpoint[] = [];
       try {
@@ -144,15 +170,29 @@ export const getEndpointDetails = defineTool({
       } catch {
         near = [];
       }
-      const list = near.length ? `\n\nNearest endpoints:\n${near.map((e) => `- ${e.method} ${e.path}: ${e.summary}`).join("\n")}` : "";
-      return toolError(`No end-user endpoint matches ${method ? `${method} ` : ""}${path}.${list}\n\nUse search_endpoints to find endpoints by what they do.`);
+      const list = near.length
+        ? `\n\nNearest endpoints:\n${near.map((e) => `- ${e.method} ${e.path}: ${e.summary}`).join("\n")}`
+        : "";
+      return toolError(
+        `No end-user endpoint matches ${method ? `${method} ` : ""}${path}.${list}\n\nUse search_endpoints to find endpoints by what they do.`,
+      );
     }
     const parts = matches.map((m) => {
       const params = Object.entries(m.params).filter(([k, v]) => v !== `{${k}}`);
-      const resolved = params.length ? `\n_Resolved from \`${path}\` with ${params.map(([k, v]) => `${k} = ${v}`).join(", ")}._\n` : "";
+      const resolved = params.length
+        ? `\n_Resolved from \`${path}\` with ${params.map(([k, v]) => `${k} = ${v}`).join(", ")}._\n`
+        : "";
       return endpointMarkdown(m.endpoint, { baseUrl: portalUrl() }) + resolved;
     });
     const head = matches.length > 1 ? `${matches.length} endpoints share this path:\n\n` : "";
-    return { text: head + parts.join("\n---\n\n"), structured: { matches: matches.map((m) => ({ ...endpointDetail(m.endpoint), docs_url: `${portalUrl()}${docsPath(m.endpoint)}` })) } };
+    return {
+      text: head + parts.join("\n---\n\n"),
+      structured: {
+        matches: matches.map((m) => ({
+          ...endpointDetail(m.endpoint),
+          docs_url: `${portalUrl()}${docsPath(m.endpoint)}`,
+        })),
+      },
+    };
   },
 });

@@ -21,15 +21,29 @@ export const getApiOverview = defineTool({
     portal_url: z.string(),
     openapi_url: z.string(),
     total_endpoints: z.number().int(),
-    categories: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), endpoints: z.number().int() })),
+    categories: z.array(
+      z.object({ id: z.string(), title: z.string(), description: z.string(), endpoints: z.number().int() }),
+    ),
   }),
   run() {
     const base = portalUrl();
-    const cats = categories.map((c) => ({ id: c.id, title: c.title, description: c.description, endpoints: endpointsOf(c.id).length }));
+    const cats = categories.map((c) => ({
+      id: c.id,
+      title: c.title,
+      description: c.description,
+      endpoints: endpointsOf(c.id).length,
+    }));
     const links = `\n\n## In this portal\n\n- Reference: ${base}/reference\n- OpenAPI 3.1: ${base}/openapi.json\n- MCP endpoint: ${base}/api/mcp\n`;
     return {
       text: guideMarkdown("overview").trimEnd() + links,
-      structured: { name: "Multi-tenant SaaS API", version: MCP_SERVER_INFO.version, portal_url: base, openapi_url: `${base}/openapi.json`, total_endpoints: endpoints.length, categories: cats },
+      structured: {
+        name: "Multi-tenant SaaS API",
+        version: MCP_SERVER_INFO.version,
+        portal_url: base,
+        openapi_url: `${base}/openapi.json`,
+        total_endpoints: endpoints.length,
+        categories: cats,
+      },
     };
   },
 });
@@ -37,7 +51,8 @@ export const getApiOverview = defineTool({
 export const getRequestHeaders = defineTool({
   name: "get_request_headers",
   title: "Request headers",
-  description: "Which HTTP headers each request needs (X-API-Key, Authorization: Bearer, X-Organization-Id, Content-Type) and when to leave them out, with curl and fetch examples.",
+  description:
+    "Which HTTP headers each request needs (X-API-Key, Authorization: Bearer, X-Organization-Id, Content-Type) and when to leave them out, with curl and fetch examples.",
   input: noArgs,
   run: () => ({ text: guideMarkdown("api-keys-and-headers") }),
 });
@@ -80,7 +95,9 @@ export const getSdkTemplate = defineTool({
       "// Tokens are stored only when the answer has them (no email verification required).",
       "```",
     ].join("\n");
-    return { text: `# TypeScript SDK (api-client.ts)\n\nSave as \`api-client.ts\` (also downloadable at ${url}).\n\n${usage}\n\n\`\`\`ts\n${sdkSource}\n\`\`\`\n` };
+    return {
+      text: `# TypeScript SDK (api-client.ts)\n\nSave as \`api-client.ts\` (also downloadable at ${url}).\n\n${usage}\n\n\`\`\`ts\n${sdkSource}\n\`\`\`\n`,
+    };
   },
 });
 
@@ -91,16 +108,35 @@ export const getOpenApiSpec = defineTool({
     "The OpenAPI 3.1 document of the end-user API, generated from the catalog (works offline). Filter by category or by path (templates and concrete paths) to keep it small; without filters the whole document is returned.",
   input: z.object({
     category: categoryArg.optional(),
-    path: z.string().trim().min(1).max(2000).optional().describe("Only operations on this path (template, concrete path or URL)"),
+    path: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .describe("Only operations on this path (template, concrete path or URL)"),
   }),
-  output: z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+  output: z.looseObject({
+    openapi: z.string(),
+    info: z.looseObject({ title: z.string(), version: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  }),
   run({ category, path }) {
     const doc = buildOpenApi({ category, path });
     if (Object.keys(doc.paths).length === 0) {
-      return toolError(`No operation matches${category ? ` category ${category}` : ""}${path ? ` path ${path}` : ""}. Use search_endpoints to find the right path.`);
+      return toolError(
+        `No operation matches${category ? ` category ${category}` : ""}${path ? ` path ${path}` : ""}. Use search_endpoints to find the right path.`,
+      );
     }
     // The whole document is large (~0.5 MB): compact JSON; filtered fragments are pretty-printed for reading.
     const text = category || path ? JSON.stringify(doc, null, 2) : JSON.stringify(doc);
-    return { text, structured: doc as unknown as { openapi: string; info: { title: string; version: string }; paths: Record<string, unknown> } };
+    return {
+      text,
+      structured: doc as unknown as {
+        openapi: string;
+        info: { title: string; version: string };
+        paths: Record<string, unknown>;
+      },
+    };
   },
 });

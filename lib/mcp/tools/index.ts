@@ -2,7 +2,14 @@ import type { LiveTool } from "../live-tool";
 import type { PortalTool } from "../tool";
 import { getEndpointDetails, getEndUserEndpoints, searchEndpointsTool } from "./catalog-tools";
 import { callSandbox, createSandboxTenant, readSandboxOutbox } from "./sandbox-tools";
-import { getApiOverview, getAuthenticationFlow, getCommonPatterns, getOpenApiSpec, getRequestHeaders, getSdkTemplate } from "./guide-tools";
+import {
+  getApiOverview,
+  getAuthenticationFlow,
+  getCommonPatterns,
+  getOpenApiSpec,
+  getRequestHeaders,
+  getSdkTemplate,
+} from "./guide-tools";
 
 /** The seed's nine tools, same names and argument names, in the seed's order. */
 export const portalTools: PortalTool[] = [

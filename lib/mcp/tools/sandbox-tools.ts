@@ -16,7 +16,12 @@ const sandbox = () => import("../sandbox/runtime");
 /** Where the tools' requests go: this portal's sandbox, in process. Never SAAS_API_URL or any other URL. */
 const sandboxBase = () => `${portalUrl()}/sandbox`;
 
-const WRITES: LiveToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false };
+const WRITES: LiveToolHints = {
+  readOnlyHint: false,
+  destructiveHint: false,
+  idempotentHint: false,
+  openWorldHint: false,
+};
 const READS: LiveToolHints = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
 
 /** An ApiError's detail as one line, for a tool error. */
@@ -61,7 +66,10 @@ email_verification: true makes register answer verification_required and mail a 
         structured: out,
       };
     } catch (e) {
-      if (e instanceof ApiError) return toolError(`The sandbox refused: ${e.status} ${detailOf(e)}${e.headers?.["Retry-After"] ? ` (retry after ${e.headers["Retry-After"]} s)` : ""}`);
+      if (e instanceof ApiError)
+        return toolError(
+          `The sandbox refused: ${e.status} ${detailOf(e)}${e.headers?.["Retry-After"] ? ` (retry after ${e.headers["Retry-After"]} s)` : ""}`,
+        );
       throw e;
     }
   },
@@ -87,7 +95,10 @@ The answer is the status, the headers a client acts on and the body: JSON pretty
     }
     const response = await handleSandboxRequest(call.request, { ip: mcpClientAddress() });
     const query = new URL(call.request.url).search;
-    return answerOf(`${call.endpoint.method} ${new URL(call.request.url).pathname.replace(/^\/sandbox/, "")}${query}`, response);
+    return answerOf(
+      `${call.endpoint.method} ${new URL(call.request.url).pathname.replace(/^\/sandbox/, "")}${query}`,
+      response,
+    );
   },
 });
 
@@ -104,7 +115,17 @@ export const readSandboxOutbox = defineLiveTool({
     kind: z.enum(MAIL_KINDS).optional().describe("Only mails of this kind"),
   }),
   output: z.object({
-    messages: z.array(z.object({ to: z.string(), kind: z.string(), subject: z.string(), body: z.string(), token: z.string().nullable(), link: z.string().nullable(), created_at: z.string() })),
+    messages: z.array(
+      z.object({
+        to: z.string(),
+        kind: z.string(),
+        subject: z.string(),
+        body: z.string(),
+        token: z.string().nullable(),
+        link: z.string().nullable(),
+        created_at: z.string(),
+      }),
+    ),
   }),
   hints: READS,
   async run({ secret_key, to, kind }) {
@@ -113,20 +134,47 @@ export const readSandboxOutbox = defineLiveTool({
     let tenantId: string;
     try {
       // The sandbox's own key check: a live tenant's secret key, else its 401/403 detail.
-      tenantId = (await requireApiKey(sql, new Request(`${sandboxBase()}/outbox`, { headers: { "x-api-key": secret_key } }), ["secret"], new Date())).tenant.id;
+      tenantId = (
+        await requireApiKey(
+          sql,
+          new Request(`${sandboxBase()}/outbox`, { headers: { "x-api-key": secret_key } }),
+          ["secret"],
+          new Date(),
+        )
+      ).tenant.id;
     } catch (e) {
-      if (e instanceof ApiError) return toolError(`${detailOf(e)}: read_sandbox_outbox takes the secret key (sk_live_…) of a live sandbox tenant, as create_sandbox_tenant gave it.`);
+      if (e instanceof ApiError)
+        return toolError(
+          `${detailOf(e)}: read_sandbox_outbox takes the secret key (sk_live_…) of a live sandbox tenant, as create_sandbox_tenant gave it.`,
+        );
       throw e;
     }
     const wanted = to?.toLowerCase();
     const messages = (await listMail(sql, tenantId))
       .filter((m) => (!wanted || m.to.toLowerCase() === wanted) && (!kind || m.kind === kind))
-      .map(({ to, kind, subject, body, token, link, created_at }) => ({ to, kind, subject, body, token, link, created_at }));
+      .map(({ to, kind, subject, body, token, link, created_at }) => ({
+        to,
+        kind,
+        subject,
+        body,
+        token,
+        link,
+        created_at,
+      }));
     const text = messages.length
       ? `# Outbox (${messages.length}, newest first)\n\n${messages
-          .map((m) => `## ${m.subject}\nTo: ${m.to} · kind: ${m.kind} · ${m.created_at}\n${m.token ? `Token: ${m.token}\n` : ""}${m.link ? `Link: ${m.link}\n` : ""}\n${m.body}`)
+          .map(
+            (m) =>
+              `## ${m.subject}\nTo: ${m.to} · kind: ${m.kind} · ${m.created_at}\n${m.token ? `Token: ${m.token}\n` : ""}${m.link ? `Link: ${m.link}\n` : ""}\n${m.body}`,
+          )
           .join("\n\n")}`
       : `No mails${to ? ` to ${to}` : ""}${kind ? ` of kind ${kind}` : ""} yet. Register (with email_verification on), ask for a password reset or invite a member to get one.`;
-    return { text: text.length > MAX_ANSWER_CHARS ? `${text.slice(0, MAX_ANSWER_CHARS - 200)}\n…\n\n_Cut: pass to or kind for fewer mails._` : text, structured: { messages } };
+    return {
+      text:
+        text.length > MAX_ANSWER_CHARS
+          ? `${text.slice(0, MAX_ANSWER_CHARS - 200)}\n…\n\n_Cut: pass to or kind for fewer mails._`
+          : text,
+      structured: { messages },
+    };
   },
 });

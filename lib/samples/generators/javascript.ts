@@ -17,7 +17,8 @@ export const javascript: SampleGenerator = {
   generate(r) {
     let code = snippet(jsFetch, r, { query: "encoded" });
     const files = r.body?.kind === "multipart" ? r.body.fields.filter((f) => "file" in f) : [];
-    if (files.length > 1) throw new Error(`samples: ${r.endpoint.id} uploads several files; the fetch sample handles one`);
+    if (files.length > 1)
+      throw new Error(`samples: ${r.endpoint.id} uploads several files; the fetch sample handles one`);
     if (files.length === 1) {
       // snippetz appends an empty Blob; a real upload takes the File the user picked.
       code = `const file = document.querySelector('input[type="file"]').files[0]\n${code.replace(/new Blob\(\[\]\), '(?:[^'\\]|\\.)*'/, "file")}`;

@@ -9,7 +9,8 @@ export const php: SampleGenerator = {
   lang: "php",
   generate(r) {
     const code = snippet(phpGuzzle, r, { query: "raw" });
-    const read = r.answer === "binary" ? "file_put_contents('download', $response->getBody());" : "echo $response->getBody();";
+    const read =
+      r.answer === "binary" ? "file_put_contents('download', $response->getBody());" : "echo $response->getBody();";
     return `<?php\n\nrequire 'vendor/autoload.php';\n\n${code}\n\n${read}`;
   },
 };

@@ -16,7 +16,8 @@ export const python: SampleGenerator = {
   lang: "python",
   generate(r) {
     const code = snippet(pythonRequests, r, { query: "raw" });
-    if (!code.startsWith("requests.")) throw new Error(`samples: unexpected python/requests output for ${r.endpoint.id}`);
+    if (!code.startsWith("requests."))
+      throw new Error(`samples: unexpected python/requests output for ${r.endpoint.id}`);
     return `import requests\n\nresponse = ${code}\n\n${READ_ANSWER[r.answer]}`;
   },
 };

@@ -5,7 +5,11 @@ import { deleteTenant, isExpired, PUBLIC_PREFIX, SECRET_PREFIX, type TenantRow }
 
 /** The tenant and kind an X-API-Key value belongs to, or undefined. Expiry is the caller's business. */
 export async function findApiKey(sql: Sql, key: string): Promise<{ tenant: TenantRow; kind: KeyKind } | undefined> {
-  const kind: KeyKind | null = key.startsWith(PUBLIC_PREFIX) ? "public" : key.startsWith(SECRET_PREFIX) ? "secret" : null;
+  const kind: KeyKind | null = key.startsWith(PUBLIC_PREFIX)
+    ? "public"
+    : key.startsWith(SECRET_PREFIX)
+      ? "secret"
+      : null;
   if (!kind) return undefined;
   const column = kind === "public" ? "public_key" : "secret_key";
   const tenant = await sql.get<TenantRow>(`SELECT * FROM tenants WHERE ${column} = ?`, [key]);
@@ -17,7 +21,12 @@ export async function findApiKey(sql: Sql, key: string): Promise<{ tenant: Tenan
  * (an expired tenant is purged on the spot), 403 when its kind is not among `allowed`.
  * Public keys are origin-checked by the real API; the sandbox accepts every origin.
  */
-export async function requireApiKey(sql: Sql, req: Request, allowed: readonly KeyKind[], now: Date): Promise<{ tenant: TenantRow; kind: KeyKind }> {
+export async function requireApiKey(
+  sql: Sql,
+  req: Request,
+  allowed: readonly KeyKind[],
+  now: Date,
+): Promise<{ tenant: TenantRow; kind: KeyKind }> {
   const key = req.headers.get("x-api-key")?.trim();
   if (!key) throw new ApiError(401, "API key required");
   const found = await findApiKey(sql, key);

@@ -19,7 +19,13 @@ interface EmailTokenRow {
   user_id: string;
 }
 
-export async function createEmailToken(sql: Sql, tenantId: string, userId: string, kind: EmailTokenKind, now: Date): Promise<string> {
+export async function createEmailToken(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  kind: EmailTokenKind,
+  now: Date,
+): Promise<string> {
   const token = newSecretToken();
   const expires = new Date(now.getTime() + EMAIL_TOKEN_TTL_SECONDS[kind] * 1000);
   await sql.run(

@@ -38,7 +38,9 @@ const isObject = (v: unknown): v is JwtPayload => typeof v === "object" && v !==
 export async function signingSecret(sql: Sql): Promise<string> {
   const row = await sql.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'jwt_secret'`);
   if (row) return row.value;
-  await sql.run(`INSERT INTO meta (key, value) VALUES ('jwt_secret', ?) ON CONFLICT (key) DO NOTHING`, [randomBytes(32).toString("base64url")]);
+  await sql.run(`INSERT INTO meta (key, value) VALUES ('jwt_secret', ?) ON CONFLICT (key) DO NOTHING`, [
+    randomBytes(32).toString("base64url"),
+  ]);
   return (await sql.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'jwt_secret'`))!.value;
 }
 

@@ -23,7 +23,14 @@ export interface OAuthIdentity {
 export async function createOAuthState(sql: Sql, state: OAuthState, now: Date): Promise<string> {
   const iat = unixSeconds(now);
   return signJwt(
-    { typ: "oauth_state", tid: state.tenantId, redirect_uri: state.redirectUri, jti: newId(), iat, exp: iat + STATE_TTL_SECONDS },
+    {
+      typ: "oauth_state",
+      tid: state.tenantId,
+      redirect_uri: state.redirectUri,
+      jti: newId(),
+      iat,
+      exp: iat + STATE_TTL_SECONDS,
+    },
     await signingSecret(sql),
   );
 }
@@ -37,19 +44,34 @@ export async function verifyOAuthState(sql: Sql, state: string, now: Date): Prom
 export async function createOAuthCode(sql: Sql, tenantId: string, identity: OAuthIdentity, now: Date): Promise<string> {
   const iat = unixSeconds(now);
   return signJwt(
-    { typ: "oauth_code", tid: tenantId, email: identity.email, name: identity.displayName, iat, exp: iat + CODE_TTL_SECONDS },
+    {
+      typ: "oauth_code",
+      tid: tenantId,
+      email: identity.email,
+      name: identity.displayName,
+      iat,
+      exp: iat + CODE_TTL_SECONDS,
+    },
     await signingSecret(sql),
   );
 }
 
-export async function verifyOAuthCode(sql: Sql, code: string, tenantId: string, now: Date): Promise<OAuthIdentity | null> {
+export async function verifyOAuthCode(
+  sql: Sql,
+  code: string,
+  tenantId: string,
+  now: Date,
+): Promise<OAuthIdentity | null> {
   const p = verifyJwt(code, await signingSecret(sql), now);
   if (!p || p.typ !== "oauth_code" || p.tid !== tenantId || typeof p.email !== "string") return null;
   return { email: p.email, displayName: typeof p.name === "string" ? p.name : null };
 }
 
 /** `redirect_uri` with tokens in the fragment (never the query: fragments do not reach servers). */
-export function tokenRedirect(redirectUri: string, tokens: { access_token: string; refresh_token: string; expires_in: number }): string {
+export function tokenRedirect(
+  redirectUri: string,
+  tokens: { access_token: string; refresh_token: string; expires_in: number },
+): string {
   const url = new URL(redirectUri);
   url.hash = new URLSearchParams({
     access_token: tokens.access_token,

@@ -9,7 +9,10 @@ const KEY_LENGTH = 32;
 const params = (): ScryptOptions & { N: number; r: number; p: number } => ({ N: 2 ** passwordHashCost(), r: 8, p: 1 });
 
 /** scrypt needs 128·N·r bytes; Node refuses above 32 MiB unless told, so a stored hash of a higher cost still verifies. */
-const withMemory = (options: { N: number; r: number; p: number }): ScryptOptions => ({ ...options, maxmem: 256 * options.N * options.r });
+const withMemory = (options: { N: number; r: number; p: number }): ScryptOptions => ({
+  ...options,
+  maxmem: 256 * options.N * options.r,
+});
 
 const derive = (password: string, salt: Buffer, options: { N: number; r: number; p: number }) =>
   new Promise<Buffer>((resolve, reject) =>

@@ -24,7 +24,15 @@ export interface Session {
 async function accessToken(sql: Sql, tenantId: string, userId: string, sessionId: string, now: Date): Promise<string> {
   const iat = unixSeconds(now);
   return signJwt(
-    { sub: userId, tid: tenantId, typ: "access", sid: sessionId, jti: newId(), iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS },
+    {
+      sub: userId,
+      tid: tenantId,
+      typ: "access",
+      sid: sessionId,
+      jti: newId(),
+      iat,
+      exp: iat + ACCESS_TOKEN_TTL_SECONDS,
+    },
     await signingSecret(sql),
   );
 }
@@ -40,7 +48,10 @@ export async function issueSession(sql: Sql, tenantId: string, userId: string, n
     isoTime(now),
     isoTime(new Date((iat + REFRESH_TOKEN_TTL_SECONDS) * 1000)),
   ]);
-  const refresh = signJwt({ sub: userId, tid: tenantId, typ: "refresh", jti, iat, exp: iat + REFRESH_TOKEN_TTL_SECONDS }, await signingSecret(sql));
+  const refresh = signJwt(
+    { sub: userId, tid: tenantId, typ: "refresh", jti, iat, exp: iat + REFRESH_TOKEN_TTL_SECONDS },
+    await signingSecret(sql),
+  );
   return {
     access_token: await accessToken(sql, tenantId, userId, jti, now),
     refresh_token: refresh,
@@ -50,23 +61,30 @@ export async function issueSession(sql: Sql, tenantId: string, userId: string, n
 }
 
 const sessionIsLive = async (sql: Sql, tenantId: string, userId: string, jti: string, now: Date) =>
-  await sql.get<{ jti: string }>(
+  (await sql.get<{ jti: string }>(
     `SELECT jti FROM refresh_tokens WHERE jti = ? AND tenant_id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > ?`,
     [jti, tenantId, userId, isoTime(now)],
-  ) !== undefined;
+  )) !== undefined;
 
 /** The session of a valid, unrevoked access token of this tenant; null otherwise. */
 export async function verifyAccessToken(sql: Sql, tenantId: string, token: string, now: Date): Promise<Session | null> {
   const p = verifyJwt(token, await signingSecret(sql), now);
-  if (!p || p.typ !== "access" || p.tid !== tenantId || typeof p.sub !== "string" || typeof p.sid !== "string") return null;
-  return await sessionIsLive(sql, tenantId, p.sub, p.sid, now) ? { userId: p.sub, sessionId: p.sid } : null;
+  if (!p || p.typ !== "access" || p.tid !== tenantId || typeof p.sub !== "string" || typeof p.sid !== "string")
+    return null;
+  return (await sessionIsLive(sql, tenantId, p.sub, p.sid, now)) ? { userId: p.sub, sessionId: p.sid } : null;
 }
 
 /** A new access token for a valid refresh token of this tenant (the refresh token itself is kept); null otherwise. */
-export async function refreshSession(sql: Sql, tenantId: string, refreshToken: string, now: Date): Promise<(IssuedTokens & Session) | null> {
+export async function refreshSession(
+  sql: Sql,
+  tenantId: string,
+  refreshToken: string,
+  now: Date,
+): Promise<(IssuedTokens & Session) | null> {
   const p = verifyJwt(refreshToken, await signingSecret(sql), now);
-  if (!p || p.typ !== "refresh" || p.tid !== tenantId || typeof p.sub !== "string" || typeof p.jti !== "string") return null;
-  if (!await sessionIsLive(sql, tenantId, p.sub, p.jti, now)) return null;
+  if (!p || p.typ !== "refresh" || p.tid !== tenantId || typeof p.sub !== "string" || typeof p.jti !== "string")
+    return null;
+  if (!(await sessionIsLive(sql, tenantId, p.sub, p.jti, now))) return null;
   return {
     access_token: await accessToken(sql, tenantId, p.sub, p.jti, now),
     refresh_token: refreshToken,
@@ -78,10 +96,18 @@ export async function refreshSession(sql: Sql, tenantId: string, refreshToken: s
 }
 
 export async function revokeSession(sql: Sql, tenantId: string, sessionId: string, now: Date): Promise<void> {
-  await sql.run(`UPDATE refresh_tokens SET revoked_at = ? WHERE jti = ? AND tenant_id = ? AND revoked_at IS NULL`, [isoTime(now), sessionId, tenantId]);
+  await sql.run(`UPDATE refresh_tokens SET revoked_at = ? WHERE jti = ? AND tenant_id = ? AND revoked_at IS NULL`, [
+    isoTime(now),
+    sessionId,
+    tenantId,
+  ]);
 }
 
 /** Ends every session of a user (password reset, deactivation). */
 export async function revokeUserSessions(sql: Sql, tenantId: string, userId: string, now: Date): Promise<void> {
-  await sql.run(`UPDATE refresh_tokens SET revoked_at = ? WHERE tenant_id = ? AND user_id = ? AND revoked_at IS NULL`, [isoTime(now), tenantId, userId]);
+  await sql.run(`UPDATE refresh_tokens SET revoked_at = ? WHERE tenant_id = ? AND user_id = ? AND revoked_at IS NULL`, [
+    isoTime(now),
+    tenantId,
+    userId,
+  ]);
 }

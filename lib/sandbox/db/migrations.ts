@@ -455,7 +455,8 @@ export const TENANT_TABLES = [
 ] as const;
 
 /** A statement in the database's own words: the one portable type it lacks (BLOB is BYTEA on PostgreSQL). */
-const ddl = (sql: Sql, statement: string): string => (sql.dialect === "postgres" ? statement.replace(/\bBLOB\b/g, "BYTEA") : statement);
+const ddl = (sql: Sql, statement: string): string =>
+  sql.dialect === "postgres" ? statement.replace(/\bBLOB\b/g, "BYTEA") : statement;
 
 /**
  * Applies the migrations not yet recorded in schema_migrations, in one transaction under the "migrate" lock: of
@@ -464,15 +465,23 @@ const ddl = (sql: Sql, statement: string): string => (sql.dialect === "postgres"
 export async function migrate(sql: Sql, list: readonly Migration[] = migrations, now = new Date()): Promise<number[]> {
   return await sql.tx(async () => {
     await sql.lock("sandbox:migrate");
-    await sql.run(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-    const done = new Set((await sql.all<{ version: number }>(`SELECT version FROM schema_migrations`)).map((r) => r.version));
+    await sql.run(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
+    const done = new Set(
+      (await sql.all<{ version: number }>(`SELECT version FROM schema_migrations`)).map((r) => r.version),
+    );
     const applied: number[] = [];
     for (const m of [...list].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;
       // A savepoint each: a failing migration leaves the ones before it applied.
       await sql.tx(async () => {
         if (!m.only || m.only === sql.dialect) for (const statement of m.up) await sql.run(ddl(sql, statement));
-        await sql.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [m.version, m.name, now.toISOString()]);
+        await sql.run(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, [
+          m.version,
+          m.name,
+          now.toISOString(),
+        ]);
       });
       applied.push(m.version);
     }

@@ -21,7 +21,10 @@ describe("several instances on one PostgreSQL database", () => {
     const [a, b] = [instance(), instance()];
     try {
       // The store already migrated this database: a fresh schema is exercised through a second migration list.
-      const extra = [...migrations, { version: 9001, name: "test: concurrent", up: [`CREATE TABLE concurrency_probe (id TEXT PRIMARY KEY)`] }];
+      const extra = [
+        ...migrations,
+        { version: 9001, name: "test: concurrent", up: [`CREATE TABLE concurrency_probe (id TEXT PRIMARY KEY)`] },
+      ];
       const [ra, rb] = await Promise.all([migrate(a, extra), migrate(b, extra)]);
       expect([...ra, ...rb]).toEqual([9001]);
       const now = new Date();
@@ -39,9 +42,17 @@ describe("several instances on one PostgreSQL database", () => {
       const limit = { count: 10, windowSeconds: 60, scope: "ip" as const };
       const key = { tenantId: null, name: "test.concurrent", scopeKey: "ip:203.0.113.9" };
       const now = new Date();
-      const decisions = await Promise.all(Array.from({ length: 40 }, (_, i) => hitRateLimit(i % 2 ? a : b, key, limit, now)));
+      const decisions = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => hitRateLimit(i % 2 ? a : b, key, limit, now)),
+      );
       expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
-      expect((await a.get<{ count: number }>(`SELECT count FROM rate_limits WHERE bucket = ?`, [`-|test.concurrent|ip:203.0.113.9`]))?.count).toBe(40);
+      expect(
+        (
+          await a.get<{ count: number }>(`SELECT count FROM rate_limits WHERE bucket = ?`, [
+            `-|test.concurrent|ip:203.0.113.9`,
+          ])
+        )?.count,
+      ).toBe(40);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
@@ -50,12 +61,20 @@ describe("several instances on one PostgreSQL database", () => {
 
 describe("record field slots", () => {
   const statsOf = async (schemaId: string) =>
-    (await (await getStore()).all<{ name: string }>(`SELECT stxname AS name FROM pg_statistic_ext WHERE stxname LIKE ?`, [`ers_${schemaId.replaceAll("-", "")}_%`])).map((r) => r.name);
+    (
+      await (
+        await getStore()
+      ).all<{ name: string }>(`SELECT stxname AS name FROM pg_statistic_ext WHERE stxname LIKE ?`, [
+        `ers_${schemaId.replaceAll("-", "")}_%`,
+      ])
+    ).map((r) => r.name);
   const planOf = async (sql: Sql, query: string, params: SqlValue[]) =>
     // As record search runs it (resources/entity-record.ts): seq scans off for its transaction.
     await sql.tx(async () => {
       await sql.run("SET LOCAL enable_seqscan = off");
-      return (await sql.all<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS, BUFFERS) ${query}`, params)).map((r) => r["QUERY PLAN"]).join("\n");
+      return (await sql.all<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS, BUFFERS) ${query}`, params))
+        .map((r) => r["QUERY PLAN"])
+        .join("\n");
     });
 
   it("hold every writer's field values, answer COUNTs from the index alone, and follow the schema's fields", async () => {
@@ -63,27 +82,54 @@ describe("record field slots", () => {
     const tenant = await newTenant();
     const owner = await newUser(tenant);
     const scope: OrgScope = { tenantId: tenant.id, organizationId: await addOrganization(tenant, owner.user.id) };
-    const fields = { category: { type: "string" as const, required: true }, price: { type: "float" as const, required: true } };
-    const schema = await insertEntitySchema(sql, scope, { name: "Items", slug: "items", fields, createdBy: owner.user.id }, new Date());
+    const fields = {
+      category: { type: "string" as const, required: true },
+      price: { type: "float" as const, required: true },
+    };
+    const schema = await insertEntitySchema(
+      sql,
+      scope,
+      { name: "Items", slug: "items", fields, createdBy: owner.user.id },
+      new Date(),
+    );
     // A statistics object of the earlier layout (one per field expression): dropped when the schema's indexes are synced.
-    await sql.run(`CREATE STATISTICS ers_${schema.id.replaceAll("-", "")}_0123456789abcdef ON (lower(data)) FROM entity_records`);
+    await sql.run(
+      `CREATE STATISTICS ers_${schema.id.replaceAll("-", "")}_0123456789abcdef ON (lower(data)) FROM entity_records`,
+    );
 
     // 2,000 records written straight into the table, not through the API: the trigger fills their slots all the same.
-    const rows = Array.from({ length: 2000 }, (_, i) => [crypto.randomUUID(), JSON.stringify({ category: i % 4 === 0 ? "books" : `c${i % 4}`, price: i })]);
+    const rows = Array.from({ length: 2000 }, (_, i) => [
+      crypto.randomUUID(),
+      JSON.stringify({ category: i % 4 === 0 ? "books" : `c${i % 4}`, price: i }),
+    ]);
     await sql.run(
       `INSERT INTO entity_records (id, tenant_id, organization_id, schema_id, data, created_by_id, updated_by_id, created_at, updated_at)
        SELECT r.id, ?, ?, ?, r.data, ?, NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
        FROM json_to_recordset(?::json) AS r(id text, data text)`,
-      [scope.tenantId, scope.organizationId, schema.id, owner.user.id, JSON.stringify(rows.map(([id, data]) => ({ id, data })))],
+      [
+        scope.tenantId,
+        scope.organizationId,
+        schema.id,
+        owner.user.id,
+        JSON.stringify(rows.map(([id, data]) => ({ id, data }))),
+      ],
     );
     const slots = recordSlotsFor(indexedFieldsOf(fields));
     expect(slots.map((s) => s.column)).toEqual(["txt_1", "num_2"]);
-    expect(await sql.get(`SELECT txt_1, num_2 FROM entity_records WHERE id = ?`, [rows[5]![0]!])).toEqual({ txt_1: "c1", num_2: 5 });
+    expect(await sql.get(`SELECT txt_1, num_2 FROM entity_records WHERE id = ?`, [rows[5]![0]!])).toEqual({
+      txt_1: "c1",
+      num_2: 5,
+    });
     await sql.run(`VACUUM (ANALYZE) entity_records`);
 
     const issues: never[] = [];
     const searchable = searchableFields([fields]);
-    const [books, cheap] = compileFilters("postgres", { category: "books", price: { operator: "lt", value: 1000 } }, searchable, issues).map((c, i) => onSlot(c, slots[i]!));
+    const [books, cheap] = compileFilters(
+      "postgres",
+      { category: "books", price: { operator: "lt", value: 1000 } },
+      searchable,
+      issues,
+    ).map((c, i) => onSlot(c, slots[i]!));
     const where = `tenant_id = ? AND organization_id = ? AND schema_id = ${schemaLiteral(schema.id)} AND ${books!.text} AND ${cheap!.text}`;
     const params = [scope.tenantId, scope.organizationId, ...books!.params, ...cheap!.params];
     expect(books!.text).toBe("txt_1 = ?");
@@ -97,10 +143,22 @@ describe("record field slots", () => {
     expect(estimated).toBeLessThan(500);
 
     // price becomes a string: its values move to a text slot, compared as text, in a refill of the schema's records.
-    await updateEntitySchema(sql, scope, schema, { fields: { ...fields, price: { type: "string", required: true } } }, new Date());
-    expect(await sql.get(`SELECT txt_1, num_2, txt_2 FROM entity_records WHERE id = ?`, [rows[5]![0]!])).toEqual({ txt_1: "c1", num_2: null, txt_2: "5" });
+    await updateEntitySchema(
+      sql,
+      scope,
+      schema,
+      { fields: { ...fields, price: { type: "string", required: true } } },
+      new Date(),
+    );
+    expect(await sql.get(`SELECT txt_1, num_2, txt_2 FROM entity_records WHERE id = ?`, [rows[5]![0]!])).toEqual({
+      txt_1: "c1",
+      num_2: null,
+      txt_2: "5",
+    });
     expect(await statsOf(schema.id)).toEqual([]);
-    expect(await sql.get(`SELECT COUNT(*) AS n FROM entity_records WHERE schema_id = ? AND txt_2 LIKE '1%'`, [schema.id])).toEqual({ n: 1111 });
+    expect(
+      await sql.get(`SELECT COUNT(*) AS n FROM entity_records WHERE schema_id = ? AND txt_2 LIKE '1%'`, [schema.id]),
+    ).toEqual({ n: 1111 });
     await sql.run(`DELETE FROM entity_records WHERE schema_id = ?`, [schema.id]);
     await deleteEntitySchema(sql, scope, schema.id);
     await resetTenant(sql, tenant, new Date());
@@ -111,8 +169,17 @@ describe("record field slots", () => {
     const tenant = await newTenant();
     const owner = await newUser(tenant);
     const scope: OrgScope = { tenantId: tenant.id, organizationId: await addOrganization(tenant, owner.user.id) };
-    const fields = { n: { type: "float" as const, required: false }, b: { type: "boolean" as const, required: false }, t: { type: "string" as const, required: false } };
-    const schema = await insertEntitySchema(sql, scope, { name: "Odd", slug: "odd", fields, createdBy: null }, new Date());
+    const fields = {
+      n: { type: "float" as const, required: false },
+      b: { type: "boolean" as const, required: false },
+      t: { type: "string" as const, required: false },
+    };
+    const schema = await insertEntitySchema(
+      sql,
+      scope,
+      { name: "Odd", slug: "odd", fields, createdBy: null },
+      new Date(),
+    );
     const slotsOf = async (data: unknown) => {
       const id = crypto.randomUUID();
       await sql.run(

@@ -50,7 +50,9 @@ export function toNumberedParams(sql: string): string {
 
 // pg binds Buffers as bytea; a plain Uint8Array would be sent as text.
 const bindable = (params: SqlParams = []): unknown[] =>
-  params.map((p: SqlValue) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+  params.map((p: SqlValue) =>
+    p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p,
+  );
 
 interface TxScope {
   client: pg.PoolClient;
@@ -141,7 +143,9 @@ export function openPostgres(url: string, options: PostgresOptions): SqlDatabase
       if (!s?.open) throw new Error("lock() outside a transaction");
       // Transaction-scoped advisory locks: released by COMMIT / ROLLBACK, even when the process dies.
       if (lockOptions?.wait === false) {
-        const row = await s.client.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [name]);
+        const row = await s.client.query<{ ok: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS ok`, [
+          name,
+        ]);
         return row.rows[0]?.ok === true;
       }
       await s.client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [name]);

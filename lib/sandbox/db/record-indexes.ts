@@ -54,7 +54,8 @@ export function schemaLiteral(schemaId: string): string {
   return sqlString(schemaId);
 }
 
-const prefixOf = (schemaId: string, prefix = PREFIX): string => `${prefix}${schemaId.replaceAll("-", "").toLowerCase()}_`;
+const prefixOf = (schemaId: string, prefix = PREFIX): string =>
+  `${prefix}${schemaId.replaceAll("-", "").toLowerCase()}_`;
 
 /** The fields that get an index: searchable names (SQLite's JSON path cannot hold `"`), first MAX_INDEXED_FIELDS. */
 export function indexableFields(fields: readonly IndexedField[]): IndexedField[] {
@@ -76,9 +77,17 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
   const exprs = indexed.map((f) => jsonValue(dialect, "data", f.name, f.kind).text);
   const index = (field: string, key: RecordIndex["key"], lead: string, rest: string[]): RecordIndex => {
     const columns = ["tenant_id", "organization_id", lead, "created_at", "id", "updated_at", ...rest];
-    const hash = createHash("sha256").update(JSON.stringify([dialect, where, columns])).digest("hex").slice(0, 16);
+    const hash = createHash("sha256")
+      .update(JSON.stringify([dialect, where, columns]))
+      .digest("hex")
+      .slice(0, 16);
     const name = `${prefixOf(schemaId)}${hash}`;
-    return { name, field, key, create: `CREATE INDEX IF NOT EXISTS ${name} ON entity_records (${columns.join(", ")}) WHERE ${where}` };
+    return {
+      name,
+      field,
+      key,
+      create: `CREATE INDEX IF NOT EXISTS ${name} ON entity_records (${columns.join(", ")}) WHERE ${where}`,
+    };
   };
   if (dialect === "postgres") {
     // On the fields' slots (record-slots.ts): plain columns, so the planner can answer from the index alone. Its ILIKE
@@ -86,12 +95,30 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
     // prefix's range whatever the database's collation.
     const slots = recordSlotsFor(indexed);
     const columns = slots.map((s) => s.column);
-    const byColumn = slots.map((s, i) => index(s.field, "value", s.column, columns.filter((_, j) => j !== i)));
-    const folded = slots.flatMap((s) => (s.kind === "text" ? [index(s.field, "folded", `lower(${s.column}) text_pattern_ops`, columns)] : []));
+    const byColumn = slots.map((s, i) =>
+      index(
+        s.field,
+        "value",
+        s.column,
+        columns.filter((_, j) => j !== i),
+      ),
+    );
+    const folded = slots.flatMap((s) =>
+      s.kind === "text" ? [index(s.field, "folded", `lower(${s.column}) text_pattern_ops`, columns)] : [],
+    );
     return [...byColumn, ...folded];
   }
-  const byValue = indexed.map((f, i) => index(f.name, "value", exprs[i]!, exprs.filter((_, j) => j !== i)));
-  const folded = indexed.flatMap((f) => (f.kind === "text" ? [index(f.name, "folded", jsonFolded(dialect, "data", f.name).text, exprs)] : []));
+  const byValue = indexed.map((f, i) =>
+    index(
+      f.name,
+      "value",
+      exprs[i]!,
+      exprs.filter((_, j) => j !== i),
+    ),
+  );
+  const folded = indexed.flatMap((f) =>
+    f.kind === "text" ? [index(f.name, "folded", jsonFolded(dialect, "data", f.name).text, exprs)] : [],
+  );
   return [...byValue, ...folded];
 }
 
@@ -99,9 +126,10 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
 async function existingStatistics(sql: Sql, schemaId?: string): Promise<string[]> {
   if (sql.dialect !== "postgres") return [];
   const prefix = schemaId ? prefixOf(schemaId, STATS_PREFIX) : STATS_PREFIX;
-  const rows = await sql.all<{ name: string }>(`SELECT stxname AS name FROM pg_statistic_ext WHERE stxname LIKE ? ESCAPE '\\'`, [
-    `${prefix.replaceAll("_", "\\_")}%`,
-  ]);
+  const rows = await sql.all<{ name: string }>(
+    `SELECT stxname AS name FROM pg_statistic_ext WHERE stxname LIKE ? ESCAPE '\\'`,
+    [`${prefix.replaceAll("_", "\\_")}%`],
+  );
   return rows.map((r) => r.name);
 }
 
@@ -120,7 +148,12 @@ export async function existingIndexes(sql: Sql, schemaId?: string): Promise<stri
  * Makes the schema's indexes match its fields: drops the stale ones, creates the missing ones. Run it inside a
  * transaction. `existing`: every record index's name, when the caller has listed them already.
  */
-export async function syncRecordIndexes(sql: Sql, schemaId: string, fields: readonly IndexedField[], existing?: readonly string[]): Promise<void> {
+export async function syncRecordIndexes(
+  sql: Sql,
+  schemaId: string,
+  fields: readonly IndexedField[],
+  existing?: readonly string[],
+): Promise<void> {
   const want = recordIndexesFor(sql.dialect, schemaId, fields);
   const wanted = new Set(want.map((i) => i.name));
   const prefix = prefixOf(schemaId);

@@ -31,7 +31,9 @@ const slotColumns = Array.from({ length: MAX_SLOTS }, (_, i) => [`num_${i + 1}`,
 
 /** The slots of a schema's indexable fields, in order (`fields` as indexableFields gives them). */
 export function recordSlotsFor(fields: readonly { name: string; kind: ValueKind }[]): RecordSlot[] {
-  return fields.slice(0, MAX_SLOTS).map((f, i) => ({ field: f.name, kind: f.kind, column: `${f.kind === "text" ? "txt" : "num"}_${i + 1}` }));
+  return fields
+    .slice(0, MAX_SLOTS)
+    .map((f, i) => ({ field: f.name, kind: f.kind, column: `${f.kind === "text" ? "txt" : "num"}_${i + 1}` }));
 }
 
 /** The statements of the migration that adds the slots (PostgreSQL only). */
@@ -70,7 +72,10 @@ export const recordSlotsMigration: string[] = [
   `CREATE TRIGGER entity_records_slots BEFORE INSERT OR UPDATE OF data, schema_id ON entity_records FOR EACH ROW EXECUTE FUNCTION entity_record_slots()`,
   // The planner has statistics of the slot columns, not of lower(txt_i), which ilike compares: without these it guesses
   // 0.5% of the rows for any pattern and walks the created_at index past every record for 11 matches.
-  ...Array.from({ length: MAX_SLOTS }, (_, i) => `CREATE STATISTICS entity_records_lower_txt_${i + 1} ON (lower(txt_${i + 1})) FROM entity_records`),
+  ...Array.from(
+    { length: MAX_SLOTS },
+    (_, i) => `CREATE STATISTICS entity_records_lower_txt_${i + 1} ON (lower(txt_${i + 1})) FROM entity_records`,
+  ),
 ];
 
 /**
@@ -79,7 +84,10 @@ export const recordSlotsMigration: string[] = [
  */
 export async function syncRecordSlots(sql: Sql, schemaId: string, slots: readonly RecordSlot[]): Promise<void> {
   const map = toJson(slots.map((s) => [s.field, s.column, s.kind]));
-  const { changes } = await sql.run(`UPDATE entity_schemas SET record_slots = ? WHERE id = ? AND record_slots IS DISTINCT FROM ?`, [map, schemaId, map]);
+  const { changes } = await sql.run(
+    `UPDATE entity_schemas SET record_slots = ? WHERE id = ? AND record_slots IS DISTINCT FROM ?`,
+    [map, schemaId, map],
+  );
   if (changes > 0) await sql.run(`UPDATE entity_records SET data = data WHERE schema_id = ?`, [schemaId]);
 }
 
@@ -89,6 +97,9 @@ export async function syncRecordSlots(sql: Sql, schemaId: string, slots: readonl
  * boolean field match the JSON text, which the slot does not hold: they keep reading the JSON.
  */
 export function onSlot(fragment: SqlFragment, slot: RecordSlot): SqlFragment {
-  const expr = slot.kind === "text" ? json("postgres", "data", slot.field).text : jsonValue("postgres", "data", slot.field, slot.kind).text;
+  const expr =
+    slot.kind === "text"
+      ? json("postgres", "data", slot.field).text
+      : jsonValue("postgres", "data", slot.field, slot.kind).text;
   return { text: fragment.text.split(expr).join(slot.column), params: fragment.params };
 }

@@ -71,9 +71,11 @@ export function json(dialect: Dialect, column: string, key: string): SqlFragment
  */
 export function jsonValue(dialect: Dialect, column: string, key: string, kind: ValueKind): SqlFragment {
   const raw = json(dialect, column, key);
-  if (kind === "number") return { text: `CAST(${raw.text} AS ${dialect === "postgres" ? "DOUBLE PRECISION" : "REAL"})`, params: raw.params };
+  if (kind === "number")
+    return { text: `CAST(${raw.text} AS ${dialect === "postgres" ? "DOUBLE PRECISION" : "REAL"})`, params: raw.params };
   // SQLite's json_extract already answers 1/0 for true/false; PostgreSQL's ->> answers 'true'/'false'.
-  if (kind === "boolean" && dialect === "postgres") return { text: `CAST(CAST(${raw.text} AS BOOLEAN) AS INTEGER)`, params: raw.params };
+  if (kind === "boolean" && dialect === "postgres")
+    return { text: `CAST(CAST(${raw.text} AS BOOLEAN) AS INTEGER)`, params: raw.params };
   return raw;
 }
 
@@ -88,7 +90,8 @@ export function jsonFolded(dialect: Dialect, column: string, key: string): SqlFr
 }
 
 /** `FROM table <hint>`: SQLite's INDEXED BY, to pin a plan the planner cannot cost without statistics; PostgreSQL plans on its own. */
-export const indexHint = (dialect: Dialect, index: string | undefined): string => (index && dialect === "sqlite" ? `INDEXED BY ${index}` : "");
+export const indexHint = (dialect: Dialect, index: string | undefined): string =>
+  index && dialect === "sqlite" ? `INDEXED BY ${index}` : "";
 
 export const newId = (): string => randomUUID();
 export const isoTime = (d: Date): string => d.toISOString();

@@ -11,7 +11,9 @@ const MAX_CACHED_STATEMENTS = 1000;
 
 // better-sqlite3 binds Buffers, not plain Uint8Arrays.
 const bindable = (params: SqlParams = []) =>
-  params.map((p: SqlValue) => (p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p));
+  params.map((p: SqlValue) =>
+    p instanceof Uint8Array && !Buffer.isBuffer(p) ? Buffer.from(p.buffer, p.byteOffset, p.byteLength) : p,
+  );
 
 /** The transaction an async call chain is inside: its nesting depth, for savepoint names. */
 interface TxScope {

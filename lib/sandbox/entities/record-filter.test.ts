@@ -1,9 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { ValidationIssue } from "../validation";
-import { compileFilters, compileOrder, foldAscii, likePrefix, likeToGlob, prefixEnd, searchableFields, type FilterValue } from "./record-filter";
+import {
+  compileFilters,
+  compileOrder,
+  foldAscii,
+  likePrefix,
+  likeToGlob,
+  prefixEnd,
+  searchableFields,
+  type FilterValue,
+} from "./record-filter";
 
 const fields = searchableFields([
-  { name: { type: "string", required: true }, price: { type: "float", required: false }, ok: { type: "boolean", required: false } },
+  {
+    name: { type: "string", required: true },
+    price: { type: "float", required: false },
+    ok: { type: "boolean", required: false },
+  },
 ]);
 
 function compile(dialect: "sqlite" | "postgres", query: Record<string, FilterValue>) {
@@ -58,12 +71,14 @@ describe("prefixEnd", () => {
     const utf8 = (s: string) => Buffer.from(s, "utf8");
     for (const prefix of ["a", "Item 1", "日本", "a\u{10ffff}", "é\ud7ff"]) {
       const end = utf8(prefixEnd(prefix)!);
-      for (const tail of ["", "\0", "z", "\u{10ffff}\u{10ffff}", "😀"]) expect(Buffer.compare(utf8(prefix + tail), end)).toBe(-1);
+      for (const tail of ["", "\0", "z", "\u{10ffff}\u{10ffff}", "😀"])
+        expect(Buffer.compare(utf8(prefix + tail), end)).toBe(-1);
     }
   });
 });
 
-it("foldAscii lowercases A–Z only, like SQLite's lower()", () => expect(foldAscii("ÉLAN Straße ΩMEGA Item")).toBe("Élan straße Ωmega item"));
+it("foldAscii lowercases A–Z only, like SQLite's lower()", () =>
+  expect(foldAscii("ÉLAN Straße ΩMEGA Item")).toBe("Élan straße Ωmega item"));
 
 describe("compileFilters", () => {
   it("binds every value; the field's JSON path is an escaped literal (index expressions match only literal text)", () => {
@@ -73,8 +88,18 @@ describe("compileFilters", () => {
       price: { operator: "gt", value: 5 },
       ok: { operator: "in", value: [true, false] },
     });
-    expect(eq).toMatchObject({ text: `json_extract(data, '$."name"') = ?`, params: [evil], field: "name", access: "eq" });
-    expect(gt).toMatchObject({ text: `CAST(json_extract(data, '$."price"') AS REAL) > ?`, params: [5], field: "price", access: "range" });
+    expect(eq).toMatchObject({
+      text: `json_extract(data, '$."name"') = ?`,
+      params: [evil],
+      field: "name",
+      access: "eq",
+    });
+    expect(gt).toMatchObject({
+      text: `CAST(json_extract(data, '$."price"') AS REAL) > ?`,
+      params: [5],
+      field: "price",
+      access: "range",
+    });
     expect(inList).toMatchObject({ text: `json_extract(data, '$."ok"') IN (?, ?)`, params: [1, 0], access: "eq" });
   });
 
@@ -83,11 +108,19 @@ describe("compileFilters", () => {
     const quoted = searchableFields([{ "it's": { type: "string", required: false } }]);
     const [c] = compileFilters("sqlite", { "it's": { operator: "ilike", value: "%a" } }, quoted, issues);
     expect(issues).toEqual([]);
-    expect(c).toMatchObject({ text: `json_extract(data, '$."it''s"') LIKE ? ESCAPE '\\'`, params: ["%a"], access: "scan", index: "value" });
+    expect(c).toMatchObject({
+      text: `json_extract(data, '$."it''s"') LIKE ? ESCAPE '\\'`,
+      params: ["%a"],
+      access: "scan",
+      index: "value",
+    });
   });
 
   it("seeks a like / ilike prefix in the folded index: the lowercased prefix's range, and the match itself", () => {
-    const [ilike, like] = compile("sqlite", { name: { operator: "ilike", value: "Product 12_4%" }, price: { operator: "gt", value: 1 } });
+    const [ilike, like] = compile("sqlite", {
+      name: { operator: "ilike", value: "Product 12_4%" },
+      price: { operator: "gt", value: 1 },
+    });
     const f = `lower(json_extract(data, '$."name"'))`;
     expect(ilike).toMatchObject({
       text: `${f} >= ? AND ${f} < ? AND json_extract(data, '$."name"') LIKE ? ESCAPE '\\'`,
@@ -97,12 +130,21 @@ describe("compileFilters", () => {
     });
     expect(like).toMatchObject({ access: "range", index: "value" });
     const [glob] = compile("sqlite", { name: { operator: "like", value: "A\\%*%" } });
-    expect(glob).toMatchObject({ text: `${f} >= ? AND ${f} < ? AND json_extract(data, '$."name"') GLOB ?`, params: ["a%*", "a%+", "A%[*]*"], index: "folded" });
+    expect(glob).toMatchObject({
+      text: `${f} >= ? AND ${f} < ? AND json_extract(data, '$."name"') GLOB ?`,
+      params: ["a%*", "a%+", "A%[*]*"],
+      index: "folded",
+    });
   });
 
   it("keeps a like on a number field, and a pattern longer than SQLite allows, a plain match", () => {
     const [price] = compile("sqlite", { price: { operator: "like", value: "10%" } });
-    expect(price).toMatchObject({ text: `json_extract(data, '$."price"') GLOB ?`, params: ["10*"], access: "scan", index: "value" });
+    expect(price).toMatchObject({
+      text: `json_extract(data, '$."price"') GLOB ?`,
+      params: ["10*"],
+      access: "scan",
+      index: "value",
+    });
     const long = `${"a".repeat(50_001)}%`;
     const [name] = compile("sqlite", { name: { operator: "ilike", value: long } });
     expect(name).toMatchObject({ text: `json_extract(data, '$."name"') LIKE ? ESCAPE '\\'`, access: "scan" });
@@ -128,9 +170,18 @@ describe("compileFilters", () => {
   });
 
   it("writes the PostgreSQL forms: ->> with casts, LIKE with an escape, ILIKE as LIKE on lower()", () => {
-    const [gt, like, ok] = compile("postgres", { price: { operator: "gt", value: 5 }, name: { operator: "ilike", value: "a%" }, ok: true });
+    const [gt, like, ok] = compile("postgres", {
+      price: { operator: "gt", value: 5 },
+      name: { operator: "ilike", value: "a%" },
+      ok: true,
+    });
     expect(gt).toMatchObject({ text: "CAST((data::jsonb ->> 'price') AS DOUBLE PRECISION) > ?", params: [5] });
-    expect(like).toMatchObject({ text: "lower((data::jsonb ->> 'name')) LIKE lower(?) ESCAPE '\\'", params: ["a%"], access: "scan", index: "value" });
+    expect(like).toMatchObject({
+      text: "lower((data::jsonb ->> 'name')) LIKE lower(?) ESCAPE '\\'",
+      params: ["a%"],
+      access: "scan",
+      index: "value",
+    });
     expect(ok).toMatchObject({ text: "CAST(CAST((data::jsonb ->> 'ok') AS BOOLEAN) AS INTEGER) = ?", params: [1] });
   });
 

@@ -1,7 +1,16 @@
 import type { FilterOperator } from "@/lib/catalog/schemas/entity-record";
 import type { FieldType } from "@/lib/catalog/schemas/entity-schema";
 import type { RecordIndex } from "../db/record-indexes";
-import { bool, json, jsonFolded, jsonValue, type Dialect, type SqlFragment, type SqlValue, type ValueKind } from "../db/sql";
+import {
+  bool,
+  json,
+  jsonFolded,
+  jsonValue,
+  type Dialect,
+  type SqlFragment,
+  type SqlValue,
+  type ValueKind,
+} from "../db/sql";
 import type { ValidationIssue } from "../validation";
 import type { FieldsDefinition } from "./record-validator";
 
@@ -48,7 +57,8 @@ const frag = (text: string, ...parts: (SqlFragment | SqlValue)[]): SqlFragment =
 });
 
 /** The field's value as SQL compares it (the very expression the schema's record indexes hold). */
-const valueExpr = (dialect: Dialect, field: string, kind: FieldKind): SqlFragment => jsonValue(dialect, "data", field, kind);
+const valueExpr = (dialect: Dialect, field: string, kind: FieldKind): SqlFragment =>
+  jsonValue(dialect, "data", field, kind);
 
 /** A LIKE pattern (% and _ wildcards, \ escapes) as the case-sensitive GLOB pattern SQLite needs (its LIKE ignores ASCII case). */
 export function likeToGlob(pattern: string): string {
@@ -109,13 +119,23 @@ const LIKE_PATTERN_BYTES = 50_000;
  * lowercased prefix, so the range holds them all, numbers included (lower() gives their text); the match, checked on
  * the range's entries only, keeps the answer what it was (case, `_`, the rest of the pattern).
  */
-function prefixSeek(field: string, kind: FieldKind, pattern: string, match: SqlFragment, bound: string): Seekable | undefined {
+function prefixSeek(
+  field: string,
+  kind: FieldKind,
+  pattern: string,
+  match: SqlFragment,
+  bound: string,
+): Seekable | undefined {
   if (kind !== "text" || Buffer.byteLength(bound) > LIKE_PATTERN_BYTES) return undefined;
   const from = foldAscii(likePrefix(pattern));
   const to = prefixEnd(from);
   if (from === "" || to === undefined) return undefined;
   const folded = jsonFolded("sqlite", "data", field);
-  return { ...frag(`${folded.text} >= ? AND ${folded.text} < ? AND ${match.text}`, folded, from, folded, to, match), access: "range", index: "folded" };
+  return {
+    ...frag(`${folded.text} >= ? AND ${folded.text} < ? AND ${match.text}`, folded, from, folded, to, match),
+    access: "range",
+    index: "folded",
+  };
 }
 
 const TYPE_ERRORS: Record<FieldKind, { msg: string; type: string }> = {
@@ -125,7 +145,12 @@ const TYPE_ERRORS: Record<FieldKind, { msg: string; type: string }> = {
 };
 
 /** A non-null filter value as the kind binds it, or an issue. */
-function bindValue(kind: FieldKind, value: Scalar, loc: (string | number)[], issues: ValidationIssue[]): SqlValue | undefined {
+function bindValue(
+  kind: FieldKind,
+  value: Scalar,
+  loc: (string | number)[],
+  issues: ValidationIssue[],
+): SqlValue | undefined {
   if (kind === "number" && typeof value === "number") return value;
   if (kind === "boolean" && typeof value === "boolean") return bool(value);
   if (kind === "text" && typeof value === "string") return value;
@@ -160,7 +185,9 @@ function condition(
     const placeholders = bound.map(() => "?").join(", ");
     const values = bound as SqlValue[];
     if (operator === "in") {
-      return withNull ? frag(`(${e.text} IN (${placeholders}) OR ${e.text} IS NULL)`, e, ...values, e) : frag(`${e.text} IN (${placeholders})`, e, ...values);
+      return withNull
+        ? frag(`(${e.text} IN (${placeholders}) OR ${e.text} IS NULL)`, e, ...values, e)
+        : frag(`${e.text} IN (${placeholders})`, e, ...values);
     }
     // not_in, like ne, also matches records where the field is missing or null (unless null is in the list).
     return withNull
@@ -187,7 +214,8 @@ function condition(
       return frag(`${folded.text} LIKE lower(?) ESCAPE '\\'`, folded, value);
     }
     const bound = operator === "like" ? likeToGlob(value) : value;
-    const match = operator === "like" ? frag(`${raw.text} GLOB ?`, raw, bound) : frag(`${raw.text} LIKE ? ESCAPE '\\'`, raw, bound);
+    const match =
+      operator === "like" ? frag(`${raw.text} GLOB ?`, raw, bound) : frag(`${raw.text} LIKE ? ESCAPE '\\'`, raw, bound);
     return prefixSeek(field, kind, value, match, bound) ?? match;
   }
   if (value === null) {
@@ -211,7 +239,8 @@ function condition(
 function fieldProblem(dialect: Dialect, field: string, kind: FieldKind | "mixed" | undefined): string | null {
   if (kind === undefined) return "Unknown field: it is not in the schema's fields_definition";
   if (kind === "mixed") return "The organization's schemas give this field different types: search with schema_id";
-  if (dialect === "sqlite" && field.includes('"')) return 'Fields whose name contains " cannot be searched in the sandbox';
+  if (dialect === "sqlite" && field.includes('"'))
+    return 'Fields whose name contains " cannot be searched in the sandbox';
   return null;
 }
 
@@ -269,13 +298,26 @@ export function compileFilters(
 }
 
 /** ORDER BY created_at / updated_at, or a data field (missing values last); ties broken by creation, then id. */
-export function compileOrder(dialect: Dialect, orderBy: string, dir: OrderDir, fields: SearchableFields, issues: ValidationIssue[]): SqlFragment {
+export function compileOrder(
+  dialect: Dialect,
+  orderBy: string,
+  dir: OrderDir,
+  fields: SearchableFields,
+  issues: ValidationIssue[],
+): SqlFragment {
   const d = dir === "asc" ? "ASC" : "DESC";
   if (orderBy === "created_at" || orderBy === "updated_at") return frag(`${orderBy} ${d}, id ${d}`);
   const kind = fields.get(orderBy);
   const problem = fieldProblem(dialect, orderBy, kind);
   if (problem || kind === undefined || kind === "mixed") {
-    issues.push(issue(["query", "order_by"], kind === undefined ? "Order by created_at, updated_at or a field of the schema's fields_definition" : (problem ?? "")));
+    issues.push(
+      issue(
+        ["query", "order_by"],
+        kind === undefined
+          ? "Order by created_at, updated_at or a field of the schema's fields_definition"
+          : (problem ?? ""),
+      ),
+    );
     return frag(`created_at ${d}, id ${d}`);
   }
   const e = valueExpr(dialect, orderBy, kind);

@@ -84,7 +84,11 @@ export function validateRecordData(ref: RecordSchemaRef, data: Record<string, un
       const field = String(i.loc[1]);
       // zod reports a non-number for an integer field as "expected number"; Pydantic says int_type.
       const integer = i.type === "float_type" && ref.fields[field]?.type === "integer";
-      issues.push({ ...i, loc: ["body", "data", ...i.loc.slice(1)], ...(integer ? { type: "int_type", msg: "Input should be a valid integer" } : {}) });
+      issues.push({
+        ...i,
+        loc: ["body", "data", ...i.loc.slice(1)],
+        ...(integer ? { type: "int_type", msg: "Input should be a valid integer" } : {}),
+      });
     }
   }
   if (issues.length > 0 || !result.success) throw new ApiError(422, issues);

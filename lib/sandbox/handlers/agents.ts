@@ -24,16 +24,24 @@ async function requireAgent(ctx: TenantContext & Raises<404, "Agent not found">,
   return agent;
 }
 
-async function requireConversation(ctx: TenantContext & Raises<404, "Conversation not found">, agentId: string, conversationId: string): Promise<ConversationRow> {
+async function requireConversation(
+  ctx: TenantContext & Raises<404, "Conversation not found">,
+  agentId: string,
+  conversationId: string,
+): Promise<ConversationRow> {
   const user = requireUser(ctx);
   const conversation = await findConversation(ctx.sql, ctx.tenant.id, user.id, agentId, conversationId);
   if (!conversation) return ctx.fail(404, "Conversation not found");
   return conversation;
 }
 
-const listAvailable = defineHandler("agents.list-available", async (ctx) => ok((await listActiveAgents(ctx.sql, ctx.tenant.id, ctx.query.skip, ctx.query.limit)).map(toAgent)));
+const listAvailable = defineHandler("agents.list-available", async (ctx) =>
+  ok((await listActiveAgents(ctx.sql, ctx.tenant.id, ctx.query.skip, ctx.query.limit)).map(toAgent)),
+);
 
-const getAgent = defineHandler("agents.get-agent", async (ctx) => ok(toAgent(await requireAgent(ctx, ctx.params.agent_id))));
+const getAgent = defineHandler("agents.get-agent", async (ctx) =>
+  ok(toAgent(await requireAgent(ctx, ctx.params.agent_id))),
+);
 
 /**
  * Runs the agent deterministically: its reply_template filled with the user's message. Usage is
@@ -46,12 +54,20 @@ const chat = defineHandler("agents.chat", async (ctx) => {
   const body = ctx.body;
   const now = ctx.now();
   return await ctx.sql.tx(async () => {
-    const conversation = body.conversation_id === undefined ? undefined : await requireConversation(ctx, ctx.params.agent_id, body.conversation_id);
+    const conversation =
+      body.conversation_id === undefined
+        ? undefined
+        : await requireConversation(ctx, ctx.params.agent_id, body.conversation_id);
     if (conversation?.status === "ENDED") return ctx.fail(400);
     const account = await requireAiUsageAllowance(ctx.sql, ctx.tenant.id, user.id, now);
 
-    const sent: ChatMessage[] = [...(body.messages ?? []), ...(body.input === undefined ? [] : [{ role: "user" as const, content: body.input }])];
-    const history: ChatMessage[] = conversation ? await listConversationMessages(ctx.sql, ctx.tenant.id, conversation.id) : [];
+    const sent: ChatMessage[] = [
+      ...(body.messages ?? []),
+      ...(body.input === undefined ? [] : [{ role: "user" as const, content: body.input }]),
+    ];
+    const history: ChatMessage[] = conversation
+      ? await listConversationMessages(ctx.sql, ctx.tenant.id, conversation.id)
+      : [];
     const context = [...history, ...sent];
     const input = lastUserContent(sent);
     const output = generate(agentReply(agent.reply_template, input), body.max_tokens);
@@ -91,7 +107,10 @@ const chat = defineHandler("agents.chat", async (ctx) => {
       await appendConversationMessages(
         ctx.sql,
         conversation,
-        [...sent, { role: "assistant", content: output.text, tokensUsed, metadata: { model, execution_id: execution.id } }],
+        [
+          ...sent,
+          { role: "assistant", content: output.text, tokensUsed, metadata: { model, execution_id: execution.id } },
+        ],
         now,
       );
     }
@@ -103,29 +122,56 @@ const chat = defineHandler("agents.chat", async (ctx) => {
 const history = defineHandler("agents.history", async (ctx) => {
   const user = requireUser(ctx);
   await requireAgent(ctx, ctx.params.agent_id);
-  return ok((await listExecutions(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit)).map(toExecution));
+  return ok(
+    (await listExecutions(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit)).map(
+      toExecution,
+    ),
+  );
 });
 
 const createConversation = defineHandler("agents.create-conversation", async (ctx) => {
   const user = requireUser(ctx);
   const agent = await requireAgent(ctx, ctx.params.agent_id);
-  return created(toConversation(await insertConversation(ctx.sql, ctx.tenant.id, user.id, agent.id, ctx.body?.title ?? null, ctx.now())));
+  return created(
+    toConversation(
+      await insertConversation(ctx.sql, ctx.tenant.id, user.id, agent.id, ctx.body?.title ?? null, ctx.now()),
+    ),
+  );
 });
 
 const listUserConversations = defineHandler("agents.list-conversations", async (ctx) => {
   const user = requireUser(ctx);
   await requireAgent(ctx, ctx.params.agent_id);
-  return ok((await listConversations(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit)).map(toConversation));
+  return ok(
+    (
+      await listConversations(ctx.sql, ctx.tenant.id, user.id, ctx.params.agent_id, ctx.query.skip, ctx.query.limit)
+    ).map(toConversation),
+  );
 });
 
 const getConversation = defineHandler("agents.get-conversation", async (ctx) => {
   const conversation = await requireConversation(ctx, ctx.params.agent_id, ctx.params.conversation_id);
-  return ok(toConversationWithMessages(conversation, await listConversationMessages(ctx.sql, ctx.tenant.id, conversation.id)));
+  return ok(
+    toConversationWithMessages(conversation, await listConversationMessages(ctx.sql, ctx.tenant.id, conversation.id)),
+  );
 });
 
 const endUserConversation = defineHandler("agents.end-conversation", async (ctx) => {
-  await endConversation(ctx.sql, await requireConversation(ctx, ctx.params.agent_id, ctx.params.conversation_id), ctx.now());
+  await endConversation(
+    ctx.sql,
+    await requireConversation(ctx, ctx.params.agent_id, ctx.params.conversation_id),
+    ctx.now(),
+  );
   return noContent();
 });
 
-export const agentsHandlers = [listAvailable, getAgent, chat, history, createConversation, listUserConversations, getConversation, endUserConversation];
+export const agentsHandlers = [
+  listAvailable,
+  getAgent,
+  chat,
+  history,
+  createConversation,
+  listUserConversations,
+  getConversation,
+  endUserConversation,
+];

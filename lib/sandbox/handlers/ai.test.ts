@@ -59,16 +59,21 @@ describe("completions", () => {
     org = await addOrganization(tenant, user.id);
   });
 
-  const complete = (body: Record<string, unknown>) => client.call("POST", "/v1/ai/completions", { token, body: { model: "gpt-4", messages: MESSAGES, ...body } });
+  const complete = (body: Record<string, unknown>) =>
+    client.call("POST", "/v1/ai/completions", { token, body: { model: "gpt-4", messages: MESSAGES, ...body } });
   const usage = async () =>
-    expectMatchesCatalog<CurrentUsage>("usage.current", await client.call("GET", "/v1/api/usage/current", { token, query: { organization_id: org } }));
+    expectMatchesCatalog<CurrentUsage>(
+      "usage.current",
+      await client.call("GET", "/v1/api/usage/current", { token, query: { organization_id: org } }),
+    );
 
   it("answers a deterministic completion in the OpenAI shape and counts it against the plan", async () => {
     const before = await usage();
     const res = await complete({ max_tokens: 100, temperature: 0.7 });
     expect(res.status).toBe(200);
     const completion = await expectMatchesCatalog<Completion>(ENDPOINT, res);
-    const content = 'Sandbox reply from gpt-4 to 2 messages. You said: "Write a one-line welcome message for new users."';
+    const content =
+      'Sandbox reply from gpt-4 to 2 messages. You said: "Write a one-line welcome message for new users."';
     expect(completion).toMatchObject({
       object: "chat.completion",
       model: "gpt-4",
@@ -85,7 +90,7 @@ describe("completions", () => {
 
   it("max_tokens cuts the answer: finish_reason length", async () => {
     const completion = await expectMatchesCatalog<Completion>(ENDPOINT, await complete({ max_tokens: 3 }));
-    expect(completion.choices[0]).toMatchObject({ message: { content: "Sandbox repl" }, finish_reason: "length" }) // 3 tokens: 12 characters;
+    expect(completion.choices[0]).toMatchObject({ message: { content: "Sandbox repl" }, finish_reason: "length" }); // 3 tokens: 12 characters;
     expect(completion.usage.completion_tokens).toBe(3);
   });
 
@@ -127,7 +132,11 @@ describe("completions", () => {
   });
 
   it("requires the user's token", async () => {
-    await expectError(await client.call("POST", "/v1/ai/completions", { body: { model: "gpt-4", messages: MESSAGES } }), 401, "Not authenticated");
+    await expectError(
+      await client.call("POST", "/v1/ai/completions", { body: { model: "gpt-4", messages: MESSAGES } }),
+      401,
+      "Not authenticated",
+    );
   });
 });
 
@@ -137,9 +146,14 @@ describe("limits", () => {
     const client = sandboxClient(tenant);
     const { user, tokens: session } = await newUser(tenant);
     await addOrganization(tenant, user.id);
-    await (await getStore()).run(`UPDATE plans SET max_messages_per_month = 1 WHERE tenant_id = ? AND is_free = 1`, [tenant.id]);
+    await (
+      await getStore()
+    ).run(`UPDATE plans SET max_messages_per_month = 1 WHERE tenant_id = ? AND is_free = 1`, [tenant.id]);
     const complete = (stream: boolean) =>
-      client.call("POST", "/v1/ai/completions", { token: session.access_token, body: { model: "gpt-4", messages: MESSAGES, stream } });
+      client.call("POST", "/v1/ai/completions", {
+        token: session.access_token,
+        body: { model: "gpt-4", messages: MESSAGES, stream },
+      });
     expect((await complete(true)).status).toBe(200);
     await expectError(await complete(true), 402, "Usage limit exceeded");
     await expectError(await complete(false), 402, "Usage limit exceeded");
@@ -148,7 +162,10 @@ describe("limits", () => {
   it("402 for a user without an organization", async () => {
     const tenant = await newTenant();
     const { tokens: session } = await newUser(tenant);
-    const res = await sandboxClient(tenant).call("POST", "/v1/ai/completions", { token: session.access_token, body: { model: "gpt-4", messages: MESSAGES } });
+    const res = await sandboxClient(tenant).call("POST", "/v1/ai/completions", {
+      token: session.access_token,
+      body: { model: "gpt-4", messages: MESSAGES },
+    });
     await expectError(res, 402, "Usage limit exceeded");
   });
 });

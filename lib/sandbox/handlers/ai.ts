@@ -1,12 +1,20 @@
 import { COMPLETION_STREAM_DONE } from "@/lib/catalog/schemas/completion";
-import { isSupportedModel, runCompletion, toCompletion, toCompletionChunks, type CompletionRun } from "../resources/completion";
+import {
+  isSupportedModel,
+  runCompletion,
+  toCompletion,
+  toCompletionChunks,
+  type CompletionRun,
+} from "../resources/completion";
 import { recordAiRequest, requireAiUsageAllowance } from "../resources/usage";
 import { defineHandler } from "./define";
 import { ok, requireUser } from "./helpers";
 
 /** Server-sent events, one enqueued per chunk so readers see them arrive separately; `data: [DONE]` last. */
 function eventStream(run: CompletionRun): Response {
-  const events = [...toCompletionChunks(run).map((c) => JSON.stringify(c)), COMPLETION_STREAM_DONE].map((data) => `data: ${data}\n\n`);
+  const events = [...toCompletionChunks(run).map((c) => JSON.stringify(c)), COMPLETION_STREAM_DONE].map(
+    (data) => `data: ${data}\n\n`,
+  );
   const encoder = new TextEncoder();
   let next = 0;
   const body = new ReadableStream<Uint8Array>({
@@ -18,7 +26,11 @@ function eventStream(run: CompletionRun): Response {
   });
   return new Response(body, {
     status: 200,
-    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache", "X-Accel-Buffering": "no" },
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache",
+      "X-Accel-Buffering": "no",
+    },
   });
 }
 

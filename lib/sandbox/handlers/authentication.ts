@@ -14,14 +14,16 @@ import type { TenantContext } from "./types";
 
 /** Tokens plus the user: login, refresh and register without verification answer this. */
 async function signIn(ctx: TenantContext, user: UserRow) {
-  return { ...await issueSession(ctx.sql, ctx.tenant.id, user.id, ctx.now()), user: toAuthUser(user) };
+  return { ...(await issueSession(ctx.sql, ctx.tenant.id, user.id, ctx.now())), user: toAuthUser(user) };
 }
 
 async function sendVerification(ctx: TenantContext, user: UserRow, returnTo?: string) {
   const token = await createEmailToken(ctx.sql, ctx.tenant.id, user.id, "verification", ctx.now());
   const { link, returnToIgnored } = mailLink(ctx.origin, "verification", token, returnTo);
   // Said in the mail, so a developer reading the outbox knows why the link is not their return_to.
-  const why = returnToIgnored ? `\n(The sandbox links only to this portal, so it did not use return_to ${returnTo}.)` : "";
+  const why = returnToIgnored
+    ? `\n(The sandbox links only to this portal, so it did not use return_to ${returnTo}.)`
+    : "";
   await ctx.outbox.send({
     to: user.email ?? "",
     kind: "verification",
@@ -40,7 +42,12 @@ async function markVerified(sql: Sql, tenantId: string, userId: string, now: Dat
 }
 
 async function setPassword(sql: Sql, user: UserRow, hash: string, now: Date) {
-  await sql.run(`UPDATE users SET password_hash = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [hash, isoTime(now), user.tenant_id, user.id]);
+  await sql.run(`UPDATE users SET password_hash = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+    hash,
+    isoTime(now),
+    user.tenant_id,
+    user.id,
+  ]);
 }
 
 const register = defineHandler("authentication.register", async (ctx) => {
@@ -53,13 +60,23 @@ const register = defineHandler("authentication.register", async (ctx) => {
     return insertUser(
       sql,
       tenant.id,
-      { email: body.email, passwordHash, displayName: body.display_name, locale: body.locale, isEmailVerified: !verify, status: verify ? "pending" : "active" },
+      {
+        email: body.email,
+        passwordHash,
+        displayName: body.display_name,
+        locale: body.locale,
+        isEmailVerified: !verify,
+        status: verify ? "pending" : "active",
+      },
       ctx.now(),
     );
   });
   if (!verify) return created(await signIn(ctx, user));
   await sendVerification(ctx, user, body.return_to);
-  return created({ message: "Registration successful. Please check your email to verify your account.", verification_required: true });
+  return created({
+    message: "Registration successful. Please check your email to verify your account.",
+    verification_required: true,
+  });
 });
 
 const login = defineHandler("authentication.login", async (ctx) => {
@@ -109,7 +126,7 @@ const resetPassword = defineHandler("authentication.reset-password", async (ctx)
   const now = ctx.now();
   await ctx.sql.tx(async () => {
     const used = await consumeEmailToken(ctx.sql, "password_reset", ctx.body.token, now, ctx.tenant.id);
-    const user = used && await findUserById(ctx.sql, ctx.tenant.id, used.userId);
+    const user = used && (await findUserById(ctx.sql, ctx.tenant.id, used.userId));
     if (!user) return ctx.fail(400);
     await setPassword(ctx.sql, user, hash, now);
     await revokeUserSessions(ctx.sql, ctx.tenant.id, user.id, now);
@@ -134,7 +151,7 @@ const verifyEmail = defineHandler("authentication.verify-email", async (ctx) => 
 // No API key: the token names the tenant.
 const verifyEmailWithToken = defineHandler("authentication.verify-email-with-token", async (ctx) => {
   const used = await consumeEmailToken(ctx.sql, "verification", ctx.body.token, ctx.now());
-  const tenant = used && await getTenant(ctx.sql, used.tenantId);
+  const tenant = used && (await getTenant(ctx.sql, used.tenantId));
   if (!used || !tenant || isExpired(tenant, ctx.now())) return ctx.fail(400);
   await markVerified(ctx.sql, used.tenantId, used.userId, ctx.now());
   return message("Email verified successfully");
@@ -146,13 +163,19 @@ const resendVerification = defineHandler("authentication.resend-verification", a
   return message("Verification email sent");
 });
 
-const providers = defineHandler("authentication.providers", async (ctx) => ok({ providers: ctx.tenant.google_enabled === 1 ? [{ provider: "google", name: "Google" }] : [] }));
+const providers = defineHandler("authentication.providers", async (ctx) =>
+  ok({ providers: ctx.tenant.google_enabled === 1 ? [{ provider: "google", name: "Google" }] : [] }),
+);
 
 const googleUrl = defineHandler("authentication.google-url", async (ctx) => {
   if (ctx.tenant.google_enabled !== 1) return ctx.fail(400, "Google sign-in is not enabled for this tenant");
   // The sandbox allows any http(s) redirect_uri; the real API checks the tenant's configured list.
   if (!/^https?:$/.test(new URL(ctx.query.redirect_uri).protocol)) return ctx.fail(400);
-  const state = await createOAuthState(ctx.sql, { tenantId: ctx.tenant.id, redirectUri: ctx.query.redirect_uri }, ctx.now());
+  const state = await createOAuthState(
+    ctx.sql,
+    { tenantId: ctx.tenant.id, redirectUri: ctx.query.redirect_uri },
+    ctx.now(),
+  );
   return ok({ authorization_url: `${ctx.origin}/sandbox/oauth/google?state=${encodeURIComponent(state)}` });
 });
 
@@ -164,12 +187,13 @@ const FAILED = { status: 302, purpose: "Google sign-in failed." } as const;
 const googleCallback = defineHandler("authentication.google-callback", async (ctx) => {
   const now = ctx.now();
   const state = await verifyOAuthState(ctx.sql, ctx.query.state, now);
-  const tenant = state && await getTenant(ctx.sql, state.tenantId);
+  const tenant = state && (await getTenant(ctx.sql, state.tenantId));
   if (!state || !tenant || isExpired(tenant, now)) {
     return ctx.fail(422, [{ loc: ["query", "state"], msg: "Invalid or expired OAuth state", type: "value_error" }]);
   }
   const identity = await verifyOAuthCode(ctx.sql, ctx.query.code, tenant.id, now);
-  if (!identity) return sendBrowserTo(errorRedirect(state.redirectUri, "Invalid or expired authorization code"), FAILED);
+  if (!identity)
+    return sendBrowserTo(errorRedirect(state.redirectUri, "Invalid or expired authorization code"), FAILED);
   const user = await ctx.sql.tx(async () => {
     const existing = await findUserByEmail(ctx.sql, tenant.id, identity.email);
     if (existing) {
@@ -177,10 +201,33 @@ const googleCallback = defineHandler("authentication.google-callback", async (ct
       return existing;
     }
     const sub = `google|${createHash("sha256").update(identity.email.toLowerCase()).digest("hex").slice(0, 21)}`;
-    return insertUser(ctx.sql, tenant.id, { email: identity.email, displayName: identity.displayName, isEmailVerified: true, status: "active", sub }, now);
+    return insertUser(
+      ctx.sql,
+      tenant.id,
+      { email: identity.email, displayName: identity.displayName, isEmailVerified: true, status: "active", sub },
+      now,
+    );
   });
   if (user.is_active !== 1) return sendBrowserTo(errorRedirect(state.redirectUri, "User account is inactive"), FAILED);
-  return sendBrowserTo(tokenRedirect(state.redirectUri, await issueSession(ctx.sql, tenant.id, user.id, now)), SIGNED_IN);
+  return sendBrowserTo(
+    tokenRedirect(state.redirectUri, await issueSession(ctx.sql, tenant.id, user.id, now)),
+    SIGNED_IN,
+  );
 });
 
-export const authenticationHandlers = [register, login, refresh, me, logout, forgotPassword, resetPassword, changePassword, verifyEmail, verifyEmailWithToken, resendVerification, providers, googleUrl, googleCallback];
+export const authenticationHandlers = [
+  register,
+  login,
+  refresh,
+  me,
+  logout,
+  forgotPassword,
+  resetPassword,
+  changePassword,
+  verifyEmail,
+  verifyEmailWithToken,
+  resendVerification,
+  providers,
+  googleUrl,
+  googleCallback,
+];

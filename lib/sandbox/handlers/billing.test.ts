@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AvailablePlans, BillingCheckoutSession, BillingHistory, CancelResult, ChangePlanResult } from "@/lib/catalog/schemas/billing";
+import type {
+  AvailablePlans,
+  BillingCheckoutSession,
+  BillingHistory,
+  CancelResult,
+  ChangePlanResult,
+} from "@/lib/catalog/schemas/billing";
 import { insertPaidInvoice } from "../resources/invoice";
 import { insertOrgSubscription, type SubscriptionRow } from "../resources/org-subscription";
 import { insertOrganization } from "../resources/organization";
@@ -28,15 +34,41 @@ async function setUp(): Promise<World> {
   worlds += 1;
   const tenant = await newTenant();
   const { user } = await newUser(tenant);
-  const org = await insertOrganization(await getStore(), tenant.id, user.id, { name: `Billing ${worlds}`, slug: `billing-${worlds}` }, new Date());
-  const ids = (await (await getStore()).all<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? ORDER BY sort_order`, [tenant.id])).map((p) => p.id);
-  return { tenant, client: sandboxClient(tenant), userId: user.id, orgId: org.id, plans: { free: ids[0]!, pro: ids[1]!, business: ids[2]! } };
+  const org = await insertOrganization(
+    await getStore(),
+    tenant.id,
+    user.id,
+    { name: `Billing ${worlds}`, slug: `billing-${worlds}` },
+    new Date(),
+  );
+  const ids = (
+    await (
+      await getStore()
+    ).all<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? ORDER BY sort_order`, [tenant.id])
+  ).map((p) => p.id);
+  return {
+    tenant,
+    client: sandboxClient(tenant),
+    userId: user.id,
+    orgId: org.id,
+    plans: { free: ids[0]!, pro: ids[1]!, business: ids[2]! },
+  };
 }
 
 const subscribe = async (w: World, planId: string): Promise<SubscriptionRow> =>
-  insertOrgSubscription(await getStore(), w.tenant.id, { organizationId: w.orgId, userId: w.userId, planId }, new Date());
-const subscription = async (id: string) => (await (await getStore()).get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE id = ?`, [id]))!;
-const invoices = async (w: World) => (await getStore()).all<{ amount_paid: number; status: string }>(`SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ?`, [w.tenant.id, w.orgId]);
+  insertOrgSubscription(
+    await getStore(),
+    w.tenant.id,
+    { organizationId: w.orgId, userId: w.userId, planId },
+    new Date(),
+  );
+const subscription = async (id: string) =>
+  (await (await getStore()).get<SubscriptionRow>(`SELECT * FROM subscriptions WHERE id = ?`, [id]))!;
+const invoices = async (w: World) =>
+  (await getStore()).all<{ amount_paid: number; status: string }>(
+    `SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ?`,
+    [w.tenant.id, w.orgId],
+  );
 
 const MISSING = "0f0e8400-e29b-41d4-a716-4466554400ff";
 const secret = { key: "secret" as const };
@@ -52,7 +84,12 @@ describe("GET /v1/billing/available-plans", () => {
       ["Pro Plan", 2999, "$29.99", false, "price_sandbox_pro_monthly"],
       ["Business", 9999, "$99.99", false, "price_sandbox_business_monthly"],
     ]);
-    await expectError("billing.list-available-plans", await w.client.call("GET", "/v1/billing/available-plans"), 403, "This endpoint requires a secret API key (sk_live_*)");
+    await expectError(
+      "billing.list-available-plans",
+      await w.client.call("GET", "/v1/billing/available-plans"),
+      403,
+      "This endpoint requires a secret API key (sk_live_*)",
+    );
   });
 });
 
@@ -69,14 +106,25 @@ describe("POST /v1/billing/create-checkout-session", () => {
     cancel_url: "https://app.example.com/billing/cancel",
     ...extra,
   });
-  const call = (extra?: Record<string, unknown>) => w.client.call("POST", "/v1/billing/create-checkout-session", { ...secret, body: body(extra) });
+  const call = (extra?: Record<string, unknown>) =>
+    w.client.call("POST", "/v1/billing/create-checkout-session", { ...secret, body: body(extra) });
 
   it("opens a checkout session on the sandbox checkout page", async () => {
     const session = await expectMatchesCatalog<BillingCheckoutSession>("billing.create-checkout-session", await call());
     expect(session).toMatchObject({ plan_name: "Pro Plan", price: "$29.99", message: null });
     expect(session.checkout_url).toBe(`${TEST_ORIGIN}/sandbox/checkout/${session.session_id}`);
-    const row = await (await getStore()).get(`SELECT tenant_id, user_id, organization_id, plan_id, status FROM checkout_sessions WHERE id = ?`, [session.session_id]);
-    expect(row).toEqual({ tenant_id: w.tenant.id, user_id: w.userId, organization_id: w.orgId, plan_id: w.plans.pro, status: "open" });
+    const row = await (
+      await getStore()
+    ).get(`SELECT tenant_id, user_id, organization_id, plan_id, status FROM checkout_sessions WHERE id = ?`, [
+      session.session_id,
+    ]);
+    expect(row).toEqual({
+      tenant_id: w.tenant.id,
+      user_id: w.userId,
+      organization_id: w.orgId,
+      plan_id: w.plans.pro,
+      status: "open",
+    });
   });
 
   it("404 plan, organization or user; 400 for a free plan", async () => {
@@ -92,7 +140,10 @@ describe("POST /v1/billing/create-checkout-session", () => {
 describe("POST /v1/billing/change-plan", () => {
   const id = "billing.change-plan";
   const change = (w: World, subscriptionId: string, planId: string) =>
-    w.client.call("POST", "/v1/billing/change-plan", { ...secret, body: { subscription_id: subscriptionId, new_plan_id: planId } });
+    w.client.call("POST", "/v1/billing/change-plan", {
+      ...secret,
+      body: { subscription_id: subscriptionId, new_plan_id: planId },
+    });
 
   it("upgrade: the plan changes now and the prorated difference is invoiced", async () => {
     const w = await setUp();
@@ -107,7 +158,11 @@ describe("POST /v1/billing/change-plan", () => {
       status: "active",
       cancel_at_period_end: false,
     });
-    expect(await subscription(sub.id)).toMatchObject({ plan_id: w.plans.business, pending_plan_id: null, cancel_at_period_end: 0 });
+    expect(await subscription(sub.id)).toMatchObject({
+      plan_id: w.plans.business,
+      pending_plan_id: null,
+      cancel_at_period_end: 0,
+    });
     const [invoice] = await invoices(w);
     // (99.99 - 29.99) for (almost) the whole period.
     expect(invoice?.status).toBe("paid");
@@ -125,11 +180,19 @@ describe("POST /v1/billing/change-plan", () => {
       status: "active",
       cancel_at_period_end: true,
     });
-    expect(await subscription(sub.id)).toMatchObject({ plan_id: w.plans.business, pending_plan_id: w.plans.free, cancel_at_period_end: 1 });
+    expect(await subscription(sub.id)).toMatchObject({
+      plan_id: w.plans.business,
+      pending_plan_id: w.plans.free,
+      cancel_at_period_end: 1,
+    });
     expect(await invoices(w)).toEqual([]);
     // Another downgrade replaces the scheduled one.
     await expectMatchesCatalog<ChangePlanResult>(id, await change(w, sub.id, w.plans.pro));
-    expect(await subscription(sub.id)).toMatchObject({ plan_id: w.plans.business, pending_plan_id: w.plans.pro, cancel_at_period_end: 1 });
+    expect(await subscription(sub.id)).toMatchObject({
+      plan_id: w.plans.business,
+      pending_plan_id: w.plans.pro,
+      cancel_at_period_end: 1,
+    });
   });
 
   it("404 subscription or plan, 400 same plan or cancelled subscription", async () => {
@@ -148,7 +211,8 @@ describe("POST /v1/billing/cancel-subscription", () => {
     const id = "billing.cancel-subscription";
     const w = await setUp();
     const sub = await subscribe(w, w.plans.pro);
-    const cancel = (query: Record<string, string>) => w.client.call("POST", "/v1/billing/cancel-subscription", { ...secret, query });
+    const cancel = (query: Record<string, string>) =>
+      w.client.call("POST", "/v1/billing/cancel-subscription", { ...secret, query });
     await expectError(id, await cancel({ subscription_id: MISSING }), 404, "Subscription not found");
     expect((await cancel({})).status).toBe(422);
 
@@ -158,7 +222,12 @@ describe("POST /v1/billing/cancel-subscription", () => {
       cancel_at_period_end: true,
     });
     expect(await subscription(sub.id)).toMatchObject({ status: "active", cancel_at_period_end: 1 });
-    expect(await expectMatchesCatalog<CancelResult>(id, await cancel({ subscription_id: sub.id, cancel_at_period_end: "false" }))).toEqual({
+    expect(
+      await expectMatchesCatalog<CancelResult>(
+        id,
+        await cancel({ subscription_id: sub.id, cancel_at_period_end: "false" }),
+      ),
+    ).toEqual({
       success: true,
       message: "Subscription cancelled",
       cancel_at_period_end: false,
@@ -181,14 +250,34 @@ describe("GET /v1/billing/billing-history-org/{organization_id}", () => {
     });
     for (let i = 0; i < 3; i += 1) {
       const at = new Date(Date.UTC(2026, i, 1));
-      await insertPaidInvoice(await getStore(), w.tenant.id, { organizationId: w.orgId, subscriptionId: null, amountCents: 1000 + i, currency: "usd", periodStart: at, periodEnd: at }, at);
+      await insertPaidInvoice(
+        await getStore(),
+        w.tenant.id,
+        {
+          organizationId: w.orgId,
+          subscriptionId: null,
+          amountCents: 1000 + i,
+          currency: "usd",
+          periodStart: at,
+          periodEnd: at,
+        },
+        at,
+      );
     }
-    const two = await expectMatchesCatalog<BillingHistory>(id, await w.client.call("GET", path, { ...secret, query: { limit: "2" } }));
+    const two = await expectMatchesCatalog<BillingHistory>(
+      id,
+      await w.client.call("GET", path, { ...secret, query: { limit: "2" } }),
+    );
     expect([two.total_invoices, two.invoices.map((i) => i.amount_due)]).toEqual([2, [1002, 1001]]);
     const all = await expectMatchesCatalog<BillingHistory>(id, await w.client.call("GET", path, secret));
     expect(all.total_invoices).toBe(3);
     expect((await w.client.call("GET", path, { ...secret, query: { limit: "101" } })).status).toBe(422);
-    await expectError(id, await w.client.call("GET", `/v1/billing/billing-history-org/${MISSING}`, secret), 404, "Organization not found");
+    await expectError(
+      id,
+      await w.client.call("GET", `/v1/billing/billing-history-org/${MISSING}`, secret),
+      404,
+      "Organization not found",
+    );
   });
 });
 
@@ -197,22 +286,77 @@ describe("isolation between tenants", () => {
     const a = await setUp();
     const b = await setUp();
     const sub = await subscribe(a, a.plans.pro);
-    await insertPaidInvoice(await getStore(), a.tenant.id, { organizationId: a.orgId, subscriptionId: sub.id, amountCents: 2999, currency: "usd", periodStart: new Date(), periodEnd: new Date() }, new Date());
-    const call = (method: string, path: string, extra: Record<string, unknown> = {}) => b.client.call(method, path, { ...secret, ...extra });
-    await expectError("billing.change-plan", await call("POST", "/v1/billing/change-plan", { body: { subscription_id: sub.id, new_plan_id: b.plans.business } }), 404, "Subscription not found");
-    await expectError("billing.change-plan", await call("POST", "/v1/billing/change-plan", { body: { subscription_id: sub.id, new_plan_id: a.plans.business } }), 404, "Subscription not found");
-    await expectError("billing.cancel-subscription", await call("POST", "/v1/billing/cancel-subscription", { query: { subscription_id: sub.id } }), 404, "Subscription not found");
-    await expectError("billing.billing-history", await call("GET", `/v1/billing/billing-history-org/${a.orgId}`), 404, "Organization not found");
-    const checkout = { user_id: a.userId, organization_id: a.orgId, plan_id: a.plans.pro, success_url: "https://x.test/", cancel_url: "https://x.test/" };
-    await expectError("billing.create-checkout-session", await call("POST", "/v1/billing/create-checkout-session", { body: checkout }), 404, "Plan not found");
+    await insertPaidInvoice(
+      await getStore(),
+      a.tenant.id,
+      {
+        organizationId: a.orgId,
+        subscriptionId: sub.id,
+        amountCents: 2999,
+        currency: "usd",
+        periodStart: new Date(),
+        periodEnd: new Date(),
+      },
+      new Date(),
+    );
+    const call = (method: string, path: string, extra: Record<string, unknown> = {}) =>
+      b.client.call(method, path, { ...secret, ...extra });
+    await expectError(
+      "billing.change-plan",
+      await call("POST", "/v1/billing/change-plan", {
+        body: { subscription_id: sub.id, new_plan_id: b.plans.business },
+      }),
+      404,
+      "Subscription not found",
+    );
+    await expectError(
+      "billing.change-plan",
+      await call("POST", "/v1/billing/change-plan", {
+        body: { subscription_id: sub.id, new_plan_id: a.plans.business },
+      }),
+      404,
+      "Subscription not found",
+    );
+    await expectError(
+      "billing.cancel-subscription",
+      await call("POST", "/v1/billing/cancel-subscription", { query: { subscription_id: sub.id } }),
+      404,
+      "Subscription not found",
+    );
+    await expectError(
+      "billing.billing-history",
+      await call("GET", `/v1/billing/billing-history-org/${a.orgId}`),
+      404,
+      "Organization not found",
+    );
+    const checkout = {
+      user_id: a.userId,
+      organization_id: a.orgId,
+      plan_id: a.plans.pro,
+      success_url: "https://x.test/",
+      cancel_url: "https://x.test/",
+    };
+    await expectError(
+      "billing.create-checkout-session",
+      await call("POST", "/v1/billing/create-checkout-session", { body: checkout }),
+      404,
+      "Plan not found",
+    );
     await expectError(
       "billing.create-checkout-session",
       await call("POST", "/v1/billing/create-checkout-session", { body: { ...checkout, plan_id: b.plans.pro } }),
       404,
       "Organization not found",
     );
-    const plans = await expectMatchesCatalog<AvailablePlans>("billing.list-available-plans", await call("GET", "/v1/billing/available-plans"));
+    const plans = await expectMatchesCatalog<AvailablePlans>(
+      "billing.list-available-plans",
+      await call("GET", "/v1/billing/available-plans"),
+    );
     expect(plans.plans.map((p) => p.id)).toEqual(Object.values(b.plans));
-    expect(await subscription(sub.id)).toMatchObject({ plan_id: a.plans.pro, status: "active", cancel_at_period_end: 0 });
+    expect(await subscription(sub.id)).toMatchObject({
+      plan_id: a.plans.pro,
+      status: "active",
+      cancel_at_period_end: 0,
+    });
   });
 });

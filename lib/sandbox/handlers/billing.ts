@@ -18,13 +18,19 @@ const availablePlans = defineHandler("billing.list-available-plans", async (ctx)
 const createCheckoutSession = defineHandler("billing.create-checkout-session", async (ctx) => {
   const { body, sql, tenant } = ctx;
   const plan = await requirePayablePlan(sql, tenant.id, body.plan_id);
-  if (!await findOrganization(sql, tenant.id, body.organization_id)) return ctx.fail(404, "Organization not found");
-  if (!await findUserById(sql, tenant.id, body.user_id)) return ctx.fail(404, "User not found");
+  if (!(await findOrganization(sql, tenant.id, body.organization_id))) return ctx.fail(404, "Organization not found");
+  if (!(await findUserById(sql, tenant.id, body.user_id))) return ctx.fail(404, "User not found");
   const session = await startCheckout(
     sql,
     tenant.id,
     ctx.origin,
-    { userId: body.user_id, organizationId: body.organization_id, plan, successUrl: body.success_url, cancelUrl: body.cancel_url },
+    {
+      userId: body.user_id,
+      organizationId: body.organization_id,
+      plan,
+      successUrl: body.success_url,
+      cancelUrl: body.cancel_url,
+    },
     ctx.now(),
   );
   return ok({ ...session, plan_name: plan.name, message: null });
@@ -90,14 +96,16 @@ const cancel = defineHandler("billing.cancel-subscription", async (ctx) => {
   await cancelSubscription(sql, tenant.id, sub.id, query.cancel_at_period_end, ctx.now());
   return ok({
     success: true,
-    message: query.cancel_at_period_end ? "Subscription will be cancelled at the end of the current billing period" : "Subscription cancelled",
+    message: query.cancel_at_period_end
+      ? "Subscription will be cancelled at the end of the current billing period"
+      : "Subscription cancelled",
     cancel_at_period_end: query.cancel_at_period_end,
   });
 });
 
 const billingHistory = defineHandler("billing.billing-history", async (ctx) => {
   const orgId = ctx.params.organization_id;
-  if (!await findOrganization(ctx.sql, ctx.tenant.id, orgId)) return ctx.fail(404);
+  if (!(await findOrganization(ctx.sql, ctx.tenant.id, orgId))) return ctx.fail(404);
   const invoices = (await listOrganizationInvoices(ctx.sql, ctx.tenant.id, orgId, ctx.query.limit)).map(toInvoice);
   return ok({ success: true, organization_id: orgId, invoices, total_invoices: invoices.length });
 });

@@ -25,9 +25,14 @@ describe("GET /v1/departments/{department_id}", () => {
     const owner = await newUser(tenant);
     ownerId = owner.user.id;
     outsiderId = (await newUser(tenant)).user.id;
-    const created = await client.call("POST", "/v1/organizations", { token: owner.tokens.access_token, body: { name: "Dept Co", slug: "dept-co" } });
+    const created = await client.call("POST", "/v1/organizations", {
+      token: owner.tokens.access_token,
+      body: { name: "Dept Co", slug: "dept-co" },
+    });
     const org = (await created.json()) as Organization;
-    const list = await client.call("GET", `/v1/organizations/${org.id}/departments`, { token: owner.tokens.access_token });
+    const list = await client.call("GET", `/v1/organizations/${org.id}/departments`, {
+      token: owner.tokens.access_token,
+    });
     department = ((await list.json()) as Department[])[0]!;
   });
 
@@ -36,7 +41,10 @@ describe("GET /v1/departments/{department_id}", () => {
     expect(res.status).toBe(200);
     expect(await expectMatchesCatalog<Department>("departments.get", res)).toEqual(department);
     expect(department).toMatchObject({ name: "General", is_default: true });
-    const secret = await client.call("GET", `/v1/departments/${department.id}`, { query: { user_id: ownerId }, key: "secret" });
+    const secret = await client.call("GET", `/v1/departments/${department.id}`, {
+      query: { user_id: ownerId },
+      key: "secret",
+    });
     expect(secret.status).toBe(200);
   });
 
@@ -46,7 +54,10 @@ describe("GET /v1/departments/{department_id}", () => {
     expect([notMember.status, body.detail]).toEqual([403, "User is not a member of this organization"]);
 
     const missing = await client.call("GET", `/v1/departments/${newId()}`, { query: { user_id: ownerId } });
-    expect([missing.status, (await expectMatchesCatalog<Detail>("departments.get", missing)).detail]).toEqual([404, "Department not found"]);
+    expect([missing.status, (await expectMatchesCatalog<Detail>("departments.get", missing)).detail]).toEqual([
+      404,
+      "Department not found",
+    ]);
 
     const noUser = await client.call("GET", `/v1/departments/${department.id}`);
     expect(noUser.status).toBe(422);
@@ -56,6 +67,9 @@ describe("GET /v1/departments/{department_id}", () => {
   it("another tenant's key reaches nothing: 404 even with the right user_id", async () => {
     const other = sandboxClient(await newTenant());
     const res = await other.call("GET", `/v1/departments/${department.id}`, { query: { user_id: ownerId } });
-    expect([res.status, (await expectMatchesCatalog<Detail>("departments.get", res)).detail]).toEqual([404, "Department not found"]);
+    expect([res.status, (await expectMatchesCatalog<Detail>("departments.get", res)).detail]).toEqual([
+      404,
+      "Department not found",
+    ]);
   });
 });

@@ -10,7 +10,8 @@ import { ok } from "./helpers";
 const getDepartment = defineHandler("departments.get", async (ctx) => {
   const department = await findDepartment(ctx.sql, ctx.tenant.id, ctx.params.department_id);
   if (!department) return ctx.fail(404);
-  if (!await findActiveMembership(ctx.sql, ctx.tenant.id, department.organization_id, ctx.query.user_id)) return ctx.fail(403);
+  if (!(await findActiveMembership(ctx.sql, ctx.tenant.id, department.organization_id, ctx.query.user_id)))
+    return ctx.fail(403);
   return ok(toDepartment(department));
 });
 

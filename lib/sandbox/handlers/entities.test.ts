@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OrgRole } from "@/lib/catalog";
 import type { z } from "zod";
-import { RECORD_SEARCH_LIMITS, type EntityRecord, type EntityRecordPage as RecordPageSchema } from "@/lib/catalog/schemas/entity-record";
+import {
+  RECORD_SEARCH_LIMITS,
+  type EntityRecord,
+  type EntityRecordPage as RecordPageSchema,
+} from "@/lib/catalog/schemas/entity-record";
 import type { EntitySchema, EntitySchemaPage as SchemaPageSchema } from "@/lib/catalog/schemas/entity-schema";
 import type { ValidationIssue } from "../validation";
 import { insertMembership, insertOrganization } from "../resources/organization";
@@ -21,9 +25,18 @@ type Issues = { detail: ValidationIssue[] };
 let orgs = 0;
 async function newOrganization(tenant: TenantRow, ownerId: string): Promise<string> {
   orgs += 1;
-  return (await insertOrganization(await getStore(), tenant.id, ownerId, { name: `Org ${orgs}`, slug: `org-${orgs}` }, new Date())).id;
+  return (
+    await insertOrganization(
+      await getStore(),
+      tenant.id,
+      ownerId,
+      { name: `Org ${orgs}`, slug: `org-${orgs}` },
+      new Date(),
+    )
+  ).id;
 }
-const addMember = async (tenant: TenantRow, orgId: string, userId: string, role: OrgRole) => insertMembership(await getStore(), tenant.id, orgId, userId, role, new Date());
+const addMember = async (tenant: TenantRow, orgId: string, userId: string, role: OrgRole) =>
+  insertMembership(await getStore(), tenant.id, orgId, userId, role, new Date());
 
 /** A member of a fresh organization of a fresh tenant, calling with the secret key by default. */
 interface Actor {
@@ -35,14 +48,20 @@ interface Actor {
   call(method: string, path: string, options?: CallOptions): Promise<Response>;
 }
 
-function actorFor(tenant: TenantRow, client: SandboxClient, user: { user: { id: string }; tokens: { access_token: string } }, org: string): Actor {
+function actorFor(
+  tenant: TenantRow,
+  client: SandboxClient,
+  user: { user: { id: string }; tokens: { access_token: string } },
+  org: string,
+): Actor {
   return {
     tenant,
     client,
     token: user.tokens.access_token,
     userId: user.user.id,
     org,
-    call: (method, path, options = {}) => client.call(method, path, { key: "secret", token: user.tokens.access_token, org, ...options }),
+    call: (method, path, options = {}) =>
+      client.call(method, path, { key: "secret", token: user.tokens.access_token, org, ...options }),
   };
 }
 
@@ -55,7 +74,12 @@ function tickingClock(start = Date.parse("2025-01-01T00:00:00Z")) {
 async function newActor(): Promise<Actor> {
   const tenant = await newTenant();
   const owner = await newUser(tenant);
-  return actorFor(tenant, sandboxClient(tenant, { now: tickingClock() }), owner, await newOrganization(tenant, owner.user.id));
+  return actorFor(
+    tenant,
+    sandboxClient(tenant, { now: tickingClock() }),
+    owner,
+    await newOrganization(tenant, owner.user.id),
+  );
 }
 
 const PRODUCTS = {
@@ -87,7 +111,11 @@ async function createRecord(a: Actor, schemaId: string, data: Record<string, unk
 
 const expectError = expectCatalogError;
 
-async function search(a: Actor, body: Record<string, unknown>, query: Record<string, string> = {}): Promise<EntityRecordPage> {
+async function search(
+  a: Actor,
+  body: Record<string, unknown>,
+  query: Record<string, string> = {},
+): Promise<EntityRecordPage> {
   const res = await a.call("POST", "/v1/entity/records/search", { body, query });
   expect(res.status, JSON.stringify(await res.clone().json())).toBe(200);
   return expectMatchesCatalog<EntityRecordPage>("entities.search-records", res);
@@ -106,7 +134,13 @@ describe("entity schemas", () => {
 
   it("create → get → update (version bump only when fields change) → delete", async () => {
     const schema = await createSchema(a);
-    expect(schema).toMatchObject({ name: "Products", slug: "products", description: "Product catalog", version: 1, is_active: true });
+    expect(schema).toMatchObject({
+      name: "Products",
+      slug: "products",
+      description: "Product catalog",
+      version: 1,
+      is_active: true,
+    });
     expect(schema.tenant_id).toBe(a.tenant.id);
     expect(schema.organization_id).toBe(a.org);
     expect(schema.fields_definition.qty).toEqual({ type: "integer", required: false });
@@ -115,27 +149,44 @@ describe("entity schemas", () => {
     expect(await expectMatchesCatalog("entities.get-schema", got)).toEqual(schema);
 
     const path = `/v1/entity/schemas/${schema.id}`;
-    const renamed = await expectMatchesCatalog<EntitySchema>("entities.update-schema", await a.call("PUT", path, { body: { name: "Catalog", description: "All products" } }));
+    const renamed = await expectMatchesCatalog<EntitySchema>(
+      "entities.update-schema",
+      await a.call("PUT", path, { body: { name: "Catalog", description: "All products" } }),
+    );
     expect(renamed).toMatchObject({ name: "Catalog", slug: "products", description: "All products", version: 1 });
     expect(renamed.updated_at > schema.updated_at).toBe(true);
 
     // The same definitions in another key order: no change, no new version.
     const reordered = Object.fromEntries(Object.entries(PRODUCTS.fields_definition).reverse());
-    const same = await expectMatchesCatalog<EntitySchema>("entities.update-schema", await a.call("PUT", path, { body: { fields_definition: reordered } }));
+    const same = await expectMatchesCatalog<EntitySchema>(
+      "entities.update-schema",
+      await a.call("PUT", path, { body: { fields_definition: reordered } }),
+    );
     expect(same.version).toBe(1);
 
     const fields = { ...PRODUCTS.fields_definition, sku: { type: "string", min_length: 3, max_length: 32 } };
-    const bumped = await expectMatchesCatalog<EntitySchema>("entities.update-schema", await a.call("PUT", path, { body: { fields_definition: fields } }));
+    const bumped = await expectMatchesCatalog<EntitySchema>(
+      "entities.update-schema",
+      await a.call("PUT", path, { body: { fields_definition: fields } }),
+    );
     expect(bumped.version).toBe(2);
     expect(bumped.fields_definition.sku).toEqual({ type: "string", required: false, min_length: 3, max_length: 32 });
-    const again = await expectMatchesCatalog<EntitySchema>("entities.update-schema", await a.call("PUT", path, { body: { fields_definition: fields, is_active: false, slug: "catalog" } }));
+    const again = await expectMatchesCatalog<EntitySchema>(
+      "entities.update-schema",
+      await a.call("PUT", path, { body: { fields_definition: fields, is_active: false, slug: "catalog" } }),
+    );
     expect(again).toMatchObject({ version: 2, is_active: false, slug: "catalog" });
 
     const deleted = await a.call("DELETE", path);
     expect(deleted.status).toBe(204);
     await expectMatchesCatalog("entities.delete-schema", deleted);
     await expectError("entities.get-schema", await a.call("GET", path), 404, "Entity schema not found");
-    await expectError("entities.update-schema", await a.call("PUT", path, { body: { name: "x" } }), 404, "Entity schema not found");
+    await expectError(
+      "entities.update-schema",
+      await a.call("PUT", path, { body: { name: "x" } }),
+      404,
+      "Entity schema not found",
+    );
     await expectError("entities.delete-schema", await a.call("DELETE", path), 404, "Entity schema not found");
   });
 
@@ -143,12 +194,21 @@ describe("entity schemas", () => {
     const b = await newActor();
     const made: EntitySchema[] = [];
     for (const n of [1, 2, 3]) made.push(await createSchema(b, { ...PRODUCTS, name: `Type ${n}`, slug: `type-${n}` }));
-    const first = await expectMatchesCatalog<EntitySchemaPage>("entities.list-schemas", await b.call("GET", "/v1/entity/schemas", { query: { size: "2" } }));
+    const first = await expectMatchesCatalog<EntitySchemaPage>(
+      "entities.list-schemas",
+      await b.call("GET", "/v1/entity/schemas", { query: { size: "2" } }),
+    );
     expect(first).toMatchObject({ total: 3, page: 1, size: 2, pages: 2 });
     expect(first.items.map((s) => s.name)).toEqual(["Type 3", "Type 2"]);
-    const second = await expectMatchesCatalog<EntitySchemaPage>("entities.list-schemas", await b.call("GET", "/v1/entity/schemas", { query: { size: "2", page: "2" } }));
+    const second = await expectMatchesCatalog<EntitySchemaPage>(
+      "entities.list-schemas",
+      await b.call("GET", "/v1/entity/schemas", { query: { size: "2", page: "2" } }),
+    );
     expect(second.items.map((s) => s.id)).toEqual([made[0]!.id]);
-    const beyond = await expectMatchesCatalog<EntitySchemaPage>("entities.list-schemas", await b.call("GET", "/v1/entity/schemas", { query: { page: "9" } }));
+    const beyond = await expectMatchesCatalog<EntitySchemaPage>(
+      "entities.list-schemas",
+      await b.call("GET", "/v1/entity/schemas", { query: { page: "9" } }),
+    );
     expect(beyond).toMatchObject({ items: [], total: 3, pages: 1 });
     const tooBig = await b.call("GET", "/v1/entity/schemas", { query: { size: "101" } });
     expect((await expect422("entities.list-schemas", tooBig))[0]!.loc).toEqual(["query", "size"]);
@@ -158,13 +218,35 @@ describe("entity schemas", () => {
     const b = await newActor();
     const first = await createSchema(b);
     const other = await createSchema(b, { ...PRODUCTS, name: "Orders", slug: "orders" });
-    await expectError("entities.create-schema", await b.call("POST", "/v1/entity/schemas", { body: { ...PRODUCTS, slug: "other" } }), 409, "Entity schema with this name already exists");
-    await expectError("entities.create-schema", await b.call("POST", "/v1/entity/schemas", { body: { ...PRODUCTS, name: "Other" } }), 409, "Entity schema with this slug already exists");
+    await expectError(
+      "entities.create-schema",
+      await b.call("POST", "/v1/entity/schemas", { body: { ...PRODUCTS, slug: "other" } }),
+      409,
+      "Entity schema with this name already exists",
+    );
+    await expectError(
+      "entities.create-schema",
+      await b.call("POST", "/v1/entity/schemas", { body: { ...PRODUCTS, name: "Other" } }),
+      409,
+      "Entity schema with this slug already exists",
+    );
     const path = `/v1/entity/schemas/${other.id}`;
-    await expectError("entities.update-schema", await b.call("PUT", path, { body: { name: "Products" } }), 409, "Entity schema with this name already exists");
-    await expectError("entities.update-schema", await b.call("PUT", path, { body: { slug: "products" } }), 409, "Entity schema with this slug already exists");
+    await expectError(
+      "entities.update-schema",
+      await b.call("PUT", path, { body: { name: "Products" } }),
+      409,
+      "Entity schema with this name already exists",
+    );
+    await expectError(
+      "entities.update-schema",
+      await b.call("PUT", path, { body: { slug: "products" } }),
+      409,
+      "Entity schema with this slug already exists",
+    );
     // Keeping its own name and slug is no clash.
-    expect((await b.call("PUT", `/v1/entity/schemas/${first.id}`, { body: { name: "Products", slug: "products" } })).status).toBe(200);
+    expect(
+      (await b.call("PUT", `/v1/entity/schemas/${first.id}`, { body: { name: "Products", slug: "products" } })).status,
+    ).toBe(200);
 
     const secondOrg = await newOrganization(b.tenant, b.userId);
     expect((await b.call("POST", "/v1/entity/schemas", { body: PRODUCTS, org: secondOrg })).status).toBe(201);
@@ -187,12 +269,28 @@ describe("entity schemas", () => {
     expect(Object.keys(ok.fields_definition)).toHaveLength(10);
 
     const bad = async (fields_definition: unknown) =>
-      expect422("entities.create-schema", await a.call("POST", "/v1/entity/schemas", { body: { name: "Bad", slug: "bad", fields_definition } }));
+      expect422(
+        "entities.create-schema",
+        await a.call("POST", "/v1/entity/schemas", { body: { name: "Bad", slug: "bad", fields_definition } }),
+      );
     expect((await bad({ x: { type: "money" } }))[0]!.loc.slice(0, 3)).toEqual(["body", "fields_definition", "x"]);
-    expect((await bad({ x: { type: "enum", values: [] } }))[0]!.loc).toEqual(["body", "fields_definition", "x", "values"]);
-    expect((await bad({ x: { type: "string", min_length: 5, max_length: 2 } }))[0]!.loc).toEqual(["body", "fields_definition", "x", "min_length"]);
+    expect((await bad({ x: { type: "enum", values: [] } }))[0]!.loc).toEqual([
+      "body",
+      "fields_definition",
+      "x",
+      "values",
+    ]);
+    expect((await bad({ x: { type: "string", min_length: 5, max_length: 2 } }))[0]!.loc).toEqual([
+      "body",
+      "fields_definition",
+      "x",
+      "min_length",
+    ]);
     expect(await bad({})).toHaveLength(1);
-    const missing = await expect422("entities.create-schema", await a.call("POST", "/v1/entity/schemas", { body: { name: "No slug", fields_definition: all } }));
+    const missing = await expect422(
+      "entities.create-schema",
+      await a.call("POST", "/v1/entity/schemas", { body: { name: "No slug", fields_definition: all } }),
+    );
     expect(missing).toEqual([{ loc: ["body", "slug"], msg: "Field required", type: "missing" }]);
   });
 
@@ -200,7 +298,12 @@ describe("entity schemas", () => {
     const b = await newActor();
     const schema = await createSchema(b);
     const record = await createRecord(b, schema.id, { name: "Pen", price: 1 });
-    await expectError("entities.delete-schema", await b.call("DELETE", `/v1/entity/schemas/${schema.id}`), 409, "Cannot delete entity schema with existing records");
+    await expectError(
+      "entities.delete-schema",
+      await b.call("DELETE", `/v1/entity/schemas/${schema.id}`),
+      409,
+      "Cannot delete entity schema with existing records",
+    );
     expect((await b.call("DELETE", `/v1/entity/records/${record.id}`)).status).toBe(204);
     expect((await b.call("DELETE", `/v1/entity/schemas/${schema.id}`)).status).toBe(204);
   });
@@ -209,13 +312,36 @@ describe("entity schemas", () => {
     const schema = await createSchema(a, { ...PRODUCTS, name: "Keys", slug: "keys" });
     const id = "entities.get-schema";
     const path = `/v1/entity/schemas/${schema.id}`;
-    await expectError(id, await a.call("GET", path, { key: "public" }), 403, "This endpoint requires a secret API key (sk_live_*)");
-    await expectError("entities.list-schemas", await a.call("GET", "/v1/entity/schemas", { key: "public" }), 403, "This endpoint requires a secret API key (sk_live_*)");
+    await expectError(
+      id,
+      await a.call("GET", path, { key: "public" }),
+      403,
+      "This endpoint requires a secret API key (sk_live_*)",
+    );
+    await expectError(
+      "entities.list-schemas",
+      await a.call("GET", "/v1/entity/schemas", { key: "public" }),
+      403,
+      "This endpoint requires a secret API key (sk_live_*)",
+    );
     await expectError(id, await a.client.call("GET", path, { key: "secret", org: a.org }), 401, "Not authenticated");
-    await expectError(id, await a.client.call("GET", path, { key: "secret", token: a.token }), 422, "X-Organization-Id header is required");
+    await expectError(
+      id,
+      await a.client.call("GET", path, { key: "secret", token: a.token }),
+      422,
+      "X-Organization-Id header is required",
+    );
     const stranger = await newUser(a.tenant);
-    await expectError(id, await a.client.call("GET", path, { key: "secret", token: stranger.tokens.access_token, org: a.org }), 403, "Not a member of this organization");
-    expect((await expect422(id, await a.call("GET", "/v1/entity/schemas/not-a-uuid")))[0]!.loc).toEqual(["path", "schema_id"]);
+    await expectError(
+      id,
+      await a.client.call("GET", path, { key: "secret", token: stranger.tokens.access_token, org: a.org }),
+      403,
+      "Not a member of this organization",
+    );
+    expect((await expect422(id, await a.call("GET", "/v1/entity/schemas/not-a-uuid")))[0]!.loc).toEqual([
+      "path",
+      "schema_id",
+    ]);
   });
 
   it("every role of the organization may manage schemas and records", async () => {
@@ -239,7 +365,11 @@ describe("entity records", () => {
   });
 
   it("create (public key, defaults applied) → get → update (updated_by_id) → delete", async () => {
-    const record = await createRecord(a, schema.id, { name: "Wireless Headphones", price: 149.99, category: "electronics" });
+    const record = await createRecord(a, schema.id, {
+      name: "Wireless Headphones",
+      price: 149.99,
+      category: "electronics",
+    });
     expect(record).toMatchObject({
       schema_id: schema.id,
       organization_id: a.org,
@@ -260,20 +390,37 @@ describe("entity records", () => {
     });
     const updated = await expectMatchesCatalog<EntityRecord>("entities.update-record", res);
     // Data is replaced, not merged: category is gone, defaults apply again, null is kept for an optional field.
-    expect(updated.data).toEqual({ name: "Wireless Headphones", price: 129.99, in_stock: false, qty: null, status: "active" });
-    expect(updated).toMatchObject({ created_by_id: a.userId, updated_by_id: editor.user.id, created_at: record.created_at });
+    expect(updated.data).toEqual({
+      name: "Wireless Headphones",
+      price: 129.99,
+      in_stock: false,
+      qty: null,
+      status: "active",
+    });
+    expect(updated).toMatchObject({
+      created_by_id: a.userId,
+      updated_by_id: editor.user.id,
+      created_at: record.created_at,
+    });
     expect(updated.updated_at > record.updated_at).toBe(true);
 
     const deleted = await a.call("DELETE", path, { key: "public" });
     expect(deleted.status).toBe(204);
     await expectMatchesCatalog("entities.delete-record", deleted);
     await expectError("entities.get-record", await a.call("GET", path), 404, "Entity record not found");
-    await expectError("entities.update-record", await a.call("PUT", path, { body: { data: { name: "x", price: 1 } } }), 404, "Entity record not found");
+    await expectError(
+      "entities.update-record",
+      await a.call("PUT", path, { body: { data: { name: "x", price: 1 } } }),
+      404,
+      "Entity record not found",
+    );
     await expectError("entities.delete-record", await a.call("DELETE", path), 404, "Entity record not found");
   });
 
   it("create answers 404 for a schema the organization does not have", async () => {
-    const res = await a.call("POST", "/v1/entity/records", { body: { schema_id: crypto.randomUUID(), data: { name: "x" } } });
+    const res = await a.call("POST", "/v1/entity/records", {
+      body: { schema_id: crypto.randomUUID(), data: { name: "x" } },
+    });
     await expectError("entities.create-record", res, 404, "Entity schema not found");
   });
 
@@ -312,7 +459,9 @@ describe("entity records", () => {
 
     it("accepts values of every type within their constraints", async () => {
       expect((await createRecord(a, typed.id, VALID)).data).toEqual(VALID);
-      expect((await createRecord(a, typed.id, { s: "ok", d: "2024-01-15T10:30:00+02:00", f: 3, i: null })).data).toEqual({ s: "ok", d: "2024-01-15T10:30:00+02:00", f: 3, i: null });
+      expect(
+        (await createRecord(a, typed.id, { s: "ok", d: "2024-01-15T10:30:00+02:00", f: 3, i: null })).data,
+      ).toEqual({ s: "ok", d: "2024-01-15T10:30:00+02:00", f: 3, i: null });
     });
 
     const CASES: [string, unknown, string][] = [
@@ -342,7 +491,9 @@ describe("entity records", () => {
       ["zzz", 1, "extra_forbidden"],
     ];
     it.each(CASES)("%s = %j → %s", async (field, value, type) => {
-      const res = await a.call("POST", "/v1/entity/records", { body: { schema_id: typed.id, data: { ...VALID, [field]: value } } });
+      const res = await a.call("POST", "/v1/entity/records", {
+        body: { schema_id: typed.id, data: { ...VALID, [field]: value } },
+      });
       const issues = await expect422("entities.create-record", res);
       expect(issues).toHaveLength(1);
       expect(issues[0]).toMatchObject({ loc: ["body", "data", field], type });
@@ -352,7 +503,9 @@ describe("entity records", () => {
     it("reports a missing required field and every problem at once; update validates the same way", async () => {
       const withoutS: Record<string, unknown> = { ...VALID };
       delete withoutS.s;
-      const res = await a.call("POST", "/v1/entity/records", { body: { schema_id: typed.id, data: { ...withoutS, i: "x", extra: 1 } } });
+      const res = await a.call("POST", "/v1/entity/records", {
+        body: { schema_id: typed.id, data: { ...withoutS, i: "x", extra: 1 } },
+      });
       const issues = await expect422("entities.create-record", res);
       expect(issues).toEqual(
         expect.arrayContaining([
@@ -363,20 +516,35 @@ describe("entity records", () => {
       );
       const record = await createRecord(a, typed.id, VALID);
       const upd = await a.call("PUT", `/v1/entity/records/${record.id}`, { body: { data: { ...VALID, e: "huge" } } });
-      expect((await expect422("entities.update-record", upd))[0]).toMatchObject({ loc: ["body", "data", "e"], type: "enum" });
+      expect((await expect422("entities.update-record", upd))[0]).toMatchObject({
+        loc: ["body", "data", "e"],
+        type: "enum",
+      });
     });
 
     it("validates against the schema's current version after fields_definition changes", async () => {
-      const b = await createSchema(a, { name: "Evolving", slug: "evolving", fields_definition: { title: { type: "string" } } });
+      const b = await createSchema(a, {
+        name: "Evolving",
+        slug: "evolving",
+        fields_definition: { title: { type: "string" } },
+      });
       const record = await createRecord(a, b.id, { title: "v1" });
       const res = await a.call("PUT", `/v1/entity/schemas/${b.id}`, {
         body: { fields_definition: { title: { type: "string" }, year: { type: "integer", required: true } } },
       });
       expect((await expectMatchesCatalog<EntitySchema>("entities.update-schema", res)).version).toBe(2);
       const old = await a.call("POST", "/v1/entity/records", { body: { schema_id: b.id, data: { title: "v1" } } });
-      expect((await expect422("entities.create-record", old))[0]).toMatchObject({ loc: ["body", "data", "year"], type: "missing" });
-      const upd = await a.call("PUT", `/v1/entity/records/${record.id}`, { body: { data: { title: "v2", year: 2024 } } });
-      expect((await expectMatchesCatalog<EntityRecord>("entities.update-record", upd)).data).toEqual({ title: "v2", year: 2024 });
+      expect((await expect422("entities.create-record", old))[0]).toMatchObject({
+        loc: ["body", "data", "year"],
+        type: "missing",
+      });
+      const upd = await a.call("PUT", `/v1/entity/records/${record.id}`, {
+        body: { data: { title: "v2", year: 2024 } },
+      });
+      expect((await expectMatchesCatalog<EntityRecord>("entities.update-record", upd)).data).toEqual({
+        title: "v2",
+        year: 2024,
+      });
     });
   });
 });
@@ -403,7 +571,8 @@ describe("record search", () => {
   });
 
   const names = (page: EntityRecordPage) => page.items.map((r) => r.data.name);
-  const found = async (query: Record<string, unknown>) => new Set(names(await search(a, { schema_id: schema.id, query }, { size: "100" })));
+  const found = async (query: Record<string, unknown>) =>
+    new Set(names(await search(a, { schema_id: schema.id, query }, { size: "100" })));
 
   it("returns the schema's records, newest first, with the paging envelope", async () => {
     const page = await search(a, { schema_id: schema.id });
@@ -415,14 +584,34 @@ describe("record search", () => {
     ["eq number (plain value)", { price: 10 }, ["blue notebook"]],
     ["eq string (plain value)", { category: "books" }, ["Blue Pen", "blue notebook"]],
     ["eq boolean (plain value)", { in_stock: false }, ["blue notebook", "Mystery Box"]],
-    ["eq boolean true (defaults count)", { in_stock: { operator: "eq", value: true } }, ["Blue Pen", "Red Phone", "Green Shirt", "100% Cotton_Tee"]],
+    [
+      "eq boolean true (defaults count)",
+      { in_stock: { operator: "eq", value: true } },
+      ["Blue Pen", "Red Phone", "Green Shirt", "100% Cotton_Tee"],
+    ],
     ["eq null: field missing", { qty: null }, ["Green Shirt", "Mystery Box"]],
     ["eq datetime string", { released: "2024-03-01T00:00:00Z" }, ["blue notebook"]],
-    ["ne string also matches missing fields", { category: { operator: "ne", value: "books" } }, ["Red Phone", "Green Shirt", "Mystery Box", "100% Cotton_Tee"]],
-    ["ne number", { price: { operator: "ne", value: 9 } }, ["blue notebook", "Red Phone", "Green Shirt", "Mystery Box", "100% Cotton_Tee"]],
+    [
+      "ne string also matches missing fields",
+      { category: { operator: "ne", value: "books" } },
+      ["Red Phone", "Green Shirt", "Mystery Box", "100% Cotton_Tee"],
+    ],
+    [
+      "ne number",
+      { price: { operator: "ne", value: 9 } },
+      ["blue notebook", "Red Phone", "Green Shirt", "Mystery Box", "100% Cotton_Tee"],
+    ],
     ["ne boolean", { in_stock: { operator: "ne", value: true } }, ["blue notebook", "Mystery Box"]],
-    ["ne null: field present", { qty: { operator: "ne", value: null } }, ["Blue Pen", "blue notebook", "Red Phone", "100% Cotton_Tee"]],
-    ["gt compares numbers, not text", { price: { operator: "gt", value: 9 } }, ["blue notebook", "Red Phone", "Green Shirt", "100% Cotton_Tee"]],
+    [
+      "ne null: field present",
+      { qty: { operator: "ne", value: null } },
+      ["Blue Pen", "blue notebook", "Red Phone", "100% Cotton_Tee"],
+    ],
+    [
+      "gt compares numbers, not text",
+      { price: { operator: "gt", value: 9 } },
+      ["blue notebook", "Red Phone", "Green Shirt", "100% Cotton_Tee"],
+    ],
     ["gte number", { price: { operator: "gte", value: 25.5 } }, ["Red Phone", "Green Shirt"]],
     ["lt number", { price: { operator: "lt", value: 10 } }, ["Blue Pen", "Mystery Box"]],
     ["lte integer", { qty: { operator: "lte", value: 5 } }, ["blue notebook", "Red Phone"]],
@@ -434,16 +623,36 @@ describe("record search", () => {
     ["like on a number's text", { price: { operator: "like", value: "10%" } }, ["blue notebook", "Red Phone"]],
     ["ilike ignores case", { name: { operator: "ilike", value: "blue%" } }, ["Blue Pen", "blue notebook"]],
     ["ilike in the middle", { name: { operator: "ilike", value: "%SHIRT%" } }, ["Green Shirt"]],
-    ["in strings", { category: { operator: "in", value: ["books", "clothing"] } }, ["Blue Pen", "blue notebook", "Green Shirt", "100% Cotton_Tee"]],
+    [
+      "in strings",
+      { category: { operator: "in", value: ["books", "clothing"] } },
+      ["Blue Pen", "blue notebook", "Green Shirt", "100% Cotton_Tee"],
+    ],
     ["in numbers", { price: { operator: "in", value: [9, 100, 7] } }, ["Blue Pen", "Red Phone"]],
     ["in booleans", { in_stock: { operator: "in", value: [false] } }, ["blue notebook", "Mystery Box"]],
     ["in with null", { qty: { operator: "in", value: [2, null] } }, ["Red Phone", "Green Shirt", "Mystery Box"]],
     ["in empty list", { category: { operator: "in", value: [] } }, []],
-    ["not_in strings (missing fields match)", { category: { operator: "not_in", value: ["books", "clothing"] } }, ["Red Phone", "Mystery Box"]],
-    ["not_in numbers", { qty: { operator: "not_in", value: [100, 5] } }, ["Red Phone", "Green Shirt", "Mystery Box", "100% Cotton_Tee"]],
-    ["not_in with null", { qty: { operator: "not_in", value: [100, null] } }, ["blue notebook", "Red Phone", "100% Cotton_Tee"]],
+    [
+      "not_in strings (missing fields match)",
+      { category: { operator: "not_in", value: ["books", "clothing"] } },
+      ["Red Phone", "Mystery Box"],
+    ],
+    [
+      "not_in numbers",
+      { qty: { operator: "not_in", value: [100, 5] } },
+      ["Red Phone", "Green Shirt", "Mystery Box", "100% Cotton_Tee"],
+    ],
+    [
+      "not_in with null",
+      { qty: { operator: "not_in", value: [100, null] } },
+      ["blue notebook", "Red Phone", "100% Cotton_Tee"],
+    ],
     ["not_in booleans", { in_stock: { operator: "not_in", value: [true] } }, ["blue notebook", "Mystery Box"]],
-    ["several filters are ANDed", { price: { operator: "gt", value: 5 }, category: "books", in_stock: true }, ["Blue Pen"]],
+    [
+      "several filters are ANDed",
+      { price: { operator: "gt", value: 5 }, category: "books", in_stock: true },
+      ["Blue Pen"],
+    ],
     ["values are data, never SQL", { name: "x' OR '1'='1" }, []],
   ];
   it.each(OPERATORS)("%s", async (_label, query, expected) => {
@@ -453,31 +662,76 @@ describe("record search", () => {
   // SQLite refuses LIKE patterns over 50,000 bytes and more than 32,766 bound values: the catalog's limits answer 422 first.
   it("answers 422, naming the filter, beyond the documented limits (pattern length, list length, filter count)", async () => {
     const { filters, listValues, patternLength } = RECORD_SEARCH_LIMITS;
-    const call = (query: Record<string, unknown>) => a.call("POST", "/v1/entity/records/search", { body: { schema_id: schema.id, query } });
-    const at = async (query: Record<string, unknown>) => (await expect422("entities.search-records", await call(query))).map((i) => [i.loc, i.msg]);
+    const call = (query: Record<string, unknown>) =>
+      a.call("POST", "/v1/entity/records/search", { body: { schema_id: schema.id, query } });
+    const at = async (query: Record<string, unknown>) =>
+      (await expect422("entities.search-records", await call(query))).map((i) => [i.loc, i.msg]);
     expect(await at({ name: { operator: "ilike", value: "%a".repeat(25_001) } })).toEqual([
       [["body", "query", "name", "value"], `A like/ilike pattern has at most ${patternLength} characters`],
     ]);
     expect(await at({ name: { operator: "like", value: "_".repeat(patternLength + 1) } })).toHaveLength(1);
     const many = Array.from({ length: 32_766 }, (_, i) => `v${i}`);
-    expect((await at({ category: { operator: "in", value: many } }))[0]?.[0]).toEqual(["body", "query", "category", "value"]);
+    expect((await at({ category: { operator: "in", value: many } }))[0]?.[0]).toEqual([
+      "body",
+      "query",
+      "category",
+      "value",
+    ]);
     expect(await at({ category: { operator: "not_in", value: many.slice(0, listValues + 1) } })).toHaveLength(1);
     const wide = Object.fromEntries(Array.from({ length: filters + 1 }, (_, i) => [`f${i}`, 1]));
     expect(await at(wide)).toEqual([[["body", "query"], `At most ${filters} fields can be filtered in one search`]]);
     // At the limits the search runs.
     expect(await found({ name: { operator: "ilike", value: "%" + "x".repeat(patternLength - 1) } })).toEqual(new Set());
-    expect(await found({ category: { operator: "in", value: [...many.slice(0, listValues - 1), "books"] } })).toEqual(new Set(["Blue Pen", "blue notebook"]));
+    expect(await found({ category: { operator: "in", value: [...many.slice(0, listValues - 1), "books"] } })).toEqual(
+      new Set(["Blue Pen", "blue notebook"]),
+    );
   });
 
   it("orders by created_at, updated_at or a data field (numbers numerically, missing values last)", async () => {
-    const order = async (order_by: string, order_dir: string) => names(await search(a, { schema_id: schema.id }, { order_by, order_dir }));
+    const order = async (order_by: string, order_dir: string) =>
+      names(await search(a, { schema_id: schema.id }, { order_by, order_dir }));
     const inserted = ITEMS.map((i) => i.name);
     expect(await order("created_at", "asc")).toEqual(inserted);
-    expect(await order("price", "asc")).toEqual(["Mystery Box", "Blue Pen", "blue notebook", "100% Cotton_Tee", "Green Shirt", "Red Phone"]);
-    expect(await order("price", "desc")).toEqual(["Red Phone", "Green Shirt", "100% Cotton_Tee", "blue notebook", "Blue Pen", "Mystery Box"]);
-    expect(await order("qty", "asc")).toEqual(["Red Phone", "blue notebook", "100% Cotton_Tee", "Blue Pen", "Green Shirt", "Mystery Box"]);
-    expect(await order("qty", "desc")).toEqual(["Blue Pen", "100% Cotton_Tee", "blue notebook", "Red Phone", "Mystery Box", "Green Shirt"]);
-    expect(await order("name", "asc")).toEqual(["100% Cotton_Tee", "Blue Pen", "Green Shirt", "Mystery Box", "Red Phone", "blue notebook"]);
+    expect(await order("price", "asc")).toEqual([
+      "Mystery Box",
+      "Blue Pen",
+      "blue notebook",
+      "100% Cotton_Tee",
+      "Green Shirt",
+      "Red Phone",
+    ]);
+    expect(await order("price", "desc")).toEqual([
+      "Red Phone",
+      "Green Shirt",
+      "100% Cotton_Tee",
+      "blue notebook",
+      "Blue Pen",
+      "Mystery Box",
+    ]);
+    expect(await order("qty", "asc")).toEqual([
+      "Red Phone",
+      "blue notebook",
+      "100% Cotton_Tee",
+      "Blue Pen",
+      "Green Shirt",
+      "Mystery Box",
+    ]);
+    expect(await order("qty", "desc")).toEqual([
+      "Blue Pen",
+      "100% Cotton_Tee",
+      "blue notebook",
+      "Red Phone",
+      "Mystery Box",
+      "Green Shirt",
+    ]);
+    expect(await order("name", "asc")).toEqual([
+      "100% Cotton_Tee",
+      "Blue Pen",
+      "Green Shirt",
+      "Mystery Box",
+      "Red Phone",
+      "blue notebook",
+    ]);
 
     // Touch the first record: it comes first by updated_at desc.
     const first = byName.get("Blue Pen")!;
@@ -499,10 +753,18 @@ describe("record search", () => {
     const beyond = await search(a, { schema_id: schema.id }, { size: "2", page: "4" });
     expect(beyond).toMatchObject({ items: [], total: 6, page: 4, pages: 3 });
     // First asked (nothing cached): a short last page tells its total; a page past the end counts.
-    const lastFirst = await search(a, { schema_id: schema.id, query: { price: { operator: "gte", value: 0 } } }, { size: "4", page: "2" });
+    const lastFirst = await search(
+      a,
+      { schema_id: schema.id, query: { price: { operator: "gte", value: 0 } } },
+      { size: "4", page: "2" },
+    );
     expect(lastFirst).toMatchObject({ total: 6, pages: 2 });
     expect(lastFirst.items).toHaveLength(2);
-    const pastFirst = await search(a, { schema_id: schema.id, query: { price: { operator: "gte", value: 0.1 } } }, { size: "4", page: "3" });
+    const pastFirst = await search(
+      a,
+      { schema_id: schema.id, query: { price: { operator: "gte", value: 0.1 } } },
+      { size: "4", page: "3" },
+    );
     expect(pastFirst).toMatchObject({ items: [], total: 6, pages: 2 });
     const filtered = await search(a, { schema_id: schema.id, query: { category: "books" } }, { size: "1" });
     expect(filtered).toMatchObject({ total: 2, pages: 2 });
@@ -518,7 +780,9 @@ describe("record search", () => {
     expect((await search(b, q)).total).toBe(1);
     await createRecord(b, s.id, { name: "b", price: 20 });
     expect((await search(b, q)).total).toBe(2);
-    expect((await b.call("PUT", `/v1/entity/records/${r1.id}`, { body: { data: { name: "a", price: 1 } } })).status).toBe(200);
+    expect(
+      (await b.call("PUT", `/v1/entity/records/${r1.id}`, { body: { data: { name: "a", price: 1 } } })).status,
+    ).toBe(200);
     expect((await search(b, q)).total).toBe(1);
     expect((await b.call("DELETE", `/v1/entity/records/${r1.id}`)).status).toBe(204);
     expect((await search(b, q)).total).toBe(1);
@@ -539,9 +803,13 @@ describe("record search", () => {
     expect(names(await search(b, { query: { name: { operator: "like", value: "A%" } } }))).toEqual(["Ada"]);
     expect(names(await search(b, { query: { age: { operator: "gte", value: 30 } } }))).toEqual(["Ada"]);
     // price is a float in one schema and a string in the other: ambiguous without schema_id.
-    const mixed = await b.call("POST", "/v1/entity/records/search", { body: { query: { price: { operator: "gt", value: 1 } } } });
+    const mixed = await b.call("POST", "/v1/entity/records/search", {
+      body: { query: { price: { operator: "gt", value: 1 } } },
+    });
     expect((await expect422("entities.search-records", mixed))[0]!.loc).toEqual(["body", "query", "price"]);
-    expect(names(await search(b, { schema_id: products.id, query: { price: { operator: "gt", value: 1 } } }))).toEqual(["Lamp"]);
+    expect(names(await search(b, { schema_id: products.id, query: { price: { operator: "gt", value: 1 } } }))).toEqual([
+      "Lamp",
+    ]);
   });
 
   it("a schema_id the organization does not have matches nothing", async () => {
@@ -550,19 +818,61 @@ describe("record search", () => {
 
   it("422 for unknown fields, values of the wrong type and operators a type does not support", async () => {
     const bad = async (body: Record<string, unknown>, query: Record<string, string> = {}) =>
-      expect422("entities.search-records", await a.call("POST", "/v1/entity/records/search", { body: { schema_id: schema.id, ...body }, query }));
+      expect422(
+        "entities.search-records",
+        await a.call("POST", "/v1/entity/records/search", { body: { schema_id: schema.id, ...body }, query }),
+      );
     expect((await bad({ query: { colour: "red" } }))[0]!.loc).toEqual(["body", "query", "colour"]);
-    expect((await bad({ query: { price: "cheap" } }))[0]).toMatchObject({ loc: ["body", "query", "price"], type: "float_type" });
-    expect((await bad({ query: { price: { operator: "gt", value: "5" } } }))[0]).toMatchObject({ loc: ["body", "query", "price", "value"], type: "float_type" });
-    expect((await bad({ query: { name: { operator: "eq", value: 5 } } }))[0]).toMatchObject({ loc: ["body", "query", "name", "value"], type: "string_type" });
+    expect((await bad({ query: { price: "cheap" } }))[0]).toMatchObject({
+      loc: ["body", "query", "price"],
+      type: "float_type",
+    });
+    expect((await bad({ query: { price: { operator: "gt", value: "5" } } }))[0]).toMatchObject({
+      loc: ["body", "query", "price", "value"],
+      type: "float_type",
+    });
+    expect((await bad({ query: { name: { operator: "eq", value: 5 } } }))[0]).toMatchObject({
+      loc: ["body", "query", "name", "value"],
+      type: "string_type",
+    });
     expect((await bad({ query: { in_stock: "yes" } }))[0]).toMatchObject({ type: "bool_type" });
-    expect((await bad({ query: { in_stock: { operator: "gt", value: true } } }))[0]!.loc).toEqual(["body", "query", "in_stock", "operator"]);
-    expect((await bad({ query: { in_stock: { operator: "like", value: "t%" } } }))[0]!.loc).toEqual(["body", "query", "in_stock", "operator"]);
+    expect((await bad({ query: { in_stock: { operator: "gt", value: true } } }))[0]!.loc).toEqual([
+      "body",
+      "query",
+      "in_stock",
+      "operator",
+    ]);
+    expect((await bad({ query: { in_stock: { operator: "like", value: "t%" } } }))[0]!.loc).toEqual([
+      "body",
+      "query",
+      "in_stock",
+      "operator",
+    ]);
     expect((await bad({ query: { price: { operator: "like", value: 5 } } }))[0]).toMatchObject({ type: "string_type" });
-    expect((await bad({ query: { price: { operator: "gt", value: null } } }))[0]!.loc).toEqual(["body", "query", "price", "value"]);
-    expect((await bad({ query: { price: { operator: "in", value: [1, "2"] } } }))[0]!.loc).toEqual(["body", "query", "price", "value", 1]);
-    expect((await bad({ query: { price: { operator: "in", value: 5 } } }))[0]!.loc).toEqual(["body", "query", "price", "value"]);
-    expect((await bad({ query: { price: { operator: "between", value: 5 } } }))[0]!.loc.slice(0, 3)).toEqual(["body", "query", "price"]);
+    expect((await bad({ query: { price: { operator: "gt", value: null } } }))[0]!.loc).toEqual([
+      "body",
+      "query",
+      "price",
+      "value",
+    ]);
+    expect((await bad({ query: { price: { operator: "in", value: [1, "2"] } } }))[0]!.loc).toEqual([
+      "body",
+      "query",
+      "price",
+      "value",
+      1,
+    ]);
+    expect((await bad({ query: { price: { operator: "in", value: 5 } } }))[0]!.loc).toEqual([
+      "body",
+      "query",
+      "price",
+      "value",
+    ]);
+    expect((await bad({ query: { price: { operator: "between", value: 5 } } }))[0]!.loc.slice(0, 3)).toEqual([
+      "body",
+      "query",
+      "price",
+    ]);
     expect((await bad({}, { order_by: "colour" }))[0]!.loc).toEqual(["query", "order_by"]);
     expect((await bad({}, { order_dir: "up" }))[0]!.loc).toEqual(["query", "order_dir"]);
     expect(await bad({ query: { colour: "red", size: 1 } }, { order_by: "weight" })).toHaveLength(3);
@@ -572,16 +882,23 @@ describe("record search", () => {
     const odd = await createSchema(a, {
       name: "Odd",
       slug: "odd",
-      fields_definition: { "it's) OR 1=1 --": { type: "string" }, "a.b": { type: "integer" }, 'say "hi"': { type: "string" } },
+      fields_definition: {
+        "it's) OR 1=1 --": { type: "string" },
+        "a.b": { type: "integer" },
+        'say "hi"': { type: "string" },
+      },
     });
     await createRecord(a, odd.id, { "it's) OR 1=1 --": "x", "a.b": 3 });
     await createRecord(a, odd.id, { "it's) OR 1=1 --": "y", "a.b": 4 });
     const hit = await search(a, { schema_id: odd.id, query: { "it's) OR 1=1 --": "x" } });
     expect(hit.items.map((r) => r.data["a.b"])).toEqual([3]);
     expect((await search(a, { schema_id: odd.id, query: { "a.b": { operator: "gt", value: 3 } } })).total).toBe(1);
-    const quoted = await a.call("POST", "/v1/entity/records/search", { body: { schema_id: odd.id, query: { 'say "hi"': "x" } } });
+    const quoted = await a.call("POST", "/v1/entity/records/search", {
+      body: { schema_id: odd.id, query: { 'say "hi"': "x" } },
+    });
     // SQLite's JSON paths cannot hold a double quote (422); PostgreSQL's ->> takes any key.
-    if (testEngine() === "sqlite") expect((await expect422("entities.search-records", quoted))[0]!.loc).toEqual(["body", "query", 'say "hi"']);
+    if (testEngine() === "sqlite")
+      expect((await expect422("entities.search-records", quoted))[0]!.loc).toEqual(["body", "query", 'say "hi"']);
     else expect(quoted.status).toBe(200);
   });
 
@@ -602,16 +919,54 @@ describe("isolation", () => {
   });
 
   async function seesNothing(x: Actor) {
-    await expectError("entities.get-schema", await x.call("GET", `/v1/entity/schemas/${schema.id}`), 404, "Entity schema not found");
-    await expectError("entities.update-schema", await x.call("PUT", `/v1/entity/schemas/${schema.id}`, { body: { name: "Mine" } }), 404, "Entity schema not found");
-    await expectError("entities.delete-schema", await x.call("DELETE", `/v1/entity/schemas/${schema.id}`), 404, "Entity schema not found");
-    await expectError("entities.get-record", await x.call("GET", `/v1/entity/records/${record.id}`), 404, "Entity record not found");
-    await expectError("entities.update-record", await x.call("PUT", `/v1/entity/records/${record.id}`, { body: { data: { name: "x", price: 1 } } }), 404, "Entity record not found");
-    await expectError("entities.delete-record", await x.call("DELETE", `/v1/entity/records/${record.id}`), 404, "Entity record not found");
-    await expectError("entities.create-record", await x.call("POST", "/v1/entity/records", { body: { schema_id: schema.id, data: { name: "x", price: 1 } } }), 404, "Entity schema not found");
+    await expectError(
+      "entities.get-schema",
+      await x.call("GET", `/v1/entity/schemas/${schema.id}`),
+      404,
+      "Entity schema not found",
+    );
+    await expectError(
+      "entities.update-schema",
+      await x.call("PUT", `/v1/entity/schemas/${schema.id}`, { body: { name: "Mine" } }),
+      404,
+      "Entity schema not found",
+    );
+    await expectError(
+      "entities.delete-schema",
+      await x.call("DELETE", `/v1/entity/schemas/${schema.id}`),
+      404,
+      "Entity schema not found",
+    );
+    await expectError(
+      "entities.get-record",
+      await x.call("GET", `/v1/entity/records/${record.id}`),
+      404,
+      "Entity record not found",
+    );
+    await expectError(
+      "entities.update-record",
+      await x.call("PUT", `/v1/entity/records/${record.id}`, { body: { data: { name: "x", price: 1 } } }),
+      404,
+      "Entity record not found",
+    );
+    await expectError(
+      "entities.delete-record",
+      await x.call("DELETE", `/v1/entity/records/${record.id}`),
+      404,
+      "Entity record not found",
+    );
+    await expectError(
+      "entities.create-record",
+      await x.call("POST", "/v1/entity/records", { body: { schema_id: schema.id, data: { name: "x", price: 1 } } }),
+      404,
+      "Entity schema not found",
+    );
     expect((await search(x, { schema_id: schema.id })).total).toBe(0);
     expect((await search(x, {})).total).toBe(0);
-    const list = await expectMatchesCatalog<EntitySchemaPage>("entities.list-schemas", await x.call("GET", "/v1/entity/schemas"));
+    const list = await expectMatchesCatalog<EntitySchemaPage>(
+      "entities.list-schemas",
+      await x.call("GET", "/v1/entity/schemas"),
+    );
     expect(list.total).toBe(0);
   }
 
@@ -623,14 +978,33 @@ describe("isolation", () => {
     await addMember(a.tenant, org, a.userId, "member");
     await seesNothing(actorFor(a.tenant, a.client, { user: { id: a.userId }, tokens: { access_token: a.token } }, org));
     // And a member of the second organization only cannot name the first one.
-    await expectError("entities.get-schema", await a.client.call("GET", `/v1/entity/schemas/${schema.id}`, { key: "secret", token: other.tokens.access_token, org: a.org }), 403, "Not a member of this organization");
+    await expectError(
+      "entities.get-schema",
+      await a.client.call("GET", `/v1/entity/schemas/${schema.id}`, {
+        key: "secret",
+        token: other.tokens.access_token,
+        org: a.org,
+      }),
+      403,
+      "Not a member of this organization",
+    );
   });
 
   it("another tenant sees nothing, and cannot use the first tenant's organization or tokens", async () => {
     const b = await newActor();
     await seesNothing(b);
-    await expectError("entities.get-schema", await b.call("GET", `/v1/entity/schemas/${schema.id}`, { org: a.org }), 403, "Not a member of this organization");
-    await expectError("entities.get-record", await b.call("GET", `/v1/entity/records/${record.id}`, { token: a.token, org: a.org }), 401, "Could not validate credentials");
+    await expectError(
+      "entities.get-schema",
+      await b.call("GET", `/v1/entity/schemas/${schema.id}`, { org: a.org }),
+      403,
+      "Not a member of this organization",
+    );
+    await expectError(
+      "entities.get-record",
+      await b.call("GET", `/v1/entity/records/${record.id}`, { token: a.token, org: a.org }),
+      401,
+      "Could not validate credentials",
+    );
     // Still there for its owner.
     expect((await a.call("GET", `/v1/entity/records/${record.id}`)).status).toBe(200);
   });

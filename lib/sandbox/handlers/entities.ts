@@ -31,7 +31,13 @@ function scopeOf(ctx: TenantContext & Raises<422, "X-Organization-Id header is r
   return { tenantId: ctx.tenant.id, organizationId: ctx.organizationId };
 }
 
-const pageOf = <T>(items: T[], total: number, { page, size }: { page: number; size: number }) => ({ items, total, page, size, pages: Math.ceil(total / size) });
+const pageOf = <T>(items: T[], total: number, { page, size }: { page: number; size: number }) => ({
+  items,
+  total,
+  page,
+  size,
+  pages: Math.ceil(total / size),
+});
 
 async function requireSchema(ctx: TenantContext & Raises<404, "Entity schema not found">, scope: OrgScope, id: string) {
   const row = await findEntitySchema(ctx.sql, scope, id);
@@ -57,19 +63,33 @@ const createSchema = defineHandler("entities.create-schema", async (ctx) => {
   const row = await insertEntitySchema(
     ctx.sql,
     scopeOf(ctx),
-    { name: body.name, slug: body.slug, description: body.description, fields: body.fields_definition, createdBy: ctx.userId },
+    {
+      name: body.name,
+      slug: body.slug,
+      description: body.description,
+      fields: body.fields_definition,
+      createdBy: ctx.userId,
+    },
     ctx.now(),
   );
   return created(toEntitySchema(row));
 });
 
-const getSchema = defineHandler("entities.get-schema", async (ctx) => ok(toEntitySchema(await requireSchema(ctx, scopeOf(ctx), ctx.params.schema_id))));
+const getSchema = defineHandler("entities.get-schema", async (ctx) =>
+  ok(toEntitySchema(await requireSchema(ctx, scopeOf(ctx), ctx.params.schema_id))),
+);
 
 const updateSchema = defineHandler("entities.update-schema", async (ctx) => {
   const scope = scopeOf(ctx);
   const { body } = ctx;
   const row = await requireSchema(ctx, scope, ctx.params.schema_id);
-  const changes = { name: body.name, slug: body.slug, description: body.description, fields: body.fields_definition, isActive: body.is_active };
+  const changes = {
+    name: body.name,
+    slug: body.slug,
+    description: body.description,
+    fields: body.fields_definition,
+    isActive: body.is_active,
+  };
   return ok(toEntitySchema(await updateEntitySchema(ctx.sql, scope, row, changes, ctx.now())));
 });
 
@@ -89,7 +109,9 @@ const createRecord = defineHandler("entities.create-record", async (ctx) => {
   return created(toEntityRecord(await insertEntityRecord(ctx.sql, scope, schema.id, data, user.id, ctx.now())));
 });
 
-const getRecord = defineHandler("entities.get-record", async (ctx) => ok(toEntityRecord(await requireRecord(ctx, scopeOf(ctx), ctx.params.record_id))));
+const getRecord = defineHandler("entities.get-record", async (ctx) =>
+  ok(toEntityRecord(await requireRecord(ctx, scopeOf(ctx), ctx.params.record_id))),
+);
 
 const updateRecord = defineHandler("entities.update-record", async (ctx) => {
   const scope = scopeOf(ctx);
@@ -122,8 +144,27 @@ const searchRecords = defineHandler("entities.search-records", async (ctx) => {
   const filters = compileFilters(ctx.sql.dialect, body.query ?? {}, fields, issues);
   const order = compileOrder(ctx.sql.dialect, query.order_by, query.order_dir, fields, issues);
   if (issues.length > 0) return ctx.fail(422, issues);
-  const { rows, total } = await searchEntityRecords(ctx.sql, scope, { schemas, schemaId, filters, orderBy: query.order_by, order, page: query.page, size: query.size });
+  const { rows, total } = await searchEntityRecords(ctx.sql, scope, {
+    schemas,
+    schemaId,
+    filters,
+    orderBy: query.order_by,
+    order,
+    page: query.page,
+    size: query.size,
+  });
   return ok(pageOf(rows.map(toEntityRecord), total, query));
 });
 
-export const entitiesHandlers = [listSchemas, createSchema, getSchema, updateSchema, deleteSchema, createRecord, getRecord, updateRecord, deleteRecord, searchRecords];
+export const entitiesHandlers = [
+  listSchemas,
+  createSchema,
+  getSchema,
+  updateSchema,
+  deleteSchema,
+  createRecord,
+  getRecord,
+  updateRecord,
+  deleteRecord,
+  searchRecords,
+];

@@ -13,7 +13,8 @@ setupTempDatabase();
 
 const ENDPOINT = "external_agents.register-call";
 
-const seededAgent = async (tenant: TenantRow) => (await (await getStore()).get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ?`, [tenant.id]))!.id;
+const seededAgent = async (tenant: TenantRow) =>
+  (await (await getStore()).get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ?`, [tenant.id]))!.id;
 
 async function expectError(res: Response, status: number, detail: string) {
   await expectCatalogError(ENDPOINT, res, status, detail);
@@ -37,7 +38,11 @@ describe("registering external agent calls", () => {
   });
 
   const register = (body: unknown, options: { key?: "public" | "secret"; token?: string; agent?: string } = {}) =>
-    client.call("POST", `/v1/external-agents/${options.agent ?? agentId}/calls`, { key: options.key ?? "secret", token: options.token ?? token, body });
+    client.call("POST", `/v1/external-agents/${options.agent ?? agentId}/calls`, {
+      key: options.key ?? "secret",
+      token: options.token ?? token,
+      body,
+    });
 
   it("records a call with the documented defaults: the token's user, their organization, total = input + output", async () => {
     const res = await register({ input_tokens: 800, output_tokens: 200 });
@@ -57,7 +62,12 @@ describe("registering external agent calls", () => {
       error_message: null,
       call_metadata: null,
     });
-    const row = await (await getStore()).get<{ total_tokens: number }>(`SELECT total_tokens FROM external_agent_calls WHERE tenant_id = ? AND id = ?`, [tenant.id, call.id]);
+    const row = await (
+      await getStore()
+    ).get<{ total_tokens: number }>(`SELECT total_tokens FROM external_agent_calls WHERE tenant_id = ? AND id = ?`, [
+      tenant.id,
+      call.id,
+    ]);
     expect(row?.total_tokens).toBe(1000);
   });
 
@@ -82,20 +92,30 @@ describe("registering external agent calls", () => {
 
   it("an empty body records a zero call; a user without an organization leaves organization_id null", async () => {
     const loner = await newUser(tenant);
-    const call = await expectMatchesCatalog<ExternalAgentCall>(ENDPOINT, await register({}, { token: loner.tokens.access_token }));
+    const call = await expectMatchesCatalog<ExternalAgentCall>(
+      ENDPOINT,
+      await register({}, { token: loner.tokens.access_token }),
+    );
     expect(call).toMatchObject({ user_id: loner.user.id, organization_id: null, total_tokens: 0, status: "SUCCESS" });
   });
 
   it("is not billed: the user's usage does not move", async () => {
     const usage = async () =>
-      expectMatchesCatalog<CurrentUsage>("usage.current", await client.call("GET", "/v1/api/usage/current", { token, query: { organization_id: org } }));
+      expectMatchesCatalog<CurrentUsage>(
+        "usage.current",
+        await client.call("GET", "/v1/api/usage/current", { token, query: { organization_id: org } }),
+      );
     const before = await usage();
     expect((await register({ input_tokens: 50_000, output_tokens: 50_000, cost_usd: 3 })).status).toBe(201);
     expect(await usage()).toEqual(before);
   });
 
   it("needs the secret key and a user token", async () => {
-    await expectError(await register({}, { key: "public" }), 403, "This endpoint requires a secret API key (sk_live_*)");
+    await expectError(
+      await register({}, { key: "public" }),
+      403,
+      "This endpoint requires a secret API key (sk_live_*)",
+    );
     const anonymous = await client.call("POST", `/v1/external-agents/${agentId}/calls`, { key: "secret", body: {} });
     await expectError(anonymous, 401, "Not authenticated");
   });
@@ -115,11 +135,14 @@ describe("registering external agent calls", () => {
     const other = await newTenant();
     const otherClient = sandboxClient(other);
     const otherToken = (await newUser(other)).tokens.access_token;
-    const call = (agent: string, body: unknown) => otherClient.call("POST", `/v1/external-agents/${agent}/calls`, { key: "secret", token: otherToken, body });
+    const call = (agent: string, body: unknown) =>
+      otherClient.call("POST", `/v1/external-agents/${agent}/calls`, { key: "secret", token: otherToken, body });
     await expectError(await call(agentId, {}), 404, "External agent not found");
     expect((await call(await seededAgent(other), { user_id: userId })).status).toBe(422);
     expect((await call(await seededAgent(other), { organization_id: org })).status).toBe(422);
-    const count = await (await getStore()).get<{ n: number }>(`SELECT COUNT(*) AS n FROM external_agent_calls WHERE tenant_id = ?`, [other.id]);
+    const count = await (
+      await getStore()
+    ).get<{ n: number }>(`SELECT COUNT(*) AS n FROM external_agent_calls WHERE tenant_id = ?`, [other.id]);
     expect(count?.n).toBe(0);
   });
 });

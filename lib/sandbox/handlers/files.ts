@@ -40,7 +40,8 @@ async function ownFolder(ctx: TenantContext & Raises<404, "Folder not found">, i
 
 /** Names become path segments, so "/" would make paths ambiguous. */
 function checkFolderName(ctx: Raises<422, ValidationIssue[]>, name: string): void {
-  if (name.includes("/")) ctx.fail(422, [{ loc: ["body", "name"], msg: "Folder names cannot contain '/'", type: "value_error" }]);
+  if (name.includes("/"))
+    ctx.fail(422, [{ loc: ["body", "name"], msg: "Folder names cannot contain '/'", type: "value_error" }]);
 }
 
 // Lone UTF-16 surrogates cannot be percent-encoded; control characters and path separators never belong in a name.
@@ -88,7 +89,8 @@ const uploadFile = defineHandler("files.upload-file", async (ctx) => {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const row = await ctx.sql.tx(async () => {
     // The tenant's storage quota, checked with the insert so concurrent uploads cannot both slip under it.
-    if (await tenantStorageUsed(ctx.sql, ctx.tenant.id) + bytes.byteLength > tenantStorageBytes()) return ctx.fail(413);
+    if ((await tenantStorageUsed(ctx.sql, ctx.tenant.id)) + bytes.byteLength > tenantStorageBytes())
+      return ctx.fail(413);
     return insertUserFile(
       ctx.sql,
       ctx.tenant.id,
@@ -139,13 +141,13 @@ const downloadFile = defineHandler("files.download-file", async (ctx) => {
 });
 
 const deleteFile = defineHandler("files.delete-file", async (ctx) => {
-  if (!await deleteUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id)) return ctx.fail(404);
+  if (!(await deleteUserFile(ctx.sql, ctx.tenant.id, requireUser(ctx).id, ctx.params.file_id))) return ctx.fail(404);
   return noContent();
 });
 
 const moveFile = defineHandler("files.move-file", async (ctx) => {
   const user = requireUser(ctx);
-  if (!await findUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id)) return ctx.fail(404);
+  if (!(await findUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id))) return ctx.fail(404);
   const folderId = ctx.body.folder_id;
   if (folderId !== null) await ownFolder(ctx, folderId);
   const row = await moveUserFile(ctx.sql, ctx.tenant.id, user.id, ctx.params.file_id, folderId, ctx.now());
@@ -199,4 +201,17 @@ const deleteFolder = defineHandler("files.delete-folder", async (ctx) => {
 });
 
 /** Handlers of the files endpoints (the signed-in user's Drive and the tenant's shared files), keyed by endpoint id. */
-export const filesHandlers = [uploadFile, listFiles, listShared, downloadShared, getFile, downloadFile, deleteFile, moveFile, createFolder, listFolders, renameFolderHandler, deleteFolder];
+export const filesHandlers = [
+  uploadFile,
+  listFiles,
+  listShared,
+  downloadShared,
+  getFile,
+  downloadFile,
+  deleteFile,
+  moveFile,
+  createFolder,
+  listFolders,
+  renameFolderHandler,
+  deleteFolder,
+];

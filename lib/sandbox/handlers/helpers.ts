@@ -13,4 +13,5 @@ export const ok = (body: unknown, headers?: Record<string, string>): SandboxResu
 export const created = (body: unknown): SandboxResult => ({ status: 201, body });
 export const noContent = (): SandboxResult => ({ status: 204 });
 export const message = (text: string): SandboxResult => ok({ message: text });
-export const redirect = (location: string, status = 302): Response => new Response(null, { status, headers: { Location: location } });
+export const redirect = (location: string, status = 302): Response =>
+  new Response(null, { status, headers: { Location: location } });

@@ -22,7 +22,8 @@ export type HandlerMap = ReadonlyMap<EndpointId, RegisteredHandler>;
  * not assignable and the error names the missing ids (`missingHandlers`). A second handler for an id throws at load.
  */
 function dispatchTable<H extends RegisteredHandler>(
-  list: readonly H[] & ([Exclude<EndpointId, H["id"]>] extends [never] ? unknown : { missingHandlers: Exclude<EndpointId, H["id"]> }),
+  list: readonly H[] &
+    ([Exclude<EndpointId, H["id"]>] extends [never] ? unknown : { missingHandlers: Exclude<EndpointId, H["id"]> }),
 ): HandlerMap {
   const map = new Map<EndpointId, RegisteredHandler>();
   for (const handler of list) {

@@ -52,14 +52,21 @@ const plans = async (tenant: TenantRow) =>
     `SELECT id, is_free, name FROM plans WHERE tenant_id = ? ORDER BY sort_order`,
     [tenant.id],
   );
-const mails = async (tenant: TenantRow, to: string) => (await listMail(await getStore(), tenant.id)).filter((m) => m.kind === "invitation" && m.to === to);
+const mails = async (tenant: TenantRow, to: string) =>
+  (await listMail(await getStore(), tenant.id)).filter((m) => m.kind === "invitation" && m.to === to);
 
 /** Invites by API and accepts by API: the member ends up in the organization through the real flow. */
 async function join(w: World, who: Actor, role: "admin" | "member" | "developer") {
-  const invited = await w.client.call("POST", `/v1/organizations/${w.org.id}/invite`, { token: w.owner.token, body: { email: who.email, role } });
+  const invited = await w.client.call("POST", `/v1/organizations/${w.org.id}/invite`, {
+    token: w.owner.token,
+    body: { email: who.email, role },
+  });
   expect(invited.status).toBe(201);
   const token = (await mails(w.tenant, who.email))[0]!.token!;
-  const accepted = await w.client.call("POST", "/v1/organizations/accept-invitation", { token: who.token, body: { token } });
+  const accepted = await w.client.call("POST", "/v1/organizations/accept-invitation", {
+    token: who.token,
+    body: { token },
+  });
   expect(accepted.status).toBe(200);
 }
 
@@ -67,7 +74,10 @@ async function setUp(slug: string): Promise<World> {
   const tenant = await newTenant();
   const client = sandboxClient(tenant);
   const owner = await actor(tenant, `owner-${slug}@example.com`);
-  const res = await client.call("POST", "/v1/organizations", { token: owner.token, body: { name: "Acme", slug, description: "Our company" } });
+  const res = await client.call("POST", "/v1/organizations", {
+    token: owner.token,
+    body: { name: "Acme", slug, description: "Our company" },
+  });
   expect(res.status).toBe(201);
   const org = await check<Organization>("organizations.create", res);
   const w: World = {
@@ -93,16 +103,25 @@ describe("organizations", () => {
     const { client, owner, org, tenant } = world;
     expect(org).toMatchObject({ name: "Acme", slug: "acme", description: "Our company", logo_url: null });
 
-    const dup = await client.call("POST", "/v1/organizations", { token: owner.token, body: { name: "Other", slug: "acme" } });
+    const dup = await client.call("POST", "/v1/organizations", {
+      token: owner.token,
+      body: { name: "Other", slug: "acme" },
+    });
     await expectError("organizations.create", dup, 409, "Organization with this slug already exists");
 
     // Another tenant may use the same slug.
     const other = await newTenant();
     const stranger = await actor(other, "stranger@example.com");
-    const elsewhere = await sandboxClient(other).call("POST", "/v1/organizations", { token: stranger.token, body: { name: "Acme", slug: "acme" } });
+    const elsewhere = await sandboxClient(other).call("POST", "/v1/organizations", {
+      token: stranger.token,
+      body: { name: "Acme", slug: "acme" },
+    });
     expect(elsewhere.status).toBe(201);
 
-    const bad = await client.call("POST", "/v1/organizations", { token: owner.token, body: { name: "X", slug: "Not A Slug" } });
+    const bad = await client.call("POST", "/v1/organizations", {
+      token: owner.token,
+      body: { name: "X", slug: "Not A Slug" },
+    });
     expect(bad.status).toBe(422);
     await check("organizations.create", bad);
 
@@ -115,7 +134,15 @@ describe("organizations", () => {
     const res = await client.call("GET", "/v1/organizations/my-organizations", { token: owner.token });
     const body = await check<{ organizations: MyOrganization[] }>("organizations.my-organizations", res);
     expect(body.organizations).toEqual([
-      { id: org.id, name: "Acme", slug: "acme", description: "Our company", logo_url: null, role: "owner", created_at: org.created_at },
+      {
+        id: org.id,
+        name: "Acme",
+        slug: "acme",
+        description: "Our company",
+        logo_url: null,
+        role: "owner",
+        created_at: org.created_at,
+      },
     ]);
 
     const asAdmin = await check<{ organizations: MyOrganization[] }>(
@@ -152,9 +179,17 @@ describe("organizations", () => {
 
   it("update: owner/admin, only the fields sent change", async () => {
     const { client, admin, member, org } = world;
-    const res = await client.call("PUT", `/v1/organizations/${org.id}`, { token: admin.token, body: { logo_url: "https://acme.example/logo.png" } });
+    const res = await client.call("PUT", `/v1/organizations/${org.id}`, {
+      token: admin.token,
+      body: { logo_url: "https://acme.example/logo.png" },
+    });
     const updated = await check<Organization>("organizations.update", res);
-    expect(updated).toMatchObject({ name: "Acme", description: "Our company", logo_url: "https://acme.example/logo.png", slug: "acme" });
+    expect(updated).toMatchObject({
+      name: "Acme",
+      description: "Our company",
+      logo_url: "https://acme.example/logo.png",
+      slug: "acme",
+    });
 
     const renamed = await check<Organization>(
       "organizations.update",
@@ -181,7 +216,13 @@ describe("organizations", () => {
     const res = await client.call("GET", `/v1/organizations/${org.id}/departments`, { token: member.token });
     const departments = await check<Department[]>("organizations.list-departments", res);
     expect(departments).toHaveLength(1);
-    expect(departments[0]).toMatchObject({ organization_id: org.id, name: "General", is_default: true, is_active: true, settings: {} });
+    expect(departments[0]).toMatchObject({
+      organization_id: org.id,
+      name: "General",
+      is_default: true,
+      is_active: true,
+      settings: {},
+    });
 
     await expectError(
       "organizations.list-departments",
@@ -195,7 +236,10 @@ describe("organizations", () => {
     const { client, member, outsider, org, tenant } = world;
     await (await getStore()).run(`UPDATE users SET default_organization_id = NULL WHERE id = ?`, [member.id]);
     const res = await client.call("POST", `/v1/organizations/${org.id}/set-default`, { token: member.token });
-    expect(await check("organizations.set-default", res)).toEqual({ message: "Default organization updated", default_organization_id: org.id });
+    expect(await check("organizations.set-default", res)).toEqual({
+      message: "Default organization updated",
+      default_organization_id: org.id,
+    });
     expect((await findUserById(await getStore(), tenant.id, member.id))?.default_organization_id).toBe(org.id);
 
     await expectError(
@@ -228,8 +272,14 @@ describe("members", () => {
   it("update-member-role: owner/admin; the owner's role is fixed", async () => {
     const w = await setUp("roles");
     const { client, org, owner, admin, member } = w;
-    const res = await client.call("PUT", `/v1/organizations/${org.id}/members/${member.id}`, { token: admin.token, body: { role: "developer" } });
-    expect(await check<OrganizationMember>("organizations.update-member-role", res)).toMatchObject({ user_id: member.id, role: "developer" });
+    const res = await client.call("PUT", `/v1/organizations/${org.id}/members/${member.id}`, {
+      token: admin.token,
+      body: { role: "developer" },
+    });
+    expect(await check<OrganizationMember>("organizations.update-member-role", res)).toMatchObject({
+      user_id: member.id,
+      role: "developer",
+    });
 
     const path = (id: string) => `/v1/organizations/${org.id}/members/${id}`;
     await expectError(
@@ -273,9 +323,13 @@ describe("members", () => {
     );
 
     const res = await client.call("POST", path(member.id), { token: admin.token });
-    expect(await check<Message>("organizations.deactivate-member", res)).toEqual({ message: "Member deactivated successfully" });
+    expect(await check<Message>("organizations.deactivate-member", res)).toEqual({
+      message: "Member deactivated successfully",
+    });
     expect(
-      await (await getStore()).get(`SELECT is_active FROM memberships WHERE organization_id = ? AND user_id = ?`, [org.id, member.id]),
+      await (
+        await getStore()
+      ).get(`SELECT is_active FROM memberships WHERE organization_id = ? AND user_id = ?`, [org.id, member.id]),
     ).toEqual({ is_active: 0 });
 
     await expectError(
@@ -284,7 +338,12 @@ describe("members", () => {
       403,
       "Not a member of this organization",
     );
-    await expectError("organizations.deactivate-member", await client.call("POST", path(member.id), { token: admin.token }), 404, "Member not found");
+    await expectError(
+      "organizations.deactivate-member",
+      await client.call("POST", path(member.id), { token: admin.token }),
+      404,
+      "Member not found",
+    );
 
     // Re-invited and accepted, the deactivated member is active again with the invited role.
     await join(w, member, "developer");
@@ -320,9 +379,16 @@ describe("members", () => {
 
     expect((await findUserById(await getStore(), tenant.id, member.id))?.default_organization_id).toBe(org.id);
     const res = await client.call("DELETE", path(member.id), { token: admin.token });
-    expect(await check<Message>("organizations.remove-member", res)).toEqual({ message: "Member removed successfully" });
+    expect(await check<Message>("organizations.remove-member", res)).toEqual({
+      message: "Member removed successfully",
+    });
     expect((await findUserById(await getStore(), tenant.id, member.id))?.default_organization_id).toBeNull();
-    await expectError("organizations.remove-member", await client.call("DELETE", path(member.id), { token: admin.token }), 404, "Member not found");
+    await expectError(
+      "organizations.remove-member",
+      await client.call("DELETE", path(member.id), { token: admin.token }),
+      404,
+      "Member not found",
+    );
   });
 });
 
@@ -330,11 +396,10 @@ describe("invitations", () => {
   it("invite → mail with a link → details by token → pending by email → accept", async () => {
     const { client, org, admin, tenant } = world;
     const jane = await actor(tenant, "jane@example.com");
-    const res = await client.call(
-      "POST",
-      `/v1/organizations/${org.id}/invite`,
-      { token: admin.token, body: { email: "Jane@Example.com", role: "developer" } },
-    );
+    const res = await client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: admin.token,
+      body: { email: "Jane@Example.com", role: "developer" },
+    });
     expect(res.status).toBe(201);
     const invitation = await check<Invitation>("organizations.invite", res);
     expect(invitation).toMatchObject({
@@ -363,15 +428,20 @@ describe("invitations", () => {
     );
     expect(pending.map((p) => p.id)).toEqual([invitation.id]);
 
-    const again = await client.call(
-      "POST",
-      `/v1/organizations/${org.id}/invite`,
-      { token: admin.token, body: { email: "jane@example.com", role: "member" } },
-    );
+    const again = await client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: admin.token,
+      body: { email: "jane@example.com", role: "member" },
+    });
     await expectError("organizations.invite", again, 409, "An invitation is already pending for this email");
 
-    const accepted = await client.call("POST", "/v1/organizations/accept-invitation", { token: jane.token, body: { token: mail.token } });
-    const body = await check<{ message: string; organization: MyOrganization }>("organizations.accept-invitation", accepted);
+    const accepted = await client.call("POST", "/v1/organizations/accept-invitation", {
+      token: jane.token,
+      body: { token: mail.token },
+    });
+    const body = await check<{ message: string; organization: MyOrganization }>(
+      "organizations.accept-invitation",
+      accepted,
+    );
     expect(body).toMatchObject({ message: "Invitation accepted", organization: { id: org.id, role: "developer" } });
 
     const after = await check<InvitationDetails>(
@@ -379,78 +449,95 @@ describe("invitations", () => {
       await client.call("GET", `/v1/organizations/invitations/${mail.token}`),
     );
     expect(after.status).toBe("accepted");
-    const none = await client.call("GET", "/v1/organizations/invitations/pending", { query: { email: "jane@example.com" } });
+    const none = await client.call("GET", "/v1/organizations/invitations/pending", {
+      query: { email: "jane@example.com" },
+    });
     expect(await check("organizations.pending-invitations", none)).toEqual([]);
 
-    const member = await client.call(
-      "POST",
-      `/v1/organizations/${org.id}/invite`,
-      { token: admin.token, body: { email: "jane@example.com", role: "member" } },
-    );
+    const member = await client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: admin.token,
+      body: { email: "jane@example.com", role: "member" },
+    });
     await expectError("organizations.invite", member, 409, "User is already a member of this organization");
-    const twice = await client.call("POST", "/v1/organizations/accept-invitation", { token: jane.token, body: { token: mail.token } });
+    const twice = await client.call("POST", "/v1/organizations/accept-invitation", {
+      token: jane.token,
+      body: { token: mail.token },
+    });
     await expectError("organizations.accept-invitation", twice, 400, "Invalid or expired invitation token");
   });
 
   it("invite: owner/admin only", async () => {
     const { client, org, member } = world;
-    const res = await client.call(
-      "POST",
-      `/v1/organizations/${org.id}/invite`,
-      { token: member.token, body: { email: "x@example.com", role: "member" } },
-    );
+    const res = await client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: member.token,
+      body: { email: "x@example.com", role: "member" },
+    });
     await expectError("organizations.invite", res, 403, "Insufficient permissions");
-    const ghost = await client.call(
-      "POST",
-      `/v1/organizations/${newId()}/invite`,
-      { token: member.token, body: { email: "x@example.com", role: "member" } },
-    );
+    const ghost = await client.call("POST", `/v1/organizations/${newId()}/invite`, {
+      token: member.token,
+      body: { email: "x@example.com", role: "member" },
+    });
     await expectError("organizations.invite", ghost, 404, "Organization not found");
-    const owner = await client.call(
-      "POST",
-      `/v1/organizations/${org.id}/invite`,
-      { token: world.owner.token, body: { email: "x@example.com", role: "owner" } },
-    );
+    const owner = await client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: world.owner.token,
+      body: { email: "x@example.com", role: "owner" },
+    });
     expect(owner.status).toBe(422);
   });
 
   it("accept: the invited email only; the member already; unknown tokens", async () => {
     const { client, org, owner, tenant } = world;
     const kim = await actor(tenant, "kim@example.com");
-    const invited = await client.call(
-      "POST",
-      `/v1/organizations/${org.id}/invite`,
-      { token: owner.token, body: { email: "kim@example.com", role: "member" } },
-    );
+    const invited = await client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: owner.token,
+      body: { email: "kim@example.com", role: "member" },
+    });
     expect(invited.status).toBe(201);
     const token = (await mails(tenant, "kim@example.com"))[0]!.token!;
 
-    const wrong = await client.call("POST", "/v1/organizations/accept-invitation", { token: world.outsider.token, body: { token } });
-    await expectError("organizations.accept-invitation", wrong, 403, "This invitation was sent to a different email address");
-    const unknown = await client.call("POST", "/v1/organizations/accept-invitation", { token: kim.token, body: { token: "no-such-token" } });
+    const wrong = await client.call("POST", "/v1/organizations/accept-invitation", {
+      token: world.outsider.token,
+      body: { token },
+    });
+    await expectError(
+      "organizations.accept-invitation",
+      wrong,
+      403,
+      "This invitation was sent to a different email address",
+    );
+    const unknown = await client.call("POST", "/v1/organizations/accept-invitation", {
+      token: kim.token,
+      body: { token: "no-such-token" },
+    });
     await expectError("organizations.accept-invitation", unknown, 400, "Invalid or expired invitation token");
     const anonymous = await client.call("POST", "/v1/organizations/accept-invitation", { body: { token } });
     await expectError("organizations.accept-invitation", anonymous, 401, "Not authenticated");
 
     // A pending invitation for someone who joined meanwhile (here: invited, then added directly).
-    await (await getStore()).run(
+    await (
+      await getStore()
+    ).run(
       `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, 'member', 1, ?, ?)`,
       [newId(), tenant.id, org.id, kim.id, isoTime(new Date()), isoTime(new Date())],
     );
-    const already = await client.call("POST", "/v1/organizations/accept-invitation", { token: kim.token, body: { token } });
+    const already = await client.call("POST", "/v1/organizations/accept-invitation", {
+      token: kim.token,
+      body: { token },
+    });
     await expectError("organizations.accept-invitation", already, 409, "User is already a member of this organization");
   });
 
   it("accept: an expired invitation is shown as expired and cannot be accepted or rejected", async () => {
     const { client, org, owner, tenant } = world;
     const lee = await actor(tenant, "lee@example.com");
-    const res = await client.call(
-      "POST",
-      `/v1/organizations/${org.id}/invite`,
-      { token: owner.token, body: { email: "lee@example.com", role: "member" } },
-    );
+    const res = await client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: owner.token,
+      body: { email: "lee@example.com", role: "member" },
+    });
     const invitation = await check<Invitation>("organizations.invite", res);
-    await (await getStore()).run(`UPDATE invitations SET expires_at = ? WHERE id = ?`, [isoTime(new Date(Date.now() - 1000)), invitation.id]);
+    await (
+      await getStore()
+    ).run(`UPDATE invitations SET expires_at = ? WHERE id = ?`, [isoTime(new Date(Date.now() - 1000)), invitation.id]);
     const token = (await mails(tenant, "lee@example.com"))[0]!.token!;
 
     const details = await check<InvitationDetails>(
@@ -458,7 +545,9 @@ describe("invitations", () => {
       await client.call("GET", `/v1/organizations/invitations/${token}`),
     );
     expect(details.status).toBe("expired");
-    const pending = await client.call("GET", "/v1/organizations/invitations/pending", { query: { email: "lee@example.com" } });
+    const pending = await client.call("GET", "/v1/organizations/invitations/pending", {
+      query: { email: "lee@example.com" },
+    });
     expect(await check("organizations.pending-invitations", pending)).toEqual([]);
     await expectError(
       "organizations.accept-invitation",
@@ -474,8 +563,12 @@ describe("invitations", () => {
     );
 
     // An expired invitation no longer blocks a new one; resend revives the old one with a new token.
-    const resent = await client.call("POST", `/v1/organizations/${org.id}/invitations/${invitation.id}/resend`, { token: owner.token });
-    expect(await check<Message>("organizations.resend-invitation", resent)).toEqual({ message: "Invitation resent successfully" });
+    const resent = await client.call("POST", `/v1/organizations/${org.id}/invitations/${invitation.id}/resend`, {
+      token: owner.token,
+    });
+    expect(await check<Message>("organizations.resend-invitation", resent)).toEqual({
+      message: "Invitation resent successfully",
+    });
     const [newest, oldest] = await mails(tenant, "lee@example.com");
     expect(newest!.token).not.toBe(oldest!.token);
     await expectError(
@@ -484,13 +577,19 @@ describe("invitations", () => {
       404,
       "Invitation not found",
     );
-    const accepted = await client.call("POST", "/v1/organizations/accept-invitation", { token: lee.token, body: { token: newest!.token } });
+    const accepted = await client.call("POST", "/v1/organizations/accept-invitation", {
+      token: lee.token,
+      body: { token: newest!.token },
+    });
     expect(accepted.status).toBe(200);
   });
 
   it("reject needs no user token; the invitation is then rejected", async () => {
     const { client, org, owner, tenant } = world;
-    await client.call("POST", `/v1/organizations/${org.id}/invite`, { token: owner.token, body: { email: "ray@example.com", role: "member" } });
+    await client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: owner.token,
+      body: { email: "ray@example.com", role: "member" },
+    });
     const token = (await mails(tenant, "ray@example.com"))[0]!.token!;
     const res = await client.call("POST", "/v1/organizations/reject-invitation", { body: { token } });
     expect(await check<Message>("organizations.reject-invitation", res)).toEqual({ message: "Invitation rejected" });
@@ -512,11 +611,10 @@ describe("invitations", () => {
   it("resend and cancel: owner/admin; a cancelled invitation cannot be resent or accepted", async () => {
     const { client, org, owner, admin, member, tenant } = world;
     const sam = await actor(tenant, "sam@example.com");
-    const res = await client.call(
-      "POST",
-      `/v1/organizations/${org.id}/invite`,
-      { token: owner.token, body: { email: "sam@example.com", role: "member" } },
-    );
+    const res = await client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: owner.token,
+      body: { email: "sam@example.com", role: "member" },
+    });
     const invitation = await check<Invitation>("organizations.invite", res);
     const base = `/v1/organizations/${org.id}/invitations/${invitation.id}`;
 
@@ -526,7 +624,12 @@ describe("invitations", () => {
       403,
       "Insufficient permissions",
     );
-    await expectError("organizations.cancel-invitation", await client.call("DELETE", base, { token: member.token }), 403, "Insufficient permissions");
+    await expectError(
+      "organizations.cancel-invitation",
+      await client.call("DELETE", base, { token: member.token }),
+      403,
+      "Insufficient permissions",
+    );
     await expectError(
       "organizations.resend-invitation",
       await client.call("POST", `/v1/organizations/${org.id}/invitations/${newId()}/resend`, { token: admin.token }),
@@ -541,11 +644,15 @@ describe("invitations", () => {
     );
 
     const resent = await client.call("POST", `${base}/resend`, { token: admin.token });
-    expect(await check<Message>("organizations.resend-invitation", resent)).toEqual({ message: "Invitation resent successfully" });
+    expect(await check<Message>("organizations.resend-invitation", resent)).toEqual({
+      message: "Invitation resent successfully",
+    });
     expect(await mails(tenant, "sam@example.com")).toHaveLength(2);
 
     const cancelled = await client.call("DELETE", base, { token: admin.token });
-    expect(await check<Message>("organizations.cancel-invitation", cancelled)).toEqual({ message: "Invitation cancelled successfully" });
+    expect(await check<Message>("organizations.cancel-invitation", cancelled)).toEqual({
+      message: "Invitation cancelled successfully",
+    });
     await expectError(
       "organizations.resend-invitation",
       await client.call("POST", `${base}/resend`, { token: admin.token }),
@@ -583,7 +690,9 @@ describe("organization subscription", () => {
     const [free, pro] = await plans(tenant);
     const path = `/v1/organizations/${org.id}/subscription`;
 
-    expect(await check("organizations.get-subscription", await client.call("GET", path, { token: member.token }))).toBeNull();
+    expect(
+      await check("organizations.get-subscription", await client.call("GET", path, { token: member.token })),
+    ).toBeNull();
 
     await expectError(
       "organizations.subscribe",
@@ -591,7 +700,12 @@ describe("organization subscription", () => {
       403,
       "Insufficient permissions",
     );
-    await expectError("organizations.subscribe", await client.call("POST", `${path}/${newId()}`, { token: owner.token }), 404, "Plan not found");
+    await expectError(
+      "organizations.subscribe",
+      await client.call("POST", `${path}/${newId()}`, { token: owner.token }),
+      404,
+      "Plan not found",
+    );
 
     const res = await client.call("POST", `${path}/${free!.id}`, { token: owner.token });
     expect(res.status).toBe(201);
@@ -632,30 +746,45 @@ describe("organization subscription", () => {
     );
     const updated = await check<Subscription>(
       "organizations.update-subscription",
-      await client.call(
-        "PUT",
-        path,
-        { token: admin.token, body: { plan_id: pro!.id, billing_cycle: "yearly", subscription_metadata: { seats: 5 } } },
-      ),
+      await client.call("PUT", path, {
+        token: admin.token,
+        body: { plan_id: pro!.id, billing_cycle: "yearly", subscription_metadata: { seats: 5 } },
+      }),
     );
-    expect(updated).toMatchObject({ id: sub.id, plan_id: pro!.id, billing_cycle: "yearly", subscription_metadata: { seats: 5 } });
+    expect(updated).toMatchObject({
+      id: sub.id,
+      plan_id: pro!.id,
+      billing_cycle: "yearly",
+      subscription_metadata: { seats: 5 },
+    });
 
     const later = await client.call("DELETE", path, { token: admin.token });
-    const scheduled = await check<{ message: string; subscription: Subscription }>("organizations.cancel-subscription", later);
+    const scheduled = await check<{ message: string; subscription: Subscription }>(
+      "organizations.cancel-subscription",
+      later,
+    );
     expect(scheduled).toMatchObject({
       message: "Subscription will be cancelled at the end of the current period",
       subscription: { status: "active", cancel_at_period_end: true, canceled_at: null },
     });
-    const stillThere = await check<Subscription | null>("organizations.get-subscription", await client.call("GET", path, { token: member.token }));
+    const stillThere = await check<Subscription | null>(
+      "organizations.get-subscription",
+      await client.call("GET", path, { token: member.token }),
+    );
     expect(stillThere?.cancel_at_period_end).toBe(true);
 
     const now = await client.call("DELETE", path, { token: owner.token, query: { cancel_at_period_end: "false" } });
-    const ended = await check<{ message: string; subscription: Subscription }>("organizations.cancel-subscription", now);
+    const ended = await check<{ message: string; subscription: Subscription }>(
+      "organizations.cancel-subscription",
+      now,
+    );
     expect(ended.message).toBe("Subscription cancelled");
     expect(ended.subscription).toMatchObject({ status: "cancelled", cancel_at_period_end: false });
     expect(ended.subscription.canceled_at).not.toBeNull();
 
-    expect(await check("organizations.get-subscription", await client.call("GET", path, { token: member.token }))).toBeNull();
+    expect(
+      await check("organizations.get-subscription", await client.call("GET", path, { token: member.token })),
+    ).toBeNull();
     await expectError(
       "organizations.cancel-subscription",
       await client.call("DELETE", path, { token: owner.token }),
@@ -670,7 +799,10 @@ describe("organization subscription", () => {
     );
 
     // A paid plan is subscribed at once too: this path collects no payment.
-    const paid = await check<Subscription>("organizations.subscribe", await client.call("POST", `${path}/${pro!.id}`, { token: owner.token }));
+    const paid = await check<Subscription>(
+      "organizations.subscribe",
+      await client.call("POST", `${path}/${pro!.id}`, { token: owner.token }),
+    );
     expect(paid).toMatchObject({ plan_id: pro!.id, status: "active" });
   });
 
@@ -679,10 +811,20 @@ describe("organization subscription", () => {
     const { client, org, owner, tenant } = w;
     const [free] = await plans(tenant);
     const path = `/v1/organizations/${org.id}/subscription`;
-    const sub = await check<Subscription>("organizations.subscribe", await client.call("POST", `${path}/${free!.id}`, { token: owner.token }));
+    const sub = await check<Subscription>(
+      "organizations.subscribe",
+      await client.call("POST", `${path}/${free!.id}`, { token: owner.token }),
+    );
     await client.call("DELETE", path, { token: owner.token });
-    await (await getStore()).run(`UPDATE subscriptions SET current_period_end = ? WHERE id = ?`, [isoTime(new Date(Date.now() - 1000)), sub.id]);
-    expect(await check("organizations.get-subscription", await client.call("GET", path, { token: owner.token }))).toBeNull();
+    await (
+      await getStore()
+    ).run(`UPDATE subscriptions SET current_period_end = ? WHERE id = ?`, [
+      isoTime(new Date(Date.now() - 1000)),
+      sub.id,
+    ]);
+    expect(
+      await check("organizations.get-subscription", await client.call("GET", path, { token: owner.token })),
+    ).toBeNull();
   });
 });
 
@@ -691,18 +833,42 @@ describe("organization usage", () => {
   beforeAll(async () => {
     w = await setUp("usage");
     const [, pro] = await plans(w.tenant);
-    const res = await w.client.call("POST", `/v1/organizations/${w.org.id}/subscription/${pro!.id}`, { token: w.owner.token });
+    const res = await w.client.call("POST", `/v1/organizations/${w.org.id}/subscription/${pro!.id}`, {
+      token: w.owner.token,
+    });
     expect(res.status).toBe(201);
     const now = new Date();
     const start = isoTime(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)));
     const end = isoTime(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)));
     const lastMonth = isoTime(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)));
-    const counter = async (userId: string, periodStart: string, periodEnd: string, messages: number, tokensIn: number, tokensOut: number, cost: number) =>
+    const counter = async (
+      userId: string,
+      periodStart: string,
+      periodEnd: string,
+      messages: number,
+      tokensIn: number,
+      tokensOut: number,
+      cost: number,
+    ) =>
       (await getStore()).run(
         `INSERT INTO usage_counters (id, tenant_id, organization_id, user_id, plan_id, period_start, period_end,
            messages, tokens_in, tokens_out, cost_usd, metadata, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}', ?, ?)`,
-        [newId(), w.tenant.id, w.org.id, userId, pro!.id, periodStart, periodEnd, messages, tokensIn, tokensOut, cost, isoTime(now), isoTime(now)],
+        [
+          newId(),
+          w.tenant.id,
+          w.org.id,
+          userId,
+          pro!.id,
+          periodStart,
+          periodEnd,
+          messages,
+          tokensIn,
+          tokensOut,
+          cost,
+          isoTime(now),
+          isoTime(now),
+        ],
       );
     await counter(w.admin.id, start, end, 400, 60000, 40000, 1.0);
     await counter(w.member.id, start, end, 500, 20000, 5000, 0.25);
@@ -733,7 +899,12 @@ describe("organization usage", () => {
     const path = (id: string) => `/v1/organizations/${w.org.id}/usage/user/${id}`;
     const res = await w.client.call("GET", path(w.member.id), { token: w.admin.token });
     const body = await check<{ usage: Record<string, unknown> }>("organizations.get-user-usage", res);
-    expect(body.usage).toMatchObject({ user_id: w.member.id, organization_id: w.org.id, messages_count: 500, tokens_count: 25000 });
+    expect(body.usage).toMatchObject({
+      user_id: w.member.id,
+      organization_id: w.org.id,
+      messages_count: 500,
+      tokens_count: 25000,
+    });
 
     const owner = await check<{ usage: { id: string; messages_count: number } }>(
       "organizations.get-user-usage",
@@ -779,7 +950,10 @@ describe("organization usage", () => {
     expect(maxTokens).toBeGreaterThan(125000);
     const tooManyTokens = await check<UsageCheckResult>(
       "organizations.check-usage",
-      await w.client.call("POST", path, { token: w.member.token, query: { additional_tokens: String(maxTokens - 125000 + 1) } }),
+      await w.client.call("POST", path, {
+        token: w.member.token,
+        query: { additional_tokens: String(maxTokens - 125000 + 1) },
+      }),
     );
     expect(tooManyTokens.would_exceed).toBe(true);
 
@@ -788,10 +962,15 @@ describe("organization usage", () => {
   });
 
   it("check-usage without a subscription uses the free plan's limits", async () => {
-    const res = await world.client.call("POST", `/v1/organizations/${world.org.id}/usage/check`, { token: world.member.token });
+    const res = await world.client.call("POST", `/v1/organizations/${world.org.id}/usage/check`, {
+      token: world.member.token,
+    });
     const body = await check<UsageCheckResult>("organizations.check-usage", res);
     const [free] = await plans(world.tenant);
-    expect(body).toMatchObject({ would_exceed: false, limits: { plan_id: free!.id, max_messages_per_month: 100, current_messages: 0 } });
+    expect(body).toMatchObject({
+      would_exceed: false,
+      limits: { plan_id: free!.id, max_messages_per_month: 100, current_messages: 0 },
+    });
   });
 });
 
@@ -809,27 +988,60 @@ describe("tenant isolation", () => {
     await orgNotFound("organizations.update", "PUT", `/v1/organizations/${org.id}`, { name: "pwned" });
     await orgNotFound("organizations.list-departments", "GET", `/v1/organizations/${org.id}/departments`);
     await orgNotFound("organizations.list-members", "GET", `/v1/organizations/${org.id}/members`);
-    await orgNotFound("organizations.update-member-role", "PUT", `/v1/organizations/${org.id}/members/${world.member.id}`, { role: "admin" });
-    await orgNotFound("organizations.remove-member", "DELETE", `/v1/organizations/${org.id}/members/${world.member.id}`);
-    await orgNotFound("organizations.deactivate-member", "POST", `/v1/organizations/${org.id}/members/${world.member.id}/deactivate`);
-    await orgNotFound("organizations.invite", "POST", `/v1/organizations/${org.id}/invite`, { email: "m@example.com", role: "admin" });
-    await orgNotFound("organizations.resend-invitation", "POST", `/v1/organizations/${org.id}/invitations/${newId()}/resend`);
-    await orgNotFound("organizations.cancel-invitation", "DELETE", `/v1/organizations/${org.id}/invitations/${newId()}`);
+    await orgNotFound(
+      "organizations.update-member-role",
+      "PUT",
+      `/v1/organizations/${org.id}/members/${world.member.id}`,
+      { role: "admin" },
+    );
+    await orgNotFound(
+      "organizations.remove-member",
+      "DELETE",
+      `/v1/organizations/${org.id}/members/${world.member.id}`,
+    );
+    await orgNotFound(
+      "organizations.deactivate-member",
+      "POST",
+      `/v1/organizations/${org.id}/members/${world.member.id}/deactivate`,
+    );
+    await orgNotFound("organizations.invite", "POST", `/v1/organizations/${org.id}/invite`, {
+      email: "m@example.com",
+      role: "admin",
+    });
+    await orgNotFound(
+      "organizations.resend-invitation",
+      "POST",
+      `/v1/organizations/${org.id}/invitations/${newId()}/resend`,
+    );
+    await orgNotFound(
+      "organizations.cancel-invitation",
+      "DELETE",
+      `/v1/organizations/${org.id}/invitations/${newId()}`,
+    );
     await orgNotFound("organizations.set-default", "POST", `/v1/organizations/${org.id}/set-default`);
     await orgNotFound("organizations.get-subscription", "GET", `/v1/organizations/${org.id}/subscription`);
-    await orgNotFound("organizations.subscribe", "POST", `/v1/organizations/${org.id}/subscription/${(await plans(tenant))[0]!.id}`);
-    await orgNotFound("organizations.update-subscription", "PUT", `/v1/organizations/${org.id}/subscription`, { billing_cycle: "yearly" });
+    await orgNotFound(
+      "organizations.subscribe",
+      "POST",
+      `/v1/organizations/${org.id}/subscription/${(await plans(tenant))[0]!.id}`,
+    );
+    await orgNotFound("organizations.update-subscription", "PUT", `/v1/organizations/${org.id}/subscription`, {
+      billing_cycle: "yearly",
+    });
     await orgNotFound("organizations.cancel-subscription", "DELETE", `/v1/organizations/${org.id}/subscription`);
     await orgNotFound("organizations.get-usage", "GET", `/v1/organizations/${org.id}/usage`);
-    await orgNotFound("organizations.get-user-usage", "GET", `/v1/organizations/${org.id}/usage/user/${world.member.id}`);
+    await orgNotFound(
+      "organizations.get-user-usage",
+      "GET",
+      `/v1/organizations/${org.id}/usage/user/${world.member.id}`,
+    );
     await orgNotFound("organizations.check-usage", "POST", `/v1/organizations/${org.id}/usage/check`);
 
     // Tokens and emails of this tenant's invitations mean nothing in the other tenant.
-    const res = await world.client.call(
-      "POST",
-      `/v1/organizations/${org.id}/invite`,
-      { token: world.owner.token, body: { email: "mallory@example.com", role: "member" } },
-    );
+    const res = await world.client.call("POST", `/v1/organizations/${org.id}/invite`, {
+      token: world.owner.token,
+      body: { email: "mallory@example.com", role: "member" },
+    });
     expect(res.status).toBe(201);
     const invitationToken = (await mails(tenant, "mallory@example.com"))[0]!.token!;
     await expectError(
@@ -857,7 +1069,10 @@ describe("tenant isolation", () => {
       "Invalid or expired invitation token",
     );
     expect(
-      await check("organizations.my-organizations", await client.call("GET", "/v1/organizations/my-organizations", { token })),
+      await check(
+        "organizations.my-organizations",
+        await client.call("GET", "/v1/organizations/my-organizations", { token }),
+      ),
     ).toEqual({ organizations: [] });
 
     // A token of this tenant is no credential in the other one.

@@ -64,7 +64,9 @@ const access = (
 ): Promise<MembershipRow> => requireOrgAccess(ctx, ctx.params.organization_id, rule);
 
 /** The organization named in the path, once access has been checked. */
-const organizationOf = async (ctx: InOrganization & Raises<404, "Organization not found">): Promise<OrganizationRow> => {
+const organizationOf = async (
+  ctx: InOrganization & Raises<404, "Organization not found">,
+): Promise<OrganizationRow> => {
   const org = await findOrganization(ctx.sql, ctx.tenant.id, ctx.params.organization_id);
   if (!org) return ctx.fail(404, "Organization not found");
   return org;
@@ -72,7 +74,9 @@ const organizationOf = async (ctx: InOrganization & Raises<404, "Organization no
 
 // ---- organizations ----
 
-const myOrganizations = defineHandler("organizations.my-organizations", async (ctx) => ok({ organizations: await listMyOrganizations(ctx.sql, ctx.tenant.id, requireUser(ctx).id) }));
+const myOrganizations = defineHandler("organizations.my-organizations", async (ctx) =>
+  ok({ organizations: await listMyOrganizations(ctx.sql, ctx.tenant.id, requireUser(ctx).id) }),
+);
 
 const createOrganization = defineHandler("organizations.create", async (ctx) => {
   const { sql, tenant, body } = ctx;
@@ -81,7 +85,13 @@ const createOrganization = defineHandler("organizations.create", async (ctx) => 
   let org: OrganizationRow;
   try {
     org = await sql.tx(async () => {
-      const row = await insertOrganization(sql, tenant.id, user.id, { name: body.name, slug: body.slug, description: body.description }, ctx.now());
+      const row = await insertOrganization(
+        sql,
+        tenant.id,
+        user.id,
+        { name: body.name, slug: body.slug, description: body.description },
+        ctx.now(),
+      );
       // A first organization becomes the user's default, so X-Organization-Id has an obvious value.
       await setDefaultOrganization(sql, tenant.id, user.id, row.id, ctx.now(), true);
       return row;
@@ -118,7 +128,6 @@ const setDefault = defineHandler("organizations.set-default", async (ctx) => {
 });
 
 // ---- members ----
-
 
 /** The target's active membership; the owner is protected with the endpoint's own 400 detail. */
 async function targetMember<D extends string>(
@@ -191,8 +200,14 @@ const invite = defineHandler("organizations.invite", async (ctx) => {
   const now = ctx.now();
   const { row, token } = await sql.tx(async () => {
     if (await isActiveMemberEmail(sql, tenant.id, org.id, email)) return ctx.fail(409);
-    if (await findOpenInvitationFor(sql, tenant.id, org.id, email, now)) return ctx.fail(409, "An invitation is already pending for this email");
-    return insertInvitation(sql, tenant.id, { organizationId: org.id, email, role: body.role, invitedBy: membership.user_id }, now);
+    if (await findOpenInvitationFor(sql, tenant.id, org.id, email, now))
+      return ctx.fail(409, "An invitation is already pending for this email");
+    return insertInvitation(
+      sql,
+      tenant.id,
+      { organizationId: org.id, email, role: body.role, invitedBy: membership.user_id },
+      now,
+    );
   });
   await sendInvitation(ctx, org, row, token);
   return created(toInvitation(row, now));
@@ -224,7 +239,6 @@ const cancelInvitation = defineHandler("organizations.cancel-invitation", async 
   return message("Invitation cancelled successfully");
 });
 
-
 const acceptInvitation = defineHandler("organizations.accept-invitation", async (ctx) => {
   const { sql, tenant } = ctx;
   const user = requireUser(ctx);
@@ -251,7 +265,8 @@ const rejectInvitation = defineHandler("organizations.reject-invitation", async 
 });
 
 const pendingInvitations = defineHandler("organizations.pending-invitations", async (ctx) =>
-  ok(await listOpenInvitationsFor(ctx.sql, ctx.tenant.id, ctx.query.email, ctx.now())));
+  ok(await listOpenInvitationsFor(ctx.sql, ctx.tenant.id, ctx.query.email, ctx.now())),
+);
 
 const getInvitation = defineHandler("organizations.get-invitation", async (ctx) => {
   const row = await findInvitationByToken(ctx.sql, ctx.tenant.id, ctx.params.invitation_token);
@@ -261,14 +276,13 @@ const getInvitation = defineHandler("organizations.get-invitation", async (ctx) 
 
 // ---- subscription ----
 
-
 const activeSubscription = (ctx: InOrganization): Promise<SubscriptionRow | undefined> =>
   findActiveOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.now());
 
 const getSubscription = defineHandler("organizations.get-subscription", async (ctx) => {
   await access(ctx);
   const sub = await activeSubscription(ctx);
-  const plan = sub && await findPlan(ctx.sql, ctx.tenant.id, sub.plan_id);
+  const plan = sub && (await findPlan(ctx.sql, ctx.tenant.id, sub.plan_id));
   return ok(sub && plan ? { ...toSubscription(sub), plan: toPlan(plan) } : null);
 });
 
@@ -284,7 +298,12 @@ const subscribe = defineHandler("organizations.subscribe", async (ctx) => {
   if (!plan) return ctx.fail(404);
   const sub = await sql.tx(async () => {
     if (await activeSubscription(ctx)) return ctx.fail(409);
-    return insertOrgSubscription(sql, tenant.id, { organizationId: params.organization_id, userId: membership.user_id, planId: plan.id }, ctx.now());
+    return insertOrgSubscription(
+      sql,
+      tenant.id,
+      { organizationId: params.organization_id, userId: membership.user_id, planId: plan.id },
+      ctx.now(),
+    );
   });
   return created(toSubscription(sub));
 });
@@ -295,7 +314,8 @@ const updateOrgSubscription = defineHandler("organizations.update-subscription",
   const { sql, tenant, body } = ctx;
   const sub = await activeSubscription(ctx);
   if (!sub) return ctx.fail(404);
-  if (body.plan_id !== undefined && !await findActivePlan(sql, tenant.id, body.plan_id)) return ctx.fail(404, "Plan not found");
+  if (body.plan_id !== undefined && !(await findActivePlan(sql, tenant.id, body.plan_id)))
+    return ctx.fail(404, "Plan not found");
   const row = await updateSubscription(
     sql,
     tenant.id,
@@ -331,11 +351,18 @@ const getUsage = defineHandler("organizations.get-usage", async (ctx) => {
 const getUserUsage = defineHandler("organizations.get-user-usage", async (ctx) => {
   await access(ctx);
   const { sql, tenant, params } = ctx;
-  if (!await findActiveMembership(sql, tenant.id, params.organization_id, params.target_user_id)) {
+  if (!(await findActiveMembership(sql, tenant.id, params.organization_id, params.target_user_id))) {
     return ctx.fail(404);
   }
   const planId = (await activeSubscription(ctx))?.plan_id ?? null;
-  const counter = await ensureUsageCounter(sql, tenant.id, params.organization_id, params.target_user_id, planId, ctx.now());
+  const counter = await ensureUsageCounter(
+    sql,
+    tenant.id,
+    params.organization_id,
+    params.target_user_id,
+    planId,
+    ctx.now(),
+  );
   return ok({ usage: toUsageHistoryRecord(counter) });
 });
 
@@ -369,4 +396,29 @@ const checkUsage = defineHandler("organizations.check-usage", async (ctx) => {
 });
 
 /** Handlers of the organizations endpoints, keyed by endpoint id. */
-export const organizationsHandlers = [myOrganizations, createOrganization, getOrganization, updateOrganizationHandler, listOrganizationDepartments, listOrganizationMembers, updateMemberRole, removeMember, deactivateMember, invite, resendInvitation, cancelInvitation, acceptInvitation, rejectInvitation, pendingInvitations, getInvitation, setDefault, getSubscription, subscribe, updateOrgSubscription, cancelOrgSubscription, getUsage, getUserUsage, checkUsage];
+export const organizationsHandlers = [
+  myOrganizations,
+  createOrganization,
+  getOrganization,
+  updateOrganizationHandler,
+  listOrganizationDepartments,
+  listOrganizationMembers,
+  updateMemberRole,
+  removeMember,
+  deactivateMember,
+  invite,
+  resendInvitation,
+  cancelInvitation,
+  acceptInvitation,
+  rejectInvitation,
+  pendingInvitations,
+  getInvitation,
+  setDefault,
+  getSubscription,
+  subscribe,
+  updateOrgSubscription,
+  cancelOrgSubscription,
+  getUsage,
+  getUserUsage,
+  checkUsage,
+];

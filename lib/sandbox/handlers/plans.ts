@@ -15,9 +15,13 @@ const listPlans = defineHandler("plans.list-plans", async (ctx) => {
   });
 });
 
-const activePlans = defineHandler("plans.list-active-plans", async (ctx) => ok((await listActivePlans(ctx.sql, ctx.tenant.id)).map(toPlan)));
+const activePlans = defineHandler("plans.list-active-plans", async (ctx) =>
+  ok((await listActivePlans(ctx.sql, ctx.tenant.id)).map(toPlan)),
+);
 
-const freePlans = defineHandler("plans.list-free-plans", async (ctx) => ok((await listFreePlans(ctx.sql, ctx.tenant.id)).map(toPlan)));
+const freePlans = defineHandler("plans.list-free-plans", async (ctx) =>
+  ok((await listFreePlans(ctx.sql, ctx.tenant.id)).map(toPlan)),
+);
 
 /** Any plan of the tenant, deactivated ones included (a subscription may still name one). */
 const getPlan = defineHandler("plans.get-plan", async (ctx) => {

@@ -19,7 +19,9 @@ import { defineHandler } from "./define";
 import { created, ok, requireUser } from "./helpers";
 import type { Raises, TenantContext } from "./types";
 
-const listPlans = defineHandler("subscriptions.list-plans", async (ctx) => ok((await listActivePlans(ctx.sql, ctx.tenant.id)).map(toPlan)));
+const listPlans = defineHandler("subscriptions.list-plans", async (ctx) =>
+  ok((await listActivePlans(ctx.sql, ctx.tenant.id)).map(toPlan)),
+);
 
 const getPlan = defineHandler("subscriptions.get-plan", async (ctx) => {
   const row = await findPlan(ctx.sql, ctx.tenant.id, ctx.params.plan_id);
@@ -43,8 +45,12 @@ const createCheckout = defineHandler("subscriptions.create-checkout", async (ctx
   const { body, sql, tenant } = ctx;
   const plan = await requirePayablePlan(sql, tenant.id, body.plan_id);
   let organizationId: string | null = body.organization_id ?? null;
-  if (organizationId && !await findActiveMembership(sql, tenant.id, organizationId, user.id)) return ctx.fail(403);
-  if (!organizationId && user.default_organization_id && await findActiveMembership(sql, tenant.id, user.default_organization_id, user.id)) {
+  if (organizationId && !(await findActiveMembership(sql, tenant.id, organizationId, user.id))) return ctx.fail(403);
+  if (
+    !organizationId &&
+    user.default_organization_id &&
+    (await findActiveMembership(sql, tenant.id, user.default_organization_id, user.id))
+  ) {
     organizationId = user.default_organization_id;
   }
   const { checkout_url, session_id } = await startCheckout(
@@ -70,7 +76,7 @@ async function managedSubscription<F extends string>(
 ): Promise<SubscriptionRow> {
   const row = await findSubscription(ctx.sql, ctx.tenant.id, ctx.params.subscription_id);
   if (!row) return ctx.fail(404, "Subscription not found");
-  if (!await canManageBilling(ctx, row.organization_id, requireUser(ctx).id)) return ctx.fail(403, forbidden);
+  if (!(await canManageBilling(ctx, row.organization_id, requireUser(ctx).id))) return ctx.fail(403, forbidden);
   return row;
 }
 
@@ -79,7 +85,7 @@ const createSubscription = defineHandler("subscriptions.create-subscription", as
   const { body, sql, tenant } = ctx;
   const plan = await findActivePlan(sql, tenant.id, body.plan_id);
   if (!plan) return ctx.fail(404);
-  if (!await findOrganization(sql, tenant.id, body.organization_id)) return ctx.fail(404, "Organization not found");
+  if (!(await findOrganization(sql, tenant.id, body.organization_id))) return ctx.fail(404, "Organization not found");
   const membership = await findActiveMembership(sql, tenant.id, body.organization_id, user.id);
   if (!membership) return ctx.fail(403);
   // Not documented for this endpoint; the organizations' own subscribe endpoint restricts it to owner/admin too.
@@ -91,7 +97,13 @@ const createSubscription = defineHandler("subscriptions.create-subscription", as
     return insertOrgSubscription(
       sql,
       tenant.id,
-      { organizationId: body.organization_id, userId: user.id, planId: plan.id, billingCycle: body.billing_cycle, metadata: body.subscription_metadata },
+      {
+        organizationId: body.organization_id,
+        userId: user.id,
+        planId: plan.id,
+        billingCycle: body.billing_cycle,
+        metadata: body.subscription_metadata,
+      },
       ctx.now(),
     );
   });
@@ -99,13 +111,21 @@ const createSubscription = defineHandler("subscriptions.create-subscription", as
 });
 
 const getSubscription = defineHandler("subscriptions.get-subscription", async (ctx) =>
-  ok(toSubscription(await managedSubscription(ctx, "Not authorized to access this subscription"))));
+  ok(toSubscription(await managedSubscription(ctx, "Not authorized to access this subscription"))),
+);
 
 const putSubscription = defineHandler("subscriptions.update-subscription", async (ctx) => {
   const row = await managedSubscription(ctx, "Not authorized to update this subscription");
   const { plan_id, billing_cycle, subscription_metadata } = ctx.body;
-  if (plan_id !== undefined && !await findActivePlan(ctx.sql, ctx.tenant.id, plan_id)) return ctx.fail(404, "Plan not found");
-  const updated = await updateSubscription(ctx.sql, ctx.tenant.id, row.id, { planId: plan_id, billingCycle: billing_cycle, metadata: subscription_metadata }, ctx.now());
+  if (plan_id !== undefined && !(await findActivePlan(ctx.sql, ctx.tenant.id, plan_id)))
+    return ctx.fail(404, "Plan not found");
+  const updated = await updateSubscription(
+    ctx.sql,
+    ctx.tenant.id,
+    row.id,
+    { planId: plan_id, billingCycle: billing_cycle, metadata: subscription_metadata },
+    ctx.now(),
+  );
   return ok(toSubscription(updated));
 });
 
@@ -113,12 +133,17 @@ const putSubscription = defineHandler("subscriptions.update-subscription", async
 const deleteSubscription = defineHandler("subscriptions.cancel-subscription", async (ctx) => {
   const row = await managedSubscription(ctx, "Not authorized to cancel this subscription");
   if (row.status === "cancelled") return ok(toSubscription(row));
-  return ok(toSubscription(await cancelSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.query.cancel_at_period_end, ctx.now())));
+  return ok(
+    toSubscription(await cancelSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.query.cancel_at_period_end, ctx.now())),
+  );
 });
 
 // ---- the user's own plan ----
 
-function requireSelf<F extends string>(ctx: TenantContext & { params: { user_id: string } } & Raises<403, F>, forbidden: F) {
+function requireSelf<F extends string>(
+  ctx: TenantContext & { params: { user_id: string } } & Raises<403, F>,
+  forbidden: F,
+) {
   const user = requireUser(ctx);
   if (ctx.params.user_id !== user.id) return ctx.fail(403, forbidden);
   return user;
@@ -151,12 +176,16 @@ const assignPlan = defineHandler("subscriptions.assign-user-plan", async (ctx) =
 
 /** The organization (404) and the asserted user's right to `permission` in it (403 with `forbidden`). */
 async function requireBillingRight<F extends string>(
-  ctx: TenantContext & { params: { organization_id: string }; query: { user_id: string } } & Raises<404, "Organization not found"> & Raises<403, F>,
+  ctx: TenantContext & { params: { organization_id: string }; query: { user_id: string } } & Raises<
+      404,
+      "Organization not found"
+    > &
+    Raises<403, F>,
   permission: "BILLING_READ" | "BILLING_MANAGE",
   forbidden: F,
 ) {
   const orgId = ctx.params.organization_id;
-  if (!await findOrganization(ctx.sql, ctx.tenant.id, orgId)) return ctx.fail(404, "Organization not found");
+  if (!(await findOrganization(ctx.sql, ctx.tenant.id, orgId))) return ctx.fail(404, "Organization not found");
   const membership = await findActiveMembership(ctx.sql, ctx.tenant.id, orgId, ctx.query.user_id);
   if (!membership || !hasPermission(membership.role, permission)) return ctx.fail(403, forbidden);
 }
@@ -182,8 +211,25 @@ const cancelOrgSubscription = defineHandler("subscriptions.cancel-organization-s
   await requireBillingRight(ctx, "BILLING_MANAGE", MANAGE_FORBIDDEN);
   const row = await findActiveOrgSubscription(ctx.sql, ctx.tenant.id, ctx.params.organization_id, ctx.now());
   if (!row) return ctx.fail(404);
-  return ok(toSubscription(await cancelSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.query.cancel_at_period_end, ctx.now())));
+  return ok(
+    toSubscription(await cancelSubscription(ctx.sql, ctx.tenant.id, row.id, ctx.query.cancel_at_period_end, ctx.now())),
+  );
 });
 
 /** Handlers of the /v1/subscriptions endpoints. */
-export const subscriptionsHandlers = [listPlans, currentSubscription, createCheckout, getPlan, createSubscription, getSubscription, putSubscription, deleteSubscription, userUsage, userLimits, assignPlan, resumeOrgSubscription, orgInvoices, cancelOrgSubscription];
+export const subscriptionsHandlers = [
+  listPlans,
+  currentSubscription,
+  createCheckout,
+  getPlan,
+  createSubscription,
+  getSubscription,
+  putSubscription,
+  deleteSubscription,
+  userUsage,
+  userLimits,
+  assignPlan,
+  resumeOrgSubscription,
+  orgInvoices,
+  cancelOrgSubscription,
+];

@@ -63,7 +63,8 @@ export interface InputContext<Id extends EndpointId> {
 }
 
 /** The context of endpoint `Id`'s handler; endpoints without API key (`auth.keys: []`) have no tenant context. */
-export type HandlerContext<Id extends EndpointId> = InputContext<Id> & (Types<Id>["keyless"] extends true ? BaseContext : TenantContext);
+export type HandlerContext<Id extends EndpointId> = InputContext<Id> &
+  (Types<Id>["keyless"] extends true ? BaseContext : TenantContext);
 
 /** An answer as data: JSON `body` (none for 204), optional headers. */
 export interface SandboxResult {

@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUsage, EntityUsage, UsageCheckResult, UsageConsumeResult, UsageHistoryRecord, UsageStats } from "@/lib/catalog/schemas/usage";
+import type {
+  CurrentUsage,
+  EntityUsage,
+  UsageCheckResult,
+  UsageConsumeResult,
+  UsageHistoryRecord,
+  UsageStats,
+} from "@/lib/catalog/schemas/usage";
 import { issueSession } from "../auth/sessions";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
@@ -14,7 +21,9 @@ setupTempDatabase();
 /** An organization owned by the user, written directly (the organizations endpoints are another category). */
 
 const planId = async (tenant: TenantRow, name: string) =>
-  (await (await getStore()).get<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? AND name = ?`, [tenant.id, name]))!.id;
+  (await (
+    await getStore()
+  ).get<{ id: string }>(`SELECT id FROM plans WHERE tenant_id = ? AND name = ?`, [tenant.id, name]))!.id;
 
 const expectError = expectCatalogError;
 
@@ -22,7 +31,13 @@ const expectError = expectCatalogError;
 async function setting() {
   const tenant = await newTenant();
   const { user, tokens } = await newUser(tenant);
-  return { tenant, user, token: tokens.access_token, org: await addOrganization(tenant, user.id), client: sandboxClient(tenant) };
+  return {
+    tenant,
+    user,
+    token: tokens.access_token,
+    org: await addOrganization(tenant, user.id),
+    client: sandboxClient(tenant),
+  };
 }
 
 function monthStart(now = new Date()) {
@@ -36,12 +51,18 @@ describe("current usage and consumption", () => {
   });
 
   const current = async () => {
-    const res = await s.client.call("GET", "/v1/api/usage/current", { token: s.token, query: { organization_id: s.org } });
+    const res = await s.client.call("GET", "/v1/api/usage/current", {
+      token: s.token,
+      query: { organization_id: s.org },
+    });
     expect(res.status).toBe(200);
     return expectMatchesCatalog<CurrentUsage>("usage.current", res);
   };
   const consume = (body: Record<string, unknown>) =>
-    s.client.call("POST", "/v1/usage/consume", { token: s.token, body: { user_id: s.user.id, organization_id: s.org, ...body } });
+    s.client.call("POST", "/v1/usage/consume", {
+      token: s.token,
+      body: { user_id: s.user.id, organization_id: s.org, ...body },
+    });
 
   it("starts at zero against the tenant's free plan, for the calendar month", async () => {
     const now = new Date();
@@ -90,7 +111,10 @@ describe("current usage and consumption", () => {
 
   it("check answers whether an amount fits without recording it", async () => {
     const check = (tokens: number, usageType = "messages") =>
-      s.client.call("POST", "/v1/usage/check", { token: s.token, body: { user_id: s.user.id, organization_id: s.org, tokens, usage_type: usageType } });
+      s.client.call("POST", "/v1/usage/check", {
+        token: s.token,
+        body: { user_id: s.user.id, organization_id: s.org, tokens, usage_type: usageType },
+      });
     expect(await expectMatchesCatalog<UsageCheckResult>("usage.check", await check(97))).toEqual({
       allowed: true,
       current_usage: 3,
@@ -113,7 +137,12 @@ describe("current usage and consumption", () => {
   });
 
   it("consume answers 402 and records nothing when the amount would exceed the limit", async () => {
-    await expectError("usage.consume", await consume({ tokens: 98, usage_type: "messages" }), 402, "Usage limit exceeded");
+    await expectError(
+      "usage.consume",
+      await consume({ tokens: 98, usage_type: "messages" }),
+      402,
+      "Usage limit exceeded",
+    );
     await expectError("usage.consume", await consume({ tokens: 475_001 }), 402, "Usage limit exceeded");
     expect((await current()).usage.messages.current).toBe(3);
   });
@@ -121,8 +150,18 @@ describe("current usage and consumption", () => {
   it("user_id must be the signed-in user", async () => {
     const other = randomUUID();
     const body = { user_id: other, organization_id: s.org, tokens: 1 };
-    await expectError("usage.check", await s.client.call("POST", "/v1/usage/check", { token: s.token, body }), 403, "Cannot check usage for another user");
-    await expectError("usage.consume", await s.client.call("POST", "/v1/usage/consume", { token: s.token, body }), 403, "Cannot consume usage for another user");
+    await expectError(
+      "usage.check",
+      await s.client.call("POST", "/v1/usage/check", { token: s.token, body }),
+      403,
+      "Cannot check usage for another user",
+    );
+    await expectError(
+      "usage.consume",
+      await s.client.call("POST", "/v1/usage/consume", { token: s.token, body }),
+      403,
+      "Cannot consume usage for another user",
+    );
   });
 
   it("validates the amount", async () => {
@@ -135,26 +174,44 @@ describe("current usage and consumption", () => {
 describe("limits of a small plan", () => {
   it("402 once the plan's messages are used up; current shows 100%", async () => {
     const s = await setting();
-    await (await getStore()).run(`UPDATE plans SET max_messages_per_month = 2 WHERE tenant_id = ? AND is_free = 1`, [s.tenant.id]);
+    await (
+      await getStore()
+    ).run(`UPDATE plans SET max_messages_per_month = 2 WHERE tenant_id = ? AND is_free = 1`, [s.tenant.id]);
     const consume = () =>
-      s.client.call("POST", "/v1/usage/consume", { token: s.token, body: { user_id: s.user.id, organization_id: s.org, tokens: 1, usage_type: "messages" } });
+      s.client.call("POST", "/v1/usage/consume", {
+        token: s.token,
+        body: { user_id: s.user.id, organization_id: s.org, tokens: 1, usage_type: "messages" },
+      });
     expect((await consume()).status).toBe(200);
     expect((await consume()).status).toBe(200);
     await expectError("usage.consume", await consume(), 402, "Usage limit exceeded");
-    const res = await s.client.call("GET", "/v1/api/usage/current", { token: s.token, query: { organization_id: s.org } });
-    expect((await expectMatchesCatalog<CurrentUsage>("usage.current", res)).usage.messages).toEqual({ current: 2, max: 2, remaining: 0, percentage: 100 });
+    const res = await s.client.call("GET", "/v1/api/usage/current", {
+      token: s.token,
+      query: { organization_id: s.org },
+    });
+    expect((await expectMatchesCatalog<CurrentUsage>("usage.current", res)).usage.messages).toEqual({
+      current: 2,
+      max: 2,
+      remaining: 0,
+      percentage: 100,
+    });
   });
 
-  it("the organization's subscription plan replaces the free plan; unlimited limits read \"unlimited\"", async () => {
+  it('the organization\'s subscription plan replaces the free plan; unlimited limits read "unlimited"', async () => {
     const s = await setting();
     const at = new Date().toISOString();
     const end = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    await (await getStore()).run(
+    await (
+      await getStore()
+    ).run(
       `INSERT INTO subscriptions (id, tenant_id, organization_id, user_id, plan_id, billing_cycle, status, current_period_start, current_period_end, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'monthly', 'active', ?, ?, ?, ?)`,
       [randomUUID(), s.tenant.id, s.org, s.user.id, await planId(s.tenant, "Business"), at, end, at, at],
     );
-    const res = await s.client.call("GET", "/v1/api/usage/current", { token: s.token, query: { organization_id: s.org } });
+    const res = await s.client.call("GET", "/v1/api/usage/current", {
+      token: s.token,
+      query: { organization_id: s.org },
+    });
     const usage = await expectMatchesCatalog<CurrentUsage>("usage.current", res);
     expect([usage.plan_name, usage.plan_id]).toEqual(["Business", await planId(s.tenant, "Business")]);
     expect(usage.usage.messages).toEqual({ current: 0, max: "unlimited", remaining: "unlimited", percentage: 0 });
@@ -163,7 +220,11 @@ describe("limits of a small plan", () => {
       token: s.token,
       body: { user_id: s.user.id, organization_id: s.org, tokens: 1_000_000, usage_type: "messages" },
     });
-    expect(await expectMatchesCatalog<UsageCheckResult>("usage.check", check)).toMatchObject({ allowed: true, max_limit: "unlimited", remaining: "unlimited" });
+    expect(await expectMatchesCatalog<UsageCheckResult>("usage.check", check)).toMatchObject({
+      allowed: true,
+      max_limit: "unlimited",
+      remaining: "unlimited",
+    });
   });
 
   it("stats answers nulls and an error when no plan applies", async () => {
@@ -185,7 +246,10 @@ describe("history", () => {
   it("one record per period, newest first, paged with limit and offset; a new month starts at zero", async () => {
     const s = await setting();
     const consume = (client: SandboxClient, token: string, tokens: number) =>
-      client.call("POST", "/v1/usage/consume", { token, body: { user_id: s.user.id, organization_id: s.org, tokens, usage_type: "messages" } });
+      client.call("POST", "/v1/usage/consume", {
+        token,
+        body: { user_id: s.user.id, organization_id: s.org, tokens, usage_type: "messages" },
+      });
     // The clock moved back rather than forward: the tenant itself expires after 24 hours.
     const now = new Date();
     const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 20, 12));
@@ -193,12 +257,18 @@ describe("history", () => {
     const earlierToken = (await issueSession(await getStore(), s.tenant.id, s.user.id, lastMonth)).access_token;
     expect((await consume(earlier, earlierToken, 4)).status).toBe(200);
     expect((await consume(s.client, s.token, 1)).status).toBe(200);
-    const fresh = await s.client.call("GET", "/v1/api/usage/current", { token: s.token, query: { organization_id: s.org } });
+    const fresh = await s.client.call("GET", "/v1/api/usage/current", {
+      token: s.token,
+      query: { organization_id: s.org },
+    });
     const usage = await expectMatchesCatalog<CurrentUsage>("usage.current", fresh);
     expect([usage.period_start, usage.usage.messages.current]).toEqual([monthStart(now), 1]);
 
     const page = async (query: Record<string, string>) => {
-      const res = await s.client.call("GET", "/v1/api/usage/history", { token: s.token, query: { organization_id: s.org, ...query } });
+      const res = await s.client.call("GET", "/v1/api/usage/history", {
+        token: s.token,
+        query: { organization_id: s.org, ...query },
+      });
       return expectMatchesCatalog<UsageHistoryRecord[]>("usage.history", res);
     };
     const all = await page({});
@@ -206,7 +276,12 @@ describe("history", () => {
       [monthStart(now), expect.any(String), 1],
       [monthStart(lastMonth), monthStart(now), 4],
     ]);
-    expect(all[1]).toMatchObject({ organization_id: s.org, user_id: s.user.id, plan_id: await planId(s.tenant, "Free"), tokens_count: 0 });
+    expect(all[1]).toMatchObject({
+      organization_id: s.org,
+      user_id: s.user.id,
+      plan_id: await planId(s.tenant, "Free"),
+      tokens_count: 0,
+    });
     expect(all[1]!.usage_metadata).toMatchObject({ cost_usd: 0 });
     expect((await page({ limit: "1", offset: "1" })).map((r) => r.period_start)).toEqual([monthStart(lastMonth)]);
     expect(await page({ offset: "2" })).toEqual([]);
@@ -220,7 +295,9 @@ describe("entity usage", () => {
     const at = new Date().toISOString();
     const schema = async (org: string, name: string) => {
       const id = randomUUID();
-      await (await getStore()).run(
+      await (
+        await getStore()
+      ).run(
         `INSERT INTO entity_schemas (id, tenant_id, organization_id, name, slug, description, fields_definition, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, '{}', ?, ?, ?)`,
         [id, s.tenant.id, org, name, name.toLowerCase(), s.user.id, at, at],
       );
@@ -238,8 +315,15 @@ describe("entity usage", () => {
     await record(s.org, contacts);
     await record(otherOrg, await schema(otherOrg, "Tickets"));
 
-    const res = await s.client.call("GET", "/v1/api/usage/entity-usage", { token: s.token, query: { organization_id: s.org } });
-    expect(await expectMatchesCatalog<EntityUsage>("usage.entity-usage", res)).toEqual({ organization_id: s.org, schemas_count: 2, records_count: 3 });
+    const res = await s.client.call("GET", "/v1/api/usage/entity-usage", {
+      token: s.token,
+      query: { organization_id: s.org },
+    });
+    expect(await expectMatchesCatalog<EntityUsage>("usage.entity-usage", res)).toEqual({
+      organization_id: s.org,
+      schemas_count: 2,
+      records_count: 3,
+    });
   });
 });
 
@@ -262,31 +346,57 @@ describe("membership and isolation", () => {
   it("a user of the tenant who is not a member, and an unknown organization, get 403 everywhere", async () => {
     const outsider = await newUser(s.tenant);
     for (const [id, method, path, options] of endpoints(s.org, outsider.user.id)) {
-      await expectError(id, await s.client.call(method, path, { token: outsider.tokens.access_token, ...options }), 403, "Not a member of this organization");
+      await expectError(
+        id,
+        await s.client.call(method, path, { token: outsider.tokens.access_token, ...options }),
+        403,
+        "Not a member of this organization",
+      );
     }
     for (const [id, method, path, options] of endpoints(randomUUID(), s.user.id)) {
-      await expectError(id, await s.client.call(method, path, { token: s.token, ...options }), 403, "Not a member of this organization");
+      await expectError(
+        id,
+        await s.client.call(method, path, { token: s.token, ...options }),
+        403,
+        "Not a member of this organization",
+      );
     }
   });
 
   it("a member with any role can read the organization's usage", async () => {
     const member = await newUser(s.tenant);
     await addMember(s.tenant, s.org, member.user.id, "developer");
-    const res = await s.client.call("GET", "/v1/api/usage/current", { token: member.tokens.access_token, query: { organization_id: s.org } });
+    const res = await s.client.call("GET", "/v1/api/usage/current", {
+      token: member.tokens.access_token,
+      query: { organization_id: s.org },
+    });
     expect(res.status).toBe(200);
   });
 
   it("a second tenant reaches nothing of the first tenant's organizations", async () => {
     const other = await setting();
     for (const [id, method, path, options] of endpoints(s.org, other.user.id)) {
-      await expectError(id, await other.client.call(method, path, { token: other.token, ...options }), 403, "Not a member of this organization");
+      await expectError(
+        id,
+        await other.client.call(method, path, { token: other.token, ...options }),
+        403,
+        "Not a member of this organization",
+      );
     }
     // The first tenant's token does not work with the second tenant's key.
-    const crossed = await other.client.call("GET", "/v1/api/usage/current", { token: s.token, query: { organization_id: s.org } });
+    const crossed = await other.client.call("GET", "/v1/api/usage/current", {
+      token: s.token,
+      query: { organization_id: s.org },
+    });
     await expectError("usage.current", crossed, 401, "Could not validate credentials");
   });
 
   it("requires the user's token", async () => {
-    await expectError("usage.current", await s.client.call("GET", "/v1/api/usage/current", { query: { organization_id: s.org } }), 401, "Not authenticated");
+    await expectError(
+      "usage.current",
+      await s.client.call("GET", "/v1/api/usage/current", { query: { organization_id: s.org } }),
+      401,
+      "Not authenticated",
+    );
   });
 });

@@ -30,7 +30,11 @@ async function memberKey(ctx: TenantContext, organizationId: string): Promise<Us
 async function currentState(ctx: TenantContext, key: UsageKey) {
   const now = ctx.now();
   const period = usagePeriod(now);
-  return { period, limits: await findPlanLimits(ctx.sql, key.tenantId, key.organizationId, now), used: usageTotals(await findUsageCounter(ctx.sql, key, period)) };
+  return {
+    period,
+    limits: await findPlanLimits(ctx.sql, key.tenantId, key.organizationId, now),
+    used: usageTotals(await findUsageCounter(ctx.sql, key, period)),
+  };
 }
 
 const current = defineHandler("usage.current", async (ctx) => {
@@ -81,21 +85,30 @@ const check = defineHandler("usage.check", async (ctx) => {
   });
 });
 
-const consume = defineHandler("usage.consume", async (ctx) =>
-  await ctx.sql.tx(async () => {
-    const { key, limits, allowed } = await requestedMeter(ctx, "Cannot consume usage for another user");
-    if (!allowed) return ctx.fail(402);
-    const amount = ctx.body.tokens;
-    await addUsage(ctx.sql, key, limits?.planId ?? null, ctx.body.usage_type === "messages" ? { messages: amount } : { tokensIn: amount }, ctx.now());
-    const after = (await requestedMeter(ctx, "Cannot consume usage for another user")).meter;
-    return ok({
-      success: true,
-      consumed: amount,
-      usage_type: ctx.body.usage_type,
-      allowed: true,
-      limits: { current_usage: after.current, max_limit: after.max, remaining: after.remaining },
-      error: null,
-    });
-  }));
+const consume = defineHandler(
+  "usage.consume",
+  async (ctx) =>
+    await ctx.sql.tx(async () => {
+      const { key, limits, allowed } = await requestedMeter(ctx, "Cannot consume usage for another user");
+      if (!allowed) return ctx.fail(402);
+      const amount = ctx.body.tokens;
+      await addUsage(
+        ctx.sql,
+        key,
+        limits?.planId ?? null,
+        ctx.body.usage_type === "messages" ? { messages: amount } : { tokensIn: amount },
+        ctx.now(),
+      );
+      const after = (await requestedMeter(ctx, "Cannot consume usage for another user")).meter;
+      return ok({
+        success: true,
+        consumed: amount,
+        usage_type: ctx.body.usage_type,
+        allowed: true,
+        limits: { current_usage: after.current, max_limit: after.max, remaining: after.remaining },
+        error: null,
+      });
+    }),
+);
 
 export const usageHandlers = [current, history, entityUsage, stats, check, consume];

@@ -33,10 +33,15 @@ async function selfServiceTarget(
 const createUser = defineHandler("users.create-user", async (ctx) => {
   const { sql, tenant, body } = ctx;
   if (body.tenant_id !== undefined && body.tenant_id !== tenant.id) {
-    return ctx.fail(422, [{ loc: ["body", "tenant_id"], msg: "tenant_id must be the API key's tenant", type: "value_error" }]);
+    return ctx.fail(422, [
+      { loc: ["body", "tenant_id"], msg: "tenant_id must be the API key's tenant", type: "value_error" },
+    ]);
   }
   const user = await sql.tx(async () => {
-    if (await findUserBySub(sql, tenant.id, body.sub) || (body.email && await findUserByEmail(sql, tenant.id, body.email))) {
+    if (
+      (await findUserBySub(sql, tenant.id, body.sub)) ||
+      (body.email && (await findUserByEmail(sql, tenant.id, body.email)))
+    ) {
       return ctx.fail(409);
     }
     return insertUser(
@@ -60,7 +65,11 @@ const createUser = defineHandler("users.create-user", async (ctx) => {
 
 const listUsersHandler = defineHandler("users.list-users", async (ctx) => {
   const { page, per_page, include_inactive } = ctx.query;
-  const { rows, total } = await listUsers(ctx.sql, ctx.tenant.id, { page, perPage: per_page, includeInactive: include_inactive });
+  const { rows, total } = await listUsers(ctx.sql, ctx.tenant.id, {
+    page,
+    perPage: per_page,
+    includeInactive: include_inactive,
+  });
   return ok({
     users: rows.map((row) => toUser(row)),
     total,
@@ -87,7 +96,13 @@ const getUser = defineHandler("users.get-user", async (ctx) => {
 const updateUser = defineHandler("users.update-user", async (ctx) => {
   const target = await selfServiceTarget(ctx, ctx.params.user_id);
   const { display_name, avatar_url, locale } = ctx.body;
-  const user = await updateUserProfile(ctx.sql, ctx.tenant.id, target.id, { displayName: display_name, avatarUrl: avatar_url, locale }, ctx.now());
+  const user = await updateUserProfile(
+    ctx.sql,
+    ctx.tenant.id,
+    target.id,
+    { displayName: display_name, avatarUrl: avatar_url, locale },
+    ctx.now(),
+  );
   if (!user) return ctx.fail(404);
   return ok(toUser(user));
 });
@@ -110,7 +125,9 @@ async function deactivate(ctx: TenantContext & Raises<404, "User not found">, ta
   });
 }
 
-const deactivateUser = defineHandler("users.deactivate-user", async (ctx) => ok(toUser(await deactivate(ctx, await selfServiceTarget(ctx, ctx.params.user_id)))));
+const deactivateUser = defineHandler("users.deactivate-user", async (ctx) =>
+  ok(toUser(await deactivate(ctx, await selfServiceTarget(ctx, ctx.params.user_id)))),
+);
 
 const activateUser = defineHandler("users.activate-user", async (ctx) => {
   const user = await setUserActive(ctx.sql, ctx.tenant.id, ctx.params.user_id, true, ctx.now());
@@ -127,4 +144,14 @@ const deleteUser = defineHandler("users.delete-user", async (ctx) => {
 });
 
 /** Handlers of the users endpoints, keyed by endpoint id. */
-export const usersHandlers = [createUser, listUsersHandler, userStats, getUser, updateUser, updateSettings, deactivateUser, activateUser, deleteUser];
+export const usersHandlers = [
+  createUser,
+  listUsersHandler,
+  userStats,
+  getUser,
+  updateUser,
+  updateSettings,
+  deactivateUser,
+  activateUser,
+  deleteUser,
+];

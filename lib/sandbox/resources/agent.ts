@@ -42,8 +42,7 @@ export const findActiveAgent = async (sql: Sql, tenantId: string, id: string): P
   await sql.get<AgentRow>(`SELECT * FROM agents WHERE tenant_id = ? AND id = ? AND is_active = 1`, [tenantId, id]);
 
 export const listActiveAgents = async (sql: Sql, tenantId: string, skip: number, limit: number): Promise<AgentRow[]> =>
-  await sql.all<AgentRow>(`SELECT * FROM agents WHERE tenant_id = ? AND is_active = 1 ORDER BY created_at, name, id LIMIT ? OFFSET ?`, [
-    tenantId,
-    limit,
-    skip,
-  ]);
+  await sql.all<AgentRow>(
+    `SELECT * FROM agents WHERE tenant_id = ? AND is_active = 1 ORDER BY created_at, name, id LIMIT ? OFFSET ?`,
+    [tenantId, limit, skip],
+  );

@@ -34,7 +34,12 @@ export interface NewCheckoutSession {
   cancelUrl: string;
 }
 
-export async function insertCheckoutSession(sql: Sql, tenantId: string, s: NewCheckoutSession, now: Date): Promise<CheckoutSessionRow> {
+export async function insertCheckoutSession(
+  sql: Sql,
+  tenantId: string,
+  s: NewCheckoutSession,
+  now: Date,
+): Promise<CheckoutSessionRow> {
   const id = newSessionId();
   await sql.run(
     `INSERT INTO checkout_sessions (id, tenant_id, user_id, organization_id, plan_id, billing_cycle, success_url, cancel_url, status, subscription_id, created_at, completed_at)
@@ -64,15 +69,15 @@ export async function closeCheckoutSession(
   now: Date,
 ): Promise<boolean> {
   return (
-    (await sql.run(`UPDATE checkout_sessions SET status = ?, subscription_id = ?, completed_at = ? WHERE tenant_id = ? AND id = ? AND status = 'open'`, [
-      status,
-      subscriptionId,
-      isoTime(now),
-      row.tenant_id,
-      row.id,
-    ])).changes === 1
+    (
+      await sql.run(
+        `UPDATE checkout_sessions SET status = ?, subscription_id = ?, completed_at = ? WHERE tenant_id = ? AND id = ? AND status = 'open'`,
+        [status, subscriptionId, isoTime(now), row.tenant_id, row.id],
+      )
+    ).changes === 1
   );
 }
 
 /** Where the checkout page lives, on the portal the API was reached at. */
-export const checkoutUrl = (origin: string, sessionId: string): string => `${origin}/sandbox/checkout/${encodeURIComponent(sessionId)}`;
+export const checkoutUrl = (origin: string, sessionId: string): string =>
+  `${origin}/sandbox/checkout/${encodeURIComponent(sessionId)}`;

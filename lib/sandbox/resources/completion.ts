@@ -43,7 +43,8 @@ export function lastUserContent(messages: readonly ChatMessage[]): string {
 const DEFAULT_TEMPLATE = 'You said: "{input}"';
 
 /** An agent's answer: its reply_template with `{input}` replaced by the user's message. */
-export const agentReply = (template: string | null, input: string): string => (template ?? DEFAULT_TEMPLATE).replaceAll("{input}", input);
+export const agentReply = (template: string | null, input: string): string =>
+  (template ?? DEFAULT_TEMPLATE).replaceAll("{input}", input);
 
 /** A plain completion's answer: an echo of the last user message. */
 export const completionReply = (model: string, messages: readonly ChatMessage[]): string =>
@@ -57,7 +58,12 @@ export interface CompletionRun {
   output: Generated;
 }
 
-export function runCompletion(model: string, messages: readonly ChatMessage[], maxTokens: number | undefined, now: Date): CompletionRun {
+export function runCompletion(
+  model: string,
+  messages: readonly ChatMessage[],
+  maxTokens: number | undefined,
+  now: Date,
+): CompletionRun {
   return {
     id: `chatcmpl-${randomUUID().replaceAll("-", "").slice(0, 24)}`,
     created: Math.floor(now.getTime() / 1000),
@@ -75,8 +81,14 @@ export function toCompletion(run: CompletionRun): Completion {
     object: "chat.completion",
     created: run.created,
     model: run.model,
-    choices: [{ index: 0, message: { role: "assistant", content: run.output.text }, finish_reason: run.output.finishReason }],
-    usage: { prompt_tokens: run.promptTokens, completion_tokens: run.output.completionTokens, total_tokens: totalTokens(run) },
+    choices: [
+      { index: 0, message: { role: "assistant", content: run.output.text }, finish_reason: run.output.finishReason },
+    ],
+    usage: {
+      prompt_tokens: run.promptTokens,
+      completion_tokens: run.output.completionTokens,
+      total_tokens: totalTokens(run),
+    },
   };
 }
 
@@ -92,12 +104,19 @@ function textPieces(text: string, wordsPerPiece = 3): string[] {
 
 /** The stream's chunks: the role first, then the text piece by piece, then an empty delta with finish_reason. */
 export function toCompletionChunks(run: CompletionRun): CompletionChunk[] {
-  const chunk = (delta: CompletionChunk["choices"][number]["delta"], finish: string | null = null): CompletionChunk => ({
+  const chunk = (
+    delta: CompletionChunk["choices"][number]["delta"],
+    finish: string | null = null,
+  ): CompletionChunk => ({
     id: run.id,
     object: "chat.completion.chunk",
     created: run.created,
     model: run.model,
     choices: [{ index: 0, delta, finish_reason: finish }],
   });
-  return [chunk({ role: "assistant", content: "" }), ...textPieces(run.output.text).map((content) => chunk({ content })), chunk({}, run.output.finishReason)];
+  return [
+    chunk({ role: "assistant", content: "" }),
+    ...textPieces(run.output.text).map((content) => chunk({ content })),
+    chunk({}, run.output.finishReason),
+  ];
 }

@@ -49,48 +49,77 @@ export const toConversationMessage = (row: ConversationMessageRow): Conversation
   created_at: row.created_at,
 });
 
-export const toConversationWithMessages = (row: ConversationRow, messages: ConversationMessageRow[]): ConversationWithMessages => ({
+export const toConversationWithMessages = (
+  row: ConversationRow,
+  messages: ConversationMessageRow[],
+): ConversationWithMessages => ({
   ...toConversation(row),
   messages: messages.map(toConversationMessage),
 });
 
 /** The user's conversation with the agent: other users' and other agents' conversations are not found. */
-export const findConversation = async (sql: Sql, tenantId: string, userId: string, agentId: string, id: string): Promise<ConversationRow | undefined> =>
-  await sql.get<ConversationRow>(`SELECT * FROM conversations WHERE tenant_id = ? AND user_id = ? AND agent_id = ? AND id = ?`, [tenantId, userId, agentId, id]);
+export const findConversation = async (
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  agentId: string,
+  id: string,
+): Promise<ConversationRow | undefined> =>
+  await sql.get<ConversationRow>(
+    `SELECT * FROM conversations WHERE tenant_id = ? AND user_id = ? AND agent_id = ? AND id = ?`,
+    [tenantId, userId, agentId, id],
+  );
 
 /** Most recently active first. */
-export const listConversations = async (sql: Sql, tenantId: string, userId: string, agentId: string, skip: number, limit: number): Promise<ConversationRow[]> =>
+export const listConversations = async (
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  agentId: string,
+  skip: number,
+  limit: number,
+): Promise<ConversationRow[]> =>
   await sql.all<ConversationRow>(
     `SELECT * FROM conversations WHERE tenant_id = ? AND user_id = ? AND agent_id = ? ORDER BY updated_at DESC, created_at DESC, id LIMIT ? OFFSET ?`,
     [tenantId, userId, agentId, limit, skip],
   );
 
-export async function insertConversation(sql: Sql, tenantId: string, userId: string, agentId: string, title: string | null, now: Date): Promise<ConversationRow> {
+export async function insertConversation(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  agentId: string,
+  title: string | null,
+  now: Date,
+): Promise<ConversationRow> {
   const id = newId();
   const at = isoTime(now);
-  await sql.run(`INSERT INTO conversations (id, tenant_id, user_id, agent_id, title, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)`, [
-    id,
-    tenantId,
-    userId,
-    agentId,
-    title,
-    at,
-    at,
-  ]);
+  await sql.run(
+    `INSERT INTO conversations (id, tenant_id, user_id, agent_id, title, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'ACTIVE', ?, ?)`,
+    [id, tenantId, userId, agentId, title, at, at],
+  );
   return (await findConversation(sql, tenantId, userId, agentId, id))!;
 }
 
 export async function endConversation(sql: Sql, row: ConversationRow, now: Date): Promise<void> {
   if (row.status === "ENDED") return;
-  await sql.run(`UPDATE conversations SET status = 'ENDED', updated_at = ? WHERE tenant_id = ? AND id = ?`, [isoTime(now), row.tenant_id, row.id]);
+  await sql.run(`UPDATE conversations SET status = 'ENDED', updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+    isoTime(now),
+    row.tenant_id,
+    row.id,
+  ]);
 }
 
 /** Oldest first. */
-export const listConversationMessages = async (sql: Sql, tenantId: string, conversationId: string): Promise<ConversationMessageRow[]> =>
-  await sql.all<ConversationMessageRow>(`SELECT * FROM conversation_messages WHERE tenant_id = ? AND conversation_id = ? ORDER BY position`, [
-    tenantId,
-    conversationId,
-  ]);
+export const listConversationMessages = async (
+  sql: Sql,
+  tenantId: string,
+  conversationId: string,
+): Promise<ConversationMessageRow[]> =>
+  await sql.all<ConversationMessageRow>(
+    `SELECT * FROM conversation_messages WHERE tenant_id = ? AND conversation_id = ? ORDER BY position`,
+    [tenantId, conversationId],
+  );
 
 export interface NewConversationMessage extends ChatMessage {
   tokensUsed?: number | null;
@@ -98,18 +127,33 @@ export interface NewConversationMessage extends ChatMessage {
 }
 
 /** Appends messages after the conversation's last one and marks the conversation active now. */
-export async function appendConversationMessages(sql: Sql, row: ConversationRow, messages: readonly NewConversationMessage[], now: Date): Promise<void> {
+export async function appendConversationMessages(
+  sql: Sql,
+  row: ConversationRow,
+  messages: readonly NewConversationMessage[],
+  now: Date,
+): Promise<void> {
   const at = isoTime(now);
-  const last = await sql.get<{ position: number | null }>(`SELECT MAX(position) AS position FROM conversation_messages WHERE tenant_id = ? AND conversation_id = ?`, [
-    row.tenant_id,
-    row.id,
-  ]);
+  const last = await sql.get<{ position: number | null }>(
+    `SELECT MAX(position) AS position FROM conversation_messages WHERE tenant_id = ? AND conversation_id = ?`,
+    [row.tenant_id, row.id],
+  );
   let position = last?.position ?? 0;
   for (const m of messages) {
     position += 1;
     await sql.run(
       `INSERT INTO conversation_messages (id, tenant_id, conversation_id, position, role, content, tokens_used, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [newId(), row.tenant_id, row.id, position, m.role, m.content, m.tokensUsed ?? null, m.metadata ? toJson(m.metadata) : null, at],
+      [
+        newId(),
+        row.tenant_id,
+        row.id,
+        position,
+        m.role,
+        m.content,
+        m.tokensUsed ?? null,
+        m.metadata ? toJson(m.metadata) : null,
+        at,
+      ],
     );
   }
   await sql.run(`UPDATE conversations SET updated_at = ? WHERE tenant_id = ? AND id = ?`, [at, row.tenant_id, row.id]);

@@ -30,7 +30,12 @@ export function toDepartment(row: DepartmentRow): Department {
 }
 
 /** Every organization gets one: "General", the default department. */
-export async function insertDefaultDepartment(sql: Sql, tenantId: string, organizationId: string, now: Date): Promise<void> {
+export async function insertDefaultDepartment(
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  now: Date,
+): Promise<void> {
   const at = isoTime(now);
   await sql.run(
     `INSERT INTO departments (id, tenant_id, organization_id, name, description, is_default, is_active, settings, created_at, updated_at)
@@ -44,7 +49,7 @@ export const findDepartment = async (sql: Sql, tenantId: string, id: string): Pr
 
 /** The organization's departments, the default one first. */
 export const listDepartments = async (sql: Sql, tenantId: string, organizationId: string): Promise<DepartmentRow[]> =>
-  await sql.all<DepartmentRow>(`SELECT * FROM departments WHERE tenant_id = ? AND organization_id = ? ORDER BY is_default DESC, created_at, id`, [
-    tenantId,
-    organizationId,
-  ]);
+  await sql.all<DepartmentRow>(
+    `SELECT * FROM departments WHERE tenant_id = ? AND organization_id = ? ORDER BY is_default DESC, created_at, id`,
+    [tenantId, organizationId],
+  );

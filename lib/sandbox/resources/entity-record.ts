@@ -1,6 +1,12 @@
 import { BoundedMap } from "@/lib/cache/bounded-map";
 import type { EntityRecord } from "@/lib/catalog/schemas/entity-record";
-import { indexableFields, recordIndexesFor, schemaLiteral, syncRecordIndexes, type RecordIndex } from "../db/record-indexes";
+import {
+  indexableFields,
+  recordIndexesFor,
+  schemaLiteral,
+  syncRecordIndexes,
+  type RecordIndex,
+} from "../db/record-indexes";
 import { onSlot, recordSlotsFor, type RecordSlot } from "../db/record-slots";
 import { indexHint, isoTime, newId, toJson, type Sql, type SqlFragment, type SqlValue } from "../db/sql";
 import { cachedCount, rememberCount } from "../entities/count-cache";
@@ -34,14 +40,17 @@ export function toEntityRecord(row: EntityRecordRow): EntityRecord {
 }
 
 export const findEntityRecord = async (sql: Sql, scope: OrgScope, id: string): Promise<EntityRecordRow | undefined> =>
-  await sql.get<EntityRecordRow>(`SELECT * FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
-    scope.tenantId,
-    scope.organizationId,
-    id,
-  ]);
+  await sql.get<EntityRecordRow>(
+    `SELECT * FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id = ?`,
+    [scope.tenantId, scope.organizationId, id],
+  );
 
 /** The rows of these ids, in their order (one primary-key lookup each), skipping any gone meanwhile. */
-async function findEntityRecords(sql: Sql, scope: OrgScope, ids: readonly { id: string }[]): Promise<EntityRecordRow[]> {
+async function findEntityRecords(
+  sql: Sql,
+  scope: OrgScope,
+  ids: readonly { id: string }[],
+): Promise<EntityRecordRow[]> {
   if (sql.dialect === "postgres" && ids.length > 0) {
     // One round trip instead of one per id (its planner takes the primary key for an IN list), then the ids' order.
     const found = await sql.all<EntityRecordRow>(
@@ -59,7 +68,14 @@ async function findEntityRecords(sql: Sql, scope: OrgScope, ids: readonly { id: 
   return rows;
 }
 
-export async function insertEntityRecord(sql: Sql, scope: OrgScope, schemaId: string, data: Record<string, unknown>, userId: string, now: Date): Promise<EntityRecordRow> {
+export async function insertEntityRecord(
+  sql: Sql,
+  scope: OrgScope,
+  schemaId: string,
+  data: Record<string, unknown>,
+  userId: string,
+  now: Date,
+): Promise<EntityRecordRow> {
   const id = newId();
   const at = isoTime(now);
   return await sql.tx(async () => {
@@ -74,16 +90,19 @@ export async function insertEntityRecord(sql: Sql, scope: OrgScope, schemaId: st
 }
 
 /** Replaces the record's data; the user becomes updated_by_id. */
-export async function updateEntityRecord(sql: Sql, scope: OrgScope, row: EntityRecordRow, data: Record<string, unknown>, userId: string, now: Date): Promise<EntityRecordRow> {
+export async function updateEntityRecord(
+  sql: Sql,
+  scope: OrgScope,
+  row: EntityRecordRow,
+  data: Record<string, unknown>,
+  userId: string,
+  now: Date,
+): Promise<EntityRecordRow> {
   return await sql.tx(async () => {
-    await sql.run(`UPDATE entity_records SET data = ?, updated_by_id = ?, updated_at = ? WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
-      toJson(data),
-      userId,
-      isoTime(now),
-      scope.tenantId,
-      scope.organizationId,
-      row.id,
-    ]);
+    await sql.run(
+      `UPDATE entity_records SET data = ?, updated_by_id = ?, updated_at = ? WHERE tenant_id = ? AND organization_id = ? AND id = ?`,
+      [toJson(data), userId, isoTime(now), scope.tenantId, scope.organizationId, row.id],
+    );
     await bumpRecordsRevision(sql, scope, row.schema_id);
     return (await findEntityRecord(sql, scope, row.id))!;
   });
@@ -91,7 +110,11 @@ export async function updateEntityRecord(sql: Sql, scope: OrgScope, row: EntityR
 
 export async function deleteEntityRecord(sql: Sql, scope: OrgScope, row: EntityRecordRow): Promise<void> {
   await sql.tx(async () => {
-    await sql.run(`DELETE FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [scope.tenantId, scope.organizationId, row.id]);
+    await sql.run(`DELETE FROM entity_records WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
+      scope.tenantId,
+      scope.organizationId,
+      row.id,
+    ]);
     await bumpRecordsRevision(sql, scope, row.schema_id);
   });
 }
@@ -121,7 +144,9 @@ const ENTRY_STEP = 1.5;
 const PROBE = 1_000;
 
 /** A schema's record indexes (db/record-indexes.ts): field → index name, by what leads the index; on PostgreSQL its fields' slots. */
-type SchemaIndexes = Readonly<Record<RecordIndex["key"], ReadonlyMap<string, string>>> & { slots: ReadonlyMap<string, RecordSlot> };
+type SchemaIndexes = Readonly<Record<RecordIndex["key"], ReadonlyMap<string, string>>> & {
+  slots: ReadonlyMap<string, RecordSlot>;
+};
 
 const indexMaps = new BoundedMap<string, SchemaIndexes>(256);
 const NO_INDEXES: SchemaIndexes = { value: new Map(), folded: new Map(), slots: new Map() };
@@ -139,7 +164,8 @@ function indexesOf(sql: Sql, schema: EntitySchemaRow): SchemaIndexes {
 }
 
 /** Which condition's index the COUNT seeks: equality first, then a range (an equality on a boolean, with two values, after ranges), then a scan. */
-const seekRank = (f: FilterCondition): number => (f.access === "eq" ? (f.kind === "boolean" ? 1.5 : 0) : f.access === "range" ? 1 : 2);
+const seekRank = (f: FilterCondition): number =>
+  f.access === "eq" ? (f.kind === "boolean" ? 1.5 : 0) : f.access === "range" ? 1 : 2;
 
 /**
  * One page of matching records and the total, both in SQL. With schema_id, the plan is chosen here rather than
@@ -152,7 +178,11 @@ const seekRank = (f: FilterCondition): number => (f.access === "eq" ? (f.kind ==
  *   those rows), else the latter.
  * Without schema_id the conditions run over every schema's records of the organization (no per-schema index applies).
  */
-export async function searchEntityRecords(sql: Sql, scope: OrgScope, s: RecordSearch): Promise<{ rows: EntityRecordRow[]; total: number }> {
+export async function searchEntityRecords(
+  sql: Sql,
+  scope: OrgScope,
+  s: RecordSearch,
+): Promise<{ rows: EntityRecordRow[]; total: number }> {
   if (sql.dialect === "postgres" && s.schemaId) {
     // PostgreSQL's INDEXED BY: with many matches its planner prefers reading the whole table (every schema's records)
     // to an index-only scan of the schema's partial index, which it costs as random reads of the table (a COUNT of
@@ -174,7 +204,11 @@ export async function searchEntityRecords(sql: Sql, scope: OrgScope, s: RecordSe
   }
 }
 
-async function search(sql: Sql, scope: OrgScope, search: RecordSearch): Promise<{ rows: EntityRecordRow[]; total: number }> {
+async function search(
+  sql: Sql,
+  scope: OrgScope,
+  search: RecordSearch,
+): Promise<{ rows: EntityRecordRow[]; total: number }> {
   const one = search.schemaId ? search.schemas.find((r) => r.id === search.schemaId) : undefined;
   const indexes = one ? indexesOf(sql, one) : NO_INDEXES;
   // PostgreSQL: conditions and ordering on the schema's slot columns, which its indexes hold (db/record-slots.ts).
@@ -196,8 +230,10 @@ async function search(sql: Sql, scope: OrgScope, search: RecordSearch): Promise<
   const revisions = s.schemas.map((r) => `${r.id}@${r.records_revision}`).join(",");
   const from = (index: string | undefined) => `FROM entity_records ${indexHint(sql.dialect, index)}`;
 
-  const countSqlOf = (whereText: string, index: string | undefined) => `SELECT COUNT(*) AS n ${from(index)} WHERE ${whereText}`;
-  const countKey = (whereText: string, values: SqlValue[], index: string | undefined) => `${revisions}|${countSqlOf(whereText, index)}|${toJson(values)}`;
+  const countSqlOf = (whereText: string, index: string | undefined) =>
+    `SELECT COUNT(*) AS n ${from(index)} WHERE ${whereText}`;
+  const countKey = (whereText: string, values: SqlValue[], index: string | undefined) =>
+    `${revisions}|${countSqlOf(whereText, index)}|${toJson(values)}`;
   const count = async (whereText: string, values: SqlValue[], index: string | undefined): Promise<number> => {
     const key = countKey(whereText, values, index);
     const known = cachedCount(key);
@@ -220,7 +256,10 @@ async function search(sql: Sql, scope: OrgScope, search: RecordSearch): Promise<
     // No condition can seek (like, ilike, ne, not_in…): the COUNT and the page would each scan the whole index. One
     // scan collecting up to PROBE matches (it stops early when matches are dense) settles it when there are fewer:
     // their number is the total, and the page is sorted out of just those records.
-    const probe = await sql.all<{ id: string }>(`SELECT id ${from(filterIndex)} WHERE ${where} LIMIT ?`, [...params, PROBE + 1]);
+    const probe = await sql.all<{ id: string }>(`SELECT id ${from(filterIndex)} WHERE ${where} LIMIT ?`, [
+      ...params,
+      PROBE + 1,
+    ]);
     if (probe.length <= PROBE) {
       rememberCount(countKey(where, params, filterIndex), probe.length);
       if (offset >= probe.length) return { rows: [], total: probe.length };
@@ -246,11 +285,17 @@ async function search(sql: Sql, scope: OrgScope, search: RecordSearch): Promise<
   }
   const orderParams = [...s.order.params, s.size, offset];
   if (pageIndex === undefined || pageIndex === createdIndex) {
-    const rows = await sql.all<EntityRecordRow>(`SELECT * ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [...params, ...orderParams]);
+    const rows = await sql.all<EntityRecordRow>(
+      `SELECT * ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`,
+      [...params, ...orderParams],
+    );
     return { rows, total };
   }
   // A record index covers the conditions and the order: the page's ids from it, then just those rows.
-  const ids = await sql.all<{ id: string }>(`SELECT id ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`, [...params, ...orderParams]);
+  const ids = await sql.all<{ id: string }>(
+    `SELECT id ${from(pageIndex)} WHERE ${where} ORDER BY ${s.order.text} LIMIT ? OFFSET ?`,
+    [...params, ...orderParams],
+  );
   if (ids.length === 0) return { rows: [], total };
   // One primary-key lookup each (an `id IN (...)` list lets SQLite prefer the (tenant_id, organization_id) index).
   return { rows: await findEntityRecords(sql, scope, ids), total };

@@ -29,9 +29,14 @@ export interface OrgScope {
   organizationId: string;
 }
 
-export const fieldsOf = (row: Pick<EntitySchemaRow, "fields_definition">): FieldsDefinition => JSON.parse(row.fields_definition) as FieldsDefinition;
+export const fieldsOf = (row: Pick<EntitySchemaRow, "fields_definition">): FieldsDefinition =>
+  JSON.parse(row.fields_definition) as FieldsDefinition;
 
-export const recordSchemaRef = (row: EntitySchemaRow): RecordSchemaRef => ({ id: row.id, version: row.version, fields: fieldsOf(row) });
+export const recordSchemaRef = (row: EntitySchemaRow): RecordSchemaRef => ({
+  id: row.id,
+  version: row.version,
+  fields: fieldsOf(row),
+});
 
 export function toEntitySchema(row: EntitySchemaRow): EntitySchema {
   return {
@@ -50,20 +55,33 @@ export function toEntitySchema(row: EntitySchemaRow): EntitySchema {
 }
 
 export const findEntitySchema = async (sql: Sql, scope: OrgScope, id: string): Promise<EntitySchemaRow | undefined> =>
-  await sql.get<EntitySchemaRow>(`SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
-    scope.tenantId,
-    scope.organizationId,
-    id,
-  ]);
+  await sql.get<EntitySchemaRow>(
+    `SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`,
+    [scope.tenantId, scope.organizationId, id],
+  );
 
 /** Every schema of the organization (record search without schema_id reads all their fields). */
 export const listAllEntitySchemas = async (sql: Sql, scope: OrgScope): Promise<EntitySchemaRow[]> =>
-  await sql.all<EntitySchemaRow>(`SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? ORDER BY id`, [scope.tenantId, scope.organizationId]);
+  await sql.all<EntitySchemaRow>(
+    `SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? ORDER BY id`,
+    [scope.tenantId, scope.organizationId],
+  );
 
 /** One page of the organization's schemas, newest first, and how many there are. */
-export async function listEntitySchemas(sql: Sql, scope: OrgScope, page: number, size: number): Promise<{ rows: EntitySchemaRow[]; total: number }> {
+export async function listEntitySchemas(
+  sql: Sql,
+  scope: OrgScope,
+  page: number,
+  size: number,
+): Promise<{ rows: EntitySchemaRow[]; total: number }> {
   const params = [scope.tenantId, scope.organizationId];
-  const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_schemas WHERE tenant_id = ? AND organization_id = ?`, params))?.n ?? 0;
+  const total =
+    (
+      await sql.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM entity_schemas WHERE tenant_id = ? AND organization_id = ?`,
+        params,
+      )
+    )?.n ?? 0;
   const rows = await sql.all<EntitySchemaRow>(
     `SELECT * FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
     [...params, size, (page - 1) * size],
@@ -72,16 +90,21 @@ export async function listEntitySchemas(sql: Sql, scope: OrgScope, page: number,
 }
 
 /** 409 with the catalog's detail when another schema of the organization has the name or the slug. */
-async function assertUnique(sql: Sql, scope: OrgScope, names: { name?: string; slug?: string }, exceptId: string | null): Promise<void> {
+async function assertUnique(
+  sql: Sql,
+  scope: OrgScope,
+  names: { name?: string; slug?: string },
+  exceptId: string | null,
+): Promise<void> {
   const clash = async (column: "name" | "slug", value: string) =>
-    await sql.get<{ id: string }>(`SELECT id FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND ${column} = ? AND id <> ?`, [
-      scope.tenantId,
-      scope.organizationId,
-      value,
-      exceptId ?? "",
-    ]);
-  if (names.name !== undefined && await clash("name", names.name)) throw new ApiError(409, "Entity schema with this name already exists");
-  if (names.slug !== undefined && await clash("slug", names.slug)) throw new ApiError(409, "Entity schema with this slug already exists");
+    await sql.get<{ id: string }>(
+      `SELECT id FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND ${column} = ? AND id <> ?`,
+      [scope.tenantId, scope.organizationId, value, exceptId ?? ""],
+    );
+  if (names.name !== undefined && (await clash("name", names.name)))
+    throw new ApiError(409, "Entity schema with this name already exists");
+  if (names.slug !== undefined && (await clash("slug", names.slug)))
+    throw new ApiError(409, "Entity schema with this slug already exists");
 }
 
 export interface NewEntitySchema {
@@ -92,7 +115,12 @@ export interface NewEntitySchema {
   createdBy: string | null;
 }
 
-export async function insertEntitySchema(sql: Sql, scope: OrgScope, s: NewEntitySchema, now: Date): Promise<EntitySchemaRow> {
+export async function insertEntitySchema(
+  sql: Sql,
+  scope: OrgScope,
+  s: NewEntitySchema,
+  now: Date,
+): Promise<EntitySchemaRow> {
   const id = newId();
   const at = isoTime(now);
   return await sql.tx(async () => {
@@ -100,7 +128,18 @@ export async function insertEntitySchema(sql: Sql, scope: OrgScope, s: NewEntity
     await sql.run(
       `INSERT INTO entity_schemas (id, tenant_id, organization_id, name, slug, description, fields_definition, version, is_active, created_by, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?, ?)`,
-      [id, scope.tenantId, scope.organizationId, s.name, s.slug, s.description ?? null, toJson(s.fields), s.createdBy, at, at],
+      [
+        id,
+        scope.tenantId,
+        scope.organizationId,
+        s.name,
+        s.slug,
+        s.description ?? null,
+        toJson(s.fields),
+        s.createdBy,
+        at,
+        at,
+      ],
     );
     await syncRecordIndexes(sql, id, indexedFieldsOf(s.fields));
     return (await findEntitySchema(sql, scope, id))!;
@@ -126,7 +165,13 @@ function canonical(value: unknown): string {
 }
 
 /** Applies the changes; the version goes up by one when fields_definition actually changes. */
-export async function updateEntitySchema(sql: Sql, scope: OrgScope, row: EntitySchemaRow, c: EntitySchemaChanges, now: Date): Promise<EntitySchemaRow> {
+export async function updateEntitySchema(
+  sql: Sql,
+  scope: OrgScope,
+  row: EntitySchemaRow,
+  c: EntitySchemaChanges,
+  now: Date,
+): Promise<EntitySchemaRow> {
   const fieldsChanged = c.fields !== undefined && canonical(c.fields) !== canonical(fieldsOf(row));
   return await sql.tx(async () => {
     await assertUnique(sql, scope, { name: c.name, slug: c.slug }, row.id);
@@ -155,20 +200,25 @@ export async function updateEntitySchema(sql: Sql, scope: OrgScope, row: EntityS
 /** Deletes the schema, or 409 while it has records (checked in the same transaction). */
 export async function deleteEntitySchema(sql: Sql, scope: OrgScope, id: string): Promise<void> {
   await sql.tx(async () => {
-    const hasRecords = await sql.get(`SELECT 1 AS one FROM entity_records WHERE tenant_id = ? AND schema_id = ? LIMIT 1`, [scope.tenantId, id]);
+    const hasRecords = await sql.get(
+      `SELECT 1 AS one FROM entity_records WHERE tenant_id = ? AND schema_id = ? LIMIT 1`,
+      [scope.tenantId, id],
+    );
     if (hasRecords) throw new ApiError(409, "Cannot delete entity schema with existing records");
-    const { changes } = await sql.run(`DELETE FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [scope.tenantId, scope.organizationId, id]);
+    const { changes } = await sql.run(
+      `DELETE FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`,
+      [scope.tenantId, scope.organizationId, id],
+    );
     if (changes > 0) await syncRecordIndexes(sql, id, []);
   });
 }
 
 /** Every write to a schema's records calls this inside its transaction: cached search counts key on it. */
 export const bumpRecordsRevision = async (sql: Sql, scope: OrgScope, schemaId: string): Promise<void> => {
-  await sql.run(`UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE tenant_id = ? AND organization_id = ? AND id = ?`, [
-    scope.tenantId,
-    scope.organizationId,
-    schemaId,
-  ]);
+  await sql.run(
+    `UPDATE entity_schemas SET records_revision = records_revision + 1 WHERE tenant_id = ? AND organization_id = ? AND id = ?`,
+    [scope.tenantId, scope.organizationId, schemaId],
+  );
 };
 
 /**
@@ -179,7 +229,9 @@ export async function reconcileRecordIndexes(sql: Sql): Promise<void> {
   await sql.tx(async () => {
     await sql.lock("sandbox:record-indexes");
     const existing = await existingIndexes(sql);
-    for (const row of await sql.all<Pick<EntitySchemaRow, "id" | "fields_definition">>(`SELECT id, fields_definition FROM entity_schemas`)) {
+    for (const row of await sql.all<Pick<EntitySchemaRow, "id" | "fields_definition">>(
+      `SELECT id, fields_definition FROM entity_schemas`,
+    )) {
       await syncRecordIndexes(sql, row.id, indexedFieldsOf(fieldsOf(row)), existing);
     }
     await dropOrphanRecordIndexes(sql);

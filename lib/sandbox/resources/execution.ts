@@ -58,13 +58,33 @@ export async function insertExecution(sql: Sql, e: NewExecution, now: Date): Pro
   await sql.run(
     `INSERT INTO executions (id, tenant_id, agent_id, user_id, organization_id, conversation_id, input_text, output_text, tokens_used, execution_time_ms, status, error_message, metadata, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SUCCESS', NULL, ?, ?)`,
-    [id, e.tenantId, e.agentId, e.userId, e.organizationId, e.conversationId, e.inputText, e.outputText, e.tokensUsed, e.executionTimeMs, toJson(e.metadata), isoTime(now)],
+    [
+      id,
+      e.tenantId,
+      e.agentId,
+      e.userId,
+      e.organizationId,
+      e.conversationId,
+      e.inputText,
+      e.outputText,
+      e.tokensUsed,
+      e.executionTimeMs,
+      toJson(e.metadata),
+      isoTime(now),
+    ],
   );
   return (await sql.get<ExecutionRow>(`SELECT * FROM executions WHERE tenant_id = ? AND id = ?`, [e.tenantId, id]))!;
 }
 
 /** The user's executions with the agent, newest first. */
-export const listExecutions = async (sql: Sql, tenantId: string, userId: string, agentId: string, skip: number, limit: number): Promise<ExecutionRow[]> =>
+export const listExecutions = async (
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  agentId: string,
+  skip: number,
+  limit: number,
+): Promise<ExecutionRow[]> =>
   await sql.all<ExecutionRow>(
     `SELECT * FROM executions WHERE tenant_id = ? AND user_id = ? AND agent_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
     [tenantId, userId, agentId, limit, skip],

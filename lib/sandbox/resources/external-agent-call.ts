@@ -39,7 +39,8 @@ export function toExternalAgentCall(row: ExternalAgentCallRow): ExternalAgentCal
 }
 
 export const externalAgentExists = async (sql: Sql, tenantId: string, id: string): Promise<boolean> =>
-  await sql.get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ? AND id = ?`, [tenantId, id]) !== undefined;
+  (await sql.get<{ id: string }>(`SELECT id FROM external_agents WHERE tenant_id = ? AND id = ?`, [tenantId, id])) !==
+  undefined;
 
 export interface NewExternalAgentCall {
   tenantId: string;
@@ -56,7 +57,11 @@ export interface NewExternalAgentCall {
   callMetadata: Record<string, unknown> | null;
 }
 
-export async function insertExternalAgentCall(sql: Sql, c: NewExternalAgentCall, now: Date): Promise<ExternalAgentCallRow> {
+export async function insertExternalAgentCall(
+  sql: Sql,
+  c: NewExternalAgentCall,
+  now: Date,
+): Promise<ExternalAgentCallRow> {
   const id = newId();
   await sql.run(
     `INSERT INTO external_agent_calls (id, tenant_id, external_agent_id, user_id, organization_id, input_tokens, output_tokens, total_tokens, cost_usd, duration_ms, status, error_message, call_metadata, created_at)
@@ -78,5 +83,8 @@ export async function insertExternalAgentCall(sql: Sql, c: NewExternalAgentCall,
       isoTime(now),
     ],
   );
-  return (await sql.get<ExternalAgentCallRow>(`SELECT * FROM external_agent_calls WHERE tenant_id = ? AND id = ?`, [c.tenantId, id]))!;
+  return (await sql.get<ExternalAgentCallRow>(`SELECT * FROM external_agent_calls WHERE tenant_id = ? AND id = ?`, [
+    c.tenantId,
+    id,
+  ]))!;
 }

@@ -70,13 +70,27 @@ const OWN = `tenant_id = ? AND user_id = ?`;
 // Tenant files marked shared; users' own files are never shared with other users.
 const SHARED = `tenant_id = ? AND user_id IS NULL AND is_shared = 1`;
 
-export const findUserFile = async (sql: Sql, tenantId: string, userId: string, id: string): Promise<UserFileRow | undefined> =>
+export const findUserFile = async (
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  id: string,
+): Promise<UserFileRow | undefined> =>
   await sql.get<UserFileRow>(`SELECT ${COLUMNS} FROM files WHERE ${OWN} AND id = ?`, [tenantId, userId, id]);
 
-export const findUserFileContent = async (sql: Sql, tenantId: string, userId: string, id: string): Promise<FileContentRow | undefined> =>
+export const findUserFileContent = async (
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  id: string,
+): Promise<FileContentRow | undefined> =>
   await sql.get<FileContentRow>(`SELECT ${COLUMNS}, bytes FROM files WHERE ${OWN} AND id = ?`, [tenantId, userId, id]);
 
-export const findSharedFileContent = async (sql: Sql, tenantId: string, id: string): Promise<FileContentRow | undefined> =>
+export const findSharedFileContent = async (
+  sql: Sql,
+  tenantId: string,
+  id: string,
+): Promise<FileContentRow | undefined> =>
   await sql.get<FileContentRow>(`SELECT ${COLUMNS}, bytes FROM files WHERE ${SHARED} AND id = ?`, [tenantId, id]);
 
 export interface Page {
@@ -85,32 +99,40 @@ export interface Page {
 }
 
 /** One page of the user's files, newest first; only those of `folderId` when given. */
-export async function listUserFiles(sql: Sql, tenantId: string, userId: string, page: Page & { folderId?: string }): Promise<{ rows: UserFileRow[]; total: number }> {
+export async function listUserFiles(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  page: Page & { folderId?: string },
+): Promise<{ rows: UserFileRow[]; total: number }> {
   const where = page.folderId === undefined ? OWN : `${OWN} AND folder_id = ?`;
   const params = page.folderId === undefined ? [tenantId, userId] : [tenantId, userId, page.folderId];
   const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM files WHERE ${where}`, params))?.n ?? 0;
-  const rows = await sql.all<UserFileRow>(`SELECT ${COLUMNS} FROM files WHERE ${where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`, [
-    ...params,
-    page.limit,
-    page.skip,
-  ]);
+  const rows = await sql.all<UserFileRow>(
+    `SELECT ${COLUMNS} FROM files WHERE ${where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
+    [...params, page.limit, page.skip],
+  );
   return { rows, total };
 }
 
 /** One page of the tenant's shared files, newest first. */
-export async function listSharedFiles(sql: Sql, tenantId: string, page: Page): Promise<{ rows: FileRow[]; total: number }> {
+export async function listSharedFiles(
+  sql: Sql,
+  tenantId: string,
+  page: Page,
+): Promise<{ rows: FileRow[]; total: number }> {
   const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM files WHERE ${SHARED}`, [tenantId]))?.n ?? 0;
-  const rows = await sql.all<FileRow>(`SELECT ${COLUMNS} FROM files WHERE ${SHARED} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`, [
-    tenantId,
-    page.limit,
-    page.skip,
-  ]);
+  const rows = await sql.all<FileRow>(
+    `SELECT ${COLUMNS} FROM files WHERE ${SHARED} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`,
+    [tenantId, page.limit, page.skip],
+  );
   return { rows, total };
 }
 
 /** Bytes stored by the tenant: its users' files and its own. */
 export const tenantStorageUsed = async (sql: Sql, tenantId: string): Promise<number> =>
-  (await sql.get<{ n: number | null }>(`SELECT SUM(file_size) AS n FROM files WHERE tenant_id = ?`, [tenantId]))?.n ?? 0;
+  (await sql.get<{ n: number | null }>(`SELECT SUM(file_size) AS n FROM files WHERE tenant_id = ?`, [tenantId]))?.n ??
+  0;
 
 export interface NewUserFile {
   folderId: string | null;
@@ -121,21 +143,53 @@ export interface NewUserFile {
 }
 
 /** Stores a file in the user's Drive as `<id><extension of the original name>`. */
-export async function insertUserFile(sql: Sql, tenantId: string, userId: string, file: NewUserFile, now: Date): Promise<UserFileRow> {
+export async function insertUserFile(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  file: NewUserFile,
+  now: Date,
+): Promise<UserFileRow> {
   const id = newId();
   const at = isoTime(now);
   const extension = /\.[A-Za-z0-9]{1,16}$/.exec(file.originalFilename)?.[0].toLowerCase() ?? "";
   await sql.run(
     `INSERT INTO files (id, tenant_id, user_id, folder_id, filename, original_filename, file_size, content_type, storage_provider, description, is_shared, extra_metadata, bytes, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'sandbox', ?, 0, NULL, ?, ?, ?)`,
-    [id, tenantId, userId, file.folderId, `${id}${extension}`, file.originalFilename, file.bytes.byteLength, file.contentType, file.description, file.bytes, at, at],
+    [
+      id,
+      tenantId,
+      userId,
+      file.folderId,
+      `${id}${extension}`,
+      file.originalFilename,
+      file.bytes.byteLength,
+      file.contentType,
+      file.description,
+      file.bytes,
+      at,
+      at,
+    ],
   );
   return (await findUserFile(sql, tenantId, userId, id))!;
 }
 
 /** Moves the user's file into a folder, or to the root with null. */
-export async function moveUserFile(sql: Sql, tenantId: string, userId: string, id: string, folderId: string | null, now: Date): Promise<UserFileRow | undefined> {
-  await sql.run(`UPDATE files SET folder_id = ?, updated_at = ? WHERE ${OWN} AND id = ?`, [folderId, isoTime(now), tenantId, userId, id]);
+export async function moveUserFile(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  id: string,
+  folderId: string | null,
+  now: Date,
+): Promise<UserFileRow | undefined> {
+  await sql.run(`UPDATE files SET folder_id = ?, updated_at = ? WHERE ${OWN} AND id = ?`, [
+    folderId,
+    isoTime(now),
+    tenantId,
+    userId,
+    id,
+  ]);
   return findUserFile(sql, tenantId, userId, id);
 }
 

@@ -33,36 +33,60 @@ export function toFolder(row: FolderRow): Folder {
 export const folderPath = (parent: { path: string } | null, name: string): string => `${parent?.path ?? ""}/${name}`;
 
 /** The folder's path once renamed to `name`: same parent, new last segment. */
-export const renamedPath = (folder: FolderRow, name: string): string => `${folder.path.slice(0, folder.path.length - folder.name.length)}${name}`;
+export const renamedPath = (folder: FolderRow, name: string): string =>
+  `${folder.path.slice(0, folder.path.length - folder.name.length)}${name}`;
 
 const OWN = `tenant_id = ? AND user_id = ?`;
 
-export const findUserFolder = async (sql: Sql, tenantId: string, userId: string, id: string): Promise<FolderRow | undefined> =>
+export const findUserFolder = async (
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  id: string,
+): Promise<FolderRow | undefined> =>
   await sql.get<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND id = ?`, [tenantId, userId, id]);
 
-export const findUserFolderByPath = async (sql: Sql, tenantId: string, userId: string, path: string): Promise<FolderRow | undefined> =>
+export const findUserFolderByPath = async (
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  path: string,
+): Promise<FolderRow | undefined> =>
   await sql.get<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND path = ?`, [tenantId, userId, path]);
 
 /** The user's folders at the root (parentId null) or the children of parentId, by name. */
-export async function listUserFolders(sql: Sql, tenantId: string, userId: string, parentId: string | null): Promise<FolderRow[]> {
+export async function listUserFolders(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  parentId: string | null,
+): Promise<FolderRow[]> {
   return parentId === null
-    ? await sql.all<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND parent_id IS NULL ORDER BY name, id`, [tenantId, userId])
-    : await sql.all<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND parent_id = ? ORDER BY name, id`, [tenantId, userId, parentId]);
+    ? await sql.all<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND parent_id IS NULL ORDER BY name, id`, [
+        tenantId,
+        userId,
+      ])
+    : await sql.all<FolderRow>(`SELECT * FROM folders WHERE ${OWN} AND parent_id = ? ORDER BY name, id`, [
+        tenantId,
+        userId,
+        parentId,
+      ]);
 }
 
-export async function insertFolder(sql: Sql, tenantId: string, userId: string, parent: FolderRow | null, name: string, now: Date): Promise<FolderRow> {
+export async function insertFolder(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  parent: FolderRow | null,
+  name: string,
+  now: Date,
+): Promise<FolderRow> {
   const id = newId();
   const at = isoTime(now);
-  await sql.run(`INSERT INTO folders (id, tenant_id, user_id, parent_id, name, path, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [
-    id,
-    tenantId,
-    userId,
-    parent?.id ?? null,
-    name,
-    folderPath(parent, name),
-    at,
-    at,
-  ]);
+  await sql.run(
+    `INSERT INTO folders (id, tenant_id, user_id, parent_id, name, path, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [id, tenantId, userId, parent?.id ?? null, name, folderPath(parent, name), at, at],
+  );
   return (await findUserFolder(sql, tenantId, userId, id))!;
 }
 
@@ -76,7 +100,14 @@ export async function renameFolder(sql: Sql, folder: FolderRow, name: string, no
   const oldPath = folder.path;
   const newPath = renamedPath(folder, name);
   const oldPrefix = `${oldPath}/`;
-  await sql.run(`UPDATE folders SET name = ?, path = ?, updated_at = ? WHERE ${OWN} AND id = ?`, [name, newPath, at, folder.tenant_id, folder.user_id, folder.id]);
+  await sql.run(`UPDATE folders SET name = ?, path = ?, updated_at = ? WHERE ${OWN} AND id = ?`, [
+    name,
+    newPath,
+    at,
+    folder.tenant_id,
+    folder.user_id,
+    folder.id,
+  ]);
   await sql.run(
     `UPDATE folders SET path = ? || substr(path, length(?) + 1), updated_at = ?
      WHERE ${OWN} AND substr(path, 1, length(?)) = ?`,

@@ -39,12 +39,16 @@ export function toInvoice(row: InvoiceRow): Invoice {
 export const unixSeconds = (d: Date): number => Math.floor(d.getTime() / 1000);
 
 /** The organization's invoices, newest first, at most `limit`. */
-export const listOrganizationInvoices = async (sql: Sql, tenantId: string, organizationId: string, limit: number): Promise<InvoiceRow[]> =>
-  await sql.all<InvoiceRow>(`SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ? ORDER BY created DESC, number DESC LIMIT ?`, [
-    tenantId,
-    organizationId,
-    limit,
-  ]);
+export const listOrganizationInvoices = async (
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  limit: number,
+): Promise<InvoiceRow[]> =>
+  await sql.all<InvoiceRow>(
+    `SELECT * FROM invoices WHERE tenant_id = ? AND organization_id = ? ORDER BY created DESC, number DESC LIMIT ?`,
+    [tenantId, organizationId, limit],
+  );
 
 export interface NewPaidInvoice {
   organizationId: string;
@@ -61,13 +65,31 @@ export interface NewPaidInvoice {
  */
 export async function insertPaidInvoice(sql: Sql, tenantId: string, i: NewPaidInvoice, now: Date): Promise<InvoiceRow> {
   const id = `in_sandbox_${randomBytes(12).toString("hex")}`;
-  const count = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM invoices WHERE tenant_id = ? AND organization_id = ?`, [tenantId, i.organizationId]))?.n ?? 0;
+  const count =
+    (
+      await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM invoices WHERE tenant_id = ? AND organization_id = ?`, [
+        tenantId,
+        i.organizationId,
+      ])
+    )?.n ?? 0;
   const number = `SBX-${i.organizationId.slice(0, 8).toUpperCase()}-${String(count + 1).padStart(4, "0")}`;
   const cents = Math.max(0, i.amountCents);
   await sql.run(
     `INSERT INTO invoices (id, tenant_id, organization_id, subscription_id, number, status, amount_due, amount_paid, currency, created, period_start, period_end, hosted_invoice_url, invoice_pdf)
      VALUES (?, ?, ?, ?, ?, 'paid', ?, ?, ?, ?, ?, ?, NULL, NULL)`,
-    [id, tenantId, i.organizationId, i.subscriptionId, number, cents, cents, i.currency.toLowerCase(), unixSeconds(now), unixSeconds(i.periodStart), unixSeconds(i.periodEnd)],
+    [
+      id,
+      tenantId,
+      i.organizationId,
+      i.subscriptionId,
+      number,
+      cents,
+      cents,
+      i.currency.toLowerCase(),
+      unixSeconds(now),
+      unixSeconds(i.periodStart),
+      unixSeconds(i.periodEnd),
+    ],
   );
   return (await sql.get<InvoiceRow>(`SELECT * FROM invoices WHERE tenant_id = ? AND id = ?`, [tenantId, id]))!;
 }

@@ -14,7 +14,12 @@ export interface MembershipRow {
 }
 
 /** The user's active membership of an organization of the tenant. */
-export const findActiveMembership = async (sql: Sql, tenantId: string, organizationId: string, userId: string): Promise<MembershipRow | undefined> =>
+export const findActiveMembership = async (
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  userId: string,
+): Promise<MembershipRow | undefined> =>
   await sql.get<MembershipRow>(
     `SELECT * FROM memberships WHERE tenant_id = ? AND organization_id = ? AND user_id = ? AND is_active = 1`,
     [tenantId, organizationId, userId],

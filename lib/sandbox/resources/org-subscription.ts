@@ -11,7 +11,10 @@ export type SubscriptionStatus = Subscription["status"];
 
 /** The tenant's free plan: its limits apply to an organization without a subscription. */
 export const findFreePlan = async (sql: Sql, tenantId: string): Promise<PlanRow | undefined> =>
-  await sql.get<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_free = 1 AND is_active = 1 ORDER BY sort_order, id LIMIT 1`, [tenantId]);
+  await sql.get<PlanRow>(
+    `SELECT * FROM plans WHERE tenant_id = ? AND is_free = 1 AND is_active = 1 ORDER BY sort_order, id LIMIT 1`,
+    [tenantId],
+  );
 
 /** A row of `subscriptions`. */
 export interface SubscriptionRow {
@@ -65,7 +68,12 @@ export function toSubscription(row: SubscriptionRow): Subscription {
 const ACTIVE = `status IN ('active', 'trialing') AND NOT (cancel_at_period_end = 1 AND current_period_end <= ?)`;
 
 /** The organization's active subscription, the newest if there were several. */
-export const findActiveOrgSubscription = async (sql: Sql, tenantId: string, organizationId: string, now: Date): Promise<SubscriptionRow | undefined> =>
+export const findActiveOrgSubscription = async (
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  now: Date,
+): Promise<SubscriptionRow | undefined> =>
   await sql.get<SubscriptionRow>(
     `SELECT * FROM subscriptions WHERE tenant_id = ? AND organization_id = ? AND ${ACTIVE} ORDER BY created_at DESC, id DESC LIMIT 1`,
     [tenantId, organizationId, isoTime(now)],
@@ -89,7 +97,13 @@ export const periodEnd = (start: Date, cycle: BillingCycle): Date => addMonths(s
 export async function insertOrgSubscription(
   sql: Sql,
   tenantId: string,
-  s: { organizationId: string; userId: string | null; planId: string; billingCycle?: BillingCycle; metadata?: Record<string, unknown> },
+  s: {
+    organizationId: string;
+    userId: string | null;
+    planId: string;
+    billingCycle?: BillingCycle;
+    metadata?: Record<string, unknown>;
+  },
   now: Date,
 ): Promise<SubscriptionRow> {
   const id = newId();
@@ -99,7 +113,19 @@ export async function insertOrgSubscription(
     `INSERT INTO subscriptions (id, tenant_id, organization_id, user_id, plan_id, pending_plan_id, stripe_customer_id, stripe_subscription_id, billing_cycle, status,
        current_period_start, current_period_end, cancel_at_period_end, canceled_at, trial_start, trial_end, metadata, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, ?, 'active', ?, ?, 0, NULL, NULL, NULL, ?, ?, ?)`,
-    [id, tenantId, s.organizationId, s.userId, s.planId, cycle, at, isoTime(periodEnd(now, cycle)), toJson(s.metadata ?? {}), at, at],
+    [
+      id,
+      tenantId,
+      s.organizationId,
+      s.userId,
+      s.planId,
+      cycle,
+      at,
+      isoTime(periodEnd(now, cycle)),
+      toJson(s.metadata ?? {}),
+      at,
+      at,
+    ],
   );
   return (await findSubscription(sql, tenantId, id))!;
 }
@@ -134,18 +160,25 @@ export async function updateSubscription(
  * At period end: stays active with cancel_at_period_end (access until current_period_end).
  * Immediately: status cancelled, canceled_at now.
  */
-export async function cancelSubscription(sql: Sql, tenantId: string, id: string, atPeriodEnd: boolean, now: Date): Promise<SubscriptionRow> {
+export async function cancelSubscription(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+  atPeriodEnd: boolean,
+  now: Date,
+): Promise<SubscriptionRow> {
   const at = isoTime(now);
   if (atPeriodEnd) {
-    await sql.run(`UPDATE subscriptions SET cancel_at_period_end = 1, updated_at = ? WHERE tenant_id = ? AND id = ?`, [at, tenantId, id]);
-  } else {
-    await sql.run(`UPDATE subscriptions SET status = 'cancelled', cancel_at_period_end = 0, canceled_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
-      at,
+    await sql.run(`UPDATE subscriptions SET cancel_at_period_end = 1, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
       at,
       tenantId,
       id,
     ]);
+  } else {
+    await sql.run(
+      `UPDATE subscriptions SET status = 'cancelled', cancel_at_period_end = 0, canceled_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,
+      [at, at, tenantId, id],
+    );
   }
   return (await findSubscription(sql, tenantId, id))!;
 }
-

@@ -48,12 +48,10 @@ export async function ensureUsageCounter(
      ON CONFLICT (tenant_id, organization_id, user_id, period_start) DO NOTHING`,
     [newId(), tenantId, organizationId, userId, planId, start, end, at, at],
   );
-  return (await sql.get<UsageCounterRow>(`SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? AND period_start = ?`, [
-    tenantId,
-    organizationId,
-    userId,
-    start,
-  ]))!;
+  return (await sql.get<UsageCounterRow>(
+    `SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? AND period_start = ?`,
+    [tenantId, organizationId, userId, start],
+  ))!;
 }
 
 export interface OrganizationTotals {
@@ -64,14 +62,29 @@ export interface OrganizationTotals {
 }
 
 /** The organization's usage in the current period, summed over its members in SQL. */
-export async function organizationTotals(sql: Sql, tenantId: string, organizationId: string, now: Date): Promise<OrganizationTotals> {
-  const row = await sql.get<{ messages: number | null; tokens: number | null; cost: number | null; active_users: number }>(
+export async function organizationTotals(
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  now: Date,
+): Promise<OrganizationTotals> {
+  const row = await sql.get<{
+    messages: number | null;
+    tokens: number | null;
+    cost: number | null;
+    active_users: number;
+  }>(
     `SELECT SUM(messages) AS messages, SUM(tokens_in + tokens_out) AS tokens, SUM(cost_usd) AS cost,
        COUNT(DISTINCT CASE WHEN messages > 0 OR tokens_in + tokens_out > 0 OR cost_usd > 0 THEN user_id END) AS active_users
      FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND period_start = ?`,
     [tenantId, organizationId, usagePeriod(now).start],
   );
-  return { messages: row?.messages ?? 0, tokens: row?.tokens ?? 0, costUsd: row?.cost ?? 0, activeUsers: row?.active_users ?? 0 };
+  return {
+    messages: row?.messages ?? 0,
+    tokens: row?.tokens ?? 0,
+    costUsd: row?.cost ?? 0,
+    activeUsers: row?.active_users ?? 0,
+  };
 }
 
 export function toOrganizationUsageStats(

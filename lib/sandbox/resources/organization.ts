@@ -46,7 +46,11 @@ export function toMyOrganization(row: OrganizationRow, role: OrgRole): MyOrganiz
 export const findOrganization = async (sql: Sql, tenantId: string, id: string): Promise<OrganizationRow | undefined> =>
   await sql.get<OrganizationRow>(`SELECT * FROM organizations WHERE tenant_id = ? AND id = ?`, [tenantId, id]);
 
-export const findOrganizationBySlug = async (sql: Sql, tenantId: string, slug: string): Promise<OrganizationRow | undefined> =>
+export const findOrganizationBySlug = async (
+  sql: Sql,
+  tenantId: string,
+  slug: string,
+): Promise<OrganizationRow | undefined> =>
   await sql.get<OrganizationRow>(`SELECT * FROM organizations WHERE tenant_id = ? AND slug = ?`, [tenantId, slug]);
 
 export interface NewOrganization {
@@ -59,7 +63,13 @@ export interface NewOrganization {
  * Creates an organization with its owner and its default "General" department, atomically.
  * The caller checks the slug first; the UNIQUE (tenant_id, slug) constraint still guards a race.
  */
-export async function insertOrganization(sql: Sql, tenantId: string, ownerId: string, o: NewOrganization, now: Date): Promise<OrganizationRow> {
+export async function insertOrganization(
+  sql: Sql,
+  tenantId: string,
+  ownerId: string,
+  o: NewOrganization,
+  now: Date,
+): Promise<OrganizationRow> {
   const id = newId();
   const at = isoTime(now);
   await sql.tx(async () => {
@@ -80,7 +90,13 @@ export interface OrganizationChanges {
 }
 
 /** Changes only the fields given. */
-export async function updateOrganization(sql: Sql, tenantId: string, id: string, changes: OrganizationChanges, now: Date): Promise<OrganizationRow | undefined> {
+export async function updateOrganization(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+  changes: OrganizationChanges,
+  now: Date,
+): Promise<OrganizationRow | undefined> {
   const sets: string[] = [];
   const params: SqlValue[] = [];
   for (const key of ["name", "description", "logo_url"] as const) {
@@ -116,22 +132,33 @@ interface MemberRow {
 }
 
 function toMember(row: MemberRow): OrganizationMember {
-  return { user_id: row.user_id, email: row.email ?? "", display_name: row.display_name, role: row.role, joined_at: row.joined_at };
+  return {
+    user_id: row.user_id,
+    email: row.email ?? "",
+    display_name: row.display_name,
+    role: row.role,
+    joined_at: row.joined_at,
+  };
 }
 
 const MEMBER_COLUMNS = `m.user_id, u.email, u.display_name, m.role, m.joined_at`;
 
 /** Active members, in the order they joined. */
 export const listMembers = async (sql: Sql, tenantId: string, organizationId: string): Promise<OrganizationMember[]> =>
-  (await sql
-    .all<MemberRow>(
+  (
+    await sql.all<MemberRow>(
       `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
        WHERE m.tenant_id = ? AND m.organization_id = ? AND m.is_active = 1 ORDER BY m.joined_at, m.user_id`,
       [tenantId, organizationId],
-    ))
-    .map(toMember);
+    )
+  ).map(toMember);
 
-export async function findMember(sql: Sql, tenantId: string, organizationId: string, userId: string): Promise<OrganizationMember | undefined> {
+export async function findMember(
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  userId: string,
+): Promise<OrganizationMember | undefined> {
   const row = await sql.get<MemberRow>(
     `SELECT ${MEMBER_COLUMNS} FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
      WHERE m.tenant_id = ? AND m.organization_id = ? AND m.user_id = ? AND m.is_active = 1`,
@@ -141,18 +168,38 @@ export async function findMember(sql: Sql, tenantId: string, organizationId: str
 }
 
 /** Whether a user with this email is an active member of the organization. */
-export const isActiveMemberEmail = async (sql: Sql, tenantId: string, organizationId: string, email: string): Promise<boolean> =>
-  await sql.get<{ id: string }>(
+export const isActiveMemberEmail = async (
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  email: string,
+): Promise<boolean> =>
+  (await sql.get<{ id: string }>(
     `SELECT m.id FROM memberships m JOIN users u ON u.id = m.user_id AND u.tenant_id = m.tenant_id
      WHERE m.tenant_id = ? AND m.organization_id = ? AND u.email = ? AND m.is_active = 1`,
     [tenantId, organizationId, normalizeEmail(email)],
-  ) !== undefined;
+  )) !== undefined;
 
 /** The membership whatever its state (active or deactivated). */
-export const findAnyMembership = async (sql: Sql, tenantId: string, organizationId: string, userId: string): Promise<MembershipRow | undefined> =>
-  await sql.get<MembershipRow>(`SELECT * FROM memberships WHERE tenant_id = ? AND organization_id = ? AND user_id = ?`, [tenantId, organizationId, userId]);
+export const findAnyMembership = async (
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  userId: string,
+): Promise<MembershipRow | undefined> =>
+  await sql.get<MembershipRow>(
+    `SELECT * FROM memberships WHERE tenant_id = ? AND organization_id = ? AND user_id = ?`,
+    [tenantId, organizationId, userId],
+  );
 
-export async function insertMembership(sql: Sql, tenantId: string, organizationId: string, userId: string, role: OrgRole, now: Date): Promise<void> {
+export async function insertMembership(
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  userId: string,
+  role: OrgRole,
+  now: Date,
+): Promise<void> {
   const at = isoTime(now);
   await sql.run(
     `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -161,46 +208,86 @@ export async function insertMembership(sql: Sql, tenantId: string, organizationI
 }
 
 /** Joins (or re-joins a deactivated member) with `role`. */
-export async function activateMembership(sql: Sql, tenantId: string, organizationId: string, userId: string, role: OrgRole, now: Date): Promise<void> {
+export async function activateMembership(
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  userId: string,
+  role: OrgRole,
+  now: Date,
+): Promise<void> {
   const existing = await findAnyMembership(sql, tenantId, organizationId, userId);
   if (!existing) return insertMembership(sql, tenantId, organizationId, userId, role, now);
   const at = isoTime(now);
-  await sql.run(`UPDATE memberships SET role = ?, is_active = 1, joined_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
-    role,
-    at,
-    at,
-    tenantId,
-    existing.id,
-  ]);
+  await sql.run(
+    `UPDATE memberships SET role = ?, is_active = 1, joined_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,
+    [role, at, at, tenantId, existing.id],
+  );
 }
 
-export const setMemberRole = async (sql: Sql, tenantId: string, membershipId: string, role: OrgRole, now: Date): Promise<void> => {
-  await sql.run(`UPDATE memberships SET role = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [role, isoTime(now), tenantId, membershipId]);
+export const setMemberRole = async (
+  sql: Sql,
+  tenantId: string,
+  membershipId: string,
+  role: OrgRole,
+  now: Date,
+): Promise<void> => {
+  await sql.run(`UPDATE memberships SET role = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+    role,
+    isoTime(now),
+    tenantId,
+    membershipId,
+  ]);
 };
 
-export const deactivateMembership = async (sql: Sql, tenantId: string, membershipId: string, now: Date): Promise<void> => {
-  await sql.run(`UPDATE memberships SET is_active = 0, updated_at = ? WHERE tenant_id = ? AND id = ?`, [isoTime(now), tenantId, membershipId]);
+export const deactivateMembership = async (
+  sql: Sql,
+  tenantId: string,
+  membershipId: string,
+  now: Date,
+): Promise<void> => {
+  await sql.run(`UPDATE memberships SET is_active = 0, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+    isoTime(now),
+    tenantId,
+    membershipId,
+  ]);
 };
 
 /** Deletes the membership; the user's default organization is cleared when it was this one. */
-export async function deleteMembership(sql: Sql, tenantId: string, membership: MembershipRow, now: Date): Promise<void> {
+export async function deleteMembership(
+  sql: Sql,
+  tenantId: string,
+  membership: MembershipRow,
+  now: Date,
+): Promise<void> {
   await sql.tx(async () => {
     await sql.run(`DELETE FROM memberships WHERE tenant_id = ? AND id = ?`, [tenantId, membership.id]);
     await clearDefaultOrganization(sql, tenantId, membership.user_id, membership.organization_id, now);
   });
 }
 
-export async function clearDefaultOrganization(sql: Sql, tenantId: string, userId: string, organizationId: string, now: Date): Promise<void> {
-  await sql.run(`UPDATE users SET default_organization_id = NULL, updated_at = ? WHERE tenant_id = ? AND id = ? AND default_organization_id = ?`, [
-    isoTime(now),
-    tenantId,
-    userId,
-    organizationId,
-  ]);
+export async function clearDefaultOrganization(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  organizationId: string,
+  now: Date,
+): Promise<void> {
+  await sql.run(
+    `UPDATE users SET default_organization_id = NULL, updated_at = ? WHERE tenant_id = ? AND id = ? AND default_organization_id = ?`,
+    [isoTime(now), tenantId, userId, organizationId],
+  );
 }
 
 /** Sets users.default_organization_id; `onlyIfUnset` leaves an existing default alone. */
-export async function setDefaultOrganization(sql: Sql, tenantId: string, userId: string, organizationId: string, now: Date, onlyIfUnset = false): Promise<void> {
+export async function setDefaultOrganization(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  organizationId: string,
+  now: Date,
+  onlyIfUnset = false,
+): Promise<void> {
   await sql.run(
     `UPDATE users SET default_organization_id = ?, updated_at = ? WHERE tenant_id = ? AND id = ?${onlyIfUnset ? " AND default_organization_id IS NULL" : ""}`,
     [organizationId, isoTime(now), tenantId, userId],

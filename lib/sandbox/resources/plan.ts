@@ -50,7 +50,8 @@ export function toPlan(row: PlanRow): Plan {
 }
 
 /** The plan's price for a billing cycle, as a decimal amount. */
-export const planPrice = (row: PlanRow, cycle: BillingCycle): number => (cycle === "yearly" ? row.price_yearly : row.price_monthly);
+export const planPrice = (row: PlanRow, cycle: BillingCycle): number =>
+  cycle === "yearly" ? row.price_yearly : row.price_monthly;
 
 /** The Stripe price a checkout for this cycle charges; null for free plans. */
 export const stripePriceId = (row: PlanRow, cycle: BillingCycle): string | null =>
@@ -97,7 +98,9 @@ export const listActivePlans = async (sql: Sql, tenantId: string): Promise<PlanR
   await sql.all<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_active = 1 ${ORDER}`, [tenantId]);
 
 export const listFreePlans = async (sql: Sql, tenantId: string): Promise<PlanRow[]> =>
-  await sql.all<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_active = 1 AND is_free = 1 ${ORDER}`, [tenantId]);
+  await sql.all<PlanRow>(`SELECT * FROM plans WHERE tenant_id = ? AND is_active = 1 AND is_free = 1 ${ORDER}`, [
+    tenantId,
+  ]);
 
 /** One page of the tenant's plans (paged in SQL) and the total they are taken from. */
 export async function pagePlans(
@@ -107,6 +110,10 @@ export async function pagePlans(
 ): Promise<{ rows: PlanRow[]; total: number }> {
   const where = options.includeInactive ? `tenant_id = ?` : `tenant_id = ? AND is_active = 1`;
   const total = (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM plans WHERE ${where}`, [tenantId]))?.n ?? 0;
-  const rows = await sql.all<PlanRow>(`SELECT * FROM plans WHERE ${where} ${ORDER} LIMIT ? OFFSET ?`, [tenantId, options.limit, options.skip]);
+  const rows = await sql.all<PlanRow>(`SELECT * FROM plans WHERE ${where} ${ORDER} LIMIT ? OFFSET ?`, [
+    tenantId,
+    options.limit,
+    options.skip,
+  ]);
   return { rows, total };
 }

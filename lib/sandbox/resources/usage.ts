@@ -34,16 +34,33 @@ const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 *
 export const tokenCost = (tokens: number): number => round(tokens * USD_PER_TOKEN, 6);
 
 /** The plan of the organization's active subscription, else the tenant's free plan; undefined when the tenant has neither. */
-export async function findPlanLimits(sql: Sql, tenantId: string, organizationId: string, now = new Date()): Promise<PlanLimits | undefined> {
+export async function findPlanLimits(
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  now = new Date(),
+): Promise<PlanLimits | undefined> {
   const subscription = await findActiveOrgSubscription(sql, tenantId, organizationId, now);
-  const plan = (subscription && await findPlan(sql, tenantId, subscription.plan_id)) ?? await findFreePlan(sql, tenantId);
+  const plan =
+    (subscription && (await findPlan(sql, tenantId, subscription.plan_id))) ?? (await findFreePlan(sql, tenantId));
   if (!plan) return undefined;
-  return { planId: plan.id, planName: plan.name, maxMessages: plan.max_messages_per_month, maxCostUsd: plan.max_cost_usd_per_month };
+  return {
+    planId: plan.id,
+    planName: plan.name,
+    maxMessages: plan.max_messages_per_month,
+    maxCostUsd: plan.max_cost_usd_per_month,
+  };
 }
 
 /** 403 unless the user is an active member of the organization (an unknown organization is no membership either). */
-export async function requireMembership(sql: Sql, tenantId: string, organizationId: string, userId: string): Promise<void> {
-  if (!await findActiveMembership(sql, tenantId, organizationId, userId)) throw new ApiError(403, "Not a member of this organization");
+export async function requireMembership(
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+  userId: string,
+): Promise<void> {
+  if (!(await findActiveMembership(sql, tenantId, organizationId, userId)))
+    throw new ApiError(403, "Not a member of this organization");
 }
 
 /**
@@ -67,12 +84,10 @@ export interface UsageKey {
 }
 
 export const findUsageCounter = async (sql: Sql, key: UsageKey, period: Period): Promise<UsageCounterRow | undefined> =>
-  await sql.get<UsageCounterRow>(`SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? AND period_start = ?`, [
-    key.tenantId,
-    key.organizationId,
-    key.userId,
-    period.start,
-  ]);
+  await sql.get<UsageCounterRow>(
+    `SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? AND period_start = ?`,
+    [key.tenantId, key.organizationId, key.userId, period.start],
+  );
 
 /** What a user has used in the period (zeros before the first use). */
 export interface UsageTotals {
@@ -84,7 +99,12 @@ export interface UsageTotals {
 
 export function usageTotals(row: UsageCounterRow | undefined): UsageTotals {
   if (!row) return { messages: 0, tokensIn: 0, tokensOut: 0, costUsd: 0 };
-  return { messages: row.messages, tokensIn: row.tokens_in, tokensOut: row.tokens_out, costUsd: round(row.cost_usd, 6) };
+  return {
+    messages: row.messages,
+    tokensIn: row.tokens_in,
+    tokensOut: row.tokens_out,
+    costUsd: round(row.cost_usd, 6),
+  };
 }
 
 export interface UsageDelta {
@@ -94,7 +114,13 @@ export interface UsageDelta {
 }
 
 /** Adds to the period's counter, creating it at first use; the cost follows the tokens. */
-export async function addUsage(sql: Sql, key: UsageKey, planId: string | null, delta: UsageDelta, now: Date): Promise<void> {
+export async function addUsage(
+  sql: Sql,
+  key: UsageKey,
+  planId: string | null,
+  delta: UsageDelta,
+  now: Date,
+): Promise<void> {
   const period = usagePeriod(now);
   const at = isoTime(now);
   const tokensIn = delta.tokensIn ?? 0;
@@ -128,7 +154,12 @@ export async function addUsage(sql: Sql, key: UsageKey, planId: string | null, d
 }
 
 /** The user's period records in an organization, newest period first. */
-export const listUsageCounters = async (sql: Sql, key: UsageKey, limit: number, offset: number): Promise<UsageCounterRow[]> =>
+export const listUsageCounters = async (
+  sql: Sql,
+  key: UsageKey,
+  limit: number,
+  offset: number,
+): Promise<UsageCounterRow[]> =>
   await sql.all<UsageCounterRow>(
     `SELECT * FROM usage_counters WHERE tenant_id = ? AND organization_id = ? AND user_id = ? ORDER BY period_start DESC, id LIMIT ? OFFSET ?`,
     [key.tenantId, key.organizationId, key.userId, limit, offset],
@@ -174,12 +205,17 @@ function meter(current: number, max: number | null, digits: number): Meter {
 export const messagesMeter = (limits: PlanLimits | undefined, used: UsageTotals): Meter =>
   meter(used.messages, limits?.maxMessages ?? null, 0);
 
-export const costMeter = (limits: PlanLimits | undefined, used: UsageTotals): Meter => meter(used.costUsd, limits?.maxCostUsd ?? null, 6);
+export const costMeter = (limits: PlanLimits | undefined, used: UsageTotals): Meter =>
+  meter(used.costUsd, limits?.maxCostUsd ?? null, 6);
 
 /** Tokens against the AI budget converted at USD_PER_TOKEN. */
 export function tokensMeter(limits: PlanLimits | undefined, used: UsageTotals): Meter {
   const budget = limits?.maxCostUsd ?? null;
-  return meter(used.tokensIn + used.tokensOut, budget === null ? null : Math.floor(round(budget / USD_PER_TOKEN, 6)), 0);
+  return meter(
+    used.tokensIn + used.tokensOut,
+    budget === null ? null : Math.floor(round(budget / USD_PER_TOKEN, 6)),
+    0,
+  );
 }
 
 /** Whether `amount` more fits in the meter. */
@@ -224,14 +260,25 @@ export function toCurrentUsage(limits: PlanLimits, used: UsageTotals, period: Pe
 export const NO_PLAN_ERROR = "No active subscription found for this organization";
 
 export function toUsageStats(limits: PlanLimits | undefined, used: UsageTotals, period: Period): UsageStats {
-  if (!limits) return { period_start: null, period_end: null, plan_name: null, plan_id: null, usage: {}, error: NO_PLAN_ERROR };
+  if (!limits)
+    return { period_start: null, period_end: null, plan_name: null, plan_id: null, usage: {}, error: NO_PLAN_ERROR };
   return toCurrentUsage(limits, used, period);
 }
 
 /** Custom-entity counters of an organization, read from the entity tables. */
-export async function countEntities(sql: Sql, tenantId: string, organizationId: string): Promise<{ schemas: number; records: number }> {
-  const schemas = await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_schemas WHERE tenant_id = ? AND organization_id = ?`, [tenantId, organizationId]);
-  const records = await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM entity_records WHERE tenant_id = ? AND organization_id = ?`, [tenantId, organizationId]);
+export async function countEntities(
+  sql: Sql,
+  tenantId: string,
+  organizationId: string,
+): Promise<{ schemas: number; records: number }> {
+  const schemas = await sql.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM entity_schemas WHERE tenant_id = ? AND organization_id = ?`,
+    [tenantId, organizationId],
+  );
+  const records = await sql.get<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM entity_records WHERE tenant_id = ? AND organization_id = ?`,
+    [tenantId, organizationId],
+  );
   return { schemas: Number(schemas?.n ?? 0), records: Number(records?.n ?? 0) };
 }
 
@@ -245,15 +292,27 @@ export interface AiUsageAccount {
  * The account an AI request of the user is charged to, or 402 when it may not run: the user
  * belongs to no organization (no plan to charge), or the plan has no message or AI budget left.
  */
-export async function requireAiUsageAllowance(sql: Sql, tenantId: string, userId: string, now: Date): Promise<AiUsageAccount> {
+export async function requireAiUsageAllowance(
+  sql: Sql,
+  tenantId: string,
+  userId: string,
+  now: Date,
+): Promise<AiUsageAccount> {
   const organizationId = await findUsageOrganization(sql, tenantId, userId);
   if (!organizationId) throw new ApiError(402, "Usage limit exceeded");
   const key = { tenantId, organizationId, userId };
   const limits = await findPlanLimits(sql, tenantId, organizationId, now);
-  if (!canRunAiRequest(limits, usageTotals(await findUsageCounter(sql, key, usagePeriod(now))))) throw new ApiError(402, "Usage limit exceeded");
+  if (!canRunAiRequest(limits, usageTotals(await findUsageCounter(sql, key, usagePeriod(now)))))
+    throw new ApiError(402, "Usage limit exceeded");
   return { key, limits };
 }
 
 /** Records one AI request and its tokens. */
-export const recordAiRequest = (sql: Sql, account: AiUsageAccount, tokensIn: number, tokensOut: number, now: Date): Promise<void> =>
+export const recordAiRequest = (
+  sql: Sql,
+  account: AiUsageAccount,
+  tokensIn: number,
+  tokensOut: number,
+  now: Date,
+): Promise<void> =>
   addUsage(sql, account.key, account.limits?.planId ?? null, { messages: 1, tokensIn, tokensOut }, now);

@@ -124,7 +124,10 @@ export async function listUsers(
 }
 
 /** Total, active and inactive (deactivated or soft-deleted) users of the tenant. */
-export async function countUsers(sql: Sql, tenantId: string): Promise<{ total: number; active: number; inactive: number }> {
+export async function countUsers(
+  sql: Sql,
+  tenantId: string,
+): Promise<{ total: number; active: number; inactive: number }> {
   const row = await sql.get<{ total: number; active: number | null }>(
     `SELECT COUNT(*) AS total, SUM(CASE WHEN is_active = 1 THEN 1 ELSE 0 END) AS active FROM users WHERE tenant_id = ?`,
     [tenantId],
@@ -151,13 +154,35 @@ export async function updateUserProfile(
 }
 
 /** Replaces the user's settings object. */
-export async function setUserSettings(sql: Sql, tenantId: string, id: string, settings: Record<string, unknown>, now: Date): Promise<UserRow | undefined> {
-  await sql.run(`UPDATE users SET settings = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [toJson(settings), isoTime(now), tenantId, id]);
+export async function setUserSettings(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+  settings: Record<string, unknown>,
+  now: Date,
+): Promise<UserRow | undefined> {
+  await sql.run(`UPDATE users SET settings = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+    toJson(settings),
+    isoTime(now),
+    tenantId,
+    id,
+  ]);
   return findUserById(sql, tenantId, id);
 }
 
 /** Activates or deactivates (soft-deletes) a user. */
-export async function setUserActive(sql: Sql, tenantId: string, id: string, active: boolean, now: Date): Promise<UserRow | undefined> {
-  await sql.run(`UPDATE users SET is_active = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [bool(active), isoTime(now), tenantId, id]);
+export async function setUserActive(
+  sql: Sql,
+  tenantId: string,
+  id: string,
+  active: boolean,
+  now: Date,
+): Promise<UserRow | undefined> {
+  await sql.run(`UPDATE users SET is_active = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
+    bool(active),
+    isoTime(now),
+    tenantId,
+    id,
+  ]);
   return findUserById(sql, tenantId, id);
 }

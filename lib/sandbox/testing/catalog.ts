@@ -20,7 +20,11 @@ export interface CatalogCheckOptions {
  * (errors), and the headers that go with it (Location for redirects, Retry-After for 429).
  * Returns the parsed body (JSON, text for event streams, bytes otherwise); `res` stays readable.
  */
-export async function expectMatchesCatalog<T = unknown>(endpointId: string, res: Response, options: CatalogCheckOptions = {}): Promise<T> {
+export async function expectMatchesCatalog<T = unknown>(
+  endpointId: string,
+  res: Response,
+  options: CatalogCheckOptions = {},
+): Promise<T> {
   const endpoint = getEndpoint(endpointId);
   if (!endpoint) throw new Error(`no catalog endpoint ${endpointId}`);
   const copy = res.clone();
@@ -30,13 +34,22 @@ export async function expectMatchesCatalog<T = unknown>(endpointId: string, res:
   const specs = endpoint.responses.filter((r) => r.status === res.status);
   if (specs.length > 0) {
     const spec = specs.find((s) => contentType.startsWith(s.contentType ?? "application/json")) ?? specs[0]!;
-    if (res.status >= 300 && res.status < 400) expect(res.headers.get("location"), `${where} without Location`).toBeTruthy();
+    if (res.status >= 300 && res.status < 400)
+      expect(res.headers.get("location"), `${where} without Location`).toBeTruthy();
     if (!spec.schema) return (await copy.arrayBuffer()) as T;
     const kind = spec.contentType ?? "application/json";
     expect(contentType, `${where} with content-type ${contentType}`).toContain(kind.split(";")[0]);
-    const body: unknown = kind === "application/json" ? await copy.json() : kind.startsWith("text/") ? await copy.text() : await copy.arrayBuffer();
+    const body: unknown =
+      kind === "application/json"
+        ? await copy.json()
+        : kind.startsWith("text/")
+          ? await copy.text()
+          : await copy.arrayBuffer();
     const parsed = spec.schema.safeParse(body);
-    expect(parsed.success, `${where}: body does not match the catalog schema\n${parsed.error?.message}\n${JSON.stringify(body)}`).toBe(true);
+    expect(
+      parsed.success,
+      `${where}: body does not match the catalog schema\n${parsed.error?.message}\n${JSON.stringify(body)}`,
+    ).toBe(true);
     return body as T;
   }
 
@@ -56,7 +69,13 @@ export async function expectMatchesCatalog<T = unknown>(endpointId: string, res:
 }
 
 /** Asserts a documented error answer: its status, its `detail`, and that the catalog documents it for the endpoint. */
-export async function expectCatalogError(endpointId: string, res: Response, status: number, detail: string, options: CatalogCheckOptions = {}): Promise<void> {
+export async function expectCatalogError(
+  endpointId: string,
+  res: Response,
+  status: number,
+  detail: string,
+  options: CatalogCheckOptions = {},
+): Promise<void> {
   expect(res.status, endpointId).toBe(status);
   const body = await expectMatchesCatalog<{ detail: unknown }>(endpointId, res, options);
   expect(body.detail).toBe(detail);

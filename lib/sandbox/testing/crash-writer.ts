@@ -14,18 +14,27 @@ const write = (line: string) => new Promise<void>((resolve) => process.stdout.wr
 async function main(): Promise<void> {
   const tenant = await newTenant();
   const { user, tokens } = await newUser(tenant);
-  const org = (await insertOrganization(await getStore(), tenant.id, user.id, { name: "Crash", slug: "crash" }, new Date())).id;
+  const org = (
+    await insertOrganization(await getStore(), tenant.id, user.id, { name: "Crash", slug: "crash" }, new Date())
+  ).id;
   const client = sandboxClient(tenant);
   const opts = { key: "secret" as const, token: tokens.access_token, org };
   const res = await client.call("POST", "/v1/entity/schemas", {
     ...opts,
-    body: { name: "Writes", slug: "writes", fields_definition: { n: { type: "integer", required: true }, note: { type: "string" } } },
+    body: {
+      name: "Writes",
+      slug: "writes",
+      fields_definition: { n: { type: "integer", required: true }, note: { type: "string" } },
+    },
   });
   if (res.status !== 201) throw new Error(`schema: HTTP ${res.status} ${await res.text()}`);
   const schema = (await res.json()) as { id: string };
   await write(`ready ${tenant.id} ${schema.id}`);
   for (let n = 0; ; n++) {
-    const created = await client.call("POST", "/v1/entity/records", { ...opts, body: { schema_id: schema.id, data: { n, note: "x".repeat(n % 500) } } });
+    const created = await client.call("POST", "/v1/entity/records", {
+      ...opts,
+      body: { schema_id: schema.id, data: { n, note: "x".repeat(n % 500) } },
+    });
     if (created.status !== 201) throw new Error(`record ${n}: HTTP ${created.status} ${await created.text()}`);
     const record = (await created.json()) as { id: string };
     await write(`ack ${record.id}`);

@@ -8,7 +8,8 @@ import { closeStore, getStore } from "../store";
 import { databaseUrlOn } from "./postgres-cluster.mjs";
 
 /** The engine this test run's sandbox uses: the "postgres" vitest project sets SANDBOX_TEST_ENGINE. */
-export const testEngine = (): "sqlite" | "postgres" => (process.env.SANDBOX_TEST_ENGINE === "postgres" ? "postgres" : "sqlite");
+export const testEngine = (): "sqlite" | "postgres" =>
+  process.env.SANDBOX_TEST_ENGINE === "postgres" ? "postgres" : "sqlite";
 
 /**
  * Points the sandbox at a fresh database for this test file and removes it afterwards: a SQLite file

@@ -42,7 +42,9 @@ export async function newUser(
 export async function addOrganization(tenant: TenantRow, ownerId: string): Promise<string> {
   const id = randomUUID();
   const at = new Date().toISOString();
-  await (await getStore()).run(
+  await (
+    await getStore()
+  ).run(
     `INSERT INTO organizations (id, tenant_id, name, slug, description, logo_url, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, NULL, NULL, ?, ?, ?)`,
     [id, tenant.id, "Acme", `acme-${id.slice(0, 8)}`, ownerId, at, at],
   );
@@ -51,9 +53,16 @@ export async function addOrganization(tenant: TenantRow, ownerId: string): Promi
 }
 
 /** An active membership with `role`. */
-export async function addMember(tenant: TenantRow, organizationId: string, userId: string, role = "member"): Promise<void> {
+export async function addMember(
+  tenant: TenantRow,
+  organizationId: string,
+  userId: string,
+  role = "member",
+): Promise<void> {
   const at = new Date().toISOString();
-  await (await getStore()).run(
+  await (
+    await getStore()
+  ).run(
     `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
     [randomUUID(), tenant.id, organizationId, userId, role, at, at],
   );

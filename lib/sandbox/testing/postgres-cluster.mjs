@@ -48,7 +48,9 @@ export async function startPostgresCluster(port) {
   const dir = mkdtempSync(join(tmpdir(), "sandbox-pg-"));
   const data = join(dir, "data");
   const run = (cmd, args) => {
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const [file, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]]
+      : [join(bin, cmd), args];
     const r = spawnSync(file, argv, { encoding: "utf8", cwd: dir });
     if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr || r.stdout || r.error?.message}`);
   };
@@ -69,8 +71,29 @@ export async function startPostgresCluster(port) {
     }
   };
   try {
-    run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"]);
-    run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-t", "60", "-o", `-p ${listen} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, "start"]);
+    run("initdb", [
+      "-D",
+      data,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "-E",
+      "UTF8",
+      "--locale=C.UTF-8",
+      "--no-instructions",
+    ]);
+    run("pg_ctl", [
+      "-D",
+      data,
+      "-l",
+      join(dir, "log"),
+      "-w",
+      "-t",
+      "60",
+      "-o",
+      `-p ${listen} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+      "start",
+    ]);
     running = true;
   } catch (e) {
     stop();

@@ -51,7 +51,9 @@ async function receivedForm(r: RecordedRequest): Promise<Record<string, unknown>
 
 async function streamCompletion(res: ServerResponse): Promise<void> {
   res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
-  const text = [...completionChunksExample.map((c) => JSON.stringify(c)), "[DONE]"].map((d) => `data: ${d}\n\n`).join("");
+  const text = [...completionChunksExample.map((c) => JSON.stringify(c)), "[DONE]"]
+    .map((d) => `data: ${d}\n\n`)
+    .join("");
   // Cut the stream at awkward places: events must survive arriving in pieces.
   for (let i = 0; i < text.length; i += 37) {
     res.write(text.slice(i, i + 37));
@@ -69,7 +71,13 @@ export async function startFakeApi(): Promise<FakeApi> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://fake");
-      const r: RecordedRequest = { method: req.method ?? "", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
+      const r: RecordedRequest = {
+        method: req.method ?? "",
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       requests.push(r);
       route(r, res).catch((error: unknown) => json(res, 500, { detail: String(error) }));
     });
@@ -80,7 +88,10 @@ export async function startFakeApi(): Promise<FakeApi> {
     const body = (): Record<string, unknown> => JSON.parse(r.body.toString("utf8") || "{}") as Record<string, unknown>;
     switch (true) {
       case key === "POST /v1/auth/register":
-        return json(res, 201, { message: "Registration successful. Please check your email.", verification_required: true });
+        return json(res, 201, {
+          message: "Registration successful. Please check your email.",
+          verification_required: true,
+        });
       case key === "POST /v1/auth/login":
         return json(res, 200, { ...tokenResponseExample, access_token: TOKENS.expired, refresh_token: TOKENS.refresh });
       case key === "POST /v1/auth/refresh": {
@@ -90,7 +101,8 @@ export async function startFakeApi(): Promise<FakeApi> {
         return json(res, 200, { ...tokenResponseExample, access_token: TOKENS.fresh, refresh_token: TOKENS.refresh });
       }
       case key === "GET /v1/auth/me":
-        if (r.headers.authorization !== `Bearer ${TOKENS.fresh}`) return json(res, 401, { detail: "Could not validate credentials" });
+        if (r.headers.authorization !== `Bearer ${TOKENS.fresh}`)
+          return json(res, 401, { detail: "Could not validate credentials" });
         return json(res, 200, authUserExample);
       case key === "POST /v1/auth/logout":
         return json(res, 503, { detail: "Service unavailable" }, { "Retry-After": "5" });
@@ -104,9 +116,16 @@ export async function startFakeApi(): Promise<FakeApi> {
         await sleep(2000); // slow on purpose: the abort test cancels it
         return json(res, 200, { providers: [] });
       case key === "POST /v1/user/files":
-        return json(res, 201, { message: "File uploaded successfully", file: userFileExample, received: await receivedForm(r) });
+        return json(res, 201, {
+          message: "File uploaded successfully",
+          file: userFileExample,
+          received: await receivedForm(r),
+        });
       case /^GET \/v1\/user\/files\/[^/]+\/download$/.test(key):
-        res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Disposition": 'attachment; filename="Q1 report.pdf"' });
+        res.writeHead(200, {
+          "Content-Type": "application/octet-stream",
+          "Content-Disposition": 'attachment; filename="Q1 report.pdf"',
+        });
         return void res.end(DOWNLOAD_BYTES);
       case /^DELETE \/v1\/user\/files\/[^/]+$/.test(key):
         res.writeHead(204);

@@ -16,9 +16,14 @@ export default async function CheckoutPage({ params }: { params: Promise<{ sessi
       <p className="text-sm text-zinc-500 dark:text-zinc-400">{checkout.tenantName} · sandbox checkout</p>
       <h1 className="mt-1 text-2xl font-bold text-zinc-900 dark:text-white">Subscribe to {checkout.planName}</h1>
       <p className="mt-2 text-3xl font-semibold text-zinc-900 dark:text-white">
-        {checkout.price} <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">per {checkout.billingCycle === "yearly" ? "year" : "month"}</span>
+        {checkout.price}{" "}
+        <span className="text-base font-normal text-zinc-600 dark:text-zinc-400">
+          per {checkout.billingCycle === "yearly" ? "year" : "month"}
+        </span>
       </p>
-      {checkout.planDescription && <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{checkout.planDescription}</p>}
+      {checkout.planDescription && (
+        <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{checkout.planDescription}</p>
+      )}
       <ul className="mt-4 list-disc pl-5 text-sm text-zinc-700 dark:text-zinc-300">
         {checkout.features.map((f) => (
           <li key={f}>{f}</li>
@@ -35,11 +40,16 @@ export default async function CheckoutPage({ params }: { params: Promise<{ sessi
         )}
       </dl>
       <p className="mt-6 text-sm text-zinc-600 dark:text-zinc-400">
-        Sandbox: no card is asked for and nothing is charged. Pay activates the subscription and records a paid invoice, then returns to your
-        app&apos;s success_url; Cancel returns to its cancel_url.
+        Sandbox: no card is asked for and nothing is charged. Pay activates the subscription and records a paid invoice,
+        then returns to your app&apos;s success_url; Cancel returns to its cancel_url.
       </p>
       <form method="post" action={action} className="mt-6 flex items-center gap-3">
-        <button type="submit" name="action" value="pay" className="rounded bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700">
+        <button
+          type="submit"
+          name="action"
+          value="pay"
+          className="rounded bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700"
+        >
           Pay {checkout.price}
         </button>
         <button

@@ -1,4 +1,6 @@
 import { execFileSync, spawn } from "node:child_process";
+import { request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { beforeAll, describe, expect, it } from "vitest";
 import { malformedLineError } from "./stdio";
@@ -82,7 +84,7 @@ describe("malformedLineError", () => {
 });
 
 describe("one server, built once", { timeout: 40_000 }, () => {
-  it("stdio and /api/mcp answer initialize, tools/list, resources/list and prompts/list identically", async () => {
+  it("stdio, /api/mcp, npm start and npm run mcp:http answer initialize, tools/list, resources/list and prompts/list identically", async () => {
     const init = {
       jsonrpc: "2.0",
       id: 0,
@@ -124,8 +126,72 @@ describe("one server, built once", { timeout: 40_000 }, () => {
       expect(res.status, text).toBe(200);
       return (JSON.parse(text) as RpcAnswer).result;
     };
-    expect(await overHttp(init)).toEqual(byId.get(0));
-    for (const list of lists) expect(await overHttp(list), list.method).toEqual(byId.get(list.id));
+    // The portal server (`npm start`) in this process, and `npm run mcp:http` as a real process, over real sockets.
+    const { createPortalServer } = await import("@/lib/server/portal-server");
+    const portal = createPortalServer((_req, res) => void res.writeHead(404).end());
+    const portalPort = await listen(portal);
+    const standalone = spawn(process.execPath, ["bin/mcp-http.mjs"], {
+      env: { ...process.env, MCP_HTTP_PORT: "0", PORTAL_URL: "http://localhost:3000" },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    try {
+      const standalonePort = await new Promise<number>((resolve, reject) => {
+        createInterface({ input: standalone.stdout! }).on("line", (line) => {
+          const port = /:(\d+)\/api\/mcp/.exec(line)?.[1];
+          if (port) resolve(Number(port));
+        });
+        standalone.on("exit", (code) => reject(new Error(`npm run mcp:http exited (${code})`)));
+      });
+      const transports: [string, (message: object) => Promise<unknown>][] = [
+        ["/api/mcp (App Router route)", overHttp],
+        ["npm start (portal server)", (m) => overSocket(portalPort, m)],
+        ["npm run mcp:http", (m) => overSocket(standalonePort, m)],
+      ];
+      for (const [name, ask] of transports) {
+        expect(await ask(init), `${name}: initialize`).toEqual(byId.get(0));
+        for (const list of lists) expect(await ask(list), `${name}: ${list.method}`).toEqual(byId.get(list.id));
+      }
+    } finally {
+      standalone.kill();
+      portal.close();
+    }
     expect(JSON.stringify(byId.get(1))).toContain("call_sandbox");
   });
 });
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+}
+
+/** POSTs one JSON-RPC message to /api/mcp on 127.0.0.1:`port`, as a client of the portal at localhost:3000 would. */
+function overSocket(port: number, message: object): Promise<unknown> {
+  const body = JSON.stringify(message);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/api/mcp",
+        method: "POST",
+        headers: {
+          host: "localhost:3000",
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          accept: "application/json, text/event-stream",
+          "mcp-protocol-version": "2025-06-18",
+        },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8").on("data", (chunk: string) => (text += chunk));
+        res.on("end", () =>
+          res.statusCode === 200
+            ? resolve((JSON.parse(text) as RpcAnswer).result)
+            : reject(new Error(`${res.statusCode}: ${text}`)),
+        );
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Sql } from "./db/sql";
 import { ApiError } from "./errors";
+import type { Raises, TenantContext } from "./handlers/types";
 import { checkoutUrl, insertCheckoutSession } from "./resources/checkout-session";
 import type { BillingCycle } from "./resources/org-subscription";
 import { findActivePlan, formatPrice, planPrice, stripePriceId, toCents, type PlanRow } from "./resources/plan";
@@ -13,12 +14,15 @@ import { findActivePlan, formatPrice, planPrice, stripePriceId, toCents, type Pl
 
 const CYCLE: BillingCycle = "monthly";
 
-/** A plan that can be bought: active (404 "Plan not found"), with a price and a Stripe price (400). */
-export async function requirePayablePlan(sql: Sql, tenantId: string, planId: string): Promise<PlanRow> {
-  const plan = await findActivePlan(sql, tenantId, planId);
-  if (!plan) throw new ApiError(404, "Plan not found");
+/** A plan that can be bought: active, with a price and a Stripe price; only endpoints documenting both errors call it. */
+export async function requirePayablePlan(
+  ctx: TenantContext & Raises<404, "Plan not found"> & Raises<400, "Plan has no Stripe price configured">,
+  planId: string,
+): Promise<PlanRow> {
+  const plan = await findActivePlan(ctx.sql, ctx.tenant.id, planId);
+  if (!plan) return ctx.fail(404, "Plan not found");
   if (plan.is_free === 1 || planPrice(plan, CYCLE) <= 0 || !stripePriceId(plan, CYCLE))
-    throw new ApiError(400, "Plan has no Stripe price configured");
+    return ctx.fail(400, "Plan has no Stripe price configured");
   return plan;
 }
 

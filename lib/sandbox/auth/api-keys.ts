@@ -1,4 +1,5 @@
 import type { KeyKind } from "@/lib/catalog";
+import { IMPLIED_DETAIL } from "@/lib/catalog/errors";
 import type { Sql } from "../db/sql";
 import { ApiError } from "../errors";
 import { deleteTenant, isExpired, PUBLIC_PREFIX, SECRET_PREFIX, type TenantRow } from "../tenants";
@@ -28,13 +29,13 @@ export async function requireApiKey(
   now: Date,
 ): Promise<{ tenant: TenantRow; kind: KeyKind }> {
   const key = req.headers.get("x-api-key")?.trim();
-  if (!key) throw new ApiError(401, "API key required");
+  if (!key) throw new ApiError(401, IMPLIED_DETAIL.keyRequired);
   const found = await findApiKey(sql, key);
-  if (!found) throw new ApiError(401, "Invalid API key");
+  if (!found) throw new ApiError(401, IMPLIED_DETAIL.keyInvalid);
   if (isExpired(found.tenant, now)) {
     await deleteTenant(sql, found.tenant.id);
     throw new ApiError(401, "API key expired");
   }
-  if (!allowed.includes(found.kind)) throw new ApiError(403, "This endpoint requires a secret API key (sk_live_*)");
+  if (!allowed.includes(found.kind)) throw new ApiError(403, IMPLIED_DETAIL.secretKeyRequired);
   return found;
 }

@@ -17,7 +17,7 @@ const availablePlans = defineHandler("billing.list-available-plans", async (ctx)
 /** The user is taken on trust (the backend asserts it): it must exist, membership is not checked. */
 const createCheckoutSession = defineHandler("billing.create-checkout-session", async (ctx) => {
   const { body, sql, tenant } = ctx;
-  const plan = await requirePayablePlan(sql, tenant.id, body.plan_id);
+  const plan = await requirePayablePlan(ctx, body.plan_id);
   if (!(await findOrganization(sql, tenant.id, body.organization_id))) return ctx.fail(404, "Organization not found");
   if (!(await findUserById(sql, tenant.id, body.user_id))) return ctx.fail(404, "User not found");
   const session = await startCheckout(

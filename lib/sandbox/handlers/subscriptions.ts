@@ -43,7 +43,7 @@ const currentSubscription = defineHandler("subscriptions.get-current-subscriptio
 const createCheckout = defineHandler("subscriptions.create-checkout", async (ctx) => {
   const user = requireUser(ctx);
   const { body, sql, tenant } = ctx;
-  const plan = await requirePayablePlan(sql, tenant.id, body.plan_id);
+  const plan = await requirePayablePlan(ctx, body.plan_id);
   let organizationId: string | null = body.organization_id ?? null;
   if (organizationId && !(await findActiveMembership(sql, tenant.id, organizationId, user.id))) return ctx.fail(403);
   if (

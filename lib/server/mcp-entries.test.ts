@@ -3,7 +3,7 @@ import { request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
 import { beforeAll, describe, expect, it } from "vitest";
-import { malformedLineError } from "./stdio";
+import { malformedLineError } from "@/lib/mcp/stdio";
 
 /** The stdio entry as clients run it (`npm run mcp:stdio`, a real process): every request with an id gets an answer. */
 
@@ -108,7 +108,7 @@ describe("one server, built once", { timeout: 40_000 }, () => {
     const byId = new Map(overStdio.map((a) => [a.id, a.result]));
 
     // Links name the portal's address; over stdio that is the served default, so HTTP is asked at the same one.
-    const { handleMcpPost } = await import("./http");
+    const { handleMcpPost } = await import("@/lib/mcp/http");
     const overHttp = async (message: object) => {
       const res = await handleMcpPost(
         new Request("http://localhost:3000/api/mcp", {
@@ -127,7 +127,7 @@ describe("one server, built once", { timeout: 40_000 }, () => {
       return (JSON.parse(text) as RpcAnswer).result;
     };
     // The portal server (`npm start`) in this process, and `npm run mcp:http` as a real process, over real sockets.
-    const { createPortalServer } = await import("@/lib/server/portal-server");
+    const { createPortalServer } = await import("./portal-server");
     const portal = createPortalServer((_req, res) => void res.writeHead(404).end());
     const portalPort = await listen(portal);
     const standalone = spawn(process.execPath, ["bin/mcp-http.mjs"], {

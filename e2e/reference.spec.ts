@@ -25,28 +25,37 @@ test.describe("reference pages", () => {
     });
   }
 
-  // Every endpoint page, in batches so a failure names its endpoint.
-  const batches = Array.from({ length: Math.ceil(endpoints.length / 10) }, (_, i) =>
-    endpoints.slice(i * 10, i * 10 + 10),
-  );
-  batches.forEach((batch, i) => {
-    test(`endpoint pages ${i * 10 + 1}-${i * 10 + batch.length} answer 200 and show method and path`, async ({
-      page,
-      consoleErrors,
-    }) => {
-      test.setTimeout(180_000);
-      for (const e of batch) {
-        const res = await page.goto(endpointUrl(e));
-        expect(res?.status(), e.id).toBe(200);
-        const header = page.locator("article", { has: page.getByTestId("endpoint-path") });
-        await expect(header.getByTestId("endpoint-path"), e.id).toHaveText(e.path);
-        await expect(header.locator("span", { hasText: new RegExp(`^${e.method}$`) }).first(), e.id).toBeVisible();
-        await expect(page.getByRole("heading", { level: 1 }), e.id).toHaveText(e.summary);
-        await expect(page.getByRole("heading", { name: /^Responses/ })).toBeVisible();
-      }
+  // Every endpoint page as served: one request each (the pages are static HTML, the same for every visitor).
+  test("all endpoint pages answer 200 with their method, path, summary and responses in the served HTML", async ({
+    request,
+  }) => {
+    for (const e of endpoints) {
+      const res = await request.get(endpointUrl(e));
+      expect(res.status(), e.id).toBe(200);
+      const html = await res.text();
+      const text = (pattern: RegExp) => decodeHtml(pattern.exec(html)?.[1] ?? "(missing)");
+      expect(text(/data-endpoint-id="([^"]*)"/), e.id).toBe(e.id);
+      expect(text(/data-testid="endpoint-path"[^>]*>([^<]*)</), e.id).toBe(e.path);
+      expect(text(/<h1[^>]*>([^<]*)<\/h1>/), e.id).toBe(e.summary);
+      expect(html.includes(`>${e.method}</span>`), `${e.id}: method badge`).toBe(true);
+      expect(html.includes('<h2 id="responses"'), `${e.id}: Responses section`).toBe(true);
+    }
+  });
+
+  // And in the browser, one endpoint page of every category: what a reader sees, with no console error.
+  for (const c of categories) {
+    const e = endpoints.find((x) => x.category === c.id)!;
+    test(`${e.id}: the page shows its method and path in the browser`, async ({ page, consoleErrors }) => {
+      const res = await page.goto(endpointUrl(e));
+      expect(res?.status()).toBe(200);
+      const header = page.locator("article", { has: page.getByTestId("endpoint-path") });
+      await expect(header.getByTestId("endpoint-path")).toHaveText(e.path);
+      await expect(header.locator("span", { hasText: new RegExp(`^${e.method}$`) }).first()).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(e.summary);
+      await expect(page.getByRole("heading", { name: /^Responses/ })).toBeVisible();
       expect(consoleErrors).toEqual([]);
     });
-  });
+  }
 
   test("an unknown endpoint is a 404 page", async ({ page }) => {
     const res = await page.goto("/reference/authentication/no-such-endpoint");
@@ -90,3 +99,13 @@ test.describe("navigation", () => {
     for (const href of hrefs) await expect(page.locator(href!)).toBeAttached();
   });
 });
+
+/** The text of an HTML fragment as React escapes it. */
+function decodeHtml(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&");
+}

@@ -4,7 +4,6 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Endpoint, endpoints, getEndpoint, matchPath } from "@/lib/catalog";
@@ -15,6 +14,7 @@ import { camelCase } from "@/lib/sdk/names";
 import { SAMPLE_API_KEYS, SAMPLE_BASE_URL } from "./config";
 import { encodeQueryValue } from "./har";
 import { type CodeSample, codeSamples, SAMPLE_GENERATORS, type SampleLanguageId, sampleRequest } from "./index";
+import { strictTsc } from "@/lib/testing/strict-tsc";
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), "__golden__");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
@@ -219,24 +219,6 @@ describe("every endpoint's samples", () => {
   });
 });
 
-const exec = promisify(execFile);
-const TSC = join(process.cwd(), "node_modules/.bin/tsc");
-// --skipLibCheck: TypeScript's own lib .d.ts files are not ours to check; every .ts file here is checked in full.
-const TSC_FLAGS = [
-  "--strict",
-  "--noUncheckedIndexedAccess",
-  "--noEmit",
-  "--target",
-  "ES2022",
-  "--lib",
-  "ES2022,DOM",
-  "--module",
-  "ESNext",
-  "--moduleResolution",
-  "bundler",
-  "--skipLibCheck",
-];
-
 /** Proves the run type-checks the sample files at all: an unused @ts-expect-error fails it. */
 const CONTROL = `import { ApiClient } from "./api-client";
 
@@ -263,10 +245,7 @@ describe("TypeScript SDK samples", () => {
       await writeFile(join(dir, name), sampleOf(samples, "typescript"));
       files.push(name);
     }
-    const result = await exec(TSC, [...TSC_FLAGS, ...files], { cwd: dir }).then(
-      (r) => ({ code: 0, out: r.stdout }),
-      (err: { code?: number; stdout?: string }) => ({ code: err.code ?? 1, out: err.stdout ?? "" }),
-    );
+    const result = await strictTsc(dir, files);
     expect(files).toHaveLength(111);
     expect(result).toEqual({ code: 0, out: "" });
   });

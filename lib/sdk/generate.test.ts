@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/catalog";
@@ -12,6 +10,7 @@ import { planEndpoint } from "./endpoint-plan";
 import { generateSdk } from "./generate";
 import { camelCase, pascalCase } from "./names";
 import { DOWNLOAD_BYTES, type FakeApi, startFakeApi, TOKENS } from "./testing/fake-api";
+import { strictTsc } from "@/lib/testing/strict-tsc";
 
 const source = generateSdk();
 const sourceFile = ts.createSourceFile("api-client.ts", source, ts.ScriptTarget.ES2022, true);
@@ -107,24 +106,6 @@ describe("generateSdk: the generated source", () => {
   });
 });
 
-const exec = promisify(execFile);
-const TSC = join(process.cwd(), "node_modules/.bin/tsc");
-// --skipLibCheck: TypeScript's own lib .d.ts files are not ours to check; every .ts file here is checked in full.
-const TSC_FLAGS = [
-  "--strict",
-  "--noUncheckedIndexedAccess",
-  "--noEmit",
-  "--target",
-  "ES2022",
-  "--lib",
-  "ES2022,DOM",
-  "--module",
-  "ESNext",
-  "--moduleResolution",
-  "bundler",
-  "--skipLibCheck",
-];
-
 const STRICTEST_FLAGS = [
   "--exactOptionalPropertyTypes",
   "--noImplicitOverride",
@@ -172,19 +153,13 @@ describe("generateSdk: compiled and run", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const tsc = (args: string[]) =>
-    exec(TSC, args, { cwd: dir }).then(
-      (r) => ({ code: 0, out: r.stdout }),
-      (e: { code?: number; stdout?: string }) => ({ code: e.code ?? 1, out: e.stdout ?? "" }),
-    );
-
   it("type-checks under strict with no errors, with a typed usage file", { timeout: 120_000 }, async () => {
     await writeFile(join(dir, "usage.ts"), USAGE);
-    expect(await tsc([...TSC_FLAGS, "api-client.ts", "usage.ts"])).toEqual({ code: 0, out: "" });
+    expect(await strictTsc(dir, ["api-client.ts", "usage.ts"])).toEqual({ code: 0, out: "" });
   });
 
   it("also type-checks under the strictest options a user project may have", { timeout: 120_000 }, async () => {
-    expect(await tsc([...TSC_FLAGS, ...STRICTEST_FLAGS, "api-client.ts"])).toEqual({ code: 0, out: "" });
+    expect(await strictTsc(dir, ["api-client.ts"], STRICTEST_FLAGS)).toEqual({ code: 0, out: "" });
   });
 
   describe("against a test double of the API", () => {

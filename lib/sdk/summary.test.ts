@@ -1,13 +1,12 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { endpoints } from "@/lib/catalog";
 import { generateSdk } from "./generate";
 import { SDK_USAGE, sdkMethodCount, sdkNamespaces } from "./summary";
+import { strictTsc } from "@/lib/testing/strict-tsc";
 
 const source = generateSdk();
 const file = ts.createSourceFile("api-client.ts", source, ts.ScriptTarget.ES2022, true);
@@ -52,34 +51,13 @@ describe("sdkNamespaces: the /sdk page's table", () => {
   });
 });
 
-const exec = promisify(execFile);
-const TSC = join(process.cwd(), "node_modules/.bin/tsc");
-// --skipLibCheck: TypeScript's own lib .d.ts files are not ours to check; every .ts file here is checked in full.
-const FLAGS = [
-  "--strict",
-  "--noUncheckedIndexedAccess",
-  "--noEmit",
-  "--target",
-  "ES2022",
-  "--lib",
-  "ES2022,DOM",
-  "--module",
-  "ESNext",
-  "--moduleResolution",
-  "bundler",
-  "--skipLibCheck",
-];
-
 describe("SDK_USAGE: the snippet on /sdk", () => {
   it("type-checks against the generated api-client.ts", { timeout: 120_000 }, async () => {
     const dir = await mkdtemp(join(tmpdir(), "sdk-usage-"));
     try {
       await writeFile(join(dir, "api-client.ts"), source);
       await writeFile(join(dir, "app.ts"), SDK_USAGE);
-      const result = await exec(TSC, [...FLAGS, "api-client.ts", "app.ts"], { cwd: dir }).then(
-        (r) => ({ code: 0, out: r.stdout }),
-        (e: { code?: number; stdout?: string }) => ({ code: e.code ?? 1, out: e.stdout ?? "" }),
-      );
+      const result = await strictTsc(dir, ["api-client.ts", "app.ts"]);
       expect(result).toEqual({ code: 0, out: "" });
     } finally {
       await rm(dir, { recursive: true, force: true });

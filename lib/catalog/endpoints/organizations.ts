@@ -78,6 +78,12 @@ const orgNotFound = {
   when: "No organization with this id exists in the tenant.",
   source: "implied",
 } as const;
+const memberNotFound = {
+  status: 404,
+  detail: "Member not found",
+  when: "The user is not a member of this organization.",
+  source: "implied",
+} as const;
 const managersOnly = (action: string) =>
   ({
     status: 403,
@@ -297,12 +303,7 @@ export const organizationsEndpoints = [
         when: "The target member is the owner.",
         source: "implied",
       },
-      {
-        status: 404,
-        detail: "Member not found",
-        when: "The user is not a member of this organization.",
-        source: "implied",
-      },
+      memberNotFound,
       orgNotFound,
     ],
     notes: ["The owner role cannot be assigned with this endpoint: role is one of admin, member, developer."],
@@ -325,12 +326,7 @@ export const organizationsEndpoints = [
         when: "The target member is the owner.",
         source: "implied",
       },
-      {
-        status: 404,
-        detail: "Member not found",
-        when: "The user is not a member of this organization.",
-        source: "implied",
-      },
+      memberNotFound,
       orgNotFound,
     ],
     keywords: ["kick", "remove user", "revoke access", "offboard", "leave team"],
@@ -354,12 +350,7 @@ export const organizationsEndpoints = [
         when: "The target member is the owner.",
         source: "implied",
       },
-      {
-        status: 404,
-        detail: "Member not found",
-        when: "The user is not a member of this organization.",
-        source: "implied",
-      },
+      memberNotFound,
       orgNotFound,
     ],
     notes: ["Unlike DELETE on the same member path, deactivation keeps the membership record."],

@@ -4,7 +4,7 @@ import { answerThenDiscard, readCappedText } from "@/lib/http/read-capped";
 import { findApiKey, requireApiKey } from "@/lib/sandbox/auth/api-keys";
 import { tenantsPerHour } from "@/lib/sandbox/config";
 import { ApiError, jsonResponse, toResponse } from "@/lib/sandbox/errors";
-import { listMail } from "@/lib/sandbox/outbox";
+import { listMail, shownMail } from "@/lib/sandbox/outbox";
 import { clientIp, hitRateLimit } from "@/lib/sandbox/rate-limit";
 import { getStore } from "@/lib/sandbox/store";
 import { createTenant, resetTenant, type TenantRow } from "@/lib/sandbox/tenants";
@@ -104,15 +104,7 @@ export async function outboxResponse(req: Request, now = new Date()): Promise<Re
     const key = req.headers.get("x-api-key")?.trim();
     if (key && (await findApiKey(sql, key))?.kind === "public") throw new ApiError(403, OUTBOX_PUBLIC_KEY_REFUSAL);
     const { tenant } = await requireApiKey(sql, req, ["secret"], now);
-    const messages = (await listMail(sql, tenant.id)).map(({ to, kind, subject, body, token, link, created_at }) => ({
-      to,
-      kind,
-      subject,
-      body,
-      token,
-      link,
-      created_at,
-    }));
+    const messages = (await listMail(sql, tenant.id)).map(shownMail);
     return jsonResponse(200, { messages }, { "cache-control": "no-store" });
   } catch (error) {
     return toResponse(error, "GET /sandbox/outbox");

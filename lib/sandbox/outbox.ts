@@ -49,3 +49,16 @@ export async function listMail(sql: Sql, tenantId: string, limit = 100): Promise
     [tenantId, limit],
   );
 }
+
+/** A mail as the outbox's JSON and the MCP tool read_sandbox_outbox show it: without the row id, which names nothing. */
+export function shownMail({
+  to,
+  kind,
+  subject,
+  body,
+  token,
+  link,
+  created_at,
+}: OutboxMessage): Omit<OutboxMessage, "id"> {
+  return { to, kind, subject, body, token, link, created_at };
+}

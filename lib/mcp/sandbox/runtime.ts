@@ -9,5 +9,5 @@ export { createTenantFor } from "@/lib/sandbox-pages/admin";
 export { requireApiKey } from "@/lib/sandbox/auth/api-keys";
 export { handleSandboxRequest } from "@/lib/sandbox/engine";
 export { ApiError } from "@/lib/sandbox/errors";
-export { listMail } from "@/lib/sandbox/outbox";
+export { listMail, shownMail } from "@/lib/sandbox/outbox";
 export { getStore } from "@/lib/sandbox/store";

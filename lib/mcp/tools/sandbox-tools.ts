@@ -129,7 +129,7 @@ export const readSandboxOutbox = defineLiveTool({
   }),
   hints: READS,
   async run({ secret_key, to, kind }) {
-    const { ApiError, getStore, listMail, requireApiKey } = await sandbox();
+    const { ApiError, getStore, listMail, requireApiKey, shownMail } = await sandbox();
     const sql = await getStore();
     let tenantId: string;
     try {
@@ -152,15 +152,7 @@ export const readSandboxOutbox = defineLiveTool({
     const wanted = to?.toLowerCase();
     const messages = (await listMail(sql, tenantId))
       .filter((m) => (!wanted || m.to.toLowerCase() === wanted) && (!kind || m.kind === kind))
-      .map(({ to, kind, subject, body, token, link, created_at }) => ({
-        to,
-        kind,
-        subject,
-        body,
-        token,
-        link,
-        created_at,
-      }));
+      .map(shownMail);
     const text = messages.length
       ? `# Outbox (${messages.length}, newest first)\n\n${messages
           .map(

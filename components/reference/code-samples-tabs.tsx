@@ -5,7 +5,7 @@ import { CopyButton } from "@/components/copy-button";
 import { SampleKeysSwitch } from "@/components/sandbox/keyed-code";
 import { useSampleKeys } from "@/components/sandbox/use-sample-keys";
 import { withSampleKeys } from "@/lib/samples/sample-keys";
-import { SAMPLE_LANG_KEY, sampleTabClass } from "./tab-classes";
+import { SAMPLE_LANG_KEY, sampleTabClass, tabKeyTarget } from "./tab-classes";
 
 export interface SampleTab {
   id: string;
@@ -65,13 +65,7 @@ export function CodeSamplesTabs({ samples }: { samples: SampleTab[] }) {
   const { keys } = useSampleKeys();
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const last = samples.length - 1;
-    const target = {
-      ArrowRight: index === last ? 0 : index + 1,
-      ArrowLeft: index === 0 ? last : index - 1,
-      Home: 0,
-      End: last,
-    }[e.key];
+    const target = tabKeyTarget(e.key, index, samples.length);
     if (target === undefined) return;
     e.preventDefault();
     const next = samples[target];

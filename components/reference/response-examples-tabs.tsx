@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
-import { statusTabClass } from "./tab-classes";
+import { statusTabClass, tabKeyTarget } from "./tab-classes";
 
 export interface ResponsePanel {
   /** Unique per page, e.g. `200` or `400-1` for a second 400. */
@@ -19,13 +19,7 @@ export function ResponseExamplesTabs({ panels }: { panels: ResponsePanel[] }) {
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const last = panels.length - 1;
-    const target = {
-      ArrowRight: index === last ? 0 : index + 1,
-      ArrowLeft: index === 0 ? last : index - 1,
-      Home: 0,
-      End: last,
-    }[e.key];
+    const target = tabKeyTarget(e.key, index, panels.length);
     if (target === undefined) return;
     e.preventDefault();
     const next = panels[target];

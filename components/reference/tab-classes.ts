@@ -1,7 +1,19 @@
 /**
- * The tabs' looks and the remembered language, shared by the React tabs and the static pages' enhancer (which
+ * The tabs' looks, keys and the remembered language, shared by the React tabs and the static pages' enhancer (which
  * switches tabs without React), so both draw a selected tab the same way.
  */
+
+/** The tab that a key moves to from tab `index` of `count` (arrow keys wrap, Home, End), or undefined for other keys. */
+export function tabKeyTarget(key: string, index: number, count: number): number | undefined {
+  const last = count - 1;
+  const targets: Record<string, number> = {
+    ArrowRight: index === last ? 0 : index + 1,
+    ArrowLeft: index === 0 ? last : index - 1,
+    Home: 0,
+    End: last,
+  };
+  return targets[key];
+}
 
 /** The code samples' chosen language, shared by every tab group and remembered across pages. */
 export const SAMPLE_LANG_KEY = "sample-lang";

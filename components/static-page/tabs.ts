@@ -1,4 +1,4 @@
-import { SAMPLE_LANG_KEY, sampleTabClass, statusTabClass } from "@/components/reference/tab-classes";
+import { SAMPLE_LANG_KEY, sampleTabClass, statusTabClass, tabKeyTarget } from "@/components/reference/tab-classes";
 import { $$, writeStorage } from "./dom";
 
 /** The code samples' language tabs and the example responses' status tabs without React, on a static page. */
@@ -46,13 +46,7 @@ export function selectTab(tab: HTMLElement): void {
 export function onTabKey(e: KeyboardEvent, tab: HTMLElement): void {
   const tabs = $$("[role=tab]", tab.closest("[role=tablist]") ?? document);
   const index = tabs.indexOf(tab);
-  const last = tabs.length - 1;
-  const target = {
-    ArrowRight: index === last ? 0 : index + 1,
-    ArrowLeft: index === 0 ? last : index - 1,
-    Home: 0,
-    End: last,
-  }[e.key];
+  const target = tabKeyTarget(e.key, index, tabs.length);
   const next = target === undefined ? undefined : tabs[target];
   if (!next) return;
   e.preventDefault();

@@ -113,6 +113,15 @@ export function CredentialsSection({
     const value = e.target.value;
     setCredentials((old) => ({ ...old, [k]: value }));
   };
+  /** An input's props for credential `k`: keys and tokens are neither autocompleted nor spell-checked. */
+  const field = (k: keyof typeof c, placeholder: string) => ({
+    className: inputClass,
+    value: c[k],
+    onChange: set(k),
+    placeholder,
+    autoComplete: "off",
+    spellCheck: false,
+  });
   const secretInBrowser = env.id === "live" && [c.secretKey, c.publicKey].some((k) => k.trim().startsWith("sk_"));
 
   const getKeys = async () => {
@@ -225,29 +234,13 @@ export function CredentialsSection({
           <label htmlFor={`${id}-pk`} className={labelClass}>
             Public key
           </label>
-          <input
-            id={`${id}-pk`}
-            className={inputClass}
-            value={c.publicKey}
-            onChange={set("publicKey")}
-            placeholder="pk_live_…"
-            autoComplete="off"
-            spellCheck={false}
-          />
+          <input id={`${id}-pk`} {...field("publicKey", "pk_live_…")} />
         </div>
         <div>
           <label htmlFor={`${id}-sk`} className={labelClass}>
             Secret key
           </label>
-          <input
-            id={`${id}-sk`}
-            className={inputClass}
-            value={c.secretKey}
-            onChange={set("secretKey")}
-            placeholder="sk_live_…"
-            autoComplete="off"
-            spellCheck={false}
-          />
+          <input id={`${id}-sk`} {...field("secretKey", "sk_live_…")} />
         </div>
       </div>
       {secretInBrowser && <SecretKeyWarning env={env} />}
@@ -344,12 +337,7 @@ export function CredentialsSection({
         </label>
         <input
           id={`${id}-jwt`}
-          className={inputClass}
-          value={c.accessToken}
-          onChange={set("accessToken")}
-          placeholder="From login, register or refresh"
-          autoComplete="off"
-          spellCheck={false}
+          {...field("accessToken", "From login, register or refresh")}
           aria-describedby={`${id}-jwt-state`}
         />
         <div className="mt-1 flex flex-wrap items-center gap-2 text-xs">
@@ -396,15 +384,7 @@ export function CredentialsSection({
           X-Organization-Id
         </label>
         <div className="flex flex-wrap gap-2 sm:flex-nowrap">
-          <input
-            id={`${id}-org`}
-            className={inputClass}
-            value={c.organizationId}
-            onChange={set("organizationId")}
-            placeholder="Organization uuid"
-            autoComplete="off"
-            spellCheck={false}
-          />
+          <input id={`${id}-org`} {...field("organizationId", "Organization uuid")} />
           <button
             type="button"
             className={`${buttonClass} shrink-0`}

@@ -146,7 +146,11 @@ const CLK_TCK = (() => {
   const r = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
   return Number(r.stdout) || 100;
 })();
-export function groupCpuSeconds(pgid) {
+/**
+ * User+system CPU seconds of the processes `counts(pid, fields)` picks, from /proc/<pid>/stat; `fields` start at the
+ * state (field 3): fields[1] = ppid, fields[2] = pgrp, fields[11], fields[12] = utime, stime. NaN without /proc.
+ */
+export function procCpuSeconds(counts) {
   let ticks = 0;
   try {
     for (const pid of readdirSync("/proc")) {
@@ -157,13 +161,17 @@ export function groupCpuSeconds(pgid) {
       } catch {
         continue;
       }
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // f[0] = state (field 3)
-      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]); // pgrp (5), utime (14), stime (15)
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (counts(Number(pid), fields)) ticks += Number(fields[11]) + Number(fields[12]);
     }
   } catch {
     return NaN;
   }
   return ticks / CLK_TCK;
+}
+
+export function groupCpuSeconds(pgid) {
+  return procCpuSeconds((_pid, fields) => Number(fields[2]) === pgid);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -18,13 +18,22 @@
  *      BENCH_SANDBOX_ORIGIN=http://host:port measures a server already running instead (SQLite only), with
  *      SANDBOX_DB_PATH set to its SQLite file (a fresh one: the run registers bench@example.com).
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { Abort, ensureBuild, fmtInt, fmtMs, measureLoad, startPortal, stopChildren, table } from "./lib.mjs";
+import {
+  Abort,
+  ensureBuild,
+  fmtInt,
+  fmtMs,
+  measureLoad,
+  procCpuSeconds,
+  startPortal,
+  stopChildren,
+  table,
+} from "./lib.mjs";
 import { startPostgresCluster } from "../lib/sandbox/testing/postgres-cluster.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS) || 8;
@@ -146,21 +155,8 @@ async function insertPostgres(url, records, { tenantId, organizationId, schemaId
  * autovacuum); Linux /proc. What a search costs the database, which the machine's load skews far less than latency.
  */
 function postgresCpuSeconds(postmasterPid) {
-  let ticks = 0;
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // f[1] = ppid (field 4), f[11], f[12] = utime, stime
-    if (Number(pid) === postmasterPid || Number(f[1]) === postmasterPid) ticks += Number(f[11]) + Number(f[12]);
-  }
-  return ticks / CLK_TCK;
+  return procCpuSeconds((pid, fields) => pid === postmasterPid || Number(fields[1]) === postmasterPid);
 }
-const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout) || 100;
 
 /** autocannon at `connections`; p50/p99 are exact percentiles of every 2xx response time. */
 async function load(target, connections, seconds, collect, pgid, postmasterPid) {

@@ -14,6 +14,7 @@
  */
 import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { chromiumLaunchOptions } from "../e2e/setup/chromium.mjs";
 import { Abort, ensureBuild, fmtInt, sleep, startPortal, stopChildren, table } from "./lib.mjs";
 
 const PAGES = ["/", "/reference/authentication/login", "/guides/quick-start", "/console"];
@@ -85,17 +86,7 @@ async function main() {
     ensureBuild();
     origin = (await startPortal()).origin;
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     // One throwaway visit, so that the server's first-request compilation and caches do not count.
     await measure(browser, `${origin}/`);

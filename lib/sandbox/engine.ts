@@ -21,7 +21,7 @@ import type { BaseContext, EngineContext, TenantContext } from "./handlers/types
 import { sendMail } from "./outbox";
 import { clientIp, hitRateLimit } from "./rate-limit";
 import { findActiveMembership, type MembershipRow } from "./resources/membership";
-import { findUserById, type UserRow } from "./resources/user";
+import type { UserRow } from "./resources/user";
 import { getStore } from "./store";
 import type { TenantRow } from "./tenants";
 import { formDataToObject, parseOrThrow, searchParamsToObject, type ValidationIssue } from "./validation";
@@ -160,9 +160,8 @@ async function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Dat
       if (rule.jwt === "required") throw new ApiError(401, IMPLIED_DETAIL.notAuthenticated, BEARER);
     } else {
       const session = await verifyAccessToken(sql, found.tenant.id, token, now);
-      const user = session ? await findUserById(sql, found.tenant.id, session.userId) : undefined;
-      if (!session || !user || user.is_active !== 1) throw new ApiError(401, IMPLIED_DETAIL.invalidToken, BEARER);
-      auth.user = user;
+      if (!session || session.user.is_active !== 1) throw new ApiError(401, IMPLIED_DETAIL.invalidToken, BEARER);
+      auth.user = session.user;
       auth.sessionId = session.sessionId;
     }
   }

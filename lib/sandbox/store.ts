@@ -1,5 +1,6 @@
 import "server-only";
 import { databaseUrl, dbPath, pgPoolSize, pgStatementTimeoutMs } from "./config";
+import { signingSecret } from "./auth/jwt";
 import { migrate } from "./db/migrations";
 import type { SqlDatabase } from "./db/sql";
 import { openPostgres } from "./db/postgres";
@@ -17,6 +18,8 @@ async function open(path: string, url: string | undefined): Promise<SqlDatabase>
     : openSqlite(path);
   const now = new Date();
   await migrate(db, undefined, now);
+  // The JWT signing secret, committed before any request: requests then read it once per process (auth/jwt.ts).
+  await signingSecret(db);
   await ensureDemoTenant(db, now);
   await purgeExpiredTenants(db, now);
   await reconcileRecordIndexes(db);

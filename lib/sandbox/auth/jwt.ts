@@ -34,10 +34,22 @@ export function verifyJwt(token: string, secret: string, now: Date): JwtPayload 
 
 const isObject = (v: unknown): v is JwtPayload => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/**
+ * Each database's signing secret once read, per process: it is written once and never changed, so every access token
+ * check after the first skips a query. Only a secret that was there before this call is kept: one this call inserted
+ * could still be rolled back with the caller's transaction (the store writes it at opening, outside any: store.ts).
+ */
+const secrets = new WeakMap<Sql, string>();
+
 /** The signing secret: generated at first use and kept in the meta table, so tokens survive restarts. */
 export async function signingSecret(sql: Sql): Promise<string> {
+  const known = secrets.get(sql);
+  if (known !== undefined) return known;
   const row = await sql.get<{ value: string }>(`SELECT value FROM meta WHERE key = 'jwt_secret'`);
-  if (row) return row.value;
+  if (row) {
+    secrets.set(sql, row.value);
+    return row.value;
+  }
   await sql.run(`INSERT INTO meta (key, value) VALUES ('jwt_secret', ?) ON CONFLICT (key) DO NOTHING`, [
     randomBytes(32).toString("base64url"),
   ]);

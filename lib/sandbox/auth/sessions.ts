@@ -1,5 +1,6 @@
 import { ACCESS_TOKEN_TTL_SECONDS } from "@/lib/catalog/schemas/auth";
 import { isoTime, newId, type Sql } from "../db/sql";
+import type { UserRow } from "../resources/user";
 import { signingSecret, signJwt, unixSeconds, verifyJwt } from "./jwt";
 
 /**
@@ -66,12 +67,25 @@ const sessionIsLive = async (sql: Sql, tenantId: string, userId: string, jti: st
     [jti, tenantId, userId, isoTime(now)],
   )) !== undefined;
 
-/** The session of a valid, unrevoked access token of this tenant; null otherwise. */
-export async function verifyAccessToken(sql: Sql, tenantId: string, token: string, now: Date): Promise<Session | null> {
+/**
+ * The session of a valid, unrevoked access token of this tenant, with its user's row (one query for both: the
+ * session's row joined to its user's); null otherwise. Whether the user may act (is_active) is the caller's business.
+ */
+export async function verifyAccessToken(
+  sql: Sql,
+  tenantId: string,
+  token: string,
+  now: Date,
+): Promise<(Session & { user: UserRow }) | null> {
   const p = verifyJwt(token, await signingSecret(sql), now);
   if (!p || p.typ !== "access" || p.tid !== tenantId || typeof p.sub !== "string" || typeof p.sid !== "string")
     return null;
-  return (await sessionIsLive(sql, tenantId, p.sub, p.sid, now)) ? { userId: p.sub, sessionId: p.sid } : null;
+  const user = await sql.get<UserRow>(
+    `SELECT u.* FROM refresh_tokens r JOIN users u ON u.tenant_id = r.tenant_id AND u.id = r.user_id
+     WHERE r.jti = ? AND r.tenant_id = ? AND r.user_id = ? AND r.revoked_at IS NULL AND r.expires_at > ?`,
+    [p.sid, tenantId, p.sub, isoTime(now)],
+  );
+  return user ? { userId: p.sub, sessionId: p.sid, user } : null;
 }
 
 /** A new access token for a valid refresh token of this tenant (the refresh token itself is kept); null otherwise. */

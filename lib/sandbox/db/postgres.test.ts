@@ -10,11 +10,46 @@ import { schemaLiteral } from "./record-indexes";
 import { onSlot, recordSlotsFor } from "./record-slots";
 import type { Sql, SqlValue } from "./sql";
 import { migrate, migrations } from "./migrations";
-import { openPostgres } from "./postgres";
+import { openPostgres, preparedName } from "./postgres";
 
 // Runs in the "sandbox-postgres" project: two pools on one database stand for two portal instances.
 const db = setupTempDatabase();
 const instance = () => openPostgres(db.path, { poolSize: 5, statementTimeoutMs: 5000 });
+
+describe("prepared statements", () => {
+  it("prepare each fixed query once per connection, and never one with a literal in its text", async () => {
+    const sql = instance();
+    try {
+      const fixed = "SELECT id FROM tenants WHERE id = ?";
+      const onConnection = await sql.tx(async () => {
+        // A transaction holds one connection: what it has prepared is what pg_prepared_statements lists.
+        await sql.get(fixed, ["no-such-tenant"]);
+        expect(await sql.get(fixed, ["still-none"])).toBeUndefined();
+        expect(await sql.get(`SELECT id FROM tenants WHERE id = ? AND 'spliced' <> ''`, ["none"])).toBeUndefined();
+        return await sql.all<{ name: string; statement: string }>(`SELECT name, statement FROM pg_prepared_statements`);
+      });
+      expect(onConnection).toEqual([
+        {
+          name: preparedName("SELECT id FROM tenants WHERE id = $1"),
+          statement: "SELECT id FROM tenants WHERE id = $1",
+        },
+      ]);
+      expect(preparedName("SELECT 1 WHERE 'a' = $1")).toBeUndefined();
+      // Another instance's migration changes a table under a prepared SELECT *: answered on a fresh connection.
+      await sql.run(`CREATE TABLE stale_plan_probe (id TEXT PRIMARY KEY)`);
+      await sql.run(`INSERT INTO stale_plan_probe (id) VALUES ('a')`);
+      const all = "SELECT * FROM stale_plan_probe WHERE id = ?";
+      // On every connection of the pool at once, so the one the next query takes has it prepared.
+      await Promise.all(Array.from({ length: 5 }, () => sql.get(all, ["a"])));
+      await sql.run(`ALTER TABLE stale_plan_probe ADD COLUMN note TEXT`);
+      expect(await sql.get(all, ["a"])).toEqual({ id: "a", note: null });
+      expect(preparedName("SELECT $1::text")).toBe(preparedName("SELECT $1::text"));
+      expect(preparedName("SELECT $1::text")).not.toBe(preparedName("SELECT $1::int"));
+    } finally {
+      await sql.close();
+    }
+  });
+});
 
 describe("several instances on one PostgreSQL database", () => {
   it("migrate once under the lock, and create one demo tenant", async () => {

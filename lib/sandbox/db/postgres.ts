@@ -1,5 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { BoundedMap } from "@/lib/cache/bounded-map";
 import type { SqlDatabase, SqlParams, SqlValue } from "./sql";
@@ -48,6 +49,19 @@ export function toNumberedParams(sql: string): string {
   return out;
 }
 
+/**
+ * The name a statement is prepared under on each connection, or undefined: prepared once per connection, a statement
+ * is parsed once and then planned from its cache. Only statements without a literal in their text: those are the
+ * sandbox's fixed queries, a bounded set. A literal marks one of an unbounded many (record search splices the schema
+ * id; db/record-indexes.ts), which would pile up in every connection, and whose plans must follow their values. The
+ * name is a hash of the text, so a text that left this cache and comes back finds its statement still prepared.
+ */
+const preparedNames = new BoundedMap<string, string>(1000);
+export function preparedName(text: string): string | undefined {
+  if (text.includes("'")) return undefined;
+  return preparedNames.getOrSet(text, () => `sandbox_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`);
+}
+
 // pg binds Buffers as bytea; a plain Uint8Array would be sent as text.
 const bindable = (params: SqlParams = []): unknown[] =>
   params.map((p: SqlValue) =>
@@ -59,6 +73,12 @@ interface TxScope {
   depth: number;
   open: boolean;
 }
+
+/** PostgreSQL's refusal to run a prepared statement whose result columns a schema change altered. */
+const isStalePlan = (e: unknown): boolean =>
+  e instanceof Error &&
+  (e as { code?: string }).code === "0A000" &&
+  /cached plan must not change result type/.test(e.message);
 
 /** The URL without its password, for logs and `path`. */
 export function redactUrl(url: string): string {
@@ -97,7 +117,27 @@ export function openPostgres(url: string, options: PostgresOptions): SqlDatabase
     const s = scope.getStore();
     return s?.open ? s.client : pool;
   };
-  const query = (sql: string, params?: SqlParams) => runner().query(toNumberedParams(sql), bindable(params));
+  // Bumped when a schema change (another instance's migration) has made the prepared statements' result columns stale:
+  // every statement is then prepared afresh under a new name, on every connection.
+  let generation = 0;
+  const query = async (sql: string, params?: SqlParams) => {
+    const text = toNumberedParams(sql);
+    const config = () => {
+      const name = params?.length ? preparedName(text) : undefined;
+      const values = bindable(params);
+      return name ? { name: generation ? `${name}_${generation}` : name, text, values } : { text, values };
+    };
+    const on = runner();
+    try {
+      return await on.query(config());
+    } catch (e) {
+      if (!isStalePlan(e)) throw e;
+      generation += 1;
+      // Inside a transaction, which the error has aborted, the caller's next attempt gets the new names.
+      if (on !== pool) throw e;
+      return await pool.query(config());
+    }
+  };
 
   const tx = async <T>(fn: () => Promise<T>): Promise<T> => {
     const outer = scope.getStore();

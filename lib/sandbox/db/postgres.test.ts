@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { compileFilters, indexedFieldsOf, searchableFields } from "../entities/record-filter";
+import { compileFilters, compileOrder, indexedFieldsOf, searchableFields } from "../entities/record-filter";
+import { searchEntityRecords } from "../resources/entity-record";
 import { hitRateLimit } from "../rate-limit";
 import { deleteEntitySchema, insertEntitySchema, updateEntitySchema, type OrgScope } from "../resources/entity-schema";
 import { getStore } from "../store";
 import { setupTempDatabase } from "../testing/database";
 import { addOrganization, newTenant, newUser } from "../testing/fixtures";
 import { ensureDemoTenant, resetTenant } from "../tenants";
-import { schemaLiteral } from "./record-indexes";
+import { recordIndexesFor, schemaLiteral } from "./record-indexes";
 import { onSlot, recordSlotsFor } from "./record-slots";
 import type { Sql, SqlValue } from "./sql";
 import { migrate, migrations } from "./migrations";
@@ -229,6 +230,66 @@ describe("record field slots", () => {
     expect(await slotsOf({ n: "abc", b: "yes", t: { a: 1 } })).toEqual({ num_1: 0, num_2: null, txt_3: '{"a": 1}' });
     expect(await slotsOf({ n: true, b: 3, t: null })).toEqual({ num_1: 1, num_2: 3, txt_3: null });
     expect(await slotsOf({ n: "1e999", other: 1 })).toEqual({ num_1: null, num_2: null, txt_3: null });
+    await resetTenant(sql, tenant, new Date());
+  });
+});
+
+describe("pair indexes", () => {
+  it("answer the COUNT of an enum's equality and a number's range from their two values alone", async () => {
+    const sql = await getStore();
+    const tenant = await newTenant();
+    const owner = await newUser(tenant);
+    const scope: OrgScope = { tenantId: tenant.id, organizationId: await addOrganization(tenant, owner.user.id) };
+    const fields = {
+      category: { type: "enum" as const, required: true, values: ["books", "toys", "garden", "tools"] },
+      price: { type: "float" as const, required: true },
+      name: { type: "string" as const, required: false },
+    };
+    const schema = await insertEntitySchema(
+      sql,
+      scope,
+      { name: "Goods", slug: "goods", fields, createdBy: owner.user.id },
+      new Date(),
+    );
+    const pairs = recordIndexesFor("postgres", schema.id, indexedFieldsOf(fields), scope).filter(
+      (i) => i.key === "pair",
+    );
+    // category (an enum) with price (a number); name, free text, pairs with nothing.
+    expect(pairs.map((i) => i.field)).toEqual(["category"]);
+    expect(pairs[0]!.create).toContain("(txt_1, num_2) WHERE schema_id = ");
+    await sql.run(
+      `INSERT INTO entity_records (id, tenant_id, organization_id, schema_id, data, created_by_id, updated_by_id, created_at, updated_at)
+       SELECT gen_random_uuid()::text, ?, ?, ?, json_build_object('category', (ARRAY['books', 'toys', 'garden', 'tools'])[1 + g % 4], 'price', g)::text,
+              ?, NULL, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+       FROM generate_series(1, 4000) AS g`,
+      [scope.tenantId, scope.organizationId, schema.id, owner.user.id],
+    );
+    await sql.run(`VACUUM (ANALYZE) entity_records`);
+
+    // Through the search, then its COUNT as the search writes it: owner and schema spliced, conditions on the slots.
+    const page = await searchEntityRecords(sql, scope, {
+      schemas: [schema],
+      schemaId: schema.id,
+      filters: compileFilters(
+        "postgres",
+        { category: "books", price: { operator: "gt", value: 3000 } },
+        searchableFields([fields]),
+        [],
+      ),
+      orderBy: "created_at",
+      order: compileOrder("postgres", "created_at", "desc", searchableFields([fields]), []),
+      page: 1,
+      size: 5,
+    });
+    expect(page.total).toBe(250);
+    const literal = (id: string) => `'${id}'`;
+    const countSql = `SELECT COUNT(*) FROM entity_records WHERE tenant_id = ${literal(scope.tenantId)} AND organization_id = ${literal(scope.organizationId)} AND schema_id = ${schemaLiteral(schema.id)} AND txt_1 = 'books' AND num_2 > 3000`;
+    const plan = (await sql.all<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE) ${countSql}`))
+      .map((r) => r["QUERY PLAN"])
+      .join("\n");
+    expect(plan).toContain(`Index Only Scan using ${pairs[0]!.name}`);
+    expect(plan).toMatch(/Heap Fetches: 0/);
+    await sql.run(`DELETE FROM entity_records WHERE schema_id = ?`, [schema.id]);
     await resetTenant(sql, tenant, new Date());
   });
 });

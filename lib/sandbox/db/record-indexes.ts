@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { recordSlotsFor, syncRecordSlots } from "./record-slots";
+import { recordSlotsFor, syncRecordSlots, type RecordSlot } from "./record-slots";
 import { jsonFolded, jsonValue, sqlString, type Dialect, type Sql, type ValueKind } from "./sql";
 
 /**
@@ -46,7 +46,18 @@ const STATS_PREFIX = "ers_";
 export interface IndexedField {
   name: string;
   kind: ValueKind;
+  /** An enum or a boolean: a handful of values, searched by equality (PostgreSQL pairs it with number fields). */
+  fewValues?: boolean;
 }
+
+/** The tenant and organization a schema's records belong to. */
+export interface RecordOwner {
+  tenantId: string;
+  organizationId: string;
+}
+
+/** At most this many pair indexes per schema (PostgreSQL): every one is written with each record. */
+export const MAX_PAIR_INDEXES = 8;
 
 /** The schema id as spliced into index and search SQL; only uuids (our own ids) qualify. */
 export function schemaLiteral(schemaId: string): string {
@@ -65,18 +76,27 @@ export function indexableFields(fields: readonly IndexedField[]): IndexedField[]
 export interface RecordIndex {
   name: string;
   field: string;
-  /** What leads the index: the field's value (record-filter's seeks, ranges and ordering) or its folded text (like / ilike prefixes). */
-  key: "value" | "folded";
+  /**
+   * What leads the index: the field's value (record-filter's seeks, ranges and ordering), its folded text (like / ilike
+   * prefixes), or (PostgreSQL) the field's value and a number field's, for the COUNT of an equality and a range.
+   */
+  key: "value" | "folded" | "pair";
   create: string;
 }
 
 /** The indexes a schema with these fields should have (pure: the same fields always give the same names and statements). */
-export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: readonly IndexedField[]): RecordIndex[] {
-  const where = `schema_id = ${schemaLiteral(schemaId)}`;
+export function recordIndexesFor(
+  dialect: Dialect,
+  schemaId: string,
+  fields: readonly IndexedField[],
+  owner?: RecordOwner,
+): RecordIndex[] {
+  const schemaOnly = `schema_id = ${schemaLiteral(schemaId)}`;
   const indexed = indexableFields(fields);
   const exprs = indexed.map((f) => jsonValue(dialect, "data", f.name, f.kind).text);
-  const index = (field: string, key: RecordIndex["key"], lead: string, rest: string[]): RecordIndex => {
-    const columns = ["tenant_id", "organization_id", lead, "created_at", "id", "updated_at", ...rest];
+  const index = (field: string, key: RecordIndex["key"], lead: string, rest: string[]): RecordIndex =>
+    named(field, key, ["tenant_id", "organization_id", lead, "created_at", "id", "updated_at", ...rest], schemaOnly);
+  const named = (field: string, key: RecordIndex["key"], columns: string[], where: string): RecordIndex => {
     const hash = createHash("sha256")
       .update(JSON.stringify([dialect, where, columns]))
       .digest("hex")
@@ -106,7 +126,7 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
     const folded = slots.flatMap((s) =>
       s.kind === "text" ? [index(s.field, "folded", `lower(${s.column}) text_pattern_ops`, columns)] : [],
     );
-    return [...byColumn, ...folded];
+    return [...byColumn, ...folded, ...pairIndexes(slots, indexed, owner, named, schemaOnly)];
   }
   const byValue = indexed.map((f, i) =>
     index(
@@ -121,6 +141,35 @@ export function recordIndexesFor(dialect: Dialect, schemaId: string, fields: rea
   );
   return [...byValue, ...folded];
 }
+
+/**
+ * PostgreSQL: (enum or boolean slot, number slot) for each pair of such fields, narrow and only of the owner's records.
+ * A COUNT of an equality and a range (`category = 'books' AND price > 500`) then seeks exactly its matches, reading
+ * two values per entry, where the field's covering index walks every record of the category, reading up to 16 slots
+ * (10,000 matches of 100,000 records: 1.7 ms instead of 6–7). The owner is in the index's WHERE, as literals, not in
+ * its columns: a search names them as literals too (resources/entity-record.ts), so the planner knows every entry
+ * matches them and reads none.
+ */
+function pairIndexes(
+  slots: readonly RecordSlot[],
+  fields: readonly IndexedField[],
+  owner: RecordOwner | undefined,
+  named: (field: string, key: RecordIndex["key"], columns: string[], where: string) => RecordIndex,
+  schemaOnly: string,
+): RecordIndex[] {
+  const tenant = owner && uuidLiteral(owner.tenantId);
+  const organization = owner && uuidLiteral(owner.organizationId);
+  if (!tenant || !organization) return [];
+  const where = `${schemaOnly} AND tenant_id = ${tenant} AND organization_id = ${organization}`;
+  const few = slots.filter((_, i) => fields[i]?.fewValues);
+  const numbers = slots.filter((s) => s.kind === "number");
+  return few
+    .flatMap((e) => numbers.filter((n) => n !== e).map((n) => named(e.field, "pair", [e.column, n.column], where)))
+    .slice(0, MAX_PAIR_INDEXES);
+}
+
+/** An id of our own (a uuid) as a SQL literal; undefined for anything else. */
+export const uuidLiteral = (id: string): string | undefined => (UUID.test(id) ? sqlString(id) : undefined);
 
 /** Names of the existing statistics objects of record fields (PostgreSQL; none on SQLite), of one schema or of all: left to drop. */
 async function existingStatistics(sql: Sql, schemaId?: string): Promise<string[]> {
@@ -151,10 +200,11 @@ export async function existingIndexes(sql: Sql, schemaId?: string): Promise<stri
 export async function syncRecordIndexes(
   sql: Sql,
   schemaId: string,
+  owner: RecordOwner,
   fields: readonly IndexedField[],
   existing?: readonly string[],
 ): Promise<void> {
-  const want = recordIndexesFor(sql.dialect, schemaId, fields);
+  const want = recordIndexesFor(sql.dialect, schemaId, fields, owner);
   const wanted = new Set(want.map((i) => i.name));
   const prefix = prefixOf(schemaId);
   const have = new Set(existing ? existing.filter((n) => n.startsWith(prefix)) : await existingIndexes(sql, schemaId));

@@ -33,8 +33,12 @@ export const fieldKind = (type: FieldType): FieldKind =>
   type === "integer" || type === "float" ? "number" : type === "boolean" ? "boolean" : "text";
 
 /** A schema's fields as its record indexes (db/record-indexes.ts) take them. */
-export const indexedFieldsOf = (fields: FieldsDefinition): { name: string; kind: FieldKind }[] =>
-  Object.entries(fields).map(([name, def]) => ({ name, kind: fieldKind(def.type) }));
+export const indexedFieldsOf = (fields: FieldsDefinition): { name: string; kind: FieldKind; fewValues: boolean }[] =>
+  Object.entries(fields).map(([name, def]) => ({
+    name,
+    kind: fieldKind(def.type),
+    fewValues: def.type === "enum" || def.type === "boolean",
+  }));
 
 /** The fields a search may use: those of one schema, or of all the organization's schemas. */
 export function searchableFields(definitions: readonly FieldsDefinition[]): SearchableFields {
@@ -257,7 +261,7 @@ export interface FilterCondition extends SqlFragment {
   kind: FieldKind;
   access: IndexAccess;
   /** Which of the field's record indexes serves `access`: the one led by its value, or by its folded text. */
-  index: RecordIndex["key"];
+  index: Exclude<RecordIndex["key"], "pair">;
 }
 
 function accessOf(filter: FilterValue): IndexAccess {

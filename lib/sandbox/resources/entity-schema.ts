@@ -141,7 +141,7 @@ export async function insertEntitySchema(
         at,
       ],
     );
-    await syncRecordIndexes(sql, id, indexedFieldsOf(s.fields));
+    await syncRecordIndexes(sql, id, scope, indexedFieldsOf(s.fields));
     return (await findEntitySchema(sql, scope, id))!;
   });
 }
@@ -192,7 +192,7 @@ export async function updateEntitySchema(
       ],
     );
     // The indexes hold the fields' values as compared: a new field or a changed type rebuilds them (a full pass over the schema's records).
-    if (fieldsChanged) await syncRecordIndexes(sql, row.id, indexedFieldsOf(c.fields!));
+    if (fieldsChanged) await syncRecordIndexes(sql, row.id, scope, indexedFieldsOf(c.fields!));
     return (await findEntitySchema(sql, scope, row.id))!;
   });
 }
@@ -209,7 +209,7 @@ export async function deleteEntitySchema(sql: Sql, scope: OrgScope, id: string):
       `DELETE FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`,
       [scope.tenantId, scope.organizationId, id],
     );
-    if (changes > 0) await syncRecordIndexes(sql, id, []);
+    if (changes > 0) await syncRecordIndexes(sql, id, scope, []);
   });
 }
 
@@ -229,10 +229,11 @@ export async function reconcileRecordIndexes(sql: Sql): Promise<void> {
   await sql.tx(async () => {
     await sql.lock("sandbox:record-indexes");
     const existing = await existingIndexes(sql);
-    for (const row of await sql.all<Pick<EntitySchemaRow, "id" | "fields_definition">>(
-      `SELECT id, fields_definition FROM entity_schemas`,
-    )) {
-      await syncRecordIndexes(sql, row.id, indexedFieldsOf(fieldsOf(row)), existing);
+    for (const row of await sql.all<
+      Pick<EntitySchemaRow, "id" | "tenant_id" | "organization_id" | "fields_definition">
+    >(`SELECT id, tenant_id, organization_id, fields_definition FROM entity_schemas`)) {
+      const owner = { tenantId: row.tenant_id, organizationId: row.organization_id };
+      await syncRecordIndexes(sql, row.id, owner, indexedFieldsOf(fieldsOf(row)), existing);
     }
     await dropOrphanRecordIndexes(sql);
   });

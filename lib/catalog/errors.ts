@@ -50,6 +50,14 @@ export const IMPLIED_DETAIL = {
   tooManyRequests: "Too many requests",
 } as const;
 
+/** Details that several endpoints document and the sandbox's data layer raises itself: written once, here. */
+export const SHARED_DETAIL = {
+  schemaNameTaken: "Entity schema with this name already exists",
+  schemaSlugTaken: "Entity schema with this slug already exists",
+  schemaHasRecords: "Cannot delete entity schema with existing records",
+  usageLimitExceeded: "Usage limit exceeded",
+} as const;
+
 interface ImplyInput {
   auth: AuthRule;
   path: string;

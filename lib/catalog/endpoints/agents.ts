@@ -1,3 +1,4 @@
+import { SHARED_DETAIL } from "../errors";
 import { z } from "zod";
 import { defineEndpoint } from "../define";
 import { EXAMPLE_IDS, skipLimit, uuid } from "../primitives";
@@ -128,7 +129,7 @@ export const agentsEndpoints = [
       },
       {
         status: 402,
-        detail: "Usage limit exceeded",
+        detail: SHARED_DETAIL.usageLimitExceeded,
         when: "The organization's plan has no messages or AI budget left for the current period.",
       },
       agentNotFound,

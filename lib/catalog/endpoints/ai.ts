@@ -1,3 +1,4 @@
+import { SHARED_DETAIL } from "../errors";
 import { defineEndpoint } from "../define";
 import {
   Completion,
@@ -52,7 +53,7 @@ export const aiEndpoints = [
       { status: 400, detail: "Unsupported model", when: "model is not one the API offers.", source: "implied" },
       {
         status: 402,
-        detail: "Usage limit exceeded",
+        detail: SHARED_DETAIL.usageLimitExceeded,
         when: "The plan has no AI requests or AI budget left for the current period.",
         source: "implied",
       },

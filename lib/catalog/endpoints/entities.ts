@@ -1,3 +1,4 @@
+import { SHARED_DETAIL } from "../errors";
 import { z } from "zod";
 import { defineEndpoint } from "../define";
 import { pageSize, uuid } from "../primitives";
@@ -115,12 +116,12 @@ export const entitiesEndpoints = [
     errors: [
       {
         status: 409,
-        detail: "Entity schema with this name already exists",
+        detail: SHARED_DETAIL.schemaNameTaken,
         when: "Another schema of the organization already has this name.",
       },
       {
         status: 409,
-        detail: "Entity schema with this slug already exists",
+        detail: SHARED_DETAIL.schemaSlugTaken,
         when: "Another schema of the organization already has this slug.",
       },
     ],
@@ -207,13 +208,13 @@ export const entitiesEndpoints = [
       schemaNotFound,
       {
         status: 409,
-        detail: "Entity schema with this name already exists",
+        detail: SHARED_DETAIL.schemaNameTaken,
         when: "Another schema of the organization already has the new name.",
         source: "implied",
       },
       {
         status: 409,
-        detail: "Entity schema with this slug already exists",
+        detail: SHARED_DETAIL.schemaSlugTaken,
         when: "Another schema of the organization already has the new slug.",
         source: "implied",
       },
@@ -246,7 +247,7 @@ export const entitiesEndpoints = [
       schemaNotFound,
       {
         status: 409,
-        detail: "Cannot delete entity schema with existing records",
+        detail: SHARED_DETAIL.schemaHasRecords,
         when: "Records of this schema still exist.",
       },
     ],

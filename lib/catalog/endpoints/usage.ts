@@ -1,3 +1,4 @@
+import { SHARED_DETAIL } from "../errors";
 import { z } from "zod";
 import { defineEndpoint } from "../define";
 import { EXAMPLE_IDS, uuid } from "../primitives";
@@ -250,7 +251,7 @@ export const usageEndpoints = [
     errors: [
       {
         status: 402,
-        detail: "Usage limit exceeded",
+        detail: SHARED_DETAIL.usageLimitExceeded,
         when: "The amount would exceed the plan's limit for the current period.",
       },
       {

@@ -1,13 +1,6 @@
 import { BoundedMap } from "@/lib/cache/bounded-map";
 import type { EntityRecord } from "@/lib/catalog/schemas/entity-record";
-import {
-  indexableFields,
-  recordIndexesFor,
-  schemaLiteral,
-  syncRecordIndexes,
-  uuidLiteral,
-  type RecordIndex,
-} from "../db/record-indexes";
+import { indexableFields, recordIndexesFor, schemaLiteral, syncRecordIndexes, uuidLiteral } from "../db/record-indexes";
 import { onSlot, recordSlotsFor, type RecordSlot } from "../db/record-slots";
 import { indexHint, isoTime, newId, toJson, type Sql, type SqlFragment, type SqlValue } from "../db/sql";
 import { cachedCount, rememberCount } from "../entities/count-cache";

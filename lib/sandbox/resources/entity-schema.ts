@@ -1,3 +1,4 @@
+import { SHARED_DETAIL } from "@/lib/catalog/errors";
 import type { EntitySchema } from "@/lib/catalog/schemas/entity-schema";
 import { dropOrphanRecordIndexes, existingIndexes, syncRecordIndexes } from "../db/record-indexes";
 import { bool, isoTime, isTrue, newId, toJson, type Sql } from "../db/sql";
@@ -102,9 +103,9 @@ async function assertUnique(
       [scope.tenantId, scope.organizationId, value, exceptId ?? ""],
     );
   if (names.name !== undefined && (await clash("name", names.name)))
-    throw new ApiError(409, "Entity schema with this name already exists");
+    throw new ApiError(409, SHARED_DETAIL.schemaNameTaken);
   if (names.slug !== undefined && (await clash("slug", names.slug)))
-    throw new ApiError(409, "Entity schema with this slug already exists");
+    throw new ApiError(409, SHARED_DETAIL.schemaSlugTaken);
 }
 
 export interface NewEntitySchema {
@@ -204,7 +205,7 @@ export async function deleteEntitySchema(sql: Sql, scope: OrgScope, id: string):
       `SELECT 1 AS one FROM entity_records WHERE tenant_id = ? AND schema_id = ? LIMIT 1`,
       [scope.tenantId, id],
     );
-    if (hasRecords) throw new ApiError(409, "Cannot delete entity schema with existing records");
+    if (hasRecords) throw new ApiError(409, SHARED_DETAIL.schemaHasRecords);
     const { changes } = await sql.run(
       `DELETE FROM entity_schemas WHERE tenant_id = ? AND organization_id = ? AND id = ?`,
       [scope.tenantId, scope.organizationId, id],

@@ -1,3 +1,4 @@
+import { IMPLIED_DETAIL, SHARED_DETAIL } from "@/lib/catalog/errors";
 import type { CurrentUsage, UsageBreakdown, UsageHistoryRecord, UsageStats } from "@/lib/catalog/schemas/usage";
 import { isoTime, newId, parseJson, type Sql } from "../db/sql";
 import { ApiError } from "../errors";
@@ -60,7 +61,7 @@ export async function requireMembership(
   userId: string,
 ): Promise<void> {
   if (!(await findActiveMembership(sql, tenantId, organizationId, userId)))
-    throw new ApiError(403, "Not a member of this organization");
+    throw new ApiError(403, IMPLIED_DETAIL.notMember);
 }
 
 /**
@@ -299,11 +300,11 @@ export async function requireAiUsageAllowance(
   now: Date,
 ): Promise<AiUsageAccount> {
   const organizationId = await findUsageOrganization(sql, tenantId, userId);
-  if (!organizationId) throw new ApiError(402, "Usage limit exceeded");
+  if (!organizationId) throw new ApiError(402, SHARED_DETAIL.usageLimitExceeded);
   const key = { tenantId, organizationId, userId };
   const limits = await findPlanLimits(sql, tenantId, organizationId, now);
   if (!canRunAiRequest(limits, usageTotals(await findUsageCounter(sql, key, usagePeriod(now)))))
-    throw new ApiError(402, "Usage limit exceeded");
+    throw new ApiError(402, SHARED_DETAIL.usageLimitExceeded);
   return { key, limits };
 }
 

@@ -115,6 +115,15 @@ describe("auth rules, for every endpoint of the catalog", () => {
         403,
         "Not a member of this organization",
       );
+      // The token is checked before the header (the membership is read with the session): 401 first.
+      if (e.auth.jwt === "required") {
+        await expectDetail(
+          e,
+          await client.call(e.method, concrete(e), { key: "secret", token: `${token}x`, org: "not-a-uuid" }),
+          401,
+          "Could not validate credentials",
+        );
+      }
     },
   );
 });

@@ -20,7 +20,7 @@ import { type HandlerMap, handlers as registry } from "./handlers/index";
 import type { BaseContext, EngineContext, TenantContext } from "./handlers/types";
 import { sendMail } from "./outbox";
 import { clientIp, hitRateLimit } from "./rate-limit";
-import { findActiveMembership, type MembershipRow } from "./resources/membership";
+import type { MembershipRow } from "./resources/membership";
 import type { UserRow } from "./resources/user";
 import { getStore } from "./store";
 import type { TenantRow } from "./tenants";
@@ -153,25 +153,28 @@ async function authenticate(sql: Sql, endpoint: Endpoint, req: Request, now: Dat
   auth.tenant = found.tenant;
   auth.keyKind = found.kind;
 
+  // Parsed before the token, whose query also reads the membership; a malformed header is refused after it (401 first).
+  const orgId = rule.organizationHeader
+    ? OrganizationId.safeParse(req.headers.get("x-organization-id")?.trim())
+    : undefined;
   if (rule.jwt !== "none") {
     const header = req.headers.get("authorization");
     const token = header && /^bearer\s+/i.test(header) ? header.replace(/^bearer\s+/i, "").trim() : null;
     if (!token) {
       if (rule.jwt === "required") throw new ApiError(401, IMPLIED_DETAIL.notAuthenticated, BEARER);
     } else {
-      const session = await verifyAccessToken(sql, found.tenant.id, token, now);
+      const session = await verifyAccessToken(sql, found.tenant.id, token, now, orgId?.data);
       if (!session || session.user.is_active !== 1) throw new ApiError(401, IMPLIED_DETAIL.invalidToken, BEARER);
       auth.user = session.user;
       auth.sessionId = session.sessionId;
+      auth.membership = session.membership;
     }
   }
 
-  if (rule.organizationHeader) {
-    const orgId = OrganizationId.safeParse(req.headers.get("x-organization-id")?.trim());
+  if (orgId) {
     if (!orgId.success) throw new ApiError(422, IMPLIED_DETAIL.organizationHeader);
-    const membership = auth.user
-      ? await findActiveMembership(sql, found.tenant.id, orgId.data, auth.user.id)
-      : undefined;
+    // The user's active membership, read with the session (none without a user).
+    const membership = auth.membership;
     if (!membership) throw new ApiError(403, IMPLIED_DETAIL.notMember);
     auth.organizationId = orgId.data;
     auth.membership = membership;

@@ -1,5 +1,6 @@
 import { ACCESS_TOKEN_TTL_SECONDS } from "@/lib/catalog/schemas/auth";
 import { isoTime, newId, type Sql } from "../db/sql";
+import type { MembershipRow } from "../resources/membership";
 import type { UserRow } from "../resources/user";
 import { signingSecret, signJwt, unixSeconds, verifyJwt } from "./jwt";
 
@@ -68,24 +69,58 @@ const sessionIsLive = async (sql: Sql, tenantId: string, userId: string, jti: st
   )) !== undefined;
 
 /**
- * The session of a valid, unrevoked access token of this tenant, with its user's row (one query for both: the
- * session's row joined to its user's); null otherwise. Whether the user may act (is_active) is the caller's business.
+ * The session of a valid, unrevoked access token of this tenant, with its user's row, and with `organizationId` the
+ * user's active membership of that organization (null when there is none): one query for all of it, the session's row
+ * joined to its user's and membership's. Null for a token that is not valid. Whether the user may act (is_active) and
+ * what a missing membership means are the caller's business.
  */
 export async function verifyAccessToken(
   sql: Sql,
   tenantId: string,
   token: string,
   now: Date,
-): Promise<(Session & { user: UserRow }) | null> {
+  organizationId?: string,
+): Promise<(Session & { user: UserRow; membership: MembershipRow | null }) | null> {
   const p = verifyJwt(token, await signingSecret(sql), now);
   if (!p || p.typ !== "access" || p.tid !== tenantId || typeof p.sub !== "string" || typeof p.sid !== "string")
     return null;
-  const user = await sql.get<UserRow>(
-    `SELECT u.* FROM refresh_tokens r JOIN users u ON u.tenant_id = r.tenant_id AND u.id = r.user_id
-     WHERE r.jti = ? AND r.tenant_id = ? AND r.user_id = ? AND r.revoked_at IS NULL AND r.expires_at > ?`,
-    [p.sid, tenantId, p.sub, isoTime(now)],
+  const session = [p.sid, tenantId, p.sub, isoTime(now)];
+  const row = await sql.get<UserRow & Partial<MembershipColumns>>(
+    organizationId === undefined
+      ? `SELECT u.* FROM refresh_tokens r JOIN users u ON u.tenant_id = r.tenant_id AND u.id = r.user_id
+         WHERE r.jti = ? AND r.tenant_id = ? AND r.user_id = ? AND r.revoked_at IS NULL AND r.expires_at > ?`
+      : `SELECT u.*, m.id AS membership_id, m.role AS membership_role, m.joined_at AS membership_joined_at,
+           m.updated_at AS membership_updated_at
+         FROM refresh_tokens r JOIN users u ON u.tenant_id = r.tenant_id AND u.id = r.user_id
+         LEFT JOIN memberships m
+           ON m.tenant_id = r.tenant_id AND m.organization_id = ? AND m.user_id = r.user_id AND m.is_active = 1
+         WHERE r.jti = ? AND r.tenant_id = ? AND r.user_id = ? AND r.revoked_at IS NULL AND r.expires_at > ?`,
+    organizationId === undefined ? session : [organizationId, ...session],
   );
-  return user ? { userId: p.sub, sessionId: p.sid, user } : null;
+  if (!row) return null;
+  const { membership_id, membership_role, membership_joined_at, membership_updated_at, ...user } = row;
+  const membership: MembershipRow | null =
+    organizationId !== undefined && membership_id != null && membership_role != null
+      ? {
+          id: membership_id,
+          tenant_id: tenantId,
+          organization_id: organizationId,
+          user_id: user.id,
+          role: membership_role,
+          is_active: 1,
+          joined_at: membership_joined_at!,
+          updated_at: membership_updated_at!,
+        }
+      : null;
+  return { userId: p.sub, sessionId: p.sid, user, membership };
+}
+
+/** A membership's columns as verifyAccessToken reads them beside the user's (NULL without one). */
+interface MembershipColumns {
+  membership_id: string | null;
+  membership_role: MembershipRow["role"] | null;
+  membership_joined_at: string | null;
+  membership_updated_at: string | null;
 }
 
 /** A new access token for a valid refresh token of this tenant (the refresh token itself is kept); null otherwise. */

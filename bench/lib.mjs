@@ -148,7 +148,9 @@ const CLK_TCK = (() => {
 })();
 /**
  * User+system CPU seconds of the processes `counts(pid, fields)` picks, from /proc/<pid>/stat; `fields` start at the
- * state (field 3): fields[1] = ppid, fields[2] = pgrp, fields[11], fields[12] = utime, stime. NaN without /proc.
+ * state (field 3): fields[1] = ppid, fields[2] = pgrp, fields[11], fields[12] = utime, stime. When it answers
+ * "with-children", also the CPU of that process's children that have exited (cutime, cstime: fields[13], fields[14]),
+ * so a server whose workers come and go (PostgreSQL's backends) is counted whole. NaN without /proc.
  */
 export function procCpuSeconds(counts) {
   let ticks = 0;
@@ -162,7 +164,9 @@ export function procCpuSeconds(counts) {
         continue;
       }
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (counts(Number(pid), fields)) ticks += Number(fields[11]) + Number(fields[12]);
+      const picked = counts(Number(pid), fields);
+      if (picked) ticks += Number(fields[11]) + Number(fields[12]);
+      if (picked === "with-children") ticks += Number(fields[13]) + Number(fields[14]);
     }
   } catch {
     return NaN;

@@ -1,6 +1,11 @@
 import { ACCESS_TOKEN_TTL_SECONDS } from "@/lib/catalog/schemas/auth";
 import { isoTime, newId, type Sql } from "../db/sql";
-import type { MembershipRow } from "../resources/membership";
+import {
+  JOINED_MEMBERSHIP_COLUMNS,
+  joinedMembership,
+  type JoinedMembershipColumns,
+  type MembershipRow,
+} from "../resources/membership";
 import type { UserRow } from "../resources/user";
 import { signingSecret, signJwt, unixSeconds, verifyJwt } from "./jwt";
 
@@ -62,11 +67,16 @@ export async function issueSession(sql: Sql, tenantId: string, userId: string, n
   };
 }
 
+/** A session's refresh_tokens row `r` that is live: parameters jti, tenant id, user id, now. */
+const LIVE_SESSION = "r.jti = ? AND r.tenant_id = ? AND r.user_id = ? AND r.revoked_at IS NULL AND r.expires_at > ?";
+
 const sessionIsLive = async (sql: Sql, tenantId: string, userId: string, jti: string, now: Date) =>
-  (await sql.get<{ jti: string }>(
-    `SELECT jti FROM refresh_tokens WHERE jti = ? AND tenant_id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > ?`,
-    [jti, tenantId, userId, isoTime(now)],
-  )) !== undefined;
+  (await sql.get<{ jti: string }>(`SELECT r.jti FROM refresh_tokens r WHERE ${LIVE_SESSION}`, [
+    jti,
+    tenantId,
+    userId,
+    isoTime(now),
+  ])) !== undefined;
 
 /**
  * The session of a valid, unrevoked access token of this tenant, with its user's row, and with `organizationId` the
@@ -85,42 +95,27 @@ export async function verifyAccessToken(
   if (!p || p.typ !== "access" || p.tid !== tenantId || typeof p.sub !== "string" || typeof p.sid !== "string")
     return null;
   const session = [p.sid, tenantId, p.sub, isoTime(now)];
-  const row = await sql.get<UserRow & Partial<MembershipColumns>>(
+  const users = "refresh_tokens r JOIN users u ON u.tenant_id = r.tenant_id AND u.id = r.user_id";
+  const row = await sql.get<UserRow & Partial<JoinedMembershipColumns>>(
     organizationId === undefined
-      ? `SELECT u.* FROM refresh_tokens r JOIN users u ON u.tenant_id = r.tenant_id AND u.id = r.user_id
-         WHERE r.jti = ? AND r.tenant_id = ? AND r.user_id = ? AND r.revoked_at IS NULL AND r.expires_at > ?`
-      : `SELECT u.*, m.id AS membership_id, m.role AS membership_role, m.joined_at AS membership_joined_at,
-           m.updated_at AS membership_updated_at
-         FROM refresh_tokens r JOIN users u ON u.tenant_id = r.tenant_id AND u.id = r.user_id
-         LEFT JOIN memberships m
+      ? `SELECT u.* FROM ${users} WHERE ${LIVE_SESSION}`
+      : `SELECT u.*, ${JOINED_MEMBERSHIP_COLUMNS} FROM ${users} LEFT JOIN memberships m
            ON m.tenant_id = r.tenant_id AND m.organization_id = ? AND m.user_id = r.user_id AND m.is_active = 1
-         WHERE r.jti = ? AND r.tenant_id = ? AND r.user_id = ? AND r.revoked_at IS NULL AND r.expires_at > ?`,
+         WHERE ${LIVE_SESSION}`,
     organizationId === undefined ? session : [organizationId, ...session],
   );
   if (!row) return null;
   const { membership_id, membership_role, membership_joined_at, membership_updated_at, ...user } = row;
-  const membership: MembershipRow | null =
-    organizationId !== undefined && membership_id != null && membership_role != null
-      ? {
-          id: membership_id,
-          tenant_id: tenantId,
-          organization_id: organizationId,
-          user_id: user.id,
-          role: membership_role,
-          is_active: 1,
-          joined_at: membership_joined_at!,
-          updated_at: membership_updated_at!,
-        }
-      : null;
+  const membership =
+    organizationId === undefined
+      ? null
+      : joinedMembership(
+          { membership_id, membership_role, membership_joined_at, membership_updated_at },
+          tenantId,
+          organizationId,
+          user.id,
+        );
   return { userId: p.sub, sessionId: p.sid, user, membership };
-}
-
-/** A membership's columns as verifyAccessToken reads them beside the user's (NULL without one). */
-interface MembershipColumns {
-  membership_id: string | null;
-  membership_role: MembershipRow["role"] | null;
-  membership_joined_at: string | null;
-  membership_updated_at: string | null;
 }
 
 /** A new access token for a valid refresh token of this tenant (the refresh token itself is kept); null otherwise. */

@@ -8,7 +8,8 @@ import {
 } from "@/lib/catalog/schemas/entity-record";
 import type { EntitySchema, EntitySchemaPage as SchemaPageSchema } from "@/lib/catalog/schemas/entity-schema";
 import type { ValidationIssue } from "../validation";
-import { insertMembership, insertOrganization } from "../resources/organization";
+import { insertMembership } from "../resources/membership";
+import { insertOrganization } from "../resources/organization";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";
 import { expectCatalogError, expectMatchesCatalog } from "../testing/catalog";

@@ -15,12 +15,16 @@ import {
   toInvitationDetails,
   type InvitationRow,
 } from "../resources/invitation";
-import { findActiveMembership, type MembershipRow } from "../resources/membership";
 import {
   activateMembership,
   deactivateMembership,
-  deleteMembership,
+  findActiveMembership,
   findAnyMembership,
+  setMemberRole,
+  type MembershipRow,
+} from "../resources/membership";
+import {
+  deleteMembership,
   findMember,
   findOrganization,
   findOrganizationBySlug,
@@ -29,7 +33,6 @@ import {
   listMembers,
   listMyOrganizations,
   setDefaultOrganization,
-  setMemberRole,
   toMyOrganization,
   toOrganization,
   updateOrganization,

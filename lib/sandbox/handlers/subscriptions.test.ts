@@ -6,7 +6,8 @@ import type { UserPlanAssignment, UserPlanLimits, UserPlanUsage } from "@/lib/ca
 import type { Subscription } from "@/lib/catalog/schemas/subscription";
 import type { OrgRole } from "@/lib/catalog";
 import { insertPaidInvoice } from "../resources/invoice";
-import { insertMembership, insertOrganization, setDefaultOrganization } from "../resources/organization";
+import { insertMembership } from "../resources/membership";
+import { insertOrganization, setDefaultOrganization } from "../resources/organization";
 import { addUsage } from "../resources/usage";
 import { getStore } from "../store";
 import type { TenantRow } from "../tenants";

@@ -2,7 +2,7 @@ import type { OrgRole } from "@/lib/catalog";
 import type { MyOrganization, Organization, OrganizationMember } from "@/lib/catalog/schemas/organization";
 import { isoTime, newId, type Sql, type SqlValue } from "../db/sql";
 import { insertDefaultDepartment } from "./department";
-import type { MembershipRow } from "./membership";
+import { insertMembership, type MembershipRow } from "./membership";
 import { normalizeEmail } from "./user";
 
 /** A row of `organizations`. */
@@ -179,79 +179,6 @@ export const isActiveMemberEmail = async (
      WHERE m.tenant_id = ? AND m.organization_id = ? AND u.email = ? AND m.is_active = 1`,
     [tenantId, organizationId, normalizeEmail(email)],
   )) !== undefined;
-
-/** The membership whatever its state (active or deactivated). */
-export const findAnyMembership = async (
-  sql: Sql,
-  tenantId: string,
-  organizationId: string,
-  userId: string,
-): Promise<MembershipRow | undefined> =>
-  await sql.get<MembershipRow>(
-    `SELECT * FROM memberships WHERE tenant_id = ? AND organization_id = ? AND user_id = ?`,
-    [tenantId, organizationId, userId],
-  );
-
-export async function insertMembership(
-  sql: Sql,
-  tenantId: string,
-  organizationId: string,
-  userId: string,
-  role: OrgRole,
-  now: Date,
-): Promise<void> {
-  const at = isoTime(now);
-  await sql.run(
-    `INSERT INTO memberships (id, tenant_id, organization_id, user_id, role, is_active, joined_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-    [newId(), tenantId, organizationId, userId, role, at, at],
-  );
-}
-
-/** Joins (or re-joins a deactivated member) with `role`. */
-export async function activateMembership(
-  sql: Sql,
-  tenantId: string,
-  organizationId: string,
-  userId: string,
-  role: OrgRole,
-  now: Date,
-): Promise<void> {
-  const existing = await findAnyMembership(sql, tenantId, organizationId, userId);
-  if (!existing) return insertMembership(sql, tenantId, organizationId, userId, role, now);
-  const at = isoTime(now);
-  await sql.run(
-    `UPDATE memberships SET role = ?, is_active = 1, joined_at = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`,
-    [role, at, at, tenantId, existing.id],
-  );
-}
-
-export const setMemberRole = async (
-  sql: Sql,
-  tenantId: string,
-  membershipId: string,
-  role: OrgRole,
-  now: Date,
-): Promise<void> => {
-  await sql.run(`UPDATE memberships SET role = ?, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
-    role,
-    isoTime(now),
-    tenantId,
-    membershipId,
-  ]);
-};
-
-export const deactivateMembership = async (
-  sql: Sql,
-  tenantId: string,
-  membershipId: string,
-  now: Date,
-): Promise<void> => {
-  await sql.run(`UPDATE memberships SET is_active = 0, updated_at = ? WHERE tenant_id = ? AND id = ?`, [
-    isoTime(now),
-    tenantId,
-    membershipId,
-  ]);
-};
 
 /** Deletes the membership; the user's default organization is cleared when it was this one. */
 export async function deleteMembership(

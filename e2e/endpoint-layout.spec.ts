@@ -94,6 +94,20 @@ test.describe("an endpoint page as a reader meets it", () => {
   });
 });
 
+test("at 390 px no endpoint page scrolls sideways: long paths and parameters in prose and headings wrap", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const wide: string[] = [];
+  for (const e of endpoints) {
+    await page.goto(endpointUrl(e));
+    const over = await pageOverflow(page);
+    if (over > 0) wide.push(`${e.id}: ${over} px`);
+  }
+  expect(wide).toEqual([]);
+});
+
 test.describe("notes on the source documentation", () => {
   test("on all 109 endpoint pages: collapsed, near the end, never a callout above the content", async ({ request }) => {
     test.setTimeout(120_000);

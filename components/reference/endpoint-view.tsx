@@ -67,7 +67,7 @@ export async function EndpointView({ endpoint: e }: { endpoint: Endpoint }) {
     // Two columns from 1280 px: the prose (intro and request, then responses and the rest) on the left; samples,
     // example responses and Try it in a sticky column on the right. Below, one column with the samples after the request.
     <article
-      className="mx-auto max-w-4xl xl:grid xl:max-w-[90rem] xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-rows-[auto_1fr] xl:gap-x-10 2xl:grid-cols-[minmax(0,9fr)_minmax(0,8fr)]"
+      className="mx-auto max-w-4xl wrap-break-word xl:grid xl:max-w-[90rem] xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)] xl:grid-rows-[auto_1fr] xl:gap-x-10 2xl:grid-cols-[minmax(0,9fr)_minmax(0,8fr)]"
       data-endpoint-id={e.id}
     >
       <div className="min-w-0 xl:col-start-1 xl:row-start-1">

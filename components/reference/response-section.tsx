@@ -27,7 +27,7 @@ export function ResponseSection({ response, index }: { response: ResponseSpec; i
       <AnchorHeading id={id} level={3}>
         <span className="inline-flex items-center gap-2">
           <StatusBadge status={response.status} />
-          <span>{response.description}</span>
+          <span className="min-w-0 wrap-anywhere">{response.description}</span>
         </span>
       </AnchorHeading>
       {contentType && (
